@@ -45,9 +45,21 @@ final class LinkMatcher {
             for (int i = 0; i < lower.length; i++) {
                 caseMask[i] = (byte) (lower[i] >= 'a' && lower[i] <= 'z' ? 0x20 : 0);
             }
-            this.anchorOffset = rarestOffset(lower);
+            this.anchorOffset = rarestPair(lower);
             this.prefixes = prefixes;
+            int common = prefixes[0].path.length;
+            for (Prefix p : prefixes) {
+                int k = 0;
+                while (k < Math.min(common, p.path.length) && p.path[k] == prefixes[0].path[k]) {
+                    k++;
+                }
+                common = k;
+            }
+            this.commonPath = java.util.Arrays.copyOf(prefixes[0].path, common);
         }
+
+        /** The path bytes every prefix of this host starts with (at least "/"). */
+        final byte[] commonPath;
 
         /** Whether {@code s[pos, end)} equals the start of the host name, ignoring ASCII case. */
         boolean matches(byte[] s, int pos, int end) {
@@ -63,8 +75,34 @@ final class LinkMatcher {
     /** Hosts by the value of their anchor byte (always a byte with bit 0x20 set). */
     final Host[][] byAnchor = new Host[256][];
     final Host[] hosts;
-    /** The distinct anchor bytes broadcast to 8 lanes, at most 4; {@code null} when there are more. */
-    final long[] anchorPatterns;
+    /**
+     * How many distinct anchors, each a pair of adjacent host bytes; above 4 the scanner looks at one byte at a
+     * time.
+     */
+    final int anchorCount;
+    /** The first and second byte of each distinct anchor, broadcast to 8 lanes (repeated when fewer than 4). */
+    final long a0;
+    final long a1;
+    final long a2;
+    final long a3;
+    final long b0;
+    final long b1;
+    final long b2;
+    final long b3;
+    /** For each first anchor byte, the possible second bytes (bit set over 0-127). */
+    private final long[][] seconds = new long[256][];
+    /**
+     * With a single host: host name and common path (lower-case host) in 8-byte chunks, the last one
+     * overlapping, to check an anchor hit with a few comparisons: {@code (word | case) & mask == pattern}.
+     */
+    final boolean singleHost;
+    final int filterOffset;
+    final int filterLength;
+    final int hostLength;
+    final int[] chunkOffsets;
+    final long[] chunkPatterns;
+    final long[] chunkMasks;
+    final long[] chunkCases;
     final List<String> prefixTexts;
     final int longestPrefix;
 
@@ -89,29 +127,72 @@ final class LinkMatcher {
         List<Integer> anchors = new ArrayList<>();
         for (Host host : hosts) {
             int a = host.lower[host.anchorOffset] & 0xFF;
+            int b = host.lower[host.anchorOffset + 1] & 0xFF;
             Host[] list = byAnchor[a];
             if (list == null) {
-                anchors.add(a);
                 byAnchor[a] = new Host[] {host};
+                seconds[a] = new long[2];
             } else {
                 Host[] grown = Arrays.copyOf(list, list.length + 1);
                 grown[list.length] = host;
                 byAnchor[a] = grown;
             }
-        }
-        if (anchors.size() <= 4) {
-            anchorPatterns = new long[anchors.size()];
-            for (int i = 0; i < anchorPatterns.length; i++) {
-                anchorPatterns[i] = anchors.get(i) * 0x0101010101010101L;
+            if (!anchors.contains(a << 8 | b)) {
+                anchors.add(a << 8 | b);
             }
-        } else {
-            anchorPatterns = null;
+            seconds[a][b >> 6] |= 1L << b;
+        }
+        anchorCount = anchors.size();
+        long[] firsts = new long[4];
+        long[] second = new long[4];
+        for (int i = 0; i < 4; i++) {
+            int pair = anchors.get(i < anchorCount ? i : 0);
+            firsts[i] = (pair >> 8) * 0x0101010101010101L;
+            second[i] = (pair & 0xFF) * 0x0101010101010101L;
+        }
+        a0 = firsts[0];
+        a1 = firsts[1];
+        a2 = firsts[2];
+        a3 = firsts[3];
+        b0 = second[0];
+        b1 = second[1];
+        b2 = second[2];
+        b3 = second[3];
+        singleHost = hosts.length == 1;
+        Host first = hosts[0];
+        filterOffset = first.anchorOffset;
+        hostLength = first.lower.length;
+        byte[] full = Arrays.copyOf(first.lower, first.lower.length + first.commonPath.length);
+        System.arraycopy(first.commonPath, 0, full, first.lower.length, first.commonPath.length);
+        filterLength = full.length;
+        int chunks = Math.max(1, (full.length + 7) / 8);
+        chunkOffsets = new int[chunks];
+        chunkPatterns = new long[chunks];
+        chunkMasks = new long[chunks];
+        chunkCases = new long[chunks];
+        for (int c = 0; c < chunks; c++) {
+            int at = full.length < 8 ? 0 : Math.min(8 * c, full.length - 8);
+            chunkOffsets[c] = at;
+            for (int k = 0; k < 8 && at + k < full.length; k++) {
+                int b = full[at + k] & 0xFF;
+                boolean letter = at + k < first.lower.length && b >= 'a' && b <= 'z';
+                chunkPatterns[c] |= (long) b << (8 * k);
+                chunkMasks[c] |= 0xFFL << (8 * k);
+                chunkCases[c] |= (letter ? 0x20L : 0) << (8 * k);
+            }
         }
     }
 
-    /** Whether {@code b} (any byte) may be the anchor byte of some host. */
+    /** Whether {@code b} (any byte) may be the first anchor byte of some host. */
     boolean isAnchor(int b) {
         return byAnchor[(b | 0x20) & 0xFF] != null;
+    }
+
+    /** Whether {@code b} then {@code next} may be the anchor of some host. */
+    boolean isAnchor(int b, int next) {
+        long[] set = seconds[(b | 0x20) & 0xFF];
+        int n = (next | 0x20) & 0xFF;
+        return set != null && n < 128 && (set[n >> 6] & 1L << n) != 0;
     }
 
     /**
@@ -144,10 +225,11 @@ final class LinkMatcher {
         }
     }
 
-    private static int rarestOffset(byte[] name) {
+    /** The offset of the pair of adjacent bytes that is rarest, judged by the product of their frequencies. */
+    private static int rarestPair(byte[] name) {
         int best = 0;
-        for (int i = 1; i < name.length; i++) {
-            if (frequency(name[i]) < frequency(name[best])) {
+        for (int i = 1; i + 1 < name.length; i++) {
+            if (frequency(name[i]) * frequency(name[i + 1]) < frequency(name[best]) * frequency(name[best + 1])) {
                 best = i;
             }
         }
@@ -208,7 +290,7 @@ final class LinkMatcher {
                         + " without user info or IPv6 brackets");
             }
         }
-        if (host.isEmpty() || host.startsWith(".") || host.endsWith(".")) {
+        if (host.length() < 2 || host.startsWith(".") || host.endsWith(".")) {
             throw new IllegalArgumentException("CFS-4003 protected prefix \"" + prefix + "\" has the malformed host \""
                     + host + "\"");
         }

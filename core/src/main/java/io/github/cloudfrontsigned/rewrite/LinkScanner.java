@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The streaming scanner shared by every wrapper. It reads a "shadow" byte array in which ASCII characters are
@@ -51,7 +52,7 @@ abstract class LinkScanner {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
     private static final long CASE = 0x2020202020202020L;
     private static final long LT = '<' * ONES;
     private static final long GT = '>' * ONES;
@@ -71,6 +72,8 @@ abstract class LinkScanner {
     /** The same inside an HTML comment (also -) and a CDATA section (also ]). */
     private static final boolean[] BODY_SPECIAL_COMMENT = new boolean[256];
     private static final boolean[] BODY_SPECIAL_CDATA = new boolean[256];
+    /** What a signer may return: {@code [A-Za-z0-9-_~=&]}. */
+    private static final boolean[] PARAMETER_CHAR = new boolean[128];
     /** Characters a browser percent-encodes in a path, and in a query (special schemes). */
     private static final boolean[] ENCODE_PATH = new boolean[128];
     private static final boolean[] ENCODE_QUERY = new boolean[128];
@@ -92,6 +95,9 @@ abstract class LinkScanner {
         System.arraycopy(BODY_SPECIAL, 0, BODY_SPECIAL_CDATA, 0, 256);
         BODY_SPECIAL_COMMENT['-'] = true;
         BODY_SPECIAL_CDATA[']'] = true;
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~=&".toCharArray()) {
+            PARAMETER_CHAR[c] = true;
+        }
         for (int c = 0; c <= 0x20; c++) {
             ENCODE_PATH[c] = true;
             ENCODE_QUERY[c] = true;
@@ -134,6 +140,10 @@ abstract class LinkScanner {
 
     private final StringBuilder url = new StringBuilder(256);
     private byte[] insertion = new byte[512];
+    /** The parameters {@link #insertion} holds, with their syntax and query flag, and its length. */
+    private String lastParameters;
+    private int lastKey;
+    private int lastLength;
 
     LinkScanner(LinkMatcher matcher, LinkSigner signer, int mode, String streamScheme, int maxLinkLength) {
         this.matcher = matcher;
@@ -240,9 +250,12 @@ abstract class LinkScanner {
     // ---------------------------------------------------------------------------------------------------------
     // Finding the next event: an anchor byte of a host, or a markup construct that changes the syntax of links.
 
+    /**
+     * The high bit of every lane of {@code x} that is zero, and possibly of lanes above a zero lane (a borrow):
+     * callers verify every hit, so that is only a little wasted work.
+     */
     private static long zeros(long x) {
-        long t = (x & LOW7) + LOW7;
-        return ~(t | x | LOW7);
+        return (x - ONES) & ~x & HIGH;
     }
 
     private int find(int i, int to) {
@@ -251,81 +264,138 @@ abstract class LinkScanner {
         }
         switch (state) {
             case NORMAL:
-                return mode == HTML ? findPair(i, to, 's', '!') : findPair(i, to, '!', '!');
+                return findPair(i, to, mode == HTML ? 's' : '!');
             case SCRIPT_RAW:
             case STYLE_RAW:
-                return findPair(i, to, '/', '/');
+                return findPair(i, to, '/');
             default:
                 return findSingle(i, to);
         }
     }
 
+    private static long pattern(String text) {
+        long v = 0;
+        for (int k = 0; k < text.length(); k++) {
+            v |= (long) ((text.charAt(k) | 0x20) & 0xFF) << (8 * k);
+        }
+        return v;
+    }
+
+    private static final long MASK2 = 0xFFFFL;
+    private static final long MASK6 = 0xFFFF_FFFF_FFFFL;
+    private static final long MASK7 = 0xFF_FFFF_FFFF_FFFFL;
+    private static final long OPEN_SCRIPT = pattern("<script");
+    private static final long OPEN_STYLE = pattern("<style");
+    private static final long OPEN_BANG = pattern("<!");
+    private static final long CLOSE_SCRIPT = pattern("</script");
+    private static final long CLOSE_STYLE = pattern("</style");
+
+    /**
+     * A quick look at an anchor byte: false only if it certainly does not belong to a link (with a single host,
+     * the first eight bytes of the host name must be there).
+     */
+    private boolean acceptAnchor(int q, int to) {
+        LinkMatcher m = matcher;
+        if (!m.singleHost) {
+            return true;
+        }
+        int hostStart = q - m.filterOffset;
+        if (hostStart < floor) {
+            return false;
+        }
+        int hostEnd = hostStart + m.hostLength;
+        if (hostEnd < to && s[hostEnd] == '\\') {
+            return true; // a JSON-escaped path: the full check decides
+        }
+        int[] offsets = m.chunkOffsets;
+        for (int c = 0; c < offsets.length; c++) {
+            int at = hostStart + offsets[c];
+            if (at + 8 > to) {
+                return true; // the rest is not here yet
+            }
+            if ((((long) LONG.get(s, at) | m.chunkCases[c]) & m.chunkMasks[c]) != m.chunkPatterns[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A quick look at {@code <}: false only if it certainly does not change the markup state. */
+    private boolean acceptTag(int q, int to) {
+        if (q + 8 > to) {
+            return true;
+        }
+        long w = (long) LONG.get(s, q) | CASE;
+        if (state == NORMAL) {
+            return mode == HTML ? (w & MASK7) == OPEN_SCRIPT || (w & MASK6) == OPEN_STYLE : (w & MASK2) == OPEN_BANG;
+        }
+        return state == SCRIPT_RAW ? w == CLOSE_SCRIPT : (w & MASK7) == CLOSE_STYLE;
+    }
+
+    /** Lanes of {@code wc} where an anchor pair starts ({@code next}: the word one byte further). */
+    private long anchorHits(long wc, long next) {
+        LinkMatcher m = matcher;
+        long hits = zeros((wc ^ m.a0) | (next ^ m.b0));
+        if (m.anchorCount > 1) {
+            hits |= zeros((wc ^ m.a1) | (next ^ m.b1)) | zeros((wc ^ m.a2) | (next ^ m.b2))
+                    | zeros((wc ^ m.a3) | (next ^ m.b3));
+        }
+        return hits;
+    }
+
+    /** Whether {@code s[i]} may start an anchor pair (the second byte is not known at the end of the input). */
+    private boolean isAnchor(int i, int to) {
+        return i + 1 < to ? matcher.isAnchor(s[i], s[i + 1]) : matcher.isAnchor(s[i]);
+    }
+
     private int findAnchor(int i, int to) {
         byte[] s = this.s;
-        long[] patterns = matcher.anchorPatterns;
-        if (patterns != null && patterns.length == 1) {
-            long a = patterns[0];
-            for (int limit = to - 16; i <= limit; i += 16) {
-                long m0 = zeros(((long) LONG.get(s, i) | CASE) ^ a);
-                long m1 = zeros(((long) LONG.get(s, i + 8) | CASE) ^ a);
-                if ((m0 | m1) != 0) {
-                    return m0 != 0 ? i + (Long.numberOfTrailingZeros(m0) >>> 3)
-                            : i + 8 + (Long.numberOfTrailingZeros(m1) >>> 3);
-                }
-            }
-        } else if (patterns != null) {
-            for (int limit = to - 8; i <= limit; i += 8) {
-                long m = anchorMask((long) LONG.get(s, i) | CASE, patterns);
-                if (m != 0) {
-                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+        if (matcher.anchorCount <= 4) {
+            for (int limit = to - 9; i <= limit; i += 8) {
+                long hits = anchorHits((long) LONG.get(s, i) | CASE, (long) LONG.get(s, i + 1) | CASE);
+                while (hits != 0) {
+                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    if (acceptAnchor(q, to)) {
+                        return q;
+                    }
+                    hits &= hits - 1;
                 }
             }
         }
         for (; i < to; i++) {
-            if (matcher.isAnchor(s[i])) {
+            if (isAnchor(i, to) && acceptAnchor(i, to)) {
                 return i;
             }
         }
         return to;
     }
 
-    private static long anchorMask(long wc, long[] patterns) {
-        long m = 0;
-        for (long a : patterns) {
-            m |= zeros(wc ^ a);
-        }
-        return m;
-    }
-
-    /** Next anchor, or {@code <} followed by {@code second1} or {@code second2} (case-insensitive). */
-    private int findPair(int i, int to, int second1, int second2) {
+    /** Next anchor, or {@code <} followed by {@code second} (case-insensitive). */
+    private int findPair(int i, int to, int second) {
         byte[] s = this.s;
-        long[] patterns = matcher.anchorPatterns;
-        if (patterns != null) {
-            long p1 = second1 * ONES;
-            long p2 = second2 * ONES;
+        if (matcher.anchorCount <= 4) {
+            long pair = second * ONES;
             for (int limit = to - 9; i <= limit; i += 8) {
                 long wc = (long) LONG.get(s, i) | CASE;
                 long next = (long) LONG.get(s, i + 1) | CASE;
-                long m = anchorMask(wc, patterns) | (zeros(wc ^ LT) & (zeros(next ^ p1) | zeros(next ^ p2)));
-                if (m != 0) {
-                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                long hits = anchorHits(wc, next) | zeros((wc ^ LT) | (next ^ pair));
+                while (hits != 0) {
+                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    if (s[q] == '<' ? acceptTag(q, to) : acceptAnchor(q, to)) {
+                        return q;
+                    }
+                    hits &= hits - 1;
                 }
             }
         }
         for (; i < to; i++) {
             int c = s[i];
-            if (matcher.isAnchor(c)) {
-                return i;
-            }
             if (c == '<') {
-                if (i + 1 >= to) {
+                if (i + 1 >= to || (s[i + 1] | 0x20) == second && acceptTag(i, to)) {
                     return i;
                 }
-                int n = s[i + 1] | 0x20;
-                if (n == second1 || n == second2) {
-                    return i;
-                }
+            } else if (isAnchor(i, to) && acceptAnchor(i, to)) {
+                return i;
             }
         }
         return to;
@@ -334,19 +404,22 @@ abstract class LinkScanner {
     /** Next anchor or {@code >}. */
     private int findSingle(int i, int to) {
         byte[] s = this.s;
-        long[] patterns = matcher.anchorPatterns;
-        if (patterns != null) {
-            for (int limit = to - 8; i <= limit; i += 8) {
+        if (matcher.anchorCount <= 4) {
+            for (int limit = to - 9; i <= limit; i += 8) {
                 long wc = (long) LONG.get(s, i) | CASE;
-                long m = anchorMask(wc, patterns) | zeros(wc ^ GT);
-                if (m != 0) {
-                    return i + (Long.numberOfTrailingZeros(m) >>> 3);
+                long hits = anchorHits(wc, (long) LONG.get(s, i + 1) | CASE) | zeros(wc ^ GT);
+                while (hits != 0) {
+                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    if (s[q] == '>' || acceptAnchor(q, to)) {
+                        return q;
+                    }
+                    hits &= hits - 1;
                 }
             }
         }
         for (; i < to; i++) {
             int c = s[i];
-            if (c == '>' || matcher.isAnchor(c)) {
+            if (c == '>' || isAnchor(i, to) && acceptAnchor(i, to)) {
                 return i;
             }
         }
@@ -443,6 +516,7 @@ abstract class LinkScanner {
                         needMore = p;
                         return p;
                     }
+                    return p + 1; // comments are not tracked in HTML: a <script> in one is only harmless noise
                 }
                 int m = regionMatches(p + 1, "!--", false, to, eof);
                 if (m == 1) {
@@ -565,12 +639,32 @@ abstract class LinkScanner {
                 }
                 continue;
             }
+            if (!mayStartPath(host.commonPath, hostEnd, to)) {
+                continue;
+            }
             int r = link(host, hostStart, hostEnd, to, eof);
             if (r >= 0) {
                 return r;
             }
         }
         return p + 1;
+    }
+
+    /**
+     * A quick check of the path after a host (the usual, unescaped form): false if it certainly does not start
+     * with the prefixes' common path.
+     */
+    private boolean mayStartPath(byte[] path, int at, int to) {
+        int n = Math.min(path.length, to - at);
+        if (n > 0 && s[at] == '\\') {
+            return true; // JSON-escaped: the full check decides
+        }
+        for (int k = 0; k < n; k++) {
+            if (s[at + k] != path[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWhitespace(int c) {
@@ -875,7 +969,16 @@ abstract class LinkScanner {
         if (parameters == null || parameters.isEmpty()) {
             return next;
         }
-        int len = insertion(parameters, queryAt >= 0, syntax);
+        int len;
+        int key = syntax << 1 | (queryAt >= 0 ? 1 : 0);
+        if (parameters == lastParameters && key == lastKey) {
+            len = lastLength; // the same string again (a constant or a cached signature): already checked
+        } else {
+            len = insertion(parameters, queryAt >= 0, syntax);
+            lastParameters = len < 0 ? null : parameters;
+            lastKey = key;
+            lastLength = len;
+        }
         if (len < 0) {
             reportSignerFailure("parameters with characters outside [A-Za-z0-9-_~=&]", target);
             return next;
@@ -1193,34 +1296,39 @@ abstract class LinkScanner {
     private int insertion(String parameters, boolean hasQuery, int syntax) {
         byte[] separator = syntax == ENTITY ? SEPARATOR_ENTITY : syntax == UNICODE_ESCAPE ? SEPARATOR_UNICODE
                 : SEPARATOR_PLAIN;
-        int n = parameters.length();
+        byte[] in = parameters.getBytes(StandardCharsets.ISO_8859_1); // anything else becomes '?': rejected below
+        int n = in.length;
         int max = (n + 1) * separator.length;
         if (insertion.length < max) {
             insertion = new byte[max];
         }
         byte[] out = insertion;
-        int len = 0;
+        int len;
         if (hasQuery) {
             System.arraycopy(separator, 0, out, 0, separator.length);
             len = separator.length;
         } else {
-            out[len++] = '?';
+            out[0] = '?';
+            len = 1;
         }
-        if (parameters.charAt(0) == '&') {
+        if (in[0] == '&') {
             return -1;
         }
+        int run = 0; // start of the current run without '&'
         for (int i = 0; i < n; i++) {
-            char c = parameters.charAt(i);
-            if (c == '&') {
-                System.arraycopy(separator, 0, out, len, separator.length);
-                len += separator.length;
-            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '~' || c == '=') {
-                out[len++] = (byte) c;
-            } else {
+            byte c = in[i];
+            if (c < 0 || !PARAMETER_CHAR[c]) {
                 return -1;
             }
+            if (c == '&') {
+                System.arraycopy(in, run, out, len, i - run);
+                len += i - run;
+                System.arraycopy(separator, 0, out, len, separator.length);
+                len += separator.length;
+                run = i + 1;
+            }
         }
-        return len;
+        System.arraycopy(in, run, out, len, n - run);
+        return len + n - run;
     }
 }
