@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.rewrite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderMalfunctionError;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,9 +22,7 @@ final class ByteRewritingOutputStream extends OutputStream {
     private final Scanner scanner;
     private final byte[] carry;
     private int carryLen;
-    private boolean passThrough;
-    private boolean closed;
-    private boolean downstream;
+    private final Lifecycle life = new Lifecycle();
 
     ByteRewritingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
             String scheme, int maxLinkLength) {
@@ -44,16 +43,16 @@ final class ByteRewritingOutputStream extends OutputStream {
 
         @Override
         void emitRun(byte[] s, int from, int to) throws IOException {
-            downstream = true;
+            life.downstream = true;
             out.write(s, from, to - from);
-            downstream = false;
+            life.downstream = false;
         }
 
         @Override
         void emitInsertion(byte[] ascii, int len) throws IOException {
-            downstream = true;
+            life.downstream = true;
             out.write(ascii, 0, len);
-            downstream = false;
+            life.downstream = false;
         }
 
         @Override
@@ -70,11 +69,11 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        if (passThrough) {
+        if (life.passThrough) {
             out.write(b);
             return;
         }
-        ensureOpen();
+        life.ensureOpen();
         if (carryLen == carry.length) {
             process(false);
         }
@@ -83,11 +82,11 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (passThrough) {
+        if (life.passThrough) {
             out.write(b, off, len);
             return;
         }
-        ensureOpen();
+        life.ensureOpen();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         if (len < GATHER_BELOW) {
             if (carry.length - carryLen < len) {
@@ -108,7 +107,7 @@ final class ByteRewritingOutputStream extends OutputStream {
             off += n;
             len -= n;
             int r = scan(carry, 0, carryLen, false);
-            if (passThrough) {
+            if (life.passThrough) {
                 carryLen = 0;
                 out.write(b, off, len);
                 return;
@@ -126,7 +125,7 @@ final class ByteRewritingOutputStream extends OutputStream {
         if (len > 0) {
             int end = off + len;
             int r = scan(b, off, end, false);
-            if (!passThrough) {
+            if (!life.passThrough) {
                 System.arraycopy(b, r, carry, 0, end - r);
                 carryLen = end - r;
             }
@@ -134,8 +133,11 @@ final class ByteRewritingOutputStream extends OutputStream {
     }
 
     private void process(boolean eof) throws IOException {
+        if (carryLen == 0) {
+            return;
+        }
         int r = scan(carry, 0, carryLen, eof);
-        if (passThrough) {
+        if (life.passThrough) {
             carryLen = 0;
             return;
         }
@@ -151,44 +153,21 @@ final class ByteRewritingOutputStream extends OutputStream {
     private int scan(byte[] s, int from, int to, boolean eof) throws IOException {
         try {
             return scanner.scan(s, from, to, eof);
-        } catch (RuntimeException | java.nio.charset.CoderMalfunctionError e) {
-            if (downstream) {
-                throw e;
-            }
-            passThrough = true;
-            LinkRewriter.reportScannerFailure(e);
+        } catch (RuntimeException | CoderMalfunctionError e) {
+            life.failed(e);
             int done = Math.max(from, Math.min(scanner.emitted, to));
             out.write(s, done, to - done);
             return to;
         }
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("CFS-4103 the rewriting stream is closed");
-        }
-    }
-
     @Override
     public void flush() throws IOException {
-        if (!passThrough && !closed && carryLen > 0) {
-            process(false);
-        }
-        out.flush();
+        life.flush(carryLen > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (!passThrough && carryLen > 0) {
-                process(true);
-            }
-        } finally {
-            out.close();
-        }
+        life.close(this::process, out);
     }
 }

@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.rewrite;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.CoderMalfunctionError;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,7 @@ final class CharRewritingWriter extends Writer {
     private final char[] chars;
     private final byte[] shadow;
     private int len;
-    private boolean passThrough;
-    private boolean closed;
-    private boolean downstream;
+    private final Lifecycle life = new Lifecycle();
     private char[] insertionChars = new char[512];
 
     /**
@@ -45,9 +44,9 @@ final class CharRewritingWriter extends Writer {
 
         @Override
         void emitRun(byte[] s, int from, int to) throws IOException {
-            downstream = true;
+            life.downstream = true;
             out.write(chars, from, to - from);
-            downstream = false;
+            life.downstream = false;
         }
 
         @Override
@@ -58,9 +57,9 @@ final class CharRewritingWriter extends Writer {
             for (int i = 0; i < n; i++) {
                 insertionChars[i] = (char) ascii[i];
             }
-            downstream = true;
+            life.downstream = true;
             out.write(insertionChars, 0, n);
-            downstream = false;
+            life.downstream = false;
         }
 
         @Override
@@ -85,11 +84,11 @@ final class CharRewritingWriter extends Writer {
 
     @Override
     public void write(int c) throws IOException {
-        if (passThrough) {
+        if (life.passThrough) {
             out.write(c);
             return;
         }
-        ensureOpen();
+        life.ensureOpen();
         if (len == chars.length) {
             process(false);
         }
@@ -101,46 +100,36 @@ final class CharRewritingWriter extends Writer {
     @Override
     public void write(char[] cbuf, int off, int n) throws IOException {
         Objects.checkFromIndexSize(off, n, cbuf.length);
-        if (passThrough) {
-            out.write(cbuf, off, n);
-            return;
-        }
-        ensureOpen();
-        while (n > 0) {
-            if (len == chars.length) {
-                process(false);
-                if (passThrough) {
-                    out.write(cbuf, off, n);
-                    return;
-                }
-            }
-            int k = Math.min(n, chars.length - len);
-            System.arraycopy(cbuf, off, chars, len, k);
-            shade(len, k);
-            len += k;
-            off += k;
-            n -= k;
-        }
+        append(cbuf, null, off, n);
     }
 
     @Override
     public void write(String str, int off, int n) throws IOException {
         Objects.checkFromIndexSize(off, n, str.length());
-        if (passThrough) {
-            out.write(str, off, n);
-            return;
-        }
-        ensureOpen();
+        append(null, str, off, n);
+    }
+
+    /** Appends from {@code cbuf} or else {@code str}. */
+    private void append(char[] cbuf, String str, int off, int n) throws IOException {
+        life.ensureOpen();
         while (n > 0) {
             if (len == chars.length) {
                 process(false);
-                if (passThrough) {
+            }
+            if (life.passThrough) {
+                if (cbuf != null) {
+                    out.write(cbuf, off, n);
+                } else {
                     out.write(str, off, n);
-                    return;
                 }
+                return;
             }
             int k = Math.min(n, chars.length - len);
-            str.getChars(off, off + k, chars, len);
+            if (cbuf != null) {
+                System.arraycopy(cbuf, off, chars, len, k);
+            } else {
+                str.getChars(off, off + k, chars, len);
+            }
             shade(len, k);
             len += k;
             off += k;
@@ -156,15 +145,14 @@ final class CharRewritingWriter extends Writer {
     }
 
     private void process(boolean eof) throws IOException {
+        if (len == 0) {
+            return;
+        }
         int r;
         try {
             r = scanner.scan(shadow, 0, len, eof);
-        } catch (RuntimeException | java.nio.charset.CoderMalfunctionError e) {
-            if (downstream) {
-                throw e;
-            }
-            passThrough = true;
-            LinkRewriter.reportScannerFailure(e);
+        } catch (RuntimeException | CoderMalfunctionError e) {
+            life.failed(e);
             int done = Math.max(0, Math.min(scanner.emitted, len));
             out.write(chars, done, len - done);
             len = 0;
@@ -175,32 +163,13 @@ final class CharRewritingWriter extends Writer {
         len -= r;
     }
 
-    private void ensureOpen() throws IOException {
-        if (closed) {
-            throw new IOException("CFS-4103 the rewriting writer is closed");
-        }
-    }
-
     @Override
     public void flush() throws IOException {
-        if (!passThrough && !closed && len > 0) {
-            process(false);
-        }
-        out.flush();
+        life.flush(len > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (!passThrough && len > 0) {
-                process(true);
-            }
-        } finally {
-            out.close();
-        }
+        life.close(this::process, out);
     }
 }

@@ -44,7 +44,8 @@ import java.util.Set;
  * <p>The signing parameters go where the URL ends, before any {@code #fragment}, after {@code ?} or, when the
  * URL already has a query, after {@code &}. Each {@code &} is written in the link's syntax: {@code &amp;} in
  * HTML and XML, {@code \}{@code u0026} in JSON/JavaScript if the link itself used that escape, otherwise a plain
- * {@code &} (also inside HTML {@code <script>}, {@code <style>} and CDATA, where references are not decoded).
+ * {@code &}: in CSS, JSON, JavaScript, HLS and plain text, and inside HTML {@code <script>} and {@code <style>}
+ * elements and XML CDATA sections, where character references are not decoded.
  * Character references ({@code &amp;}, {@code &#38;}, {@code &#x26;}, ...) and the escapes {@code \/} and
  * {@code \}{@code uXXXX} are decoded for signing; the link's own text is never changed.
  *

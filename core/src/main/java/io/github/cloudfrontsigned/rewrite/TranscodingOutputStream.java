@@ -7,6 +7,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderMalfunctionError;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.Objects;
@@ -49,9 +50,7 @@ final class TranscodingOutputStream extends OutputStream {
     private CharsetEncoder encoder;
     private byte[] encoded = new byte[1024];
 
-    private boolean passThrough;
-    private boolean closed;
-    private boolean downstream;
+    private final Lifecycle life = new Lifecycle();
 
     TranscodingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
             String scheme, int maxLinkLength) {
@@ -82,9 +81,9 @@ final class TranscodingOutputStream extends OutputStream {
         @Override
         void emitInsertion(byte[] ascii, int len) throws IOException {
             int n = encode(ascii, len);
-            downstream = true;
+            life.downstream = true;
             out.write(encoded, 0, n);
-            downstream = false;
+            life.downstream = false;
         }
 
         @Override
@@ -101,13 +100,11 @@ final class TranscodingOutputStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (passThrough) {
+        if (life.passThrough) {
             out.write(b, off, len);
             return;
         }
-        if (closed) {
-            throw new IOException("CFS-4103 the rewriting stream is closed");
-        }
+        life.ensureOpen();
         while (headLen < head.length && len > 0) {
             head[headLen++] = b[off];
             raw[rawLen++] = b[off++];
@@ -116,7 +113,7 @@ final class TranscodingOutputStream extends OutputStream {
         while (len > 0) {
             if (rawLen == raw.length) {
                 process(false);
-                if (passThrough) {
+                if (life.passThrough) {
                     out.write(b, off, len);
                     return;
                 }
@@ -146,12 +143,8 @@ final class TranscodingOutputStream extends OutputStream {
             } else if (rawLen == raw.length) {
                 throw new IllegalStateException("CFS-4104 no progress decoding " + charset.name());
             }
-        } catch (RuntimeException | java.nio.charset.CoderMalfunctionError e) {
-            if (downstream) {
-                throw e;
-            }
-            passThrough = true;
-            LinkRewriter.reportScannerFailure(e);
+        } catch (RuntimeException | CoderMalfunctionError e) {
+            life.failed(e);
             emitRaw(rawEmitted, rawLen);
             rawLen = 0;
             count = 0;
@@ -160,9 +153,9 @@ final class TranscodingOutputStream extends OutputStream {
 
     private void emitRaw(int from, int to) throws IOException {
         if (to > from) {
-            downstream = true;
+            life.downstream = true;
             out.write(raw, from, to - from);
-            downstream = false;
+            life.downstream = false;
             rawEmitted = to;
         }
     }
@@ -292,24 +285,11 @@ final class TranscodingOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        if (!passThrough && !closed && rawLen > 0) {
-            process(false);
-        }
-        out.flush();
+        life.flush(rawLen > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (!passThrough) {
-                process(true);
-            }
-        } finally {
-            out.close();
-        }
+        life.close(this::process, out);
     }
 }

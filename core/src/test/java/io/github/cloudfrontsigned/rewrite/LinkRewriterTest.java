@@ -202,6 +202,23 @@ final class LinkRewriterTest {
     }
 
     @Test
+    void json_escapedProtocolRelative() {
+        String in = "[\"\\/\\/cdn.example.com\\/private\\/a.mp4\"]";
+        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "application/json",
+                "https", signer);
+        assertEquals("[\"\\/\\/cdn.example.com\\/private\\/a.mp4" + Q_PLAIN + "\"]",
+                new String(out, StandardCharsets.UTF_8));
+        assertEquals(List.of(CDN + "a.mp4"), signed);
+    }
+
+    @Test
+    void xmlComment_linkEndsBeforeCommentEnd() {
+        String in = "<?xml version=\"1.0\"?><r><!-- " + CDN + "a--><u>" + CDN + "b</u></r>";
+        assertEquals("<?xml version=\"1.0\"?><r><!-- " + CDN + "a" + Q_HTML + "--><u>" + CDN + "b" + Q_HTML
+                + "</u></r>", rewrite(in, null));
+    }
+
+    @Test
     void javascriptString_signedWithPlainAmpersand() {
         String in = "const a = '" + CDN + "app.js?v=2'; const b = `" + CDN + "b.js`;";
         assertEquals("const a = '" + CDN + "app.js?v=2&" + PARAMS + "'; const b = `" + CDN + "b.js" + Q_PLAIN + "`;",

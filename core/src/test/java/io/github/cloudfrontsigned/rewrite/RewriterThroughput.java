@@ -43,20 +43,6 @@ final class RewriterThroughput {
         }
     }
 
-    static final class NullSink extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
-    }
-
     interface Run {
         void page() throws IOException;
     }
@@ -100,7 +86,7 @@ final class RewriterThroughput {
         byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
         int chunk = 8192;
         CopySink copy = new CopySink();
-        NullSink discard = new NullSink();
+        StreamingTest.CountingSink discard = new StreamingTest.CountingSink();
 
         double baseCopy = measure("copy 100 KB page, no rewriter (copy sink)", plain.length,
                 () -> write(copy, plain, chunk));
