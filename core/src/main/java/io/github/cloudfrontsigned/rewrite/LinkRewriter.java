@@ -51,13 +51,16 @@ import java.util.Set;
  *
  * <p>Left unchanged: links that are already signed (a query parameter named {@code Expires}, {@code Policy},
  * {@code Signature}, {@code Key-Pair-Id} or {@code Hash-Algorithm}), links the {@link LinkSigner} declines or
- * fails on, a bare prefix with nothing after it (a base URL a script concatenates), URI templates holding
- * {@code {} or {@code }}, links with a {@code .} or {@code ..} path segment or an unknown named character
- * reference (the browser would request something else), and candidates longer than {@link #maxLinkLength()}.
+ * fails on, a bare prefix with nothing after it (a base URL a script concatenates), templates holding
+ * <code>&#123;</code>, <code>&#125;</code> or {@code $} (RFC 6570, JavaScript, DASH), links with a {@code .} or
+ * {@code ..} path segment or an unknown named character reference (the browser would request something else),
+ * and candidates longer than {@link #maxLinkLength()}.
  *
  * <h2>Streaming and memory</h2>
- * A wrapped stream holds at most one bounded window per stream: {@code maxLinkLength() + 16} bytes (or chars)
- * for a candidate that is not complete yet, plus an 8 KiB buffer that gathers small writes. Written bytes leave
+ * A wrapped stream holds one bounded window: {@code maxLinkLength() + 16} bytes (or chars) for a candidate that is
+ * not complete yet, plus an 8 KiB buffer that gathers small writes; about 16 KiB with the default length. For a
+ * charset that is not ASCII-compatible the window also keeps the characters' original bytes and offsets (about
+ * 200 KiB for UTF-16). Written bytes leave
  * at the latest on {@code flush()}, except a candidate that may still grow into a link (such as
  * {@code https://cdn.exa} at the end of a write), which is held until it can be decided; {@code close()} writes
  * everything. A link split across writes or flushes is signed exactly as if written in one piece. If the
@@ -356,7 +359,8 @@ public final class LinkRewriter {
         public LinkRewriter build() {
             if (prefixes.isEmpty()) {
                 throw new IllegalStateException("CFS-4008 no protected prefix: call protectedPrefix(...) with the"
-                        + " URL prefix of your private content, for example https://d111111abcdef8.cloudfront.net/private/");
+                        + " URL prefix of your private content, for example"
+                        + " https://d111111abcdef8.cloudfront.net/private/");
             }
             for (String p : prefixes) {
                 if (2 * p.length() + LinkScanner.LOOKAHEAD > maxLinkLength) {

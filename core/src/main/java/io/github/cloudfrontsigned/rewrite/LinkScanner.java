@@ -1260,7 +1260,8 @@ abstract class LinkScanner {
         while (i < end) {
             if (u.charAt(i) == '.') {
                 i++;
-            } else if (i + 3 <= end && u.charAt(i) == '%' && u.charAt(i + 1) == '2' && (u.charAt(i + 2) | 0x20) == 'e') {
+            } else if (i + 3 <= end && u.charAt(i) == '%' && u.charAt(i + 1) == '2'
+                    && (u.charAt(i + 2) | 0x20) == 'e') {
                 i += 3;
             } else {
                 return false;

@@ -198,7 +198,8 @@ final class LinkRewriterTest {
     @Test
     void json_escapedQuoteEndsLink() {
         String in = "{\"html\":\"<a href=\\\"" + CDN + "a.mp4\\\">\"}";
-        assertEquals("{\"html\":\"<a href=\\\"" + CDN + "a.mp4" + Q_PLAIN + "\\\">\"}", rewrite(in, "application/json"));
+        assertEquals("{\"html\":\"<a href=\\\"" + CDN + "a.mp4" + Q_PLAIN + "\\\">\"}",
+                rewrite(in, "application/json"));
     }
 
     @Test
@@ -327,7 +328,8 @@ final class LinkRewriterTest {
     @Test
     void nonMatchingPrefix_leftAlone() {
         String in = "<a href=\"https://cdn.example.com/privateer/a\"><a href=\"https://cdn.example.org/private/a\">"
-                + "<a href=\"https://cdn.example.com.evil.net/private/a\"><a href=\"https://xcdn.example.com/private/a\">"
+                + "<a href=\"https://cdn.example.com.evil.net/private/a\">"
+                + "<a href=\"https://xcdn.example.com/private/a\">"
                 + "<a href=\"http://cdn.example.com/private/a\"><a href=\"ftp://cdn.example.com/private/a\">"
                 + "<a href=\"https://cdn.example.com:8443/private/a\"><a href=\"/private/a\">";
         assertEquals(in, html(in));
@@ -462,8 +464,9 @@ final class LinkRewriterTest {
 
     static String randomPage(Random random, int links, int size) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>t</title></head><body>\n");
-        String[] fillers = {"<div class=\"card\"><span>text</span></div>\n", "<p>Lorem ipsum dolor sit amet.</p>\n",
-            "<a href=\"https://example.org/page\">elsewhere</a>\n", "<img src=\"https://cdn.example.com/public/x.png\">"};
+        String[] fillers = {"<div class=\"card\"><span>text</span></div>\n",
+            "<p>Lorem ipsum dolor sit amet.</p>\n", "<a href=\"https://example.org/page\">elsewhere</a>\n",
+            "<img src=\"https://cdn.example.com/public/x.png\">"};
         int linkEvery = Math.max(1, size / Math.max(1, links));
         int next = linkEvery / 2;
         int made = 0;

@@ -81,8 +81,9 @@ final class RewriterThroughput {
         LinkSigner signer = url -> params;
         byte[] plain = LinkRewriterTest.randomPage(new Random(1), 0, 100_000).getBytes(StandardCharsets.UTF_8);
         byte[] links = LinkRewriterTest.randomPage(new Random(1), 50, 100_000).getBytes(StandardCharsets.UTF_8);
-        String json = "{\"items\":[" + "{\"id\":12345,\"title\":\"Some title here\",\"url\":\"https://example.org/x/y\"},"
-                .repeat(1300) + "{}]}";
+        String json = "{\"items\":["
+                + "{\"id\":12345,\"title\":\"Some title here\",\"url\":\"https://example.org/x/y\"},".repeat(1300)
+                + "{}]}";
         byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
         int chunk = 8192;
         CopySink copy = new CopySink();
