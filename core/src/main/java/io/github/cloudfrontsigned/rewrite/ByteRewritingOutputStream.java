@@ -56,13 +56,13 @@ final class ByteRewritingOutputStream extends OutputStream {
         }
 
         @Override
-        void appendNonAscii(byte[] s, int from, int to, StringBuilder url) {
+        void appendNonAscii(byte[] s, int from, int to, UrlBuilder url) {
             if (utf8) {
                 for (int i = from; i < to; i++) {
-                    appendByte(url, s[i] & 0xFF);
+                    url.percentByte(s[i] & 0xFF);
                 }
             } else {
-                new String(s, from, to - from, charset).codePoints().forEach(cp -> appendPercentEncoded(url, cp));
+                new String(s, from, to - from, charset).codePoints().forEach(url::percentEncoded);
             }
         }
     }

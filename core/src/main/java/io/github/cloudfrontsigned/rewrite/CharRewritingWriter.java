@@ -63,13 +63,13 @@ final class CharRewritingWriter extends Writer {
         }
 
         @Override
-        void appendNonAscii(byte[] s, int from, int to, StringBuilder url) {
+        void appendNonAscii(byte[] s, int from, int to, UrlBuilder url) {
             appendCodePoints(chars, from, to, url);
         }
     }
 
     /** Percent-encodes {@code c[from, to)} as UTF-8; an unpaired surrogate counts as U+FFFD, as in browsers. */
-    static void appendCodePoints(char[] c, int from, int to, StringBuilder url) {
+    static void appendCodePoints(char[] c, int from, int to, UrlBuilder url) {
         for (int i = from; i < to; i++) {
             int cp = c[i];
             if (Character.isHighSurrogate(c[i]) && i + 1 < to && Character.isLowSurrogate(c[i + 1])) {
@@ -78,7 +78,7 @@ final class CharRewritingWriter extends Writer {
             } else if (Character.isSurrogate(c[i])) {
                 cp = 0xFFFD;
             }
-            LinkScanner.appendPercentEncoded(url, cp);
+            url.percentEncoded(cp);
         }
     }
 

@@ -62,7 +62,6 @@ abstract class LinkScanner {
     private static final byte[] SEPARATOR_UNICODE = {'\\', 'u', '0', '0', '2', '6'};
     private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id",
         "Hash-Algorithm"};
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final String[] QUOTE_REFERENCES = {"&quot", "&apos", "&#34", "&#39", "&#x22", "&#x27"};
 
     /** Ends a link: controls, space, DEL, quotes, backtick, angle brackets. */
@@ -138,7 +137,7 @@ abstract class LinkScanner {
     // results of the last entity() / escape() parse
     private int entityValue;
 
-    private final StringBuilder url = new StringBuilder(256);
+    private final UrlBuilder url = new UrlBuilder();
     private byte[] insertion = new byte[512];
     /** The parameters {@link #insertion} holds, with their syntax and query flag, and its length. */
     private String lastParameters;
@@ -167,7 +166,7 @@ abstract class LinkScanner {
     /**
      * Appends the characters at the non-ASCII positions {@code s[from, to)} to a URL, percent-encoded as UTF-8.
      */
-    abstract void appendNonAscii(byte[] s, int from, int to, StringBuilder url);
+    abstract void appendNonAscii(byte[] s, int from, int to, UrlBuilder url);
 
     /**
      * Scans {@code s[from, to)}, emitting everything that is decided.
@@ -1138,10 +1137,10 @@ abstract class LinkScanner {
      * {@code #} or {@code \}, or a {@code .}/{@code ..} path segment that the browser would remove).
      */
     private String buildUrl(LinkMatcher.Host host, LinkMatcher.Prefix prefix, String scheme, int hostEnd, int end) {
-        StringBuilder u = url;
-        u.setLength(0);
-        u.append(scheme != null ? scheme : streamScheme != null ? streamScheme : prefix.scheme).append("://")
-                .append(host.name);
+        UrlBuilder u = url;
+        u.clear();
+        u.ascii(scheme != null ? scheme : streamScheme != null ? streamScheme : prefix.scheme).ascii("://")
+                .ascii(host.lower);
         int pathStart = u.length();
         boolean query = false;
         byte[] s = this.s;
@@ -1184,9 +1183,9 @@ abstract class LinkScanner {
                     query = true;
                 }
                 if (ENCODE_PATH[c] && !query || ENCODE_QUERY[c] && query) {
-                    appendPercentEncoded(u, c);
+                    u.percentByte(c);
                 } else {
-                    u.append((char) c);
+                    u.ascii(c);
                 }
                 continue;
             }
@@ -1201,41 +1200,21 @@ abstract class LinkScanner {
                 query = true;
             }
             if (cp >= 0x80 || (query ? ENCODE_QUERY[cp] : ENCODE_PATH[cp])) {
-                appendPercentEncoded(u, cp);
+                u.percentEncoded(cp);
             } else {
-                u.append((char) cp);
+                u.ascii(cp);
             }
         }
-        if (hasDotSegment(u, pathStart)) {
+        String target = u.toString();
+        if ((target.indexOf("/.", pathStart) >= 0 || target.indexOf('%', pathStart) >= 0)
+                && hasDotSegment(target, pathStart)) {
             return null;
         }
-        return u.toString();
-    }
-
-    static void appendPercentEncoded(StringBuilder u, int cp) {
-        if (cp < 0x80) {
-            appendByte(u, cp);
-        } else if (cp < 0x800) {
-            appendByte(u, 0xC0 | cp >> 6);
-            appendByte(u, 0x80 | cp & 0x3F);
-        } else if (cp < 0x10000) {
-            appendByte(u, 0xE0 | cp >> 12);
-            appendByte(u, 0x80 | cp >> 6 & 0x3F);
-            appendByte(u, 0x80 | cp & 0x3F);
-        } else {
-            appendByte(u, 0xF0 | cp >> 18);
-            appendByte(u, 0x80 | cp >> 12 & 0x3F);
-            appendByte(u, 0x80 | cp >> 6 & 0x3F);
-            appendByte(u, 0x80 | cp & 0x3F);
-        }
-    }
-
-    static void appendByte(StringBuilder u, int b) {
-        u.append('%').append(HEX[b >> 4 & 0xF]).append(HEX[b & 0xF]);
+        return target;
     }
 
     /** Whether the path holds a {@code .} or {@code ..} segment (also as {@code %2e}), which browsers resolve. */
-    private static boolean hasDotSegment(StringBuilder u, int pathStart) {
+    private static boolean hasDotSegment(String u, int pathStart) {
         int n = u.length();
         int segment = pathStart + 1;
         for (int i = segment; i <= n; i++) {
@@ -1254,7 +1233,7 @@ abstract class LinkScanner {
         return false;
     }
 
-    private static boolean isDots(StringBuilder u, int start, int end) {
+    private static boolean isDots(String u, int start, int end) {
         int dots = 0;
         int i = start;
         while (i < end) {

@@ -87,7 +87,7 @@ final class TranscodingOutputStream extends OutputStream {
         }
 
         @Override
-        void appendNonAscii(byte[] s, int from, int to, StringBuilder url) {
+        void appendNonAscii(byte[] s, int from, int to, UrlBuilder url) {
             CharRewritingWriter.appendCodePoints(chars, from, to, url);
         }
     }
