@@ -72,7 +72,7 @@ abstract class LinkScanner {
     private static final boolean[] BODY_SPECIAL_COMMENT = new boolean[256];
     private static final boolean[] BODY_SPECIAL_CDATA = new boolean[256];
     /** What a signer may return: {@code [A-Za-z0-9-_~=&]}. */
-    private static final boolean[] PARAMETER_CHAR = new boolean[128];
+    private static final boolean[] PARAMETER_CHAR = new boolean[256];
     /** Characters a browser percent-encodes in a path, and in a query (special schemes). */
     private static final boolean[] ENCODE_PATH = new boolean[128];
     private static final boolean[] ENCODE_QUERY = new boolean[128];
@@ -1294,19 +1294,20 @@ abstract class LinkScanner {
         if (in[0] == '&') {
             return -1;
         }
+        boolean valid = true;
+        for (byte c : in) {
+            valid &= PARAMETER_CHAR[c & 0xFF];
+        }
+        if (!valid) {
+            return -1;
+        }
         int run = 0; // start of the current run without '&'
-        for (int i = 0; i < n; i++) {
-            byte c = in[i];
-            if (c < 0 || !PARAMETER_CHAR[c]) {
-                return -1;
-            }
-            if (c == '&') {
-                System.arraycopy(in, run, out, len, i - run);
-                len += i - run;
-                System.arraycopy(separator, 0, out, len, separator.length);
-                len += separator.length;
-                run = i + 1;
-            }
+        for (int amp = parameters.indexOf('&'); amp >= 0; amp = parameters.indexOf('&', run)) {
+            System.arraycopy(in, run, out, len, amp - run);
+            len += amp - run;
+            System.arraycopy(separator, 0, out, len, separator.length);
+            len += separator.length;
+            run = amp + 1;
         }
         System.arraycopy(in, run, out, len, n - run);
         return len + n - run;
