@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.rewrite;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +54,9 @@ final class MediaTypesTest {
 
     @Test
     void syntax_fromMediaType() {
-        org.junit.jupiter.api.Assertions.assertEquals(LinkScanner.HTML, MediaTypes.syntax("text/html;charset=x"));
-        org.junit.jupiter.api.Assertions.assertEquals(LinkScanner.XML, MediaTypes.syntax("application/dash+xml"));
-        org.junit.jupiter.api.Assertions.assertEquals(LinkScanner.TEXT, MediaTypes.syntax("text/css"));
-        org.junit.jupiter.api.Assertions.assertEquals(LinkScanner.SNIFF, MediaTypes.syntax(null));
+        assertEquals(LinkScanner.HTML, MediaTypes.syntax("text/html;charset=x"));
+        assertEquals(LinkScanner.XML, MediaTypes.syntax("application/dash+xml"));
+        assertEquals(LinkScanner.TEXT, MediaTypes.syntax("text/css"));
+        assertEquals(LinkScanner.SNIFF, MediaTypes.syntax(null));
     }
 }
