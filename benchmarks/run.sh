@@ -1,5 +1,5 @@
 #!/bin/sh
-# The documented benchmark run: builds the shaded jar, runs the signing benchmarks (about 6 minutes on
+# The documented benchmark run: builds the shaded jar, runs the signing benchmarks (about 5 minutes on
 # 2 cores) and prints the table and the ratios for benchmarks/RESULTS.md. Extra arguments go to JMH
 # (not -f/-wi/-w/-i/-r, which are set here), e.g.
 #   benchmarks/run.sh -prof gc                  (allocation per operation)

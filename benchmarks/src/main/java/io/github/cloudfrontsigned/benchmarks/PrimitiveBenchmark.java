@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.State;
  */
 public class PrimitiveBenchmark extends ThroughputBenchmark {
 
+    /** Created by JMH. */
+    public PrimitiveBenchmark() {
+    }
+
     /** A canned policy as the signer writes it, for a URL like {@link Urls#unique(long)}. */
     static final byte[] POLICY = ("{\"Statement\":[{\"Resource\":\"" + Urls.unique(123_456)
             + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1795349400}}}]}").getBytes(StandardCharsets.UTF_8);
@@ -27,12 +31,22 @@ public class PrimitiveBenchmark extends ThroughputBenchmark {
     /** One JCA signature algorithm on one provider: {@code algorithm:provider}. */
     @State(Scope.Thread)
     public static class Engine {
+        /** The JCA algorithm and the provider, for example {@code SHA256withECDSA:BOUNCY_CASTLE}. */
         @Param({"SHA1withRSA:JDK", "SHA1withRSA:CORRETTO", "SHA256withECDSA:JDK", "SHA256withECDSA:BOUNCY_CASTLE",
                 "SHA256withECDSA:CORRETTO"})
         public String engine;
 
         Signature signature;
 
+        /** Created by JMH. */
+        public Engine() {
+        }
+
+        /**
+         * Creates the {@link Signature} and initialises it for signing.
+         *
+         * @throws GeneralSecurityException if the provider lacks the algorithm or refuses the key
+         */
         @Setup
         public void setUp() throws GeneralSecurityException {
             String algorithm = engine.substring(0, engine.indexOf(':'));
@@ -57,7 +71,13 @@ public class PrimitiveBenchmark extends ThroughputBenchmark {
         }
     }
 
-    /** One signature, as the signer's cold path computes it. */
+    /**
+     * One signature, as the signer's cold path computes it.
+     *
+     * @param e the initialised signature
+     * @return the signature bytes
+     * @throws SignatureException if signing fails
+     */
     @Benchmark
     public byte[] sign(Engine e) throws SignatureException {
         e.signature.update(POLICY);

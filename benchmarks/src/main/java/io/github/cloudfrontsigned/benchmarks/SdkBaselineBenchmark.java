@@ -24,7 +24,11 @@ import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
  */
 public class SdkBaselineBenchmark extends ThroughputBenchmark {
 
-    /** The SDK utility and the key. */
+    /** Created by JMH. */
+    public SdkBaselineBenchmark() {
+    }
+
+    /** The SDK utility, the key, and the key written to a temporary PEM file. */
     @State(Scope.Thread)
     public static class Sdk {
         final CloudFrontUtilities utilities = CloudFrontUtilities.create();
@@ -32,6 +36,15 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
         Path keyFile;
         long n;
 
+        /** Created by JMH. */
+        public Sdk() {
+        }
+
+        /**
+         * Makes the key and writes it as an unencrypted PKCS#8 PEM file.
+         *
+         * @throws IOException if the temporary file cannot be written
+         */
         @Setup
         public void setUp() throws IOException {
             key = BenchmarkKeys.rsa().getPrivate();
@@ -41,13 +54,23 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
                     + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
         }
 
+        /**
+         * Deletes the key file.
+         *
+         * @throws IOException if it cannot be deleted
+         */
         @TearDown
         public void tearDown() throws IOException {
             Files.deleteIfExists(keyFile);
         }
     }
 
-    /** Cold canned-policy signed URL, as {@link SigningBenchmark#coldRsaCannedUrl}. */
+    /**
+     * Cold canned-policy signed URL, as {@link SigningBenchmark#coldRsaCannedUrl}.
+     *
+     * @param s the SDK and key
+     * @return the signed URL
+     */
     @Benchmark
     public String cannedUrl(Sdk s) {
         String url = Urls.unique(s.n++);
@@ -56,7 +79,13 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
                 .keyPairId(BenchmarkKeys.KEY_PAIR_ID).expirationDate(expires)).url();
     }
 
-    /** As {@link #cannedUrl}, with the key given as a PEM file path, which the SDK loads on every request. */
+    /**
+     * As {@link #cannedUrl}, with the key given as a PEM file path, which the SDK loads on every request.
+     *
+     * @param s the SDK and key file
+     * @return the signed URL
+     * @throws Exception if the SDK cannot load the key file (it declares {@code Exception})
+     */
     @Benchmark
     public String cannedUrlKeyFile(Sdk s) throws Exception {
         CannedSignerRequest request = CannedSignerRequest.builder().resourceUrl(Urls.unique(s.n++))
@@ -65,7 +94,12 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
         return s.utilities.getSignedUrlWithCannedPolicy(request).url();
     }
 
-    /** Cold signed cookies for a wildcard custom policy, as {@link SigningBenchmark#coldRsaCustomPolicyCookies}. */
+    /**
+     * Cold signed cookies for a wildcard custom policy, as {@link SigningBenchmark#coldRsaCustomPolicyCookies}.
+     *
+     * @param s the SDK and key
+     * @return the cookies
+     */
     @Benchmark
     public CookiesForCustomPolicy customPolicyCookies(Sdk s) {
         String resource = Urls.uniquePrefix(s.n++);

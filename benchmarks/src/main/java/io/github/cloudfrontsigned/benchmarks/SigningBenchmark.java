@@ -20,17 +20,28 @@ import org.openjdk.jmh.annotations.State;
  */
 public class SigningBenchmark extends ThroughputBenchmark {
 
+    /** The time to live of every signed URL and cookie: 10 minutes. */
     static final Duration TTL = Duration.ofMinutes(10);
+
+    /** Created by JMH. */
+    public SigningBenchmark() {
+    }
 
     /** An RSA-2048 signer on one provider. */
     @State(Scope.Thread)
     public static class Rsa {
+        /** The provider that signs: {@code JDK} (SunRsaSign) or {@code CORRETTO}. */
         @Param({"JDK", "CORRETTO"})
         public SignatureProvider provider;
 
         CloudFrontSigner signer;
         long n;
 
+        /** Created by JMH. */
+        public Rsa() {
+        }
+
+        /** Builds the signer. */
         @Setup
         public void setUp() {
             signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
@@ -41,12 +52,18 @@ public class SigningBenchmark extends ThroughputBenchmark {
     /** An ECDSA P-256 signer on one provider. */
     @State(Scope.Thread)
     public static class Ecdsa {
+        /** The provider that signs: {@code JDK} (SunEC), {@code BOUNCY_CASTLE} or {@code CORRETTO}. */
         @Param({"JDK", "BOUNCY_CASTLE", "CORRETTO"})
         public SignatureProvider provider;
 
         CloudFrontSigner signer;
         long n;
 
+        /** Created by JMH. */
+        public Ecdsa() {
+        }
+
+        /** Builds the signer. */
         @Setup
         public void setUp() {
             signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.ecdsa().getPrivate())
@@ -59,6 +76,11 @@ public class SigningBenchmark extends ThroughputBenchmark {
     public static class Warm {
         CloudFrontSigner signer;
 
+        /** Created by JMH. */
+        public Warm() {
+        }
+
+        /** Builds the signer. */
         @Setup
         public void setUp() {
             signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
@@ -66,25 +88,45 @@ public class SigningBenchmark extends ThroughputBenchmark {
         }
     }
 
-    /** Cold canned-policy signed URL, RSA-2048 with SHA-1 (what the AWS SDK signs). */
+    /**
+     * Cold canned-policy signed URL, RSA-2048 with SHA-1 (what the AWS SDK signs).
+     *
+     * @param s the signer
+     * @return the signed URL
+     */
     @Benchmark
     public String coldRsaCannedUrl(Rsa s) {
         return s.signer.signUrl(Urls.unique(s.n++), TTL);
     }
 
-    /** Cold canned-policy signed URL, ECDSA P-256 with SHA-256. */
+    /**
+     * Cold canned-policy signed URL, ECDSA P-256 with SHA-256.
+     *
+     * @param s the signer
+     * @return the signed URL
+     */
     @Benchmark
     public String coldEcdsaCannedUrl(Ecdsa s) {
         return s.signer.signUrl(Urls.unique(s.n++), TTL);
     }
 
-    /** The same URL again within its expiry window: a signature cache hit. */
+    /**
+     * The same URL again within its expiry window: a signature cache hit.
+     *
+     * @param s the signer
+     * @return the signed URL
+     */
     @Benchmark
     public String warmCannedUrl(Warm s) {
         return s.signer.signUrl(Urls.REPEATED, TTL);
     }
 
-    /** Cold signed cookies for a wildcard custom policy, RSA-2048 with SHA-1. */
+    /**
+     * Cold signed cookies for a wildcard custom policy, RSA-2048 with SHA-1.
+     *
+     * @param s the signer
+     * @return the cookies
+     */
     @Benchmark
     public SignedCookies coldRsaCustomPolicyCookies(Rsa s) {
         return s.signer.signCookies(Policy.builder().resource(Urls.uniquePrefix(s.n++)).expiresIn(TTL).build());

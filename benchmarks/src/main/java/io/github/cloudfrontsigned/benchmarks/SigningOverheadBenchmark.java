@@ -18,18 +18,29 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 public class SigningOverheadBenchmark extends ThroughputBenchmark {
 
+    /** Created by JMH. */
+    public SigningOverheadBenchmark() {
+    }
+
     /** A signer whose signatures cost nothing, for an RSA-2048 or ECDSA P-256 key, with or without the cache. */
     @State(Scope.Thread)
     public static class NullSigning {
+        /** The key type: {@code RSA} (2048-bit, SHA-1) or {@code EC} (P-256, SHA-256). */
         @Param({"RSA", "EC"})
         public String keyType;
 
+        /** The signature cache size: {@code 10000} (the default) or {@code 0} (off). */
         @Param({"10000", "0"})
         public int cacheSize;
 
         CloudFrontSigner signer;
         long n;
 
+        /** Created by JMH. */
+        public NullSigning() {
+        }
+
+        /** Installs the null provider, builds the signer, and checks that it signs with the null provider. */
         @Setup
         public void setUp() {
             NullSignatureProvider.install();
@@ -43,13 +54,19 @@ public class SigningOverheadBenchmark extends ThroughputBenchmark {
             }
         }
 
+        /** Removes the null provider. */
         @TearDown
         public void tearDown() {
             NullSignatureProvider.uninstall();
         }
     }
 
-    /** A cold canned-policy signed URL with the signature operation taken out. */
+    /**
+     * A cold canned-policy signed URL with the signature operation taken out.
+     *
+     * @param s the signer
+     * @return the signed URL (with a signature of zeros)
+     */
     @Benchmark
     public String coldCannedUrlWithoutSignature(NullSigning s) {
         return s.signer.signUrl(Urls.unique(s.n++), SigningBenchmark.TTL);
