@@ -1,0 +1,566 @@
+package io.github.cloudfrontsigned;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Signs CloudFront URLs and cookies: the one entry point of the core module.
+ *
+ * <pre>{@code
+ * CloudFrontSigner signer = CloudFrontSigner.builder()
+ *     .key("K2JCJMDEHXQW5F", Keys.loadPrivateKey(KeySource.location("/etc/cloudfront/private_key.pem")))
+ *     .build();
+ *
+ * // canned policy: the URL is the resource, valid for 10 minutes
+ * String url = signer.signUrl("https://d111111abcdef8.cloudfront.net/images/cat.jpg", Duration.ofMinutes(10));
+ *
+ * // custom policy: a wildcard resource applied to a concrete URL, bound to the viewer's IP
+ * String video = signer.signUrl("https://d111111abcdef8.cloudfront.net/videos/a.mp4?quality=hd",
+ *     Policy.builder().resource("https://d111111abcdef8.cloudfront.net/videos/*")
+ *         .expiresIn(Duration.ofHours(1)).ipAddress("192.0.2.7").build());
+ *
+ * // signed cookies for a whole prefix
+ * SignedCookies cookies = signer.signCookies(Policy.builder()
+ *     .resource("https://d111111abcdef8.cloudfront.net/members/*").expiresIn(Duration.ofHours(1)).build());
+ * List<String> setCookieHeaders = cookies.toSetCookieHeaders(CookieAttributes.builder()
+ *     .domain("d111111abcdef8.cloudfront.net").path("/members/").build());
+ * }</pre>
+ *
+ * <h2>What it produces</h2>
+ * The URL's own path and query stay byte for byte as given; {@code Expires} (canned) or {@code Policy}
+ * (custom), {@code Signature}, {@code Key-Pair-Id} and, for SHA-256, {@code Hash-Algorithm} are appended after
+ * {@code ?} or {@code &}, in the order every AWS SDK uses. A canned policy is used unless the {@link Policy} asks
+ * for a wildcard, a start date, an IP range or a resource other than the URL. Signatures are RSA PKCS#1 v1.5
+ * or ECDSA P-256 (ASN.1 DER) over the policy's UTF-8 bytes, encoded in CloudFront's base64 variant
+ * ({@code -}, {@code _}, {@code ~}). Sources:
+ * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html">canned policy</a>,
+ * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html">custom policy</a>,
+ * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html">signed cookies</a>.
+ *
+ * <h2>Hash algorithm</h2>
+ * Unless {@link Builder#hashAlgorithm(HashAlgorithm)} says otherwise: SHA-1 for RSA keys (CloudFront's default,
+ * no {@code Hash-Algorithm} sent) and SHA-256 for ECDSA keys. ECDSA with SHA-1 is used only when asked for.
+ *
+ * <h2>Time</h2>
+ * Expiries given as a TTL are counted from the {@link Clock} and rounded <em>up</em> to a multiple of the
+ * expiry granularity, so a link stays valid at least the TTL and the same link requested again within one
+ * granularity window is identical (and costs a cache lookup, not a signature). Absolute expiries are
+ * truncated to whole epoch seconds. An expiry that is not in the future is refused.
+ *
+ * <h2>Key rotation</h2>
+ * The signer holds several (key pair ID, private key) entries and signs with the active one;
+ * {@link #activate(String)} switches atomically, safe under concurrent signing.
+ *
+ * <h2>Thread safety</h2>
+ * Thread-safe; build one per application and share it. Each call costs one signature on a cache miss and a
+ * map lookup on a hit.
+ */
+public final class CloudFrontSigner {
+
+    private static final System.Logger LOG = System.getLogger(CloudFrontSigner.class.getName());
+
+    /** Keys and the active one: shared by every view made with {@code with...}. */
+    private static final class KeyRing {
+        final Map<String, SigningKey> keys;
+        final AtomicReference<SigningKey> active;
+
+        KeyRing(Map<String, SigningKey> keys, SigningKey active) {
+            this.keys = keys;
+            this.active = new AtomicReference<>(active);
+        }
+    }
+
+    private final KeyRing ring;
+    private final HashAlgorithm hashAlgorithm;
+    private final Clock clock;
+    private final long granularitySeconds;
+    private final SignatureCache cache;
+
+    private CloudFrontSigner(KeyRing ring, HashAlgorithm hashAlgorithm, Clock clock, long granularitySeconds,
+            SignatureCache cache) {
+        this.ring = ring;
+        this.hashAlgorithm = hashAlgorithm;
+        this.clock = clock;
+        this.granularitySeconds = granularitySeconds;
+        this.cache = cache;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Signs a URL with a canned policy valid for {@code ttl} from now (rounded up to the expiry granularity).
+     *
+     * @param url the complete, already percent-encoded URL as the viewer will request it, query string
+     *     included (see {@link ResourceUrls} to build one)
+     * @param ttl how long the URL stays valid; positive
+     * @return the signed URL
+     * @throws IllegalArgumentException if the URL is not an absolute http(s) URL, holds a character CloudFront
+     *     cannot match (message names it and its position), a {@code *}, or a signing parameter already
+     */
+    public String signUrl(String url, Duration ttl) {
+        return signUrl(url, Policy.builder().expiresIn(ttl).build());
+    }
+
+    /**
+     * Signs a URL with a canned policy valid until {@code dateLessThan}.
+     *
+     * @param url the complete, already percent-encoded URL, as for {@link #signUrl(String, Duration)}
+     * @param dateLessThan the expiry, truncated to epoch seconds; must be in the future
+     * @return the signed URL
+     * @throws IllegalArgumentException as for {@link #signUrl(String, Duration)}, or if the expiry is not in
+     *     the future
+     */
+    public String signUrl(String url, Instant dateLessThan) {
+        return signUrl(url, Policy.builder().dateLessThan(dateLessThan).build());
+    }
+
+    /**
+     * Signs a URL with the given policy: canned when it can be, custom otherwise (see the class comment).
+     *
+     * @param url the complete, already percent-encoded URL as the viewer will request it
+     * @param policy what to grant; its resource, when set, may hold wildcards and need not equal the URL
+     * @return the signed URL
+     * @throws IllegalArgumentException if the URL is invalid or already signed, the expiry is not in the
+     *     future, or the start is not before the expiry
+     */
+    public String signUrl(String url, Policy policy) {
+        String parameters = signingParameters(url, policy);
+        return new StringBuilder(url.length() + parameters.length() + 1)
+                .append(url).append(url.indexOf('?') >= 0 ? '&' : '?').append(parameters).toString();
+    }
+
+    /**
+     * The query parameters that sign {@code url}, without the leading {@code ?} or {@code &}: for example
+     * {@code Expires=1767290400&Signature=...&Key-Pair-Id=K2JCJMDEHXQW5F}. For callers that write the URL
+     * themselves, such as the link rewriter (which escapes {@code &} as {@code &amp;} in HTML). Values hold
+     * only {@code [A-Za-z0-9-_~]} and need no encoding.
+     *
+     * @param url the complete, already percent-encoded URL as the viewer will request it
+     * @param policy what to grant
+     * @return the parameters, in the order {@code Expires}|{@code Policy}, {@code Signature},
+     *     {@code Key-Pair-Id}, {@code Hash-Algorithm}
+     * @throws IllegalArgumentException as for {@link #signUrl(String, Policy)}
+     */
+    public String signingParameters(String url, Policy policy) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(policy, "policy");
+        Validation.checkUrl(url, "URL");
+        checkNoSigningParameter(url);
+        long now = clock.instant().getEpochSecond();
+        long expires = expiry(policy, now);
+        SigningKey key = ring.active.get();
+        HashAlgorithm hash = hashFor(key);
+        boolean canned;
+        String resource;
+        if (policy.cannedRequested()) {
+            if (!policy.resource().equals(url)) {
+                throw new IllegalArgumentException("URL \"" + url + "\" differs from the canned policy's resource \""
+                        + policy.resource() + "\"; a canned policy signs exactly its URL");
+            }
+            canned = true;
+            resource = url;
+        } else {
+            canned = !policy.needsCustomPolicy() && (policy.resource() == null || policy.resource().equals(url));
+            resource = policy.resource() == null ? url : policy.resource();
+        }
+        if (canned) {
+            int star = url.indexOf('*');
+            if (star >= 0) {
+                throw new IllegalArgumentException("URL \"" + url + "\": a canned policy cannot hold the wildcard '*'"
+                        + " (position " + star + "); percent-encode a literal * as %2A, or set Policy.resource(...)"
+                        + " to sign a wildcard custom policy");
+            }
+        }
+        String policyJson = canned ? cannedPolicy(resource, expires) : customPolicy(resource, expires, policy, now);
+        String signature = signature(key, hash, policyJson, expires, now);
+        StringBuilder sb = new StringBuilder(canned ? 400 : 700);
+        if (canned) {
+            sb.append("Expires=").append(expires);
+        } else {
+            sb.append("Policy=").append(CloudFrontBase64.encode(policyJson.getBytes(StandardCharsets.UTF_8)));
+        }
+        sb.append("&Signature=").append(signature).append("&Key-Pair-Id=").append(key.keyPairId);
+        if (hash == HashAlgorithm.SHA256) {
+            sb.append("&Hash-Algorithm=SHA256");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Signs cookies for a policy: canned (exactly one URL, no wildcard, no start, no IP range) or custom
+     * otherwise. The cookies are {@code CloudFront-Expires} or {@code CloudFront-Policy},
+     * {@code CloudFront-Signature}, {@code CloudFront-Key-Pair-Id} and, for SHA-256,
+     * {@code CloudFront-Hash-Algorithm}.
+     *
+     * @param policy what to grant; its {@link Policy#resource() resource} is required (cookies have no URL)
+     * @return the cookies; render them with {@link SignedCookies#toSetCookieHeaders(CookieAttributes)}
+     * @throws IllegalArgumentException if the policy has no resource, the expiry is not in the future, or the
+     *     start is not before the expiry
+     */
+    public SignedCookies signCookies(Policy policy) {
+        Objects.requireNonNull(policy, "policy");
+        if (policy.resource() == null) {
+            throw new IllegalArgumentException("signed cookies need a policy resource, for example"
+                    + " https://d111111abcdef8.cloudfront.net/members/*: set Policy.builder().resource(...)");
+        }
+        long now = clock.instant().getEpochSecond();
+        long expires = expiry(policy, now);
+        SigningKey key = ring.active.get();
+        HashAlgorithm hash = hashFor(key);
+        boolean canned = policy.cannedRequested() || !policy.needsCustomPolicy();
+        String resource = policy.resource();
+        if (canned) {
+            Validation.checkUrl(resource, "Resource");
+        }
+        String policyJson = canned ? cannedPolicy(resource, expires) : customPolicy(resource, expires, policy, now);
+        String signature = signature(key, hash, policyJson, expires, now);
+        List<SignedCookies.Cookie> cookies = new ArrayList<>(4);
+        if (canned) {
+            cookies.add(new SignedCookies.Cookie(SignedCookies.EXPIRES, Long.toString(expires)));
+        } else {
+            cookies.add(new SignedCookies.Cookie(SignedCookies.POLICY,
+                    CloudFrontBase64.encode(policyJson.getBytes(StandardCharsets.UTF_8))));
+        }
+        cookies.add(new SignedCookies.Cookie(SignedCookies.SIGNATURE, signature));
+        cookies.add(new SignedCookies.Cookie(SignedCookies.KEY_PAIR_ID, key.keyPairId));
+        if (hash == HashAlgorithm.SHA256) {
+            cookies.add(new SignedCookies.Cookie(SignedCookies.HASH_ALGORITHM, hash.parameterValue()));
+        }
+        return new SignedCookies(cookies, resource, Instant.ofEpochSecond(expires), key.keyPairId, hash, canned);
+    }
+
+    /**
+     * The expiry a TTL gives now: {@code now + ttl} rounded up to a multiple of the expiry granularity.
+     *
+     * @param ttl a positive duration
+     * @return the expiry, in whole epoch seconds
+     */
+    public Instant expiryFor(Duration ttl) {
+        return Instant.ofEpochSecond(quantize(clock.instant().getEpochSecond(), ttl));
+    }
+
+    /**
+     * Makes {@code keyPairId} the key that signs from now on. Atomic: a concurrent signing call uses either the
+     * old or the new key, never a mix. Views made with {@link #withHashAlgorithm(HashAlgorithm)} switch too.
+     *
+     * @param keyPairId one of {@link #keyPairIds()}
+     * @throws IllegalArgumentException if the signer has no key with that ID
+     */
+    public void activate(String keyPairId) {
+        SigningKey key = ring.keys.get(keyPairId);
+        if (key == null) {
+            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
+                    + ring.keys.keySet());
+        }
+        SigningKey previous = ring.active.getAndSet(key);
+        if (previous != key) {
+            LOG.log(System.Logger.Level.INFO, "CloudFront signing key switched from {0} to {1}",
+                    previous.keyPairId, key.keyPairId);
+        }
+    }
+
+    /** @return the key pair ID that signs now */
+    public String activeKeyPairId() {
+        return ring.active.get().keyPairId;
+    }
+
+    /** @return every key pair ID this signer holds, in the order they were added */
+    public Set<String> keyPairIds() {
+        return ring.keys.keySet();
+    }
+
+    /**
+     * @return a one-line description of the active key for logs: key pair ID, key type, provider and
+     *     public-key fingerprint; never key material
+     */
+    public String describeActiveKey() {
+        SigningKey key = ring.active.get();
+        return "key pair ID " + key.keyPairId + ", " + Keys.describe(key.privateKey) + ", hash "
+                + hashFor(key).parameterValue() + ", provider " + SignatureEngines.name(key.provider)
+                + ", public key SHA-256 fingerprint " + Keys.fingerprint(Keys.publicKey(key.privateKey));
+    }
+
+    /**
+     * A signer that shares this one's keys, active key and signature cache but signs with another hash
+     * algorithm. Cheap; for per-call overrides (for example an annotation attribute).
+     *
+     * @param hashAlgorithm the hash, or {@code null} for the key type's default
+     * @return the view
+     */
+    public CloudFrontSigner withHashAlgorithm(HashAlgorithm hashAlgorithm) {
+        return hashAlgorithm == this.hashAlgorithm ? this
+                : new CloudFrontSigner(ring, hashAlgorithm, clock, granularitySeconds, cache);
+    }
+
+    /** @return the configured hash algorithm, or {@code null} when it follows the key type */
+    public HashAlgorithm hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    /** @return the clock expiries are counted from */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the expiry granularity */
+    public Duration expiryGranularity() {
+        return Duration.ofSeconds(granularitySeconds);
+    }
+
+    private HashAlgorithm hashFor(SigningKey key) {
+        return hashAlgorithm != null ? hashAlgorithm : key.defaultHash();
+    }
+
+    private long expiry(Policy policy, long now) {
+        long expires = policy.dateLessThan() != null ? policy.dateLessThan().getEpochSecond()
+                : quantize(now, policy.expiresIn());
+        if (expires <= now) {
+            throw new IllegalArgumentException("DateLessThan (the expiration) " + Instant.ofEpochSecond(expires)
+                    + " (" + expires + ") is not in the future (now " + Instant.ofEpochSecond(now)
+                    + "); CloudFront would refuse the URL at once");
+        }
+        return expires;
+    }
+
+    private long quantize(long now, Duration ttl) {
+        long ttlSeconds = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
+        long raw = Math.addExact(now, ttlSeconds);
+        long g = granularitySeconds;
+        return g <= 1 ? raw : Math.multiplyExact(Math.floorDiv(raw + g - 1, g), g);
+    }
+
+    private String signature(SigningKey key, HashAlgorithm hash, String policyJson, long expires, long now) {
+        if (cache != null) {
+            String cached = cache.get(key, hash, policyJson);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String signature = CloudFrontBase64.encode(key.sign(hash, policyJson.getBytes(StandardCharsets.UTF_8)));
+        if (cache != null) {
+            cache.put(key, hash, policyJson, signature, expires, now);
+        }
+        return signature;
+    }
+
+    /** The canned policy exactly as CloudFront rebuilds it from the request. */
+    static String cannedPolicy(String resource, long expires) {
+        return new StringBuilder(resource.length() + 90)
+                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
+                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires)
+                .append("}}}]}").toString();
+    }
+
+    /** A compact custom policy, conditions in the order DateLessThan, DateGreaterThan, IpAddress. */
+    static String customPolicy(String resource, long expires, Policy policy, long now) {
+        StringBuilder sb = new StringBuilder(resource.length() + 170)
+                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
+                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires).append('}');
+        if (policy.dateGreaterThan() != null) {
+            long start = policy.dateGreaterThan().getEpochSecond();
+            if (start >= expires) {
+                throw new IllegalArgumentException("DateGreaterThan (the active date, " + Instant.ofEpochSecond(start)
+                        + ") must be before DateLessThan (the expiration, " + Instant.ofEpochSecond(expires) + ")");
+            }
+            sb.append(",\"DateGreaterThan\":{\"AWS:EpochTime\":").append(start).append('}');
+        }
+        if (policy.ipAddress() != null) {
+            sb.append(",\"IpAddress\":{\"AWS:SourceIp\":\"").append(policy.ipAddress()).append("\"}");
+        }
+        return sb.append("}}]}").toString();
+    }
+
+    private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};
+
+    private static void checkNoSigningParameter(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return;
+        }
+        int start = q + 1;
+        while (start <= url.length()) {
+            int amp = url.indexOf('&', start);
+            int end = amp < 0 ? url.length() : amp;
+            int eq = url.indexOf('=', start);
+            int nameEnd = eq < 0 || eq > end ? end : eq;
+            for (String name : SIGNING_PARAMETERS) {
+                if (name.length() == nameEnd - start && url.startsWith(name, start)) {
+                    throw new IllegalArgumentException("URL \"" + url + "\" already carries the signing parameter "
+                            + name + " (position " + start + "): CloudFront reserves Expires, Policy, Signature,"
+                            + " Key-Pair-Id and Hash-Algorithm; sign the unsigned URL, or rename your parameter");
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+    }
+
+    /**
+     * Builds a {@link CloudFrontSigner}. At least one key is required; the first key added is active unless
+     * {@link #activeKeyPairId(String)} says otherwise. Not thread-safe; the built signer is.
+     */
+    public static final class Builder {
+        private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
+        private String activeKeyPairId;
+        private HashAlgorithm hashAlgorithm;
+        private Clock clock = Clock.systemUTC();
+        private Duration expiryGranularity = Duration.ofSeconds(1);
+        private int signatureCacheSize = 10_000;
+        private SignatureProvider signatureProvider = SignatureProvider.AUTO;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a key: the ID CloudFront shows for the public key in your trusted key group, and its private key.
+         *
+         * @param keyPairId letters and digits, for example {@code K2JCJMDEHXQW5F}
+         * @param privateKey an RSA (2048-bit recommended) or ECDSA P-256 private key, for example from
+         *     {@link Keys#loadPrivateKey(KeySource)}
+         * @return this builder
+         * @throws IllegalArgumentException if the ID is empty, holds other characters, or was added already
+         */
+        public Builder key(String keyPairId, PrivateKey privateKey) {
+            SigningKey.checkKeyPairId(keyPairId);
+            Objects.requireNonNull(privateKey, "privateKey");
+            if (keys.putIfAbsent(keyPairId, privateKey) != null) {
+                throw new IllegalArgumentException("key pair ID " + keyPairId + " was added twice");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a key loaded from {@code source}.
+         *
+         * @param keyPairId as for {@link #key(String, PrivateKey)}
+         * @param source where the PEM or DER private key is
+         * @return this builder
+         * @throws KeyLoadingException if the key cannot be read or is not supported
+         */
+        public Builder key(String keyPairId, KeySource source) {
+            return key(keyPairId, Keys.loadPrivateKey(source));
+        }
+
+        /**
+         * Chooses the key that signs at first (default: the first one added). Switch later with
+         * {@link CloudFrontSigner#activate(String)}.
+         *
+         * @param keyPairId an ID given to {@link #key(String, PrivateKey)}
+         * @return this builder
+         */
+        public Builder activeKeyPairId(String keyPairId) {
+            this.activeKeyPairId = keyPairId;
+            return this;
+        }
+
+        /**
+         * Sets the hash algorithm. Default ({@code null}): SHA-1 for RSA keys, SHA-256 for ECDSA keys.
+         *
+         * @param hashAlgorithm the hash, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder hashAlgorithm(HashAlgorithm hashAlgorithm) {
+            this.hashAlgorithm = hashAlgorithm;
+            return this;
+        }
+
+        /**
+         * Sets the clock that TTLs count from and "in the future" is checked against. Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the expiry granularity G: an expiry from a TTL is rounded up to a multiple of G epoch seconds,
+         * so links made within one window are identical and hit the signature cache. Default: 1 second (no
+         * rounding). A page re-rendered on every request wants a few minutes.
+         *
+         * @param granularity at least one second, in whole seconds
+         * @return this builder
+         * @throws IllegalArgumentException if shorter than a second or not whole seconds
+         */
+        public Builder expiryGranularity(Duration granularity) {
+            Objects.requireNonNull(granularity, "granularity");
+            if (granularity.getSeconds() < 1 || granularity.getNano() != 0) {
+                throw new IllegalArgumentException("expiry granularity must be whole seconds, at least 1s; got "
+                        + granularity);
+            }
+            this.expiryGranularity = granularity;
+            return this;
+        }
+
+        /**
+         * Sets the number of signatures kept for reuse. Default 10,000 (a few MB); 0 turns the cache off.
+         *
+         * @param maxEntries the cap, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder signatureCacheSize(int maxEntries) {
+            if (maxEntries < 0) {
+                throw new IllegalArgumentException("signature cache size must be 0 (off) or positive, got " + maxEntries);
+            }
+            this.signatureCacheSize = maxEntries;
+            return this;
+        }
+
+        /**
+         * Chooses the JCA provider that signs. Default {@link SignatureProvider#AUTO}.
+         *
+         * @param signatureProvider the choice
+         * @return this builder
+         */
+        public Builder signatureProvider(SignatureProvider signatureProvider) {
+            this.signatureProvider = Objects.requireNonNull(signatureProvider, "signatureProvider");
+            return this;
+        }
+
+        /**
+         * @return the signer
+         * @throws IllegalStateException if no key was added, or {@link SignatureProvider#CORRETTO} was asked for
+         *     and is unavailable
+         * @throws IllegalArgumentException if the active key pair ID names no added key, or a key is not
+         *     RSA or ECDSA P-256
+         */
+        public CloudFrontSigner build() {
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("a CloudFrontSigner needs at least one key: call key(keyPairId,"
+                        + " privateKey)");
+            }
+            Map<String, SigningKey> signingKeys = new LinkedHashMap<>();
+            for (Map.Entry<String, PrivateKey> e : keys.entrySet()) {
+                signingKeys.put(e.getKey(), new SigningKey(e.getKey(), e.getValue(), signatureProvider));
+            }
+            String activeId = activeKeyPairId != null ? activeKeyPairId : keys.keySet().iterator().next();
+            SigningKey active = signingKeys.get(activeId);
+            if (active == null) {
+                throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
+                        + signingKeys.keySet());
+            }
+            KeyRing ring = new KeyRing(Collections.unmodifiableMap(signingKeys), active);
+            SignatureCache cache = signatureCacheSize == 0 ? null : new SignatureCache(signatureCacheSize);
+            return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.cloudfrontsigned;
+
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+
+/**
+ * One key pair ID with its private key, and a per-thread {@link Signature} per hash algorithm.
+ * Thread safety: thread-safe.
+ */
+final class SigningKey {
+
+    final String keyPairId;
+    final PrivateKey privateKey;
+    /** {@code RSA} or {@code EC}. */
+    final String keyAlgorithm;
+    final Provider provider;
+    private final ThreadLocal<Signature>[] signers;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    SigningKey(String keyPairId, PrivateKey privateKey, SignatureProvider providerChoice) {
+        this.keyPairId = checkKeyPairId(keyPairId);
+        this.privateKey = privateKey;
+        if (privateKey instanceof RSAKey) {
+            keyAlgorithm = "RSA";
+        } else if (privateKey instanceof ECKey) {
+            keyAlgorithm = "EC";
+        } else {
+            throw new IllegalArgumentException("key for key pair ID " + keyPairId + " is a "
+                    + privateKey.getAlgorithm() + " key: CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys");
+        }
+        Keys.checkSupported(privateKey, "the key for key pair ID " + keyPairId);
+        this.provider = SignatureEngines.provider(providerChoice, keyAlgorithm);
+        HashAlgorithm[] all = HashAlgorithm.values();
+        signers = new ThreadLocal[all.length];
+        for (HashAlgorithm h : all) {
+            String jcaName = h.jcaName(keyAlgorithm);
+            signers[h.ordinal()] = ThreadLocal.withInitial(() -> SignatureEngines.newSigner(provider, jcaName, privateKey));
+        }
+        // Fail now, not on the first request, if the provider cannot use this key.
+        SignatureEngines.newSigner(provider, HashAlgorithm.SHA256.jcaName(keyAlgorithm), privateKey);
+    }
+
+    /** The hash used when the signer is not configured with one: SHA-1 for RSA, SHA-256 for ECDSA. */
+    HashAlgorithm defaultHash() {
+        return "EC".equals(keyAlgorithm) ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
+    }
+
+    byte[] sign(HashAlgorithm hash, byte[] data) {
+        Signature signature = signers[hash.ordinal()].get();
+        try {
+            signature.update(data);
+            return signature.sign();
+        } catch (SignatureException e) {
+            // A Signature left in a bad state is replaced, so one failure does not poison the thread.
+            signers[hash.ordinal()].remove();
+            throw new IllegalStateException("signing with key pair ID " + keyPairId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String checkKeyPairId(String keyPairId) {
+        if (keyPairId == null || keyPairId.isEmpty()) {
+            throw new IllegalArgumentException("key pair ID is empty: give the ID CloudFront shows for the public"
+                    + " key in your trusted key group (for example K2JCJMDEHXQW5F)");
+        }
+        for (int i = 0; i < keyPairId.length(); i++) {
+            char c = keyPairId.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                throw new IllegalArgumentException("key pair ID \"" + Validation.printable(keyPairId) + "\": character "
+                        + CloudFrontBase64.describe(c) + " at position " + i
+                        + " is not allowed; a key pair ID is letters and digits (for example K2JCJMDEHXQW5F)");
+            }
+        }
+        return keyPairId;
+    }
+
+    @Override
+    public String toString() {
+        return keyPairId + " (" + Keys.describe(privateKey) + ", " + SignatureEngines.name(provider) + ")";
+    }
+}
