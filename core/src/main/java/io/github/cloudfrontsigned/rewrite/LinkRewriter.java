@@ -38,7 +38,9 @@ import java.util.Set;
  * exactly. A link ends where its syntax ends: at a quote ({@code " ' `}), whitespace, {@code <}, {@code >}, a
  * backslash that is not a {@code \/} or {@code \}{@code uXXXX} escape, an escaped quote ({@code &quot;},
  * {@code \}{@code u0022}), and at {@code )} when the link was introduced by CSS {@code url(}. Trailing commas before
- * whitespace are not part of it ({@code srcset}). So links are found in HTML and XML attributes and text, CSS
+ * whitespace are not part of it ({@code srcset}). Inside quotes, a space is part of the URL (a file name with a
+ * space, signed as {@code %20}) unless a {@code srcset} descriptor, a comma, another URL or the closing quote
+ * follows. So links are found in HTML and XML attributes and text, CSS
  * {@code url()}, JSON and JavaScript strings, and HLS playlists ({@code URI="..."} and URI lines).
  *
  * <p>The signing parameters go where the URL ends, before any {@code #fragment}, after {@code ?} or, when the

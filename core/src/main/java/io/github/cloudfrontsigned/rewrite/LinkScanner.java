@@ -845,6 +845,8 @@ abstract class LinkScanner {
         byte[] s = this.s;
         boolean[] special = state == COMMENT ? BODY_SPECIAL_COMMENT : state == CDATA ? BODY_SPECIAL_CDATA
                 : BODY_SPECIAL;
+        int before = get(linkStart - 1);
+        int quote = before == '"' || before == '\'' ? before : 0;
         while (true) {
             if (j - linkStart >= maxLinkLength) {
                 return overlong(j, css);
@@ -863,6 +865,18 @@ abstract class LinkScanner {
                 continue;
             }
             if (TERMINATOR[c] || (c == ')' && css)) {
+                if (quote != 0 && isWhitespace(c)) {
+                    int m = whitespaceInQuotes(j, to, eof, quote);
+                    if (m == NEED) {
+                        needMore = hostStart;
+                        return hostStart;
+                    }
+                    if (m == 1) {
+                        unsignable |= c != ' '; // browsers drop tabs and newlines from URLs: leave such a link alone
+                        j++;
+                        continue;
+                    }
+                }
                 end = j;
                 break;
             }
@@ -985,6 +999,47 @@ abstract class LinkScanner {
         emitTo(end);
         emitInsertion(insertion, len);
         return next;
+    }
+
+    /**
+     * Whether whitespace at {@code s[j]} inside a link that follows a quote is part of the URL (a raw space in a
+     * file name, which browsers percent-encode) rather than its end: it ends the link before the closing quote,
+     * a comma, a {@code srcset} descriptor such as {@code 2x} or {@code 480w}, or another URL.
+     *
+     * @return 1 if part of the URL, 0 if the end, or {@link #NEED}
+     */
+    private int whitespaceInQuotes(int j, int to, boolean eof, int quote) {
+        int k = j;
+        while (k < to && isWhitespace(s[k])) {
+            k++;
+        }
+        if (k >= to) {
+            return eof ? 0 : NEED;
+        }
+        int c = s[k];
+        if (c == quote || c == ',' || c == '/' || TERMINATOR[c & 0xFF]) {
+            return 0;
+        }
+        if (isDigit(c)) {
+            int m = k;
+            while (m < to && (isDigit(s[m]) || s[m] == '.')) {
+                m++;
+            }
+            if (m + 1 >= to) {
+                return eof ? 1 : NEED;
+            }
+            int unit = s[m] | 0x20;
+            int after = s[m + 1];
+            if ((unit == 'w' || unit == 'x' || unit == 'h')
+                    && (isWhitespace(after) || after == ',' || after == quote)) {
+                return 0;
+            }
+        }
+        if ((c | 0x20) == 'h') {
+            int m = regionMatches(k, "http", true, to, eof);
+            return m == NEED ? NEED : 1 - m;
+        }
+        return 1;
     }
 
     private static boolean isQuoteOrSpace(int c) {

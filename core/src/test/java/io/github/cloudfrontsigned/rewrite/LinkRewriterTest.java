@@ -79,6 +79,25 @@ final class LinkRewriterTest {
     }
 
     @Test
+    void quotedLink_spaceInFileNameIsPartOfTheUrl() {
+        assertEquals("<a href=\"" + CDN + "My Video.mp4" + Q_HTML + "\">",
+                html("<a href=\"" + CDN + "My Video.mp4\">"));
+        assertEquals(List.of(CDN + "My%20Video.mp4"), signed);
+    }
+
+    @Test
+    void quotedLink_newlineInsideLeavesLinkAlone() {
+        String in = "<a href=\"" + CDN + "a\nb.mp4\">";
+        assertEquals(in, html(in));
+    }
+
+    @Test
+    void quotedList_spaceBeforeAnotherUrlSeparates() {
+        assertEquals("<a ping=\"" + CDN + "a" + Q_HTML + " " + CDN + "b" + Q_HTML + " \">",
+                html("<a ping=\"" + CDN + "a " + CDN + "b \">"));
+    }
+
+    @Test
     void srcset_eachCandidateSigned() {
         assertEquals("<img srcset=\"" + CDN + "a.jpg" + Q_HTML + " 1x, " + CDN + "b.jpg" + Q_HTML + " 2x\">",
                 html("<img srcset=\"" + CDN + "a.jpg 1x, " + CDN + "b.jpg 2x\">"));
