@@ -97,6 +97,8 @@ final class UrlVariants {
         set.add(PercentEncoding.encode(decoded, "/:@!$&'()*+,;=", false));
         set.add(PercentEncoding.hexCase(raw, true));
         set.add(PercentEncoding.hexCase(raw, false));
+        // a space form-encoded as + in a path by a tool that treated the path like a query
+        set.add(PercentEncoding.encode(PercentEncoding.decode(raw, true), "/", false));
         return set;
     }
 

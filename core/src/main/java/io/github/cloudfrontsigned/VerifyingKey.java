@@ -18,7 +18,7 @@ final class VerifyingKey {
     final String keyAlgorithm;
     private final ThreadLocal<Signature>[] verifiers;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     VerifyingKey(String keyPairId, PublicKey publicKey, SignatureProvider providerChoice) {
         this.keyPairId = SigningKey.checkKeyPairId(keyPairId);
         this.publicKey = publicKey;
@@ -30,7 +30,11 @@ final class VerifyingKey {
             throw new IllegalArgumentException("public key for key pair ID " + keyPairId + " is a "
                     + publicKey.getAlgorithm() + " key: CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys");
         }
-        Keys.checkSupported(publicKey, "the public key for key pair ID " + keyPairId);
+        try {
+            Keys.checkSupported(publicKey, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("public key for key pair ID " + keyPairId + ": " + e.getMessage(), e);
+        }
         Provider provider = SignatureEngines.provider(providerChoice, keyAlgorithm);
         HashAlgorithm[] all = HashAlgorithm.values();
         verifiers = new ThreadLocal[all.length];

@@ -246,6 +246,12 @@ final class VerdictReasonsTest {
     }
 
     @Test
+    void spaceInPathFormEncodedAfterSigning_saysTheUrlWasReEncoded() {
+        String signed = rsa().signUrl(HOST + "/a%20b.jpg", Duration.ofMinutes(5));
+        assertDenied(ErrorCode.ACCESS_DENIED, "the URL was re-encoded after signing", verify(signed.replace("/a%20b.jpg", "/a+b.jpg")));
+    }
+
+    @Test
     void queryParameterAdded_saysWhichOne() {
         String signed = rsa().signUrl(URL + "?size=large", Duration.ofMinutes(5));
         assertDenied(ErrorCode.ACCESS_DENIED, "the query parameter utm_source=mail was added after signing",
@@ -392,6 +398,7 @@ final class VerdictReasonsTest {
                 .ipAddress("192.0.2.1").build());
         Verdict v = verify(ViewerRequest.fromUrl(signed.replace("/a%20b.jpg", "/a+b.jpg")).toBuilder().clientIp("192.0.2.1").build());
         assertDenied(ErrorCode.ACCESS_DENIED, "not covered by the policy Resource", v);
+        assertTrue(v.reason().contains("\nthe URL was re-encoded after signing: the Resource covers " + url), v.reason());
     }
 
     // ---- cookies ----
