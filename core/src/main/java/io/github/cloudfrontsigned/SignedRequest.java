@@ -68,7 +68,7 @@ public final class SignedRequest {
                 record(index(COOKIE_NAMES, c.name(), 0, c.name().length()), c.value());
             }
         }
-        unsignedUrl = request == null ? null : url(request.scheme(), request.host(), request.rawPath(), unsignedQuery);
+        unsignedUrl = request == null ? null : ViewerRequest.url(request.scheme(), request.host(), request.rawPath(), unsignedQuery);
 
         String policy = values[POLICY];
         String expires = values[EXPIRES];
@@ -418,16 +418,6 @@ public final class SignedRequest {
     String unsignedExplanation() {
         return "the request carries no signing query parameter (Expires, Policy, Signature, Key-Pair-Id,"
                 + " Hash-Algorithm) and no CloudFront-* signing cookie";
-    }
-
-    static String url(String scheme, String host, String path, String query) {
-        StringBuilder sb = new StringBuilder(scheme.length() + host.length() + path.length()
-                + (query == null ? 3 : query.length() + 4));
-        sb.append(scheme).append("://").append(host).append(path);
-        if (query != null) {
-            sb.append('?').append(query);
-        }
-        return sb.toString();
     }
 
     // ---- parsing ----

@@ -43,23 +43,23 @@ final class UrlVariants {
      * @return the variants, most likely first, none equal to the request URL itself
      */
     static List<Variant> of(String scheme, String host, String path, String query) {
-        String actual = SignedRequest.url(scheme, host, path, query);
+        String actual = ViewerRequest.url(scheme, host, path, query);
         Map<String, Variant> variants = new LinkedHashMap<>();
         for (String p : pathVariants(path)) {
             for (String q : queryVariants(query)) {
-                add(variants, actual, new Variant(SignedRequest.url(scheme, host, p, q), Change.ENCODING, ""));
+                add(variants, actual, new Variant(ViewerRequest.url(scheme, host, p, q), Change.ENCODING, ""));
             }
         }
         String otherScheme = scheme.equalsIgnoreCase("https") ? "http" : scheme.equalsIgnoreCase("http") ? "https" : null;
         if (otherScheme != null) {
-            add(variants, actual, new Variant(SignedRequest.url(otherScheme, host, path, query), Change.SCHEME, ""));
+            add(variants, actual, new Variant(ViewerRequest.url(otherScheme, host, path, query), Change.SCHEME, ""));
         }
         String lower = host.toLowerCase(Locale.ROOT);
-        add(variants, actual, new Variant(SignedRequest.url(scheme, lower, path, query), Change.HOST, ""));
+        add(variants, actual, new Variant(ViewerRequest.url(scheme, lower, path, query), Change.HOST, ""));
         for (String port : new String[] {":443", ":80"}) {
             if (lower.endsWith(port)) {
                 String bare = host.substring(0, host.length() - port.length());
-                add(variants, actual, new Variant(SignedRequest.url(scheme, bare, path, query), Change.HOST, ""));
+                add(variants, actual, new Variant(ViewerRequest.url(scheme, bare, path, query), Change.HOST, ""));
             }
         }
         if (query != null) {
@@ -68,15 +68,15 @@ final class UrlVariants {
                 for (int i = 0; i < parameters.length && variants.size() < MAX; i++) {
                     List<String> rest = new ArrayList<>(List.of(parameters));
                     rest.remove(i);
-                    add(variants, actual, new Variant(SignedRequest.url(scheme, host, path, String.join("&", rest)),
+                    add(variants, actual, new Variant(ViewerRequest.url(scheme, host, path, String.join("&", rest)),
                             Change.QUERY_ADDED, parameters[i]));
                 }
             }
-            add(variants, actual, new Variant(SignedRequest.url(scheme, host, path, null), Change.QUERY_ADDED,
+            add(variants, actual, new Variant(ViewerRequest.url(scheme, host, path, null), Change.QUERY_ADDED,
                     "?" + query));
         }
         String slashed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
-        add(variants, actual, new Variant(SignedRequest.url(scheme, host, slashed, query), Change.TRAILING_SLASH, ""));
+        add(variants, actual, new Variant(ViewerRequest.url(scheme, host, slashed, query), Change.TRAILING_SLASH, ""));
         return new ArrayList<>(variants.values());
     }
 

@@ -137,11 +137,16 @@ public final class ViewerRequest {
 
     /** @return {@code scheme://host} + raw path + ({@code ?} + raw query, when there is one) */
     public String url() {
-        StringBuilder sb = new StringBuilder(scheme.length() + host.length() + rawPath.length()
-                + (rawQuery == null ? 3 : rawQuery.length() + 4));
-        sb.append(scheme).append("://").append(host).append(rawPath);
-        if (rawQuery != null) {
-            sb.append('?').append(rawQuery);
+        return url(scheme, host, rawPath, rawQuery);
+    }
+
+    /** {@code scheme://host} + path + ({@code ?} + query, unless the query is {@code null}). */
+    static String url(String scheme, String host, String path, String query) {
+        StringBuilder sb = new StringBuilder(scheme.length() + host.length() + path.length()
+                + (query == null ? 3 : query.length() + 4));
+        sb.append(scheme).append("://").append(host).append(path);
+        if (query != null) {
+            sb.append('?').append(query);
         }
         return sb.toString();
     }

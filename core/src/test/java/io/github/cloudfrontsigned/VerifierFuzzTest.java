@@ -98,7 +98,7 @@ final class VerifierFuzzTest {
     /** Appends a correctly signed custom (or canned) policy to the request's query. */
     private static ViewerRequest signed(ViewerRequest request, String toSign) throws Exception {
         String query = request.rawQuery();
-        String base = SignedRequest.url(request.scheme(), request.host(), request.rawPath(), query);
+        String base = ViewerRequest.url(request.scheme(), request.host(), request.rawPath(), query);
         String policy;
         String parameters;
         if (toSign.equals("canned")) {

@@ -98,6 +98,16 @@ final class CommandLineIT {
         return r.out().strip();
     }
 
+    /** {@code verify} with one {@code --cookie} per line that sign-cookies printed. */
+    private static Result verifyWithCookies(String url, String publicKey, String[] lines) throws Exception {
+        List<String> args = new ArrayList<>(List.of("verify", "--url", url, "--public-key", publicKey));
+        for (String line : lines) {
+            args.add("--cookie");
+            args.add(line);
+        }
+        return cli(args.toArray(new String[0]));
+    }
+
     private static void assertUsageError(Result r, String messagePart) {
         assertEquals(2, r.exit(), r::toString);
         assertEquals("", r.out(), r::toString);
@@ -236,13 +246,7 @@ final class CommandLineIT {
         assertTrue(lines[0].startsWith("CloudFront-Policy="), r::toString);
         assertTrue(lines[1].startsWith("CloudFront-Signature="), r::toString);
         assertEquals("CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F", lines[2]);
-        List<String> verify = new ArrayList<>(List.of("verify", "--url", HOST + "/members/report.pdf",
-                "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir)));
-        for (String line : lines) {
-            verify.add("--cookie");
-            verify.add(line);
-        }
-        Result verified = cli(verify.toArray(new String[0]));
+        Result verified = verifyWithCookies(HOST + "/members/report.pdf", publicKey("K2JCJMDEHXQW5F", rsaDir), lines);
         assertEquals(0, verified.exit(), verified::toString);
         assertTrue(verified.out().contains("signed cookies with a custom policy"), verified::toString);
     }
@@ -258,12 +262,7 @@ final class CommandLineIT {
         assertTrue(lines[0].startsWith("Set-Cookie: CloudFront-Expires="), r::toString);
         assertTrue(lines[3].equals("Set-Cookie: CloudFront-Hash-Algorithm=SHA256; Domain=d111111abcdef8.cloudfront.net;"
                 + " Path=/images/; Secure; HttpOnly"), r::toString);
-        List<String> verify = new ArrayList<>(List.of("verify", "--url", URL, "--public-key", publicKey("K3ECDSAKEY", ecDir)));
-        for (String line : lines) {
-            verify.add("--cookie");
-            verify.add(line);
-        }
-        Result verified = cli(verify.toArray(new String[0]));
+        Result verified = verifyWithCookies(URL, publicKey("K3ECDSAKEY", ecDir), lines);
         assertEquals(0, verified.exit(), verified::toString);
     }
 
