@@ -164,7 +164,7 @@ public final class CloudFrontVerifier {
             return new Verdict(document.dateLessThan == null ? ErrorCode.MALFORMED_POLICY : ErrorCode.ACCESS_DENIED,
                     denied, s, document);
         }
-        return new Verdict(null, granted(s, key, hash, document, now), s, document);
+        return new Verdict(null, () -> granted(s, key, hash, document, now), s, document);
     }
 
     /** The first condition of a verified policy that does not hold, or {@code null} when all hold. */

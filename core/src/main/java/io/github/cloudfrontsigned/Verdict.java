@@ -25,7 +25,9 @@ import java.time.Instant;
 public final class Verdict {
 
     private final ErrorCode code;
-    private final String reason;
+    /** Written once on first use for an allowed verdict (a benign race: both writers write equal text). */
+    private String reason;
+    private final java.util.function.Supplier<String> reasonText;
     private final CredentialSource source;
     private final String keyPairId;
     private final HashAlgorithm hashAlgorithm;
@@ -33,8 +35,15 @@ public final class Verdict {
     private final PolicyDocument policy;
 
     Verdict(ErrorCode code, String reason, SignedRequest signed, PolicyDocument verifiedPolicy) {
-        this.code = code;
+        this(code, () -> reason, signed, verifiedPolicy);
         this.reason = reason;
+    }
+
+    /** With the reason rendered only when asked for: an allowed request usually never is. */
+    Verdict(ErrorCode code, java.util.function.Supplier<String> reason, SignedRequest signed,
+            PolicyDocument verifiedPolicy) {
+        this.code = code;
+        this.reasonText = reason;
         this.source = signed.source();
         this.keyPairId = signed.keyPairId();
         this.hashAlgorithm = signed.hashAlgorithm();
@@ -58,7 +67,12 @@ public final class Verdict {
      *     what was granted
      */
     public String reason() {
-        return reason;
+        String r = reason;
+        if (r == null) {
+            r = reasonText.get();
+            reason = r;
+        }
+        return r;
     }
 
     /** @return whether the signature came from the URL's query or from cookies */
@@ -124,6 +138,6 @@ public final class Verdict {
     /** @return {@code OK: <reason>} or {@code <Code>: <reason>} */
     @Override
     public String toString() {
-        return (code == null ? "OK" : code.code()) + ": " + reason;
+        return (code == null ? "OK" : code.code()) + ": " + reason();
     }
 }
