@@ -27,6 +27,8 @@ public enum SignatureProvider {
      * Parses a configuration value such as {@code auto}, {@code jdk}, {@code bouncy-castle} or {@code corretto}
      * (case and {@code -}/{@code _} ignored).
      *
+     * @param value the configuration value
+     * @return the provider
      * @throws IllegalArgumentException naming the value and the accepted ones
      */
     public static SignatureProvider parse(String value) {

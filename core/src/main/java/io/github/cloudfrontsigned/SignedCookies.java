@@ -41,7 +41,12 @@ public final class SignedCookies {
      * @param value the cookie value, unquoted
      */
     public record Cookie(String name, String value) {
-        /** Checks that neither part is null. */
+        /**
+         * Checks that neither part is null.
+         *
+         * @param name the cookie name
+         * @param value the cookie value
+         */
         public Cookie {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -140,7 +145,10 @@ public final class SignedCookies {
         return Collections.unmodifiableList(headers);
     }
 
-    /** @return whether any cookie with these attributes exceeds {@link #BROWSER_COOKIE_LIMIT} */
+    /**
+     * @param attributes the attributes the cookies would be set with
+     * @return whether any cookie with these attributes exceeds {@link #BROWSER_COOKIE_LIMIT}
+     */
     public boolean exceedsBrowserLimit(CookieAttributes attributes) {
         int suffix = attributes.render().length();
         for (Cookie c : cookies) {

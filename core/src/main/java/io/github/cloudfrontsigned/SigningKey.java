@@ -20,7 +20,7 @@ final class SigningKey {
     final Provider provider;
     private final ThreadLocal<Signature>[] signers;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     SigningKey(String keyPairId, PrivateKey privateKey, SignatureProvider providerChoice) {
         this.keyPairId = checkKeyPairId(keyPairId);
         this.privateKey = privateKey;
