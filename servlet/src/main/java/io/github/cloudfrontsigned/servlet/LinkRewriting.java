@@ -15,11 +15,12 @@ final class LinkRewriting {
         this.prefixes = prefixes;
     }
 
-    OutputStream wrap(OutputStream out, Charset charset, Function<String, String> signer) {
+    OutputStream wrap(OutputStream out, Charset charset, String contentType, String scheme,
+            Function<String, String> signer) {
         return out;
     }
 
-    Writer wrap(Writer out, Function<String, String> signer) {
+    Writer wrap(Writer out, String contentType, String scheme, Function<String, String> signer) {
         return out;
     }
 

@@ -78,8 +78,17 @@ final class SigningResponse extends HttpServletResponseWrapper {
                 weakenETagOf304();
             }
         }
-        // A HEAD response gets the headers its GET would have, and no body to rewrite.
-        state = bodyMayChange && !"HEAD".equals(request.getMethod()) && !nonBlocking ? State.REWRITE : State.PASS;
+        boolean head = "HEAD".equals(request.getMethod());
+        state = bodyMayChange && !head && !nonBlocking ? State.REWRITE : State.PASS;
+        if (bodyMayChange && head) {
+            // A HEAD response gets the headers its GET would have: no Content-Length computed from the
+            // unsigned body the application writes (and the container discards). Committing now prevents it.
+            try {
+                super.flushBuffer();
+            } catch (IOException e) {
+                // the client is gone; nothing to send anyway
+            }
+        }
         return state;
     }
 
@@ -396,7 +405,8 @@ final class SigningResponse extends HttpServletResponseWrapper {
         private OutputStream target() {
             if (target == null) {
                 target = decide() == State.REWRITE
-                        ? rewriting.wrap(new ShieldStream(container), charset(), signing::signingParameters)
+                        ? rewriting.wrap(new ShieldStream(container), charset(), getContentType(),
+                                request.getScheme(), signing::signingParameters)
                         : container;
             }
             return target;
@@ -465,7 +475,8 @@ final class SigningResponse extends HttpServletResponseWrapper {
         private Writer target() {
             if (target == null) {
                 target = decide() == State.REWRITE
-                        ? rewriting.wrap(new ShieldWriter(container), signing::signingParameters)
+                        ? rewriting.wrap(new ShieldWriter(container), getContentType(), request.getScheme(),
+                                signing::signingParameters)
                         : container;
             }
             return target;
