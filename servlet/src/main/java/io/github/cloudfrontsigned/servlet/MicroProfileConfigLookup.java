@@ -38,6 +38,6 @@ final class MicroProfileConfigLookup implements ConfigLookup {
     @Override
     public String sourceOf(String name) {
         ConfigValue value = config.getConfigValue(name);
-        return "MicroProfile Config " + (value.getSourceName() == null ? "" : value.getSourceName());
+        return "MicroProfile Config source " + (value.getSourceName() == null ? "(unknown)" : value.getSourceName());
     }
 }
