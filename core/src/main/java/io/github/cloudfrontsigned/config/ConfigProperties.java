@@ -80,17 +80,26 @@ public final class ConfigProperties {
     /** Proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} is believed. */
     public static final String CLIENT_IP_TRUSTED_PROXIES = "cloudfront.client-ip.trusted-proxies";
 
-    /** The name of a rotation key's inline PEM property. */
+    /**
+     * @param keyPairId a rotation key's key pair ID, as listed in {@link #KEYS}
+     * @return the name of its inline PEM property, {@code cloudfront.keys.<ID>.private-key}
+     */
     public static String keyPrivateKey(String keyPairId) {
         return KEYS + "." + keyPairId + ".private-key";
     }
 
-    /** The name of a rotation key's location property. */
+    /**
+     * @param keyPairId a rotation key's key pair ID
+     * @return the name of its location property, {@code cloudfront.keys.<ID>.private-key.location}
+     */
     public static String keyPrivateKeyLocation(String keyPairId) {
         return keyPrivateKey(keyPairId) + ".location";
     }
 
-    /** The name of a rotation key's passphrase property. */
+    /**
+     * @param keyPairId a rotation key's key pair ID
+     * @return the name of its passphrase property, {@code cloudfront.keys.<ID>.private-key.passphrase}
+     */
     public static String keyPrivateKeyPassphrase(String keyPairId) {
         return keyPrivateKey(keyPairId) + ".passphrase";
     }

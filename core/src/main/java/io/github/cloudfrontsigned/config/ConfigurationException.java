@@ -29,7 +29,14 @@ public final class ConfigurationException extends RuntimeException {
      * @param message what is wrong and the fix
      */
     public record Problem(String property, String value, String source, String message) {
-        /** Checks that the property and the message are present. */
+        /**
+         * Checks that the property and the message are present.
+         *
+         * @param property the property name
+         * @param value the value as shown, or {@code null}
+         * @param source where the value came from, or {@code null}
+         * @param message what is wrong and the fix
+         */
         public Problem {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(message, "message");
