@@ -35,12 +35,16 @@ final class Signatures {
         return SUFFIX.matcher(body).replaceAll("");
     }
 
-    /** Every signed URL (as written, entity-encoded or not) found in a body. */
+    /**
+     * Every signed URL found in a body, as the browser requests it: {@code &amp;} decoded, protocol-relative
+     * links with the test server's scheme ({@code http:}).
+     */
     static List<String> signedUrls(String body) {
         List<String> urls = new ArrayList<>();
         Matcher m = Pattern.compile("(?:https?:)?//[^\\s\"'<>()]*?" + SUFFIX.pattern()).matcher(body);
         while (m.find()) {
-            urls.add(m.group());
+            String url = m.group().replace("&amp;", "&");
+            urls.add(url.startsWith("//") ? "http:" + url : url);
         }
         return urls;
     }
