@@ -5,7 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.config.ConfigLookup;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import jakarta.servlet.DispatcherType;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +83,43 @@ final class HttpSemanticsTest {
         assertEquals(304, r.statusCode());
         assertEquals(0, r.body().length);
         assertEquals(Optional.of("W/\"v7\""), r.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void staticFile_isSignedWithWeakETagAndNoByteRanges() throws Exception {
+        HttpResponse<byte[]> r = server.get("/static/page.html");
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertEquals(Files.readString(Path.of("src/test/resources/static/page.html")), Signatures.unsigned(body));
+        assertEquals(5, Signatures.signedUrls(body).size(), body);
+        assertTrue(r.headers().firstValue("ETag").orElseThrow().startsWith("W/\""), r.headers().toString());
+        assertEquals(Optional.of("none"), r.headers().firstValue("Accept-Ranges"));
+    }
+
+    @Test
+    void rangeRequest_getsTheUnchangedBytesOfThe206() throws Exception {
+        HttpResponse<byte[]> r = server.get("/static/page.html", "Range", "bytes=0-99");
+        assertEquals(206, r.statusCode());
+        byte[] file = Files.readAllBytes(Path.of("src/test/resources/static/page.html"));
+        assertArrayEquals(Arrays.copyOf(file, 100), r.body());
+    }
+
+    @Test
+    void outerGzipHandler_compressesTheSignedBody() throws Exception {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(new CloudFrontSigningFilter(SigningConfiguration.read(
+                ConfigLookup.of(params(), "test")))), "/*", EnumSet.of(DispatcherType.REQUEST));
+        TestApp.addServlets(context);
+        GzipHandler gzip = new GzipHandler();
+        gzip.setMinGzipSize(16);
+        gzip.setHandler(context);
+        try (TestServer gzipped = TestServer.start(gzip)) {
+            HttpResponse<byte[]> r = gzipped.get("/page?n=30", "Accept-Encoding", "gzip");
+            assertEquals(Optional.of("gzip"), r.headers().firstValue("Content-Encoding"));
+            String body = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals(TestApp.page(30), Signatures.unsigned(body));
+            Signatures.verifyCanned(Signatures.signedUrls(body).get(0));
+        }
     }
 
     @Test

@@ -18,8 +18,11 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import java.nio.file.Path;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /** The application the filter is tested with: deterministic pages written in every way a servlet can. */
 final class TestApp {
@@ -40,6 +43,10 @@ final class TestApp {
         context.addServlet(EchoServlet.class, "/echo");
         context.addServlet(BigServlet.class, "/big");
         context.addServlet(ConditionalServlet.class, "/conditional");
+        context.setBaseResourceAsPath(Path.of("src/test/resources/static").toAbsolutePath());
+        ServletHolder files = context.addServlet(DefaultServlet.class, "/static/*");
+        files.setInitParameter("etags", "true");
+        files.setInitParameter("pathInfoOnly", "true");
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.addErrorPage(404, "/error-page");
         context.setErrorHandler(errors);
