@@ -1,0 +1,104 @@
+package io.github.cloudfrontsigned.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Links under the protected prefix in entities of annotated resources come out signed whatever provider
+ * serialized them, every other byte unchanged; on Jersey.
+ */
+final class EntityLinkSigningTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = JerseyServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void jsonBindingEntity_hasEveryProtectedLinkSigned() {
+        HttpResponse<String> signed = server.get("/api/catalog/items?n=20");
+        HttpResponse<String> plain = server.get("/api/catalog/items-unsigned?n=20");
+        assertEquals(200, signed.statusCode());
+        List<String> urls = Signatures.signedUrls(signed.body());
+        assertEquals(40, urls.size(), signed.body()); // video and poster of each item
+        for (String url : urls) {
+            assertTrue(url.startsWith(CatalogResource.PRIVATE), url);
+            Signatures.verifyUrl(url);
+        }
+        assertEquals(plain.body(), Signatures.unsigned(signed.body()));
+    }
+
+    @Test
+    void linkWithQuery_getsTheSignatureAfterItsOwnParameters() {
+        String body = server.get("/api/catalog/items?n=1").body();
+        String poster = Signatures.signedUrls(body).stream().filter(u -> u.contains("posters")).findFirst().orElseThrow();
+        assertTrue(poster.startsWith(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360&Expires="), poster);
+        assertEquals(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360", Signatures.verifyUrl(poster).url());
+    }
+
+    @Test
+    void htmlEntity_isSignedWithAmpersandsEscaped() {
+        String body = server.get("/api/catalog/page").body();
+        assertTrue(body.contains(CatalogResource.PRIVATE + "img/a.png?w=1&amp;h=2&amp;Expires="), body);
+        assertEquals(2, Signatures.signedUrls(body).size(), body);
+        Signatures.signedUrls(body).forEach(Signatures::verifyUrl);
+        assertEquals(CatalogResource.PAGE, Signatures.unsigned(body));
+    }
+
+    @Test
+    void xmlAndTextEntities_areSigned() {
+        String xml = server.get("/api/catalog/xml").body();
+        assertEquals(CatalogResource.PRIVATE + "videos/x.mp4?a=1&b=2",
+                Signatures.verifyUrl(Signatures.signedUrls(xml).get(0)).url());
+        String text = server.get("/api/catalog/text").body();
+        assertEquals(CatalogResource.PRIVATE + "files/notes.txt",
+                Signatures.verifyUrl(Signatures.signedUrls(text).get(0)).url());
+    }
+
+    @Test
+    void publicLinks_stayAsWritten() {
+        String body = server.get("/api/catalog/items?n=1").body();
+        assertTrue(body.contains("\"" + CatalogResource.CDN + "/public/lessons/1.html\""), body);
+    }
+
+    @Test
+    void mediaTypeNotConfigured_passesThroughUnchanged() {
+        HttpResponse<String> r = server.get("/api/catalog/binary");
+        assertEquals("\u0000" + CatalogResource.PRIVATE + "files/a.bin\u0000", r.body());
+    }
+
+    @Test
+    void rewrittenEntity_hasAWeakETagAndACorrectLength() {
+        HttpResponse<String> r = server.get("/api/catalog/tagged");
+        assertEquals("W/\"v1\"", r.headers().firstValue("ETag").orElseThrow());
+        assertFalse(Signatures.signedUrls(r.body()).isEmpty(), r.body());
+        r.headers().firstValue("Content-Length").ifPresent(length ->
+                assertEquals(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Integer.parseInt(length)));
+    }
+
+    @Test
+    void unannotatedResource_isNotSigned() {
+        String body = server.get("/api/catalog/items-unsigned?n=2").body();
+        assertTrue(Signatures.signedUrls(body).isEmpty(), body);
+    }
+
+    @Test
+    void errorResponse_keepsItsEntityUnsigned() {
+        assertEquals(CatalogResource.PAGE, server.get("/api/catalog/forbidden").body());
+    }
+}
