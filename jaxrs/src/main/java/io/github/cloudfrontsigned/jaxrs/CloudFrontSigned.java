@@ -39,7 +39,8 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>Links under the protected prefixes in the response entity are signed, whatever provider serializes it
  *       (JSON-B, Jackson, JAXB, text, HTML): the serialized bytes stream through the core link rewriter, when the
- *       response's media type is one of {@code cloudfront.content-types} and it has no {@code Content-Encoding}.
+ *       response's media type is one of {@code cloudfront.content-types} or any {@code text/*} type and it has no
+ *       {@code Content-Encoding}.
  *       Links become canned-policy signed URLs (custom policy with {@code IpAddress} when IP binding is on).</li>
  *   <li>{@code Location} ({@code Response.seeOther(...)}, {@code Response.created(...)}) and {@code Link}
  *       headers are signed the same way.</li>

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Streams the serialized entity of a bound resource through the link rewriter, whatever
- * {@code MessageBodyWriter} serializes it. Runs inside entity coders ({@link Priorities#ENTITY_CODER}), so it
+ * {@code MessageBodyWriter} serializes it, when its media type is one of {@code cloudfront.content-types} or any
+ * {@code text/*} type. Runs inside entity coders ({@link Priorities#ENTITY_CODER}), so it
  * sees the bytes before any compression; a response that already has a {@code Content-Encoding} passes
  * untouched. When the body may change, {@code Content-Length} is dropped and a strong {@code ETag} weakened.
  */
@@ -37,7 +38,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         context.removeProperty(RequestSigning.PROPERTY);
         MediaType mediaType = context.getMediaType();
         MultivaluedMap<String, Object> headers = context.getHeaders();
-        if (mediaType == null || !signing.resource.config.isRewritable(mediaType.toString()) || encoded(headers)) {
+        if (mediaType == null || !rewritable(mediaType, signing) || encoded(headers)) {
             context.proceed();
             return;
         }
@@ -58,6 +59,11 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         context.proceed();
         rewriting.close(); // writes what the rewriter still holds; the container's stream stays open
         context.setOutputStream(original);
+    }
+
+    /** A configured content type ({@code cloudfront.content-types}) or any {@code text/*}: the resource asked. */
+    private static boolean rewritable(MediaType mediaType, RequestSigning signing) {
+        return mediaType.getType().equalsIgnoreCase("text") || signing.resource.config.isRewritable(mediaType.toString());
     }
 
     private static boolean encoded(MultivaluedMap<String, Object> headers) {
