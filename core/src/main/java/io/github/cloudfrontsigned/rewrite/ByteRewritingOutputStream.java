@@ -1,0 +1,173 @@
+package io.github.cloudfrontsigned.rewrite;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CoderMalfunctionError;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The byte-level wrapper for ASCII-compatible charsets: scans the caller's arrays in place and writes unchanged
+ * runs straight from them. Small writes are gathered in a buffer until it fills or {@link #flush()} is called;
+ * a candidate link that is not complete yet is kept in the same buffer. Not thread-safe.
+ */
+final class ByteRewritingOutputStream extends OutputStream {
+
+    /** Writes at least this long are scanned in place rather than gathered. */
+    private static final int GATHER_BELOW = 1024;
+    /** Room for new bytes next to a retained candidate. */
+    private static final int CHUNK = 8192;
+
+    private final OutputStream out;
+    private final Scanner scanner;
+    private final byte[] carry;
+    private int carryLen;
+    private final Lifecycle life = new Lifecycle();
+
+    ByteRewritingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
+            String scheme, int maxLinkLength) {
+        this.out = out;
+        this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength, charset);
+        this.carry = new byte[LinkScanner.maxRetained(maxLinkLength) + CHUNK];
+    }
+
+    private final class Scanner extends LinkScanner {
+        private final Charset charset;
+        private final boolean utf8;
+
+        Scanner(LinkMatcher matcher, LinkSigner signer, int mode, String scheme, int maxLinkLength, Charset charset) {
+            super(matcher, signer, mode, scheme, maxLinkLength);
+            this.charset = charset;
+            this.utf8 = charset.equals(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        void emitRun(byte[] s, int from, int to) throws IOException {
+            life.downstream = true;
+            out.write(s, from, to - from);
+            life.downstream = false;
+        }
+
+        @Override
+        void emitInsertion(byte[] ascii, int len) throws IOException {
+            life.downstream = true;
+            out.write(ascii, 0, len);
+            life.downstream = false;
+        }
+
+        @Override
+        void appendNonAscii(byte[] s, int from, int to, UrlBuilder url) {
+            if (utf8) {
+                for (int i = from; i < to; i++) {
+                    url.percentByte(s[i] & 0xFF);
+                }
+            } else {
+                new String(s, from, to - from, charset).codePoints().forEach(url::percentEncoded);
+            }
+        }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (life.passThrough) {
+            out.write(b);
+            return;
+        }
+        life.ensureOpen();
+        if (carryLen == carry.length) {
+            process(false);
+        }
+        carry[carryLen++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (life.passThrough) {
+            out.write(b, off, len);
+            return;
+        }
+        life.ensureOpen();
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        if (len < GATHER_BELOW) {
+            if (carry.length - carryLen < len) {
+                process(false);
+            }
+            if (carry.length - carryLen >= len) {
+                System.arraycopy(b, off, carry, carryLen, len);
+                carryLen += len;
+                return;
+            }
+        }
+        // a retained candidate first takes what it needs from b
+        while (carryLen > 0 && len > 0) {
+            int n = Math.min(len, carry.length - carryLen);
+            System.arraycopy(b, off, carry, carryLen, n);
+            int old = carryLen;
+            carryLen += n;
+            off += n;
+            len -= n;
+            int r = scan(carry, 0, carryLen, false);
+            if (life.passThrough) {
+                carryLen = 0;
+                out.write(b, off, len);
+                return;
+            }
+            if (r >= old) { // decided within the bytes taken from b: continue in place from there
+                int back = carryLen - r;
+                off -= back;
+                len += back;
+                carryLen = 0;
+            } else {
+                System.arraycopy(carry, r, carry, 0, carryLen - r);
+                carryLen -= r;
+            }
+        }
+        if (len > 0) {
+            int end = off + len;
+            int r = scan(b, off, end, false);
+            if (!life.passThrough) {
+                System.arraycopy(b, r, carry, 0, end - r);
+                carryLen = end - r;
+            }
+        }
+    }
+
+    private void process(boolean eof) throws IOException {
+        if (carryLen == 0) {
+            return;
+        }
+        int r = scan(carry, 0, carryLen, eof);
+        if (life.passThrough) {
+            carryLen = 0;
+            return;
+        }
+        System.arraycopy(carry, r, carry, 0, carryLen - r);
+        carryLen -= r;
+    }
+
+    /**
+     * Scans; if the scanner fails (a bug, or a charset's decoder malfunctioning; never the signer: its failures
+     * are handled per link), writes the rest
+     * of {@code s[from, to)} unchanged and passes everything after it through.
+     */
+    private int scan(byte[] s, int from, int to, boolean eof) throws IOException {
+        try {
+            return scanner.scan(s, from, to, eof);
+        } catch (RuntimeException | CoderMalfunctionError e) {
+            life.failed(e);
+            int done = Math.max(from, Math.min(scanner.emitted, to));
+            out.write(s, done, to - done);
+            return to;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        life.flush(carryLen > 0, this::process, out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        life.close(this::process, out);
+    }
+}
