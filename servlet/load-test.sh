@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8089}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mvn -B -q -pl core,servlet -am test-compile
-CP="core/target/classes:servlet/target/classes:servlet/target/test-classes:$(mvn -B -q -pl servlet \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout 2>/dev/null | tail -1)"
+mvn -B -q -pl core,servlet test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/load-test.classpath
+CP="servlet/target/test-classes:servlet/target/classes:$(cat servlet/target/load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.servlet.LoadTestServer "$PORT" > /tmp/cloudfront-load-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -155,12 +155,18 @@ final class RequestSigning {
             if (carriesFreshCookies(resource)) {
                 continue;
             }
-            Policy.Builder p = Policy.builder().resource(resource).expiresIn(config.cookieTtl());
-            if (ipAddress != null) {
-                p.ipAddress(ipAddress);
+            try {
+                Policy.Builder p = Policy.builder().resource(resource).expiresIn(config.cookieTtl());
+                if (ipAddress != null) {
+                    p.ipAddress(ipAddress);
+                }
+                SignedCookies cookies = config.signer().signCookies(p.build());
+                headers.addAll(cookies.toSetCookieHeaders(spec.attributes(user)));
+            } catch (RuntimeException e) {
+                // never break the response: this request simply gets no cookies for this resource
+                LOG.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", resource,
+                        e.getClass().getName());
             }
-            SignedCookies cookies = config.signer().signCookies(p.build());
-            headers.addAll(cookies.toSetCookieHeaders(spec.attributes(user)));
         }
         return headers;
     }
