@@ -8,6 +8,7 @@ import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -32,18 +33,18 @@ final class ResourceSigning {
 
     final SigningConfiguration config;
     final CloudFrontSigner signer;
-    final LinkRewriting rewriting;
+    final LinkRewriter rewriting;
     final Policy cannedLinkPolicy;
     final Duration linkTtl;
     final Duration cookieTtl;
     final boolean bindClientIp;
     final List<CookieTemplate> cookies;
 
-    private ResourceSigning(SigningConfiguration config, CloudFrontSigner signer, List<String> prefixes,
+    private ResourceSigning(SigningConfiguration config, CloudFrontSigner signer, LinkRewriter rewriting,
             Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
         this.config = config;
         this.signer = signer;
-        this.rewriting = prefixes.isEmpty() ? null : new LinkRewriting(prefixes);
+        this.rewriting = rewriting;
         this.linkTtl = linkTtl;
         this.cannedLinkPolicy = Policy.builder().expiresIn(linkTtl).build();
         this.cookieTtl = cookieTtl;
@@ -65,7 +66,7 @@ final class ResourceSigning {
     static ResourceSigning resolve(SigningConfiguration config, CloudFrontSigned annotation, Method method,
             Class<?> resourceClass) {
         if (annotation == null) {
-            return new ResourceSigning(config, config.signer(), config.protectedPrefixes(), config.urlTtl(),
+            return new ResourceSigning(config, config.signer(), rewriter(config.protectedPrefixes()), config.urlTtl(),
                     config.cookieTtl(), config.bindClientIp(), configuredCookies(config));
         }
         String where = where(method, resourceClass);
@@ -106,10 +107,30 @@ final class ResourceSigning {
                 problems.add(translate(p, annotation, where));
             }
         }
+        LinkRewriter rewriter = null;
+        if (problems.isEmpty()) {
+            try {
+                rewriter = rewriter(prefixes);
+            } catch (IllegalArgumentException e) {
+                problems.add(annotation.protectedPrefixes().length == 0 ? new ConfigurationException.Problem(
+                        ConfigProperties.PROTECTED_PREFIXES, String.join(", ", prefixes), null, e.getMessage())
+                        : problem("protectedPrefixes", String.join(", ", prefixes), where, e.getMessage()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new ResourceSigning(config, signer, prefixes, linkTtl, cookieTtl, bind, cookies);
+        return new ResourceSigning(config, signer, rewriter, linkTtl, cookieTtl, bind, cookies);
+    }
+
+    /** @return the rewriter for these prefixes, or {@code null} for none (cookies only) */
+    private static LinkRewriter rewriter(List<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return null;
+        }
+        LinkRewriter.Builder builder = LinkRewriter.builder();
+        prefixes.forEach(builder::protectedPrefix);
+        return builder.build();
     }
 
     private static ConfigurationException.Problem translate(ConfigurationException.Problem p,

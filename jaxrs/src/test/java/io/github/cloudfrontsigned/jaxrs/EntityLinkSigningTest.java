@@ -1,11 +1,13 @@
 package io.github.cloudfrontsigned.jaxrs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +90,38 @@ final class EntityLinkSigningTest {
         assertEquals("W/\"v1\"", r.headers().firstValue("ETag").orElseThrow());
         assertFalse(Signatures.signedUrls(r.body()).isEmpty(), r.body());
         r.headers().firstValue("Content-Length").ifPresent(length ->
-                assertEquals(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Integer.parseInt(length)));
+                assertEquals(r.body().getBytes(StandardCharsets.UTF_8).length, Integer.parseInt(length)));
+    }
+
+    @Test
+    void streamingOutput_linkSplitAcrossWritesAndAFlush_isSigned() {
+        String body = server.get("/api/catalog/streamed").body();
+        assertEquals(CatalogResource.PRIVATE + "videos/split.mp4",
+                Signatures.verifyUrl(Signatures.signedUrls(body).get(0)).url());
+        assertEquals("first " + CatalogResource.PRIVATE + "videos/split.mp4 last\n", Signatures.unsigned(body));
+    }
+
+    @Test
+    void latin1Entity_keepsItsBytes() {
+        HttpResponse<byte[]> r = server.getBytes("/api/catalog/latin1");
+        String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+        assertEquals("Caf\u00e9 \u00bd: " + CatalogResource.PRIVATE + "menu.pdf \u00fc\n", Signatures.unsigned(body));
+        Signatures.verifyUrl(Signatures.signedUrls(body).get(0));
+    }
+
+    @Test
+    void linkTheSignerRefuses_staysAsWrittenAndTheRestIsSigned() {
+        String body = server.get("/api/catalog/unsignable").body();
+        assertTrue(body.startsWith(CatalogResource.PRIVATE + "a*b.mp4 "), body);
+        assertEquals(List.of(CatalogResource.PRIVATE + "ok.mp4"),
+                Signatures.signedUrls(body).stream().map(u -> Signatures.verifyUrl(u).url()).toList());
+    }
+
+    @Test
+    void encodedEntity_passesThroughByteForByte() throws Exception {
+        HttpResponse<byte[]> r = server.getBytes("/api/catalog/compressed");
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
+        assertArrayEquals(CatalogResource.gzip(CatalogResource.PAGE), r.body());
     }
 
     @Test

@@ -79,15 +79,25 @@ public final class TestServer implements AutoCloseable {
         return send("GET", path, headers);
     }
 
+    /** @return the response to a GET, as bytes */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        return send("GET", path, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
     /** @return the response to a request without body */
     public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(method, path, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    private <T> HttpResponse<T> send(String method, String path, HttpResponse.BodyHandler<T> handler,
+            String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             b.headers(headers);
         }
         try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(b.build(), handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

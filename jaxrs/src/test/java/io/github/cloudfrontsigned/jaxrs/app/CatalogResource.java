@@ -13,11 +13,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Providers;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /** Links, redirects and entities in every common media type, signed or not. */
 @Path("/catalog")
@@ -135,6 +139,62 @@ public class CatalogResource {
     @CloudFrontSigned
     public Response forbidden() {
         return Response.status(Response.Status.FORBIDDEN).entity(PAGE).location(URI.create(PRIVATE + "x")).build();
+    }
+
+    /** @return a streamed text body whose protected link is split across two writes and a flush */
+    @GET
+    @Path("streamed")
+    @Produces(MediaType.TEXT_PLAIN)
+    @CloudFrontSigned
+    public StreamingOutput streamed() {
+        return out -> {
+            out.write(("first " + CDN + "/priv").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            out.write("ate/videos/split.mp4 last\n".getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** @return Latin-1 text with a protected link among non-ASCII characters */
+    @GET
+    @Path("latin1")
+    @Produces("text/plain; charset=ISO-8859-1")
+    @CloudFrontSigned
+    public String latin1() {
+        return "Caf\u00e9 \u00bd: " + PRIVATE + "menu.pdf \u00fc\n";
+    }
+
+    /** @return text with a link CloudFront cannot sign as a canned policy (a '*'), next to a signable one */
+    @GET
+    @Path("unsignable")
+    @Produces(MediaType.TEXT_PLAIN)
+    @CloudFrontSigned
+    public String unsignable() {
+        return PRIVATE + "a*b.mp4 " + PRIVATE + "ok.mp4\n";
+    }
+
+    /**
+     * @return {@link #PAGE}, gzip-compressed by the method, with {@code Content-Encoding: gzip}
+     * @throws IOException never
+     */
+    @GET
+    @Path("compressed")
+    @Produces(MediaType.TEXT_HTML)
+    @CloudFrontSigned
+    public Response compressed() throws IOException {
+        return Response.ok(gzip(PAGE)).header("Content-Encoding", "gzip").build();
+    }
+
+    /**
+     * @param text text
+     * @return its UTF-8 bytes, gzip-compressed
+     * @throws IOException never
+     */
+    public static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     /** @return one item signed with SHA-256 */
