@@ -62,7 +62,8 @@ import java.util.Objects;
  * }
  * }</pre>
  * ({@code providers.getContextResolver(CloudFrontSigner.class, MediaType.WILDCARD_TYPE)} is the portable
- * lookup behind it.)
+ * lookup behind it.) Where CDI runs, {@code @Inject CloudFrontSigner signer} works too: the jar is a bean archive
+ * whose one bean produces the signer of the application deployed with the current context class loader.
  *
  * <p>Thread safety: the providers it registers are thread-safe; an instance serves one application.
  */
@@ -152,6 +153,7 @@ public final class CloudFrontSignedFeature implements Feature {
         }
         if (existing == null) {
             context.property(STATE, state);
+            state.registerForCurrentApplication();
             context.register(new SigningResponseFilter(state));
             context.register(new SigningWriterInterceptor());
             context.register(new SignerResolver(state));

@@ -4,8 +4,11 @@ import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +28,36 @@ final class SigningState {
     private final Map<Key, ResourceSigning> resources = new ConcurrentHashMap<>();
 
     private record Key(Class<?> resourceClass, Method method) {
+    }
+
+    /** The state of each deployed application by its class loader, for CDI; weak both ways, so nothing leaks. */
+    private static final Map<ClassLoader, WeakReference<SigningState>> APPLICATIONS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Records this as the state of the application the current thread deploys. */
+    void registerForCurrentApplication() {
+        APPLICATIONS.put(contextClassLoader(), new WeakReference<>(this));
+    }
+
+    /**
+     * @return the state of the application of the current thread's context class loader (or a parent's)
+     * @throws IllegalStateException if none has been deployed
+     */
+    static SigningState forCurrentApplication() {
+        for (ClassLoader cl = contextClassLoader(); cl != null; cl = cl.getParent()) {
+            WeakReference<SigningState> ref = APPLICATIONS.get(cl);
+            SigningState state = ref == null ? null : ref.get();
+            if (state != null) {
+                return state;
+            }
+        }
+        throw new IllegalStateException("no CloudFront signer for this application yet: it is configured when the"
+                + " JAX-RS application with CloudFrontSignedFeature is deployed");
+    }
+
+    private static ClassLoader contextClassLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : SigningState.class.getClassLoader();
     }
 
     synchronized void offerProgrammatic(SigningConfiguration configuration) {
