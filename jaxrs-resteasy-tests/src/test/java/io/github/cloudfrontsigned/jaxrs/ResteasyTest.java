@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The core cases on RESTEasy: the module needs nothing but the Jakarta REST API. Configuration comes from the
@@ -16,31 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 final class ResteasyTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ResteasyServer.start(ResteasyServer.Configured.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer(() -> ResteasyServer.start(ResteasyServer.Configured.class));
 
     @Test
     void jsonBindingEntity_hasEveryProtectedLinkSigned() {
-        HttpResponse<String> signed = server.get("/api/catalog/items?n=5");
+        HttpResponse<String> signed = SERVER.get().get("/api/catalog/items?n=5");
         assertEquals(200, signed.statusCode());
         List<String> urls = Signatures.signedUrls(signed.body());
         assertEquals(10, urls.size(), signed.body());
         urls.forEach(Signatures::verifyUrl);
-        assertEquals(server.get("/api/catalog/items-unsigned?n=5").body(), Signatures.unsigned(signed.body()));
+        assertEquals(SERVER.get().get("/api/catalog/items-unsigned?n=5").body(), Signatures.unsigned(signed.body()));
     }
 
     @Test
     void htmlEntity_isSignedWithAmpersandsEscaped() {
-        String body = server.get("/api/catalog/page").body();
+        String body = SERVER.get().get("/api/catalog/page").body();
         assertTrue(body.contains(CatalogResource.PRIVATE + "img/a.png?w=1&amp;h=2&amp;Expires="), body);
         Signatures.signedUrls(body).forEach(Signatures::verifyUrl);
         assertEquals(CatalogResource.PAGE, Signatures.unsigned(body));
@@ -48,7 +38,7 @@ final class ResteasyTest {
 
     @Test
     void seeOtherLocation_isSigned() {
-        HttpResponse<String> r = server.get("/api/catalog/download/report.pdf");
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/download/report.pdf");
         assertEquals(303, r.statusCode());
         assertEquals(CatalogResource.PRIVATE + "files/report.pdf",
                 Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow()).url());
@@ -56,7 +46,7 @@ final class ResteasyTest {
 
     @Test
     void createdLocationAndLinkHeader_areSigned() {
-        HttpResponse<String> r = server.send("POST", "/api/catalog/uploads");
+        HttpResponse<String> r = SERVER.get().send("POST", "/api/catalog/uploads");
         assertEquals(201, r.statusCode());
         Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow());
         String link = r.headers().firstValue("Link").orElseThrow();
@@ -66,15 +56,15 @@ final class ResteasyTest {
 
     @Test
     void cookies_followThePathParameterAndTheUser() {
-        HttpResponse<String> r = server.get("/api/courses/java-101", "X-User", "ann lee");
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "X-User", "ann lee");
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/users/ann%20lee/*");
     }
 
     @Test
     void refusedRequest_getsNoCookiesAndNoSignatures() {
-        assertTrue(TestServer.setCookies(server.get("/api/courses/java-101", "X-Deny", "yes")).isEmpty());
-        HttpResponse<String> r = server.get("/api/catalog/forbidden");
+        assertTrue(TestServer.setCookies(SERVER.get().get("/api/courses/java-101", "X-Deny", "yes")).isEmpty());
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/forbidden");
         assertEquals(403, r.statusCode());
         assertEquals(CatalogResource.PAGE, r.body());
         assertEquals(CatalogResource.PRIVATE + "x", r.headers().firstValue("Location").orElseThrow());
@@ -82,20 +72,20 @@ final class ResteasyTest {
 
     @Test
     void hashAlgorithmOverride_signsWithSha256() {
-        for (String url : Signatures.signedUrls(server.get("/api/catalog/sha256").body())) {
+        for (String url : Signatures.signedUrls(SERVER.get().get("/api/catalog/sha256").body())) {
             assertEquals("SHA256", Signatures.verifyUrl(url).hashAlgorithm());
         }
     }
 
     @Test
     void ipBinding_bindsToTheServletRemoteAddress() {
-        String location = server.get("/api/catalog/bound").headers().firstValue("Location").orElseThrow();
+        String location = SERVER.get().get("/api/catalog/bound").headers().firstValue("Location").orElseThrow();
         assertTrue(Signatures.verifyUrl(location).policy().contains("\"AWS:SourceIp\":\"127.0.0.1/32\""), location);
     }
 
     @Test
     void resource_signsAUrlWithTheInjectedSigner() {
-        List<String> urls = Signatures.signedUrls(server.get("/api/catalog/manual").body());
+        List<String> urls = Signatures.signedUrls(SERVER.get().get("/api/catalog/manual").body());
         assertEquals(CatalogResource.PRIVATE + "videos/lesson-7.mp4", Signatures.verifyUrl(urls.get(0)).url());
     }
 

@@ -9,9 +9,8 @@ import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Links under the protected prefix in entities of annotated resources come out signed whatever provider
@@ -19,22 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 final class EntityLinkSigningTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = JerseyServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.jersey();
 
     @Test
     void jsonBindingEntity_hasEveryProtectedLinkSigned() {
-        HttpResponse<String> signed = server.get("/api/catalog/items?n=20");
-        HttpResponse<String> plain = server.get("/api/catalog/items-unsigned?n=20");
+        HttpResponse<String> signed = SERVER.get().get("/api/catalog/items?n=20");
+        HttpResponse<String> plain = SERVER.get().get("/api/catalog/items-unsigned?n=20");
         assertEquals(200, signed.statusCode());
         List<String> urls = Signatures.signedUrls(signed.body());
         assertEquals(40, urls.size(), signed.body()); // video and poster of each item
@@ -47,7 +37,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void linkWithQuery_getsTheSignatureAfterItsOwnParameters() {
-        String body = server.get("/api/catalog/items?n=1").body();
+        String body = SERVER.get().get("/api/catalog/items?n=1").body();
         String poster = Signatures.signedUrls(body).stream().filter(u -> u.contains("posters")).findFirst().orElseThrow();
         assertTrue(poster.startsWith(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360&Expires="), poster);
         assertEquals(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360", Signatures.verifyUrl(poster).url());
@@ -55,7 +45,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void htmlEntity_isSignedWithAmpersandsEscaped() {
-        String body = server.get("/api/catalog/page").body();
+        String body = SERVER.get().get("/api/catalog/page").body();
         assertTrue(body.contains(CatalogResource.PRIVATE + "img/a.png?w=1&amp;h=2&amp;Expires="), body);
         assertEquals(2, Signatures.signedUrls(body).size(), body);
         Signatures.signedUrls(body).forEach(Signatures::verifyUrl);
@@ -64,29 +54,29 @@ final class EntityLinkSigningTest {
 
     @Test
     void xmlAndTextEntities_areSigned() {
-        String xml = server.get("/api/catalog/xml").body();
+        String xml = SERVER.get().get("/api/catalog/xml").body();
         assertEquals(CatalogResource.PRIVATE + "videos/x.mp4?a=1&b=2",
                 Signatures.verifyUrl(Signatures.signedUrls(xml).get(0)).url());
-        String text = server.get("/api/catalog/text").body();
+        String text = SERVER.get().get("/api/catalog/text").body();
         assertEquals(CatalogResource.PRIVATE + "files/notes.txt",
                 Signatures.verifyUrl(Signatures.signedUrls(text).get(0)).url());
     }
 
     @Test
     void publicLinks_stayAsWritten() {
-        String body = server.get("/api/catalog/items?n=1").body();
+        String body = SERVER.get().get("/api/catalog/items?n=1").body();
         assertTrue(body.contains("\"" + CatalogResource.CDN + "/public/lessons/1.html\""), body);
     }
 
     @Test
     void mediaTypeNotConfigured_passesThroughUnchanged() {
-        HttpResponse<String> r = server.get("/api/catalog/binary");
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/binary");
         assertEquals("\u0000" + CatalogResource.PRIVATE + "files/a.bin\u0000", r.body());
     }
 
     @Test
     void rewrittenEntity_hasAWeakETagAndACorrectLength() {
-        HttpResponse<String> r = server.get("/api/catalog/tagged");
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/tagged");
         assertEquals("W/\"v1\"", r.headers().firstValue("ETag").orElseThrow());
         assertFalse(Signatures.signedUrls(r.body()).isEmpty(), r.body());
         r.headers().firstValue("Content-Length").ifPresent(length ->
@@ -95,7 +85,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void streamingOutput_linkSplitAcrossWritesAndAFlush_isSigned() {
-        String body = server.get("/api/catalog/streamed").body();
+        String body = SERVER.get().get("/api/catalog/streamed").body();
         assertEquals(CatalogResource.PRIVATE + "videos/split.mp4",
                 Signatures.verifyUrl(Signatures.signedUrls(body).get(0)).url());
         assertEquals("first " + CatalogResource.PRIVATE + "videos/split.mp4 last\n", Signatures.unsigned(body));
@@ -103,7 +93,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void latin1Entity_keepsItsBytes() {
-        HttpResponse<byte[]> r = server.getBytes("/api/catalog/latin1");
+        HttpResponse<byte[]> r = SERVER.get().getBytes("/api/catalog/latin1");
         String body = new String(r.body(), StandardCharsets.ISO_8859_1);
         assertEquals("Caf\u00e9 \u00bd: " + CatalogResource.PRIVATE + "menu.pdf \u00fc\n", Signatures.unsigned(body));
         Signatures.verifyUrl(Signatures.signedUrls(body).get(0));
@@ -111,7 +101,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void linkTheSignerRefuses_staysAsWrittenAndTheRestIsSigned() {
-        String body = server.get("/api/catalog/unsignable").body();
+        String body = SERVER.get().get("/api/catalog/unsignable").body();
         assertTrue(body.startsWith(CatalogResource.PRIVATE + "a*b.mp4 "), body);
         assertEquals(List.of(CatalogResource.PRIVATE + "ok.mp4"),
                 Signatures.signedUrls(body).stream().map(u -> Signatures.verifyUrl(u).url()).toList());
@@ -119,19 +109,19 @@ final class EntityLinkSigningTest {
 
     @Test
     void encodedEntity_passesThroughByteForByte() throws Exception {
-        HttpResponse<byte[]> r = server.getBytes("/api/catalog/compressed");
+        HttpResponse<byte[]> r = SERVER.get().getBytes("/api/catalog/compressed");
         assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
         assertArrayEquals(CatalogResource.gzip(CatalogResource.PAGE), r.body());
     }
 
     @Test
     void unannotatedResource_isNotSigned() {
-        String body = server.get("/api/catalog/items-unsigned?n=2").body();
+        String body = SERVER.get().get("/api/catalog/items-unsigned?n=2").body();
         assertTrue(Signatures.signedUrls(body).isEmpty(), body);
     }
 
     @Test
     void errorResponse_keepsItsEntityUnsigned() {
-        assertEquals(CatalogResource.PAGE, server.get("/api/catalog/forbidden").body());
+        assertEquals(CatalogResource.PAGE, SERVER.get().get("/api/catalog/forbidden").body());
     }
 }

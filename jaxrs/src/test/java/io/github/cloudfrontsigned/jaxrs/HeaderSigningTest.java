@@ -8,29 +8,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Location and Link headers of annotated resources come out signed, on Jersey. */
 final class HeaderSigningTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = JerseyServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.jersey();
 
     @Test
     void seeOtherLocation_isSignedWithTheAnnotationsTtl() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        HttpResponse<String> r = server.get("/api/catalog/download/report.pdf");
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/download/report.pdf");
         assertEquals(303, r.statusCode());
         String location = r.headers().firstValue("Location").orElseThrow();
         Signatures.Verified v = Signatures.verifyUrl(location);
@@ -43,7 +33,7 @@ final class HeaderSigningTest {
 
     @Test
     void createdLocationAndLinkHeader_areSigned() {
-        HttpResponse<String> r = server.send("POST", "/api/catalog/uploads");
+        HttpResponse<String> r = SERVER.get().send("POST", "/api/catalog/uploads");
         assertEquals(201, r.statusCode());
         assertEquals(CatalogResource.PRIVATE + "uploads/1.bin",
                 Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow()).url());
@@ -55,7 +45,7 @@ final class HeaderSigningTest {
 
     @Test
     void errorResponse_keepsItsLocationUnsigned() {
-        HttpResponse<String> r = server.get("/api/catalog/forbidden");
+        HttpResponse<String> r = SERVER.get().get("/api/catalog/forbidden");
         assertEquals(403, r.statusCode());
         assertEquals(CatalogResource.PRIVATE + "x", r.headers().firstValue("Location").orElseThrow());
         assertEquals(CatalogResource.PAGE, r.body());

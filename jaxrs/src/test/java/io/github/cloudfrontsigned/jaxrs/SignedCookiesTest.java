@@ -10,9 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code @CloudFrontSigned(cookies = ...)} sets signed cookies per path parameter and per user, only on 2xx;
@@ -20,21 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 final class SignedCookiesTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = JerseyServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.jersey();
 
     @Test
     void pathParameter_namesTheCookieResource() {
-        HttpResponse<String> r = server.get("/api/courses/java-101");
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101");
         assertEquals(200, r.statusCode());
         List<String> set = Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
         assertTrue(set.get(0).endsWith("; Domain=example.com; Path=/courses/java-101/; Secure; HttpOnly; SameSite=Lax"),
@@ -43,13 +33,13 @@ final class SignedCookiesTest {
 
     @Test
     void pathParameterValue_isPercentEncoded() {
-        HttpResponse<String> r = server.get("/api/courses/a%20b%2A");
+        HttpResponse<String> r = SERVER.get().get("/api/courses/a%20b%2A");
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/a%20b%2A/*");
     }
 
     @Test
     void user_namesTheCookieResource() {
-        HttpResponse<String> r = server.get("/api/courses/java-101", "X-User", "ann lee");
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "X-User", "ann lee");
         List<String> set = Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/users/ann%20lee/*");
         assertTrue(set.get(0).contains("; Path=/users/ann%20lee/;"), set.get(0));
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
@@ -57,14 +47,14 @@ final class SignedCookiesTest {
 
     @Test
     void anonymousRequest_getsNoPerUserCookies() {
-        List<String> cookies = TestServer.setCookies(server.get("/api/courses/java-101"));
+        List<String> cookies = TestServer.setCookies(SERVER.get().get("/api/courses/java-101"));
         assertEquals(3, cookies.size(), cookies.toString()); // Policy, Signature, Key-Pair-Id of the course only
     }
 
     @Test
     void cookiePolicy_lastsTheAnnotationsCookieTtl() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<String> set = Signatures.verifyCookies(TestServer.setCookies(server.get("/api/courses/c1")),
+        List<String> set = Signatures.verifyCookies(TestServer.setCookies(SERVER.get().get("/api/courses/c1")),
                 "https://cdn.example.com/courses/c1/*");
         Matcher m = Pattern.compile("\"AWS:EpochTime\":(\\d+)").matcher(Signatures.cookiePolicy(set));
         assertTrue(m.find());
@@ -75,7 +65,7 @@ final class SignedCookiesTest {
 
     @Test
     void refusedRequest_getsNoCookies() {
-        HttpResponse<String> r = server.get("/api/courses/java-101", "X-User", "ann", "X-Deny", "yes");
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "X-User", "ann", "X-Deny", "yes");
         assertEquals(403, r.statusCode());
         assertTrue(TestServer.setCookies(r).isEmpty(), TestServer.setCookies(r).toString());
     }
