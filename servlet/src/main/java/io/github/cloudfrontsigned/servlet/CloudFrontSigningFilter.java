@@ -90,7 +90,6 @@ public class CloudFrontSigningFilter implements Filter {
     private final CloudFrontAccessPolicy programmaticPolicy;
     private volatile SigningConfiguration config;
     private volatile CloudFrontAccessPolicy policy;
-    private volatile LinkRewriting rewriting;
     private volatile Policy cannedLinkPolicy;
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: configuration is read in {@link #init(FilterConfig)}. */
@@ -152,7 +151,6 @@ public class CloudFrontSigningFilter implements Filter {
         }
         this.config = read;
         this.policy = found;
-        this.rewriting = new LinkRewriting(read.protectedPrefixes());
         this.cannedLinkPolicy = Policy.builder().expiresIn(read.urlTtl()).build();
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
                 + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
@@ -264,7 +262,7 @@ public class CloudFrontSigningFilter implements Filter {
             return;
         }
         RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, request);
-        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, rewriting, c);
+        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {
