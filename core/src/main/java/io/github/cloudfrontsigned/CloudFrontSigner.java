@@ -134,8 +134,9 @@ public final class CloudFrontSigner {
      * @param url the complete, already percent-encoded URL as the viewer will request it
      * @param policy what to grant; its resource, when set, may hold wildcards and need not equal the URL
      * @return the signed URL
-     * @throws IllegalArgumentException if the URL is invalid or already signed, the expiry is not in the
-     *     future, or the start is not before the expiry
+     * @throws IllegalArgumentException if the URL is invalid or already signed, the policy's Resource does not
+     *     cover it (the message marks where they part), the expiry is not in the future, or the start is not
+     *     before the expiry
      */
     public String signUrl(String url, Policy policy) {
         String parameters = signingParameters(url, policy);
@@ -176,6 +177,9 @@ public final class CloudFrontSigner {
         } else {
             canned = !policy.needsCustomPolicy() && (policy.resource() == null || policy.resource().equals(url));
             resource = policy.resource() == null ? url : policy.resource();
+        }
+        if (!canned) {
+            checkCovers(resource, url);
         }
         if (canned) {
             int star = url.indexOf('*');
@@ -359,6 +363,11 @@ public final class CloudFrontSigner {
 
     /** The canned policy exactly as CloudFront rebuilds it from the request. */
     static String cannedPolicy(String resource, long expires) {
+        return cannedPolicy(resource, Long.toString(expires));
+    }
+
+    /** The canned policy with {@code Expires} as the request wrote it (the verifier's view). */
+    static String cannedPolicy(String resource, String expires) {
         return new StringBuilder(resource.length() + 90)
                 .append("{\"Statement\":[{\"Resource\":\"").append(resource)
                 .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires)
@@ -382,6 +391,20 @@ public final class CloudFrontSigner {
             sb.append(",\"IpAddress\":{\"AWS:SourceIp\":\"").append(policy.ipAddress()).append("\"}");
         }
         return sb.append("}}]}").toString();
+    }
+
+    /**
+     * Refuses a URL its custom policy's Resource does not cover, as the AWS CLI does: CloudFront would answer
+     * 403. The first line says where they part; the Resource and URL follow, one above the other.
+     */
+    private static void checkCovers(String resource, String url) {
+        ResourcePattern.Mismatch mismatch = ResourcePattern.of(resource).mismatch(url);
+        if (mismatch != null) {
+            throw new IllegalArgumentException("URL " + url + " is not covered by the policy Resource " + resource
+                    + ", so CloudFront would answer 403: " + mismatch.summary(resource, url)
+                    + "; sign a URL the Resource covers, or widen the Resource (a trailing * covers the rest)\n"
+                    + mismatch.diagram(resource, url));
+        }
     }
 
     private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};

@@ -1,7 +1,6 @@
 package io.github.cloudfrontsigned;
 
 import java.net.IDN;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -24,8 +23,6 @@ import java.util.Objects;
  * Use signed URLs</a>. Thread safety: stateless.
  */
 public final class ResourceUrls {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ResourceUrls() {
     }
@@ -133,15 +130,6 @@ public final class ResourceUrls {
     }
 
     private static void appendEncoded(StringBuilder sb, String raw) {
-        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(HEX[c >>> 4]).append(HEX[c & 0xf]);
-            }
-        }
+        PercentEncoding.append(sb, raw, "", false);
     }
 }

@@ -2,12 +2,15 @@ package io.github.cloudfrontsigned;
 
 import java.lang.reflect.Method;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
 
 /**
- * Chooses the JCA provider for a signature algorithm and hands out ready-to-use {@link Signature} objects.
+ * Chooses the JCA provider for a signature algorithm and hands out ready-to-use {@link Signature} objects for
+ * signing and verifying.
  * Providers are private instances: nothing is registered in {@code java.security.Security}.
  * Thread safety: thread-safe; the {@link Signature} objects it creates are not, and are kept per thread.
  */
@@ -88,13 +91,26 @@ final class SignatureEngines {
 
     /** A {@link Signature} initialised for signing with {@code key}. */
     static Signature newSigner(Provider provider, String jcaName, PrivateKey key) {
+        return newSignature(provider, jcaName, key, "sign");
+    }
+
+    /** A {@link Signature} initialised for verifying with {@code key}. */
+    static Signature newVerifier(Provider provider, String jcaName, PublicKey key) {
+        return newSignature(provider, jcaName, key, "verify");
+    }
+
+    private static Signature newSignature(Provider provider, String jcaName, Key key, String purpose) {
         try {
             Signature signature = provider == null ? Signature.getInstance(jcaName)
                     : Signature.getInstance(jcaName, provider);
-            signature.initSign(key);
+            if (key instanceof PrivateKey) {
+                signature.initSign((PrivateKey) key);
+            } else {
+                signature.initVerify((PublicKey) key);
+            }
             return signature;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with " + jcaName + " ("
+            throw new IllegalStateException("cannot " + purpose + " with " + jcaName + " ("
                     + (provider == null ? "JDK" : provider.getName()) + "): " + e.getMessage(), e);
         }
     }

@@ -116,8 +116,30 @@ final class CloudFrontSignerTest {
     @Test
     void resourceDifferentFromUrl_makesCustomPolicy() {
         String signed = rsa().build().signUrl(URL, Policy.builder()
-                .resource("https://d111111abcdef8.cloudfront.net/images/").expiresIn(Duration.ofMinutes(5)).build());
+                .resource("https://d111111abcdef8.cloudfront.net/images/cat.jp?").expiresIn(Duration.ofMinutes(5)).build());
         assertTrue(signed.contains("?Policy="), signed);
+    }
+
+    @Test
+    void resourceNotCoveringUrl_isRefusedWithTheDifferenceMarked() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rsa().build().signUrl(
+                "https://d111111abcdef8.cloudfront.net/videos/a.mp4", Policy.builder()
+                        .resource("https://d111111abcdef8.cloudfront.net/images/*").expiresIn(Duration.ofMinutes(5)).build()));
+        String[] lines = e.getMessage().split("\n");
+        assertTrue(lines[0].contains("is not covered by the policy Resource")
+                && lines[0].contains("differ in the path at position 38 of the URL: the URL has 'v' where the Resource has 'i'"),
+                lines[0]);
+        assertEquals("  Resource: https://d111111abcdef8.cloudfront.net/images/*", lines[1]);
+        assertEquals(" ".repeat(12 + 38) + "^", lines[2]);
+        assertEquals("  URL:      https://d111111abcdef8.cloudfront.net/videos/a.mp4", lines[3]);
+        assertEquals(" ".repeat(12 + 38) + "^", lines[4]);
+    }
+
+    @Test
+    void wildcardResourceCoveringUrl_signs() {
+        String signed = rsa().build().signUrl("https://d111111abcdef8.cloudfront.net/images/a/b.jpg?size=large",
+                Policy.builder().resource("https://d111111abcdef8.cloudfront.net/images/*").expiresIn(Duration.ofMinutes(5)).build());
+        assertTrue(signed.contains("&Policy="), signed);
     }
 
     @Test

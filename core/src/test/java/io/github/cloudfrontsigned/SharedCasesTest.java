@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every case of AWS's cross-SDK test vectors ({@code shared/testdata/aws-shared-cases}): RSA signatures byte
  * for byte, ECDSA signatures verified against the public key, error cases refused with an error that means
- * the same. The vectors' expiry dates are in the past, so the signer runs on a fixed clock before them.
+ * the same; and whatever is signed, our verifier allows. The vectors' expiry dates are in the past, so the
+ * signer and the verifier run on a fixed clock before them.
  */
 final class SharedCasesTest {
 
@@ -81,6 +82,7 @@ final class SharedCasesTest {
         }
         assertEquals(sorted(expectedParams), sorted(withoutSignature));
         assertSignature(expected, policyJson, params.get("Signature"));
+        assertVerifierAllows(in, expected, ViewerRequest.fromUrl(signed).toBuilder());
     }
 
     private static void runCookieCase(JsonNode c) throws Exception {
@@ -101,6 +103,25 @@ final class SharedCasesTest {
         }
         assertEquals(sorted(want), sorted(actual));
         assertSignature(expected, expected.get("policyJson").asText(), actual.get("CloudFront-Signature"));
+        String url = in.get("resource").asText().replace("*", "x");
+        assertVerifierAllows(in, expected, ViewerRequest.builder().url(url).cookies(cookies.cookies()));
+    }
+
+    /** The round trip: our verifier, trusting the case's public key, allows what was signed. */
+    private static void assertVerifierAllows(JsonNode in, JsonNode expected, ViewerRequest.Builder request) {
+        boolean ecdsa = expected.get("signatureAlgorithm").asText().startsWith("ECDSA");
+        PublicKey publicKey = Keys.loadPublicKey(KeySource.file(SharedTestData.file(
+                ecdsa ? "test-ecdsa-key-public.pem" : "test-rsa-key-public.pem")));
+        Clock clock = in.has("activeDate")
+                ? Clock.fixed(Instant.ofEpochSecond(in.get("activeDate").asLong() + 1), ZoneOffset.UTC) : BEFORE_VECTORS;
+        CloudFrontVerifier verifier = CloudFrontVerifier.builder().trustedKey(in.get("keyPairId").asText(), publicKey)
+                .clock(clock).build();
+        if (in.has("ipRange")) {
+            String range = in.get("ipRange").asText();
+            request.clientIp(range.substring(0, range.indexOf('/')));
+        }
+        Verdict verdict = verifier.verify(request.build());
+        assertTrue(verdict.isAllowed(), verdict::toString);
     }
 
     private static void assertSignature(JsonNode expected, String policyJson, String signature) throws Exception {

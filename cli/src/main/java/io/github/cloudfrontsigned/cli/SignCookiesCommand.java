@@ -1,0 +1,81 @@
+package io.github.cloudfrontsigned.cli;
+
+import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.SignedCookies;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cloudfront-signed sign-cookies}: prints signed cookies. */
+@Command(name = "sign-cookies", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Signs cookies for a resource and prints one Name=Value line per cookie, or complete"
+                + " Set-Cookie: lines with --set-cookie.",
+            "A canned policy is used for one exact URL without --date-greater-than or --ip-address; a custom one"
+                + " otherwise (always for a wildcard resource)."},
+        footer = {"", "Example:",
+            "  cloudfront-signed sign-cookies --resource 'https://d111111abcdef8.cloudfront.net/members/*' \\",
+            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem --expires-in 1h \\",
+            "      --domain d111111abcdef8.cloudfront.net --path /members/ --secure --http-only --set-cookie"})
+final class SignCookiesCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--resource", required = true, paramLabel = "RESOURCE",
+            description = "The policy's Resource: a URL, or a pattern with * and ? wildcards.")
+    private String resource;
+
+    @Mixin
+    private SigningOptions signing;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "The cookies' Domain attribute.")
+    private String domain;
+
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/",
+            description = "The cookies' Path attribute (default: ${DEFAULT-VALUE}).")
+    private String path;
+
+    @Option(names = "--secure", description = "Add the Secure attribute.")
+    private boolean secure;
+
+    @Option(names = "--http-only", description = "Add the HttpOnly attribute.")
+    private boolean httpOnly;
+
+    @Option(names = "--same-site", paramLabel = "Strict|Lax|None", description = "Add the SameSite attribute.")
+    private String sameSite;
+
+    @Option(names = "--set-cookie", description = "Print complete 'Set-Cookie:' header lines with the attributes.")
+    private boolean setCookie;
+
+    @Override
+    public Integer call() {
+        SignedCookies cookies;
+        try {
+            cookies = signing.signer().signCookies(signing.policy().resource(resource).build());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!setCookie) {
+            for (SignedCookies.Cookie c : cookies.cookies()) {
+                out.println(c.name() + "=" + c.value());
+            }
+            return Main.OK;
+        }
+        CookieAttributes attributes;
+        try {
+            attributes = CookieAttributes.builder().domain(domain).path(path).secure(secure).httpOnly(httpOnly)
+                    .sameSite(sameSite == null ? null : CookieAttributes.SameSite.parse(sameSite)).build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        for (String header : cookies.toSetCookieHeaders(attributes)) {
+            out.println("Set-Cookie: " + header);
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.cloudfrontsigned.cli;
+
+import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.KeyLoadingException;
+import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.Verdict;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cloudfront-signed verify}: decides a request as CloudFront would. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Decides a request exactly as CloudFront would: prints OK and what was granted (exit 0), or"
+                + " CloudFront's error code and the precise reason (exit 1), such as expired 5 minutes ago, client"
+                + " IP not in the range, the URL re-encoded after signing, or the Resource and URL side by side.",
+            "A signing parameter in the URL makes it a signed URL and the cookies are then ignored, as CloudFront does."},
+        footer = {"", "Examples:",
+            "  cloudfront-signed verify --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Expires=...' \\",
+            "      --public-key K2JCJMDEHXQW5F=public_key.pem --public-key K36X4X2EO997HM=next_public_key.pem",
+            "  cloudfront-signed verify --url https://d111111abcdef8.cloudfront.net/members/a.pdf \\",
+            "      --cookie 'CloudFront-Policy=...; CloudFront-Signature=...; CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F' \\",
+            "      --public-key K2JCJMDEHXQW5F=public_key.pem --client-ip 192.0.2.7"})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "The URL as the viewer requests it: a signed URL, or the URL signed cookies are sent with.")
+    private String url;
+
+    @Mixin
+    private RequestOptions request;
+
+    @Option(names = "--public-key", required = true, paramLabel = "ID=FILE",
+            description = "A trusted public key: its key pair ID and its PEM file (path or file://path). Repeat it"
+                    + " for every key in the trusted key group.")
+    private List<String> publicKeys;
+
+    @Option(names = "--client-ip", paramLabel = "IP", description = "The viewer's IP address, for IpAddress policies.")
+    private String clientIp;
+
+    @Override
+    public Integer call() {
+        CloudFrontVerifier.Builder builder = CloudFrontVerifier.builder().clock(request.clock());
+        for (String argument : publicKeys) {
+            int eq = argument.indexOf('=');
+            if (eq <= 0 || eq == argument.length() - 1) {
+                throw new InputException("--public-key \"" + argument + "\": give KEY_PAIR_ID=FILE, for example"
+                        + " K2JCJMDEHXQW5F=public_key.pem");
+            }
+            String keyPairId = argument.substring(0, eq);
+            try {
+                builder.trustedKey(keyPairId, Keys.loadPublicKey(SigningOptions.keySource(argument.substring(eq + 1))));
+            } catch (KeyLoadingException | IllegalArgumentException e) {
+                throw new InputException("--public-key " + keyPairId + ": " + e.getMessage());
+            }
+        }
+        Verdict verdict = builder.build().verify(request.request(url).clientIp(clientIp).build());
+        PrintWriter out = spec.commandLine().getOut();
+        if (verdict.isAllowed()) {
+            out.println("OK");
+            out.println(verdict.reason());
+            return Main.OK;
+        }
+        out.println(verdict.code().code() + ": " + verdict.reason());
+        return Main.DENIED;
+    }
+}
