@@ -7,6 +7,7 @@ import io.github.cloudfrontsigned.KeyLoadingException;
 import io.github.cloudfrontsigned.KeySource;
 import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;
 import java.time.Duration;
@@ -49,12 +50,10 @@ import java.util.function.Function;
 public final class SigningConfiguration {
 
     /**
-     * The default rewritable media types: HTML, XHTML, CSS, JavaScript, JSON, XML, HLS playlists and DASH
-     * manifests.
+     * The default rewritable media types, {@link LinkRewriter#DEFAULT_MEDIA_TYPES}: HTML, XHTML, CSS, JavaScript,
+     * JSON, XML, HLS playlists, DASH manifests and every {@code +xml} and {@code +json} type.
      */
-    public static final List<String> DEFAULT_CONTENT_TYPES = List.of("text/html", "application/xhtml+xml", "text/css",
-            "text/javascript", "application/javascript", "application/json", "application/xml", "text/xml",
-            "application/vnd.apple.mpegurl", "application/x-mpegurl", "audio/mpegurl", "application/dash+xml");
+    public static final Set<String> DEFAULT_CONTENT_TYPES = LinkRewriter.DEFAULT_MEDIA_TYPES;
     /** Default lifetime of a signed link: one hour. */
     public static final Duration DEFAULT_URL_TTL = Duration.ofHours(1);
     /** Default expiry granularity of signers built from properties: five minutes. */
@@ -80,6 +79,7 @@ public final class SigningConfiguration {
     private final String accessPolicyClass;
     private final boolean bindClientIp;
     private final TrustedProxies trustedProxies;
+    private final LinkRewriter rewriter;
 
     private SigningConfiguration(Builder b) {
         this.signer = b.signer;
@@ -96,6 +96,13 @@ public final class SigningConfiguration {
         this.accessPolicyClass = b.accessPolicyClass;
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
+        if (protectedPrefixes.isEmpty()) {
+            this.rewriter = null;
+        } else {
+            LinkRewriter.Builder rb = LinkRewriter.builder();
+            protectedPrefixes.forEach(rb::protectedPrefix);
+            this.rewriter = rb.build();
+        }
     }
 
     /** @return a builder for configuration made in code */
@@ -113,6 +120,14 @@ public final class SigningConfiguration {
         return protectedPrefixes;
     }
 
+    /**
+     * @return the link rewriter for the protected prefixes, shared by every response; {@code null} when no
+     *     prefix is configured (cookies only)
+     */
+    public LinkRewriter rewriter() {
+        return rewriter;
+    }
+
     /** @return the rewritable media types, lower-case, without parameters ({@value ConfigProperties#CONTENT_TYPES}) */
     public Set<String> contentTypes() {
         return contentTypes;
@@ -120,19 +135,14 @@ public final class SigningConfiguration {
 
     /**
      * Whether a body of this {@code Content-Type} is rewritten: its media type (parameters such as
-     * {@code charset} ignored, case ignored) is one of {@link #contentTypes()}.
+     * {@code charset} ignored, case ignored) is one of {@link #contentTypes()}, where {@code text/*} and
+     * {@code *}{@code /*+json} are wildcards (see {@link LinkRewriter#isRewritable(String, Set)}).
      *
      * @param contentType a {@code Content-Type} header value, or {@code null}
      * @return {@code false} for {@code null}
      */
     public boolean isRewritable(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
-                .toLowerCase(Locale.ROOT);
-        return contentTypes.contains(mediaType);
+        return LinkRewriter.isRewritable(contentType, contentTypes);
     }
 
     /** @return the lifetime of signed links ({@value ConfigProperties#URL_TTL}) */
@@ -306,7 +316,7 @@ public final class SigningConfiguration {
             }
 
             builder.protectedPrefixes(parse(ConfigProperties.PROTECTED_PREFIXES, List.of(), v -> list(v)));
-            builder.contentTypes(parse(ConfigProperties.CONTENT_TYPES, DEFAULT_CONTENT_TYPES, v -> list(v)));
+            builder.contentTypes(parse(ConfigProperties.CONTENT_TYPES, List.copyOf(DEFAULT_CONTENT_TYPES), v -> list(v)));
             builder.urlTtl(parse(ConfigProperties.URL_TTL, DEFAULT_URL_TTL, Durations::parse));
             builder.cookieTtl(parse(ConfigProperties.COOKIE_TTL, DEFAULT_COOKIE_TTL, Durations::parse));
             builder.cookieRefreshMargin(parse(ConfigProperties.COOKIE_REFRESH_MARGIN, DEFAULT_COOKIE_REFRESH_MARGIN,
@@ -489,7 +499,7 @@ public final class SigningConfiguration {
     public static final class Builder {
         private CloudFrontSigner signer;
         private List<String> protectedPrefixes = List.of();
-        private List<String> contentTypes = DEFAULT_CONTENT_TYPES;
+        private List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
         private Duration urlTtl = DEFAULT_URL_TTL;
         private final List<CookieSpec> cookies = new ArrayList<>();
         private CookieAttributes cookieAttributes = CookieAttributes.defaults();
@@ -529,10 +539,11 @@ public final class SigningConfiguration {
         }
 
         /**
-         * @param mediaTypes media types such as {@code text/html}, without parameters; replaces the defaults
+         * @param mediaTypes media types such as {@code text/html}, {@code text/*} or {@code *}{@code /*+json},
+         *     without parameters; replaces the defaults
          * @return this builder
          */
-        public Builder contentTypes(List<String> mediaTypes) {
+        public Builder contentTypes(java.util.Collection<String> mediaTypes) {
             this.contentTypes = List.copyOf(mediaTypes);
             return this;
         }
@@ -676,6 +687,13 @@ public final class SigningConfiguration {
             }
             for (String prefix : protectedPrefixes) {
                 String error = prefixError(prefix);
+                if (error == null) {
+                    try {
+                        LinkRewriter.builder().protectedPrefix(prefix);
+                    } catch (IllegalArgumentException e) {
+                        error = "cannot be matched: " + e.getMessage();
+                    }
+                }
                 if (error != null) {
                     problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, protectedPrefixes, "\"" + prefix + "\" "
                             + error));
@@ -687,7 +705,7 @@ public final class SigningConfiguration {
                         + ConfigProperties.COOKIE_RESOURCES));
             }
             for (String type : contentTypes) {
-                if (!type.matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+")) {
+                if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {
                     problems.add(problem(ConfigProperties.CONTENT_TYPES, contentTypes, "\"" + type + "\" is not a media"
                             + " type; write type/subtype without parameters, for example text/html, application/json"));
                 }

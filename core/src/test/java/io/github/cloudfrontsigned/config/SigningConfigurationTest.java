@@ -214,6 +214,34 @@ final class SigningConfigurationTest {
     }
 
     @Test
+    void prefixTheRewriterCannotMatch_isRefused() {
+        Map<String, String> m = minimal();
+        m.put("cloudfront.protected-prefixes", "https://user@cdn.example.com/private/");
+        assertTrue(problems(m).contains("cloudfront.protected-prefixes = \"https://user@cdn.example.com/private/\""
+                + " (test properties): \"https://user@cdn.example.com/private/\" cannot be matched: "), problems(m));
+    }
+
+    @Test
+    void configuredPrefixes_makeTheSharedRewriter() {
+        SigningConfiguration c = read(minimal());
+        assertEquals(List.of("https://cdn.example.com/private/"), c.rewriter().protectedPrefixes());
+        Map<String, String> cookiesOnly = minimal();
+        cookiesOnly.remove("cloudfront.protected-prefixes");
+        cookiesOnly.put("cloudfront.cookie.resources", "https://cdn.example.com/members/*");
+        assertNull(read(cookiesOnly).rewriter());
+    }
+
+    @Test
+    void contentTypeWildcards_areAccepted() {
+        Map<String, String> m = minimal();
+        m.put("cloudfront.content-types", "text/*, */*+json");
+        SigningConfiguration c = read(m);
+        assertTrue(c.isRewritable("text/plain; charset=UTF-8"));
+        assertTrue(c.isRewritable("application/vnd.api+json"));
+        assertFalse(c.isRewritable("application/json"));
+    }
+
+    @Test
     void nothingToSign_isRefused() {
         Map<String, String> m = minimal();
         m.remove("cloudfront.protected-prefixes");

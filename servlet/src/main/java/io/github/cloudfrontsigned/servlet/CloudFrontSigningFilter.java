@@ -90,8 +90,8 @@ public class CloudFrontSigningFilter implements Filter {
     private final CloudFrontAccessPolicy programmaticPolicy;
     private volatile SigningConfiguration config;
     private volatile CloudFrontAccessPolicy policy;
-    private volatile LinkRewriting rewriting;
     private volatile Policy cannedLinkPolicy;
+    private volatile LinkMemo memo;
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: configuration is read in {@link #init(FilterConfig)}. */
     public CloudFrontSigningFilter() {
@@ -152,8 +152,8 @@ public class CloudFrontSigningFilter implements Filter {
         }
         this.config = read;
         this.policy = found;
-        this.rewriting = new LinkRewriting(read.protectedPrefixes());
         this.cannedLinkPolicy = Policy.builder().expiresIn(read.urlTtl()).build();
+        this.memo = new LinkMemo(read.signer(), cannedLinkPolicy, 10_000);
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
                 + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
                 read.protectedPrefixes().size(), read.cookies().size());
@@ -263,8 +263,8 @@ public class CloudFrontSigningFilter implements Filter {
             }
             return;
         }
-        RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, request);
-        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, rewriting, c);
+        RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, memo, request);
+        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {

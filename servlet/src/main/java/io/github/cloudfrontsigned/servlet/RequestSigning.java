@@ -27,15 +27,17 @@ final class RequestSigning {
     private final CloudFrontAccessPolicy policy;
     private final HttpServletRequest request;
     private final Policy cannedLinkPolicy;
+    private final LinkMemo memo;
     private Boolean allowed;
     private String ipAddress;
     private Policy linkPolicy;
 
     RequestSigning(SigningConfiguration config, CloudFrontAccessPolicy policy, Policy cannedLinkPolicy,
-            HttpServletRequest request) {
+            LinkMemo memo, HttpServletRequest request) {
         this.config = config;
         this.policy = policy;
         this.cannedLinkPolicy = cannedLinkPolicy;
+        this.memo = memo;
         this.request = request;
     }
 
@@ -58,6 +60,10 @@ final class RequestSigning {
         try {
             if (policy != null && !policy.allowsRequest(request)) {
                 return false;
+            }
+            if (policy == null && !config.bindClientIp()) {
+                linkPolicy = cannedLinkPolicy;
+                return true;
             }
             String client = config.trustedProxies().clientAddress(request.getRemoteAddr(),
                     Collections.list(request.getHeaders("X-Forwarded-For")));
@@ -121,7 +127,8 @@ final class RequestSigning {
             return null;
         }
         try {
-            return config.signer().signingParameters(url, linkPolicy);
+            return linkPolicy == cannedLinkPolicy ? memo.signingParameters(url)
+                    : config.signer().signingParameters(url, linkPolicy);
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {

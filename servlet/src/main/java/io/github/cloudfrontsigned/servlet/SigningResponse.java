@@ -1,11 +1,14 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -38,7 +41,7 @@ final class SigningResponse extends HttpServletResponseWrapper {
 
     private final HttpServletRequest request;
     private final RequestSigning signing;
-    private final LinkRewriting rewriting;
+    private final LinkRewriter rewriter;
     private final SigningConfiguration config;
     private final boolean rewrites;
     private State state = State.UNDECIDED;
@@ -51,13 +54,13 @@ final class SigningResponse extends HttpServletResponseWrapper {
     private PrintWriter printWriter;
 
     SigningResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
-            LinkRewriting rewriting, SigningConfiguration config) {
+            SigningConfiguration config) {
         super(response);
         this.request = request;
         this.signing = signing;
-        this.rewriting = rewriting;
+        this.rewriter = config.rewriter();
         this.config = config;
-        this.rewrites = rewriting != null && !config.protectedPrefixes().isEmpty();
+        this.rewrites = rewriter != null;
     }
 
     // ---- the decision ----
@@ -137,7 +140,8 @@ final class SigningResponse extends HttpServletResponseWrapper {
     private Charset charset() {
         try {
             String name = getCharacterEncoding();
-            return Charset.forName(name == null ? "ISO-8859-1" : name);
+            Charset charset = Charset.forName(name == null ? "ISO-8859-1" : name);
+            return charset.canEncode() ? charset : null; // a decode-only charset: pass the body through
         } catch (RuntimeException e) {
             return null;
         }
@@ -316,7 +320,7 @@ final class SigningResponse extends HttpServletResponseWrapper {
             return value;
         }
         try {
-            return rewriting.rewrite(value, signing::signingParameters);
+            return rewriter.rewrite(value, signing::signingParameters);
         } catch (RuntimeException e) {
             return value;
         }
@@ -405,7 +409,7 @@ final class SigningResponse extends HttpServletResponseWrapper {
         private OutputStream target() {
             if (target == null) {
                 target = decide() == State.REWRITE
-                        ? rewriting.wrap(new ShieldStream(container), charset(), getContentType(),
+                        ? rewriter.wrap(new ShieldStream(container), charset(), getContentType(),
                                 request.getScheme(), signing::signingParameters)
                         : container;
             }
@@ -426,25 +430,16 @@ final class SigningResponse extends HttpServletResponseWrapper {
 
         @Override
         public void flush() throws IOException {
-            OutputStream t = target();
-            t.flush();
-            if (t != container) {
-                container.flush();
-            }
+            flushBoth(target(), container);
         }
 
         @Override
         public void close() throws IOException {
-            OutputStream t = target();
-            if (t != container) {
-                t.close();
-            }
-            container.close();
+            closeBoth(target(), container);
         }
 
         void finish() throws IOException {
-            if (target != null && target != container) {
-                target.close();
+            if (finishRewriter(target, container)) {
                 target = container;
             }
         }
@@ -475,7 +470,7 @@ final class SigningResponse extends HttpServletResponseWrapper {
         private Writer target() {
             if (target == null) {
                 target = decide() == State.REWRITE
-                        ? rewriting.wrap(new ShieldWriter(container), getContentType(), request.getScheme(),
+                        ? rewriter.wrap(new ShieldWriter(container), getContentType(), request.getScheme(),
                                 signing::signingParameters)
                         : container;
             }
@@ -503,28 +498,44 @@ final class SigningResponse extends HttpServletResponseWrapper {
 
         @Override
         public void flush() throws IOException {
-            Writer t = target();
-            t.flush();
-            if (t != container) {
-                container.flush();
-            }
+            flushBoth(target(), container);
         }
 
         @Override
         public void close() throws IOException {
-            Writer t = target();
-            if (t != container) {
-                t.close();
-            }
-            container.close();
+            closeBoth(target(), container);
         }
 
         void finish() throws IOException {
-            if (target != null && target != container) {
-                target.close();
+            if (finishRewriter(target, container)) {
                 target = container;
             }
         }
+    }
+
+    /** Flushes the rewriter (if any) into the container, then the container: the application's flush. */
+    private static void flushBoth(Flushable target, Flushable container) throws IOException {
+        target.flush();
+        if (target != container) {
+            container.flush();
+        }
+    }
+
+    /** Closes the rewriter (if any), emitting what it holds, then the container: the application's close. */
+    private static void closeBoth(Closeable target, Closeable container) throws IOException {
+        if (target != container) {
+            target.close();
+        }
+        container.close();
+    }
+
+    /** Closes the rewriter, if one is in use, so it emits what it holds; the container stays open. */
+    private static boolean finishRewriter(Closeable target, Closeable container) throws IOException {
+        if (target == null || target == container) {
+            return false;
+        }
+        target.close();
+        return true;
     }
 
     /** Lets the rewriter write to the container without flushing (committing) or closing it. */
