@@ -1,0 +1,130 @@
+package io.github.cloudfrontsigned.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.SignedCookies;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link CloudFrontEdgeFilter} configured by init-params in front of a folder served by Jetty's DefaultServlet. */
+final class EdgeFilterTest {
+
+    private static final byte[] PHOTO = "not really a jpeg \u00e9".getBytes(StandardCharsets.UTF_8);
+    private static TestServer server;
+    private static CloudFrontSigner signer;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path folder = Files.createTempDirectory("edge-files");
+        Files.createDirectories(folder.resolve("private"));
+        Files.write(folder.resolve("private/photo.jpg"), PHOTO);
+        Path publicPem = Files.createTempFile("edge-public", ".pem");
+        Files.writeString(publicPem, Keys.toPem(TestKeys.RSA.getPublic()));
+        server = TestServer.start(context -> {
+            context.setBaseResourceAsPath(folder);
+            FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
+            edge.setInitParameters(Map.of(CloudFrontEdgeFilter.TRUSTED_KEYS, TestKeys.KEY_PAIR_ID,
+                    CloudFrontEdgeFilter.publicKeyLocation(TestKeys.KEY_PAIR_ID), publicPem.toString()));
+            context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addServlet(new ServletHolder(new HttpServlet() {
+                @Override
+                protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                    resp.getWriter().print(req.getQueryString() + "|" + req.getParameterMap().keySet());
+                }
+            }), "/echo");
+            context.addServlet(DefaultServlet.class, "/");
+        });
+        signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String pathOf(String url) {
+        return url.substring(("http://127.0.0.1:" + server.port).length());
+    }
+
+    @Test
+    void signedUrl_servesTheFile() {
+        String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
+        HttpResponse<byte[]> r = server.get(pathOf(url));
+        assertEquals(200, r.statusCode());
+        assertArrayEquals(PHOTO, r.body());
+    }
+
+    @Test
+    void tamperedSignature_isAccessDeniedWithCloudFrontsXml() {
+        String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
+        HttpResponse<byte[]> r = server.get(pathOf(url).replace("Signature=", "Signature=AAAA"));
+        assertEquals(403, r.statusCode());
+        assertEquals("text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals("Error from cloudfront", r.headers().firstValue("x-cache").orElse(""));
+        assertEquals("CloudFront", r.headers().firstValue("server").orElse(""));
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access"
+                + " denied</Message></Error>", new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownKeyPairId_isInvalidKey() {
+        String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
+        HttpResponse<byte[]> r = server.get(pathOf(url).replace(TestKeys.KEY_PAIR_ID, "KUNKNOWN00000"));
+        assertEquals(403, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>InvalidKey</Code>"));
+    }
+
+    @Test
+    void noSignature_isMissingKey() {
+        HttpResponse<byte[]> r = server.get("/private/photo.jpg");
+        assertEquals(403, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>MissingKey</Code>"));
+    }
+
+    @Test
+    void signedCookies_serveTheFile() {
+        SignedCookies cookies = signer.signCookies(Policy.builder()
+                .resource(server.uri("/private/*").toString()).expiresIn(Duration.ofMinutes(5)).build());
+        HttpResponse<byte[]> r = server.get("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
+        assertEquals(200, r.statusCode());
+        assertArrayEquals(PHOTO, r.body());
+    }
+
+    @Test
+    void signedCookiesForAnotherFolder_areAccessDenied() {
+        SignedCookies cookies = signer.signCookies(Policy.builder()
+                .resource(server.uri("/other/*").toString()).expiresIn(Duration.ofMinutes(5)).build());
+        HttpResponse<byte[]> r = server.get("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
+        assertEquals(403, r.statusCode());
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>AccessDenied</Code>"));
+    }
+
+    @Test
+    void origin_doesNotSeeTheSigningParameters() {
+        String url = signer.signUrl(server.uri("/echo?size=small").toString(), Duration.ofMinutes(5));
+        HttpResponse<byte[]> r = server.get(pathOf(url));
+        assertEquals(200, r.statusCode());
+        assertEquals("size=small|[size]", new String(r.body(), StandardCharsets.UTF_8));
+    }
+}
