@@ -262,7 +262,8 @@ public final class DemoServer implements AutoCloseable {
             app.addServlet(new ServletHolder(new Pages.Download(cdn)), "/download/*");
 
             ResourceConfig api = new ResourceConfig()
-                    .register(new DownloadsResource(cdn))
+                    .register(DownloadsResource.class)
+                    .property(DownloadsResource.CDN_URL, cdn)
                     .register(new CloudFrontSignedFeature(signing))
                     .property("jersey.config.server.wadl.disableWadl", true);
             app.addServlet(new ServletHolder(new ServletContainer(api)), "/api/*");

@@ -4,6 +4,7 @@ import io.github.cloudfrontsigned.jaxrs.CloudFrontSigned;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -12,11 +13,11 @@ import jakarta.ws.rs.core.SecurityContext;
 @Path("/downloads")
 public final class DownloadsResource {
 
-    private final String cdn;
+    /** The application property holding the CDN's base URL, for example {@code https://d111111abcdef8.cloudfront.net}. */
+    static final String CDN_URL = "demo.cdn-url";
 
-    DownloadsResource(String cdn) {
-        this.cdn = cdn;
-    }
+    @Context
+    private Configuration configuration;
 
     /**
      * @param security the caller
@@ -26,6 +27,7 @@ public final class DownloadsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @CloudFrontSigned(ttl = "5m")
     public String downloads(@Context SecurityContext security) {
+        String cdn = (String) configuration.getProperty(CDN_URL);
         StringBuilder json = new StringBuilder("{\"user\":\"").append(security.getUserPrincipal().getName())
                 .append("\",\"downloads\":[");
         for (int i = 0; i < DemoFiles.DOWNLOADS.size(); i++) {
