@@ -1,0 +1,775 @@
+package io.github.cloudfrontsigned.config;
+
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.KeyLoadingException;
+import io.github.cloudfrontsigned.KeySource;
+import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
+import java.security.PrivateKey;
+import java.security.interfaces.ECKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Everything the servlet filter and the JAX-RS feature need to sign: the {@link CloudFrontSigner}, the
+ * protected URL prefixes and rewritable content types, the link and cookie lifetimes, the cookie sets, and who
+ * gets signatures. Built from properties ({@link #read(ConfigLookup)}, names in {@link ConfigProperties}) or in
+ * code ({@link #builder()}).
+ *
+ * <pre>{@code
+ * // from configuration: all problems reported at once
+ * SigningConfiguration config = SigningConfiguration.read(ConfigLookup.of(System::getProperty, "system properties"));
+ *
+ * // in code, with a signer built in code
+ * SigningConfiguration config = SigningConfiguration.builder()
+ *     .signer(CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", privateKey).build())
+ *     .protectedPrefixes(List.of("https://cdn.example.com/private/"))
+ *     .urlTtl(Duration.ofMinutes(10))
+ *     .cookie(CookieSpec.of("https://cdn.example.com/members/*", CookieAttributes.defaults()))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Validation is eager and complete: {@link #read(ConfigLookup)} and {@link Builder#build()} throw one
+ * {@link ConfigurationException} listing every problem, each starting with the property name, the value as
+ * found (secrets redacted) and the fix. Nothing in a message or in {@link #toString()} is key material.
+ *
+ * <p>Thread safety: immutable and thread-safe; the signer it holds is thread-safe too.
+ */
+public final class SigningConfiguration {
+
+    /**
+     * The default rewritable media types, {@link LinkRewriter#DEFAULT_MEDIA_TYPES}: HTML, XHTML, CSS, JavaScript,
+     * JSON, XML, HLS playlists, DASH manifests and every {@code +xml} and {@code +json} type.
+     */
+    public static final Set<String> DEFAULT_CONTENT_TYPES = LinkRewriter.DEFAULT_MEDIA_TYPES;
+    /** Default lifetime of a signed link: one hour. */
+    public static final Duration DEFAULT_URL_TTL = Duration.ofHours(1);
+    /** Default expiry granularity of signers built from properties: five minutes. */
+    public static final Duration DEFAULT_URL_EXPIRY_GRANULARITY = Duration.ofMinutes(5);
+    /** Default lifetime of a signed cookie policy: one hour. */
+    public static final Duration DEFAULT_COOKIE_TTL = Duration.ofHours(1);
+    /** Default refresh margin: cookies with less than ten minutes left are re-issued. */
+    public static final Duration DEFAULT_COOKIE_REFRESH_MARGIN = Duration.ofMinutes(10);
+
+    private static final String BUILDER = "SigningConfiguration.builder()";
+
+    private final CloudFrontSigner signer;
+    private final List<String> protectedPrefixes;
+    private final Set<String> contentTypes;
+    private final Duration urlTtl;
+    private final List<CookieSpec> cookies;
+    private final Duration cookieTtl;
+    private final Duration cookieRefreshMargin;
+    private final boolean requireAuthenticated;
+    private final Set<String> roles;
+    private final String accessPolicyClass;
+    private final boolean bindClientIp;
+    private final TrustedProxies trustedProxies;
+    private final LinkRewriter rewriter;
+    private final CloudFrontVerifier verifier;
+
+    private SigningConfiguration(Builder b) {
+        this.signer = b.signer;
+        this.protectedPrefixes = List.copyOf(b.protectedPrefixes);
+        this.contentTypes = Set.copyOf(b.contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+        this.urlTtl = b.urlTtl;
+        this.cookies = List.copyOf(b.cookies);
+        this.cookieTtl = b.cookieTtl;
+        this.cookieRefreshMargin = b.cookieRefreshMargin;
+        this.requireAuthenticated = b.requireAuthenticated;
+        this.roles = Set.copyOf(b.roles);
+        this.accessPolicyClass = b.accessPolicyClass;
+        this.bindClientIp = b.bindClientIp;
+        this.trustedProxies = b.trustedProxies;
+        this.verifier = b.verifier;
+        if (protectedPrefixes.isEmpty()) {
+            this.rewriter = null;
+        } else {
+            LinkRewriter.Builder rb = LinkRewriter.builder();
+            protectedPrefixes.forEach(rb::protectedPrefix);
+            this.rewriter = rb.build();
+        }
+    }
+
+    /** @return a builder for configuration made in code */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the signer, with every configured key loaded */
+    public CloudFrontSigner signer() {
+        return signer;
+    }
+
+    /** @return the protected URL prefixes ({@value ConfigProperties#PROTECTED_PREFIXES}); may be empty */
+    public List<String> protectedPrefixes() {
+        return protectedPrefixes;
+    }
+
+    /**
+     * @return the link rewriter for the protected prefixes, shared by every response; {@code null} when no
+     *     prefix is configured (cookies only)
+     */
+    public LinkRewriter rewriter() {
+        return rewriter;
+    }
+
+    /**
+     * @return a verifier trusting the signer's public keys, with the signer's clock: checks the signed cookies a
+     *     request carries before fresh ones are issued; {@code null} when the configuration was built in code
+     *     without {@link Builder#verifier(CloudFrontVerifier)}
+     */
+    public CloudFrontVerifier verifier() {
+        return verifier;
+    }
+
+    /** @return the rewritable media types, lower-case, without parameters ({@value ConfigProperties#CONTENT_TYPES}) */
+    public Set<String> contentTypes() {
+        return contentTypes;
+    }
+
+    /**
+     * Whether a body of this {@code Content-Type} is rewritten: its media type (parameters such as
+     * {@code charset} ignored, case ignored) is one of {@link #contentTypes()}, where {@code text/*} and
+     * {@code *}{@code /*+json} are wildcards (see {@link LinkRewriter#isRewritable(String, Set)}).
+     *
+     * @param contentType a {@code Content-Type} header value, or {@code null}
+     * @return {@code false} for {@code null}
+     */
+    public boolean isRewritable(String contentType) {
+        return LinkRewriter.isRewritable(contentType, contentTypes);
+    }
+
+    /** @return the lifetime of signed links ({@value ConfigProperties#URL_TTL}) */
+    public Duration urlTtl() {
+        return urlTtl;
+    }
+
+    /** @return the cookie sets to issue ({@value ConfigProperties#COOKIE_RESOURCES}); may be empty */
+    public List<CookieSpec> cookies() {
+        return cookies;
+    }
+
+    /** @return the lifetime of cookie policies ({@value ConfigProperties#COOKIE_TTL}) */
+    public Duration cookieTtl() {
+        return cookieTtl;
+    }
+
+    /** @return how much lifetime cookies a request carries must have left not to be re-issued */
+    public Duration cookieRefreshMargin() {
+        return cookieRefreshMargin;
+    }
+
+    /** @return whether only authenticated users get signatures */
+    public boolean requireAuthenticated() {
+        return requireAuthenticated;
+    }
+
+    /** @return roles of which the user needs one; empty for no role requirement */
+    public Set<String> roles() {
+        return roles;
+    }
+
+    /** @return the class name of the application's access policy, or {@code null} */
+    public String accessPolicyClass() {
+        return accessPolicyClass;
+    }
+
+    /** @return whether links and cookies are bound to the client's IPv4 address */
+    public boolean bindClientIp() {
+        return bindClientIp;
+    }
+
+    /** @return the proxies whose {@code X-Forwarded-For} is believed */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** @return the effective configuration for a debug log: no key material */
+    @Override
+    public String toString() {
+        return "SigningConfiguration{signer=" + signer.describeActiveKey() + ", keys=" + signer.keyPairIds()
+                + ", protectedPrefixes=" + protectedPrefixes + ", contentTypes=" + contentTypes + ", urlTtl=" + urlTtl
+                + ", expiryGranularity=" + signer.expiryGranularity() + ", cookies=" + cookies + ", cookieTtl="
+                + cookieTtl + ", cookieRefreshMargin=" + cookieRefreshMargin + ", requireAuthenticated="
+                + requireAuthenticated + ", roles=" + roles + ", accessPolicy=" + accessPolicyClass + ", bindClientIp="
+                + bindClientIp + ", " + trustedProxies + "}";
+    }
+
+    /**
+     * Reads and validates the configuration from properties (names in {@link ConfigProperties}), loading every
+     * key. Every problem is collected before anything is thrown.
+     *
+     * @param lookup where the values are
+     * @return the configuration
+     * @throws ConfigurationException listing every problem: missing or unreadable keys, an ECDSA key with
+     *     {@code SHA1}, malformed prefixes, content types, durations, booleans or numbers, non-positive
+     *     lifetimes, a cookie {@code Domain} that does not cover a resource's host, ambiguous cookie paths
+     */
+    public static SigningConfiguration read(ConfigLookup lookup) {
+        return new Reader(lookup).read();
+    }
+
+    /** Reads properties into a builder, one problem per bad property. */
+    private static final class Reader {
+        private final ConfigLookup lookup;
+        private final List<ConfigurationException.Problem> problems = new ArrayList<>();
+        private final Builder builder = new Builder();
+
+        Reader(ConfigLookup lookup) {
+            this.lookup = Objects.requireNonNull(lookup, "lookup");
+        }
+
+        String raw(String name) {
+            String v = lookup.value(name);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        void problem(String name, String message) {
+            String v = raw(name);
+            problems.add(new ConfigurationException.Problem(name, v == null ? null : shown(name, v),
+                    v == null ? null : lookup.sourceOf(name), message));
+        }
+
+        <T> T parse(String name, T defaultValue, Function<String, T> parser) {
+            String v = raw(name);
+            if (v == null) {
+                return defaultValue;
+            }
+            builder.origins.put(name, new String[] {shown(name, v), lookup.sourceOf(name)});
+            try {
+                return parser.apply(v);
+            } catch (IllegalArgumentException e) {
+                problem(name, e.getMessage());
+                return defaultValue;
+            }
+        }
+
+        SigningConfiguration read() {
+            CloudFrontSigner.Builder signerBuilder = CloudFrontSigner.builder();
+            Map<String, PrivateKey> keys = readKeys();
+            HashAlgorithm hash = parse(ConfigProperties.HASH_ALGORITHM, null, HashAlgorithm::parse);
+            if (hash == HashAlgorithm.SHA1) {
+                for (Map.Entry<String, PrivateKey> k : keys.entrySet()) {
+                    if (k.getValue() instanceof ECKey) {
+                        problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is an ECDSA"
+                                + " key, which signs with SHA256 (the AWS CLI refuses ECDSA with SHA-1); remove this"
+                                + " property or set SHA256");
+                        break;
+                    }
+                }
+            }
+            SignatureProvider provider = parse(ConfigProperties.SIGNATURE_PROVIDER, SignatureProvider.AUTO,
+                    SignatureProvider::parse);
+            int cacheSize = parse(ConfigProperties.CACHE_SIZE, 10_000, v -> nonNegativeInt(v));
+            Duration granularity = parse(ConfigProperties.URL_EXPIRY_GRANULARITY, DEFAULT_URL_EXPIRY_GRANULARITY,
+                    v -> {
+                        Duration d = Durations.parse(v);
+                        CloudFrontSigner.builder().expiryGranularity(d);
+                        return d;
+                    });
+            String active = raw(ConfigProperties.ACTIVE_KEY_PAIR_ID);
+            if (active != null && !keys.isEmpty() && !keys.containsKey(active)) {
+                problem(ConfigProperties.ACTIVE_KEY_PAIR_ID, "no key is configured for this key pair ID; configured"
+                        + " are " + keys.keySet() + " (" + ConfigProperties.KEY_PAIR_ID + " and " + ConfigProperties.KEYS
+                        + ")");
+                active = null;
+            }
+
+            builder.protectedPrefixes(parse(ConfigProperties.PROTECTED_PREFIXES, List.of(), v -> list(v)));
+            builder.contentTypes(parse(ConfigProperties.CONTENT_TYPES, List.copyOf(DEFAULT_CONTENT_TYPES), v -> list(v)));
+            builder.urlTtl(parse(ConfigProperties.URL_TTL, DEFAULT_URL_TTL, Durations::parse));
+            builder.cookieTtl(parse(ConfigProperties.COOKIE_TTL, DEFAULT_COOKIE_TTL, Durations::parse));
+            builder.cookieRefreshMargin(parse(ConfigProperties.COOKIE_REFRESH_MARGIN, DEFAULT_COOKIE_REFRESH_MARGIN,
+                    Durations::parse));
+            readCookies();
+            builder.requireAuthenticated(parse(ConfigProperties.AUTH_REQUIRE_AUTHENTICATED, false, Reader::bool));
+            builder.roles(parse(ConfigProperties.AUTH_ROLES, List.of(), v -> list(v)));
+            builder.accessPolicyClass(parse(ConfigProperties.AUTH_POLICY, null, Reader::className));
+            builder.bindClientIp(parse(ConfigProperties.CLIENT_IP_BIND, false, Reader::bool));
+            builder.trustedProxies(parse(ConfigProperties.CLIENT_IP_TRUSTED_PROXIES, TrustedProxies.none(),
+                    TrustedProxies::parse));
+
+            if (!keys.isEmpty() && problems.isEmpty()) {
+                keys.forEach(signerBuilder::key);
+                signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
+                        .signatureCacheSize(cacheSize).expiryGranularity(granularity);
+                try {
+                    CloudFrontSigner signer = signerBuilder.build();
+                    builder.signer(signer);
+                    builder.verifier(verifier(keys, signer, provider));
+                } catch (IllegalStateException e) {
+                    problem(ConfigProperties.SIGNATURE_PROVIDER, e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    problem(ConfigProperties.KEY_PAIR_ID, e.getMessage());
+                }
+            }
+            List<ConfigurationException.Problem> all = new ArrayList<>(problems);
+            all.addAll(builder.problems(false));
+            if (!all.isEmpty()) {
+                throw new ConfigurationException(all);
+            }
+            return new SigningConfiguration(builder);
+        }
+
+        /** A verifier for the signer's own keys, or {@code null} when a public key cannot be derived. */
+        private static CloudFrontVerifier verifier(Map<String, PrivateKey> keys, CloudFrontSigner signer,
+                SignatureProvider provider) {
+            try {
+                CloudFrontVerifier.Builder b = CloudFrontVerifier.builder().clock(signer.clock())
+                        .signatureProvider(provider);
+                keys.forEach((id, key) -> b.trustedKey(id, Keys.publicKey(key)));
+                return b.build();
+            } catch (RuntimeException e) {
+                return null; // for example an RSA key without CRT values: cookies are then checked by their policy
+            }
+        }
+
+        private Map<String, PrivateKey> readKeys() {
+            Map<String, PrivateKey> keys = new LinkedHashMap<>();
+            String id = raw(ConfigProperties.KEY_PAIR_ID);
+            List<String> more = parse(ConfigProperties.KEYS, List.of(), v -> list(v));
+            if (id == null && more.isEmpty()) {
+                problem(ConfigProperties.KEY_PAIR_ID, "required: the key pair ID CloudFront shows for the public key"
+                        + " in your trusted key group, for example K2JCJMDEHXQW5F (or list rotation keys in "
+                        + ConfigProperties.KEYS + ")");
+            }
+            if (id != null) {
+                readKey(keys, id, ConfigProperties.KEY_PAIR_ID, ConfigProperties.PRIVATE_KEY,
+                        ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.PRIVATE_KEY_PASSPHRASE);
+            }
+            for (String k : more) {
+                if (k.equals(id)) {
+                    problem(ConfigProperties.KEYS, "key pair ID " + k + " is also " + ConfigProperties.KEY_PAIR_ID
+                            + "; list only the further keys here");
+                    continue;
+                }
+                readKey(keys, k, ConfigProperties.KEYS, ConfigProperties.keyPrivateKey(k),
+                        ConfigProperties.keyPrivateKeyLocation(k), ConfigProperties.keyPrivateKeyPassphrase(k));
+            }
+            return keys;
+        }
+
+        private void readKey(Map<String, PrivateKey> keys, String id, String idProperty, String inlineProperty,
+                String locationProperty, String passphraseProperty) {
+            if (!id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                problem(idProperty, "key pair ID \"" + id + "\" may hold only letters and digits; copy the ID"
+                        + " CloudFront shows for the public key in your trusted key group, for example K2JCJMDEHXQW5F");
+                return;
+            }
+            String inline = raw(inlineProperty);
+            String location = raw(locationProperty);
+            if (inline != null && location != null) {
+                problem(inlineProperty, "set either " + inlineProperty + " (inline PEM) or " + locationProperty
+                        + ", not both");
+                return;
+            }
+            if (inline == null && location == null) {
+                problem(locationProperty, "required for key pair ID " + id + ": set the private key's location"
+                        + " (classpath:keys/pk.pem, file:/etc/cloudfront/pk.pem or a path) or " + inlineProperty
+                        + " (inline PEM)");
+                return;
+            }
+            String property = inline != null ? inlineProperty : locationProperty;
+            try {
+                KeySource source = inline != null ? KeySource.inline(inline) : KeySource.location(location);
+                String passphrase = raw(passphraseProperty);
+                if (passphrase != null) {
+                    source = source.withPassphrase(passphrase.toCharArray());
+                }
+                keys.put(id, Keys.loadPrivateKey(source));
+            } catch (KeyLoadingException | IllegalArgumentException e) {
+                problem(property, e.getMessage() + (e.getMessage().contains("passphrase") ? " (" + passphraseProperty
+                        + ")" : ""));
+            }
+        }
+
+        private void readCookies() {
+            List<String> resources = parse(ConfigProperties.COOKIE_RESOURCES, List.of(), v -> list(v));
+            CookieAttributes.Builder attributes = CookieAttributes.builder();
+            parse(ConfigProperties.COOKIE_DOMAIN, null, attributes::domain);
+            String path = parse(ConfigProperties.COOKIE_PATH, null, v -> {
+                attributes.path(v);
+                return v;
+            });
+            attributes.secure(parse(ConfigProperties.COOKIE_SECURE, true, Reader::bool));
+            attributes.httpOnly(parse(ConfigProperties.COOKIE_HTTP_ONLY, true, Reader::bool));
+            attributes.sameSite(parse(ConfigProperties.COOKIE_SAME_SITE, CookieAttributes.SameSite.LAX,
+                    CookieAttributes.SameSite::parse));
+            attributes.maxAge(parse(ConfigProperties.COOKIE_MAX_AGE, null, v -> {
+                Duration d = Durations.parse(v);
+                CookieAttributes.builder().maxAge(d);
+                return d;
+            }));
+            CookieAttributes built;
+            try {
+                built = attributes.build();
+            } catch (IllegalArgumentException e) {
+                problem(ConfigProperties.COOKIE_SAME_SITE, e.getMessage() + "; set " + ConfigProperties.COOKIE_SECURE
+                        + "=true or another SameSite");
+                return;
+            }
+            for (String resource : resources) {
+                try {
+                    builder.cookie(path != null ? CookieSpec.withPath(resource, built) : CookieSpec.of(resource, built));
+                } catch (IllegalArgumentException e) {
+                    problem(ConfigProperties.COOKIE_RESOURCES, e.getMessage());
+                }
+            }
+        }
+
+        private static String shown(String name, String value) {
+            if (name.endsWith(".passphrase") || name.endsWith(".private-key")) {
+                return "<redacted, " + value.length() + " characters>";
+            }
+            return value;
+        }
+
+        private static List<String> list(String value) {
+            List<String> items = new ArrayList<>();
+            for (String s : value.split(",")) {
+                if (!s.isBlank()) {
+                    items.add(s.trim());
+                }
+            }
+            return items;
+        }
+
+        private static boolean bool(String value) {
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new IllegalArgumentException("write true or false");
+        }
+
+        private static int nonNegativeInt(String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+            throw new IllegalArgumentException("write a whole number, 0 or more (0 turns the cache off)");
+        }
+
+        private static String className(String value) {
+            if (!value.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
+                throw new IllegalArgumentException("not a Java class name; write the fully qualified name of your"
+                        + " access policy class, for example com.example.MembersOnly");
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Builds a {@link SigningConfiguration} in code. Only the signer is required; everything else has the
+     * defaults listed in the README (the same as for properties). Not thread-safe; the result is.
+     */
+    public static final class Builder {
+        private CloudFrontSigner signer;
+        private List<String> protectedPrefixes = List.of();
+        private List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
+        private Duration urlTtl = DEFAULT_URL_TTL;
+        private final List<CookieSpec> cookies = new ArrayList<>();
+        private Duration cookieTtl = DEFAULT_COOKIE_TTL;
+        private Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
+        private boolean requireAuthenticated;
+        private List<String> roles = List.of();
+        private String accessPolicyClass;
+        private boolean bindClientIp;
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+        private CloudFrontVerifier verifier;
+        /** Property name to {shown value, source}, filled by the reader for messages. */
+        private final Map<String, String[]> origins = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param signer the signer, for example built in code with keys from a secret store
+         * @return this builder
+         */
+        public Builder signer(CloudFrontSigner signer) {
+            this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /**
+         * Sets the verifier that checks the signed cookies a request already carries (signature, key, expiry),
+         * so that fresh cookies are not issued again. Without one, the cookies' policy is only decoded.
+         *
+         * @param verifier a verifier trusting the signer's public keys, or {@code null}
+         * @return this builder
+         */
+        public Builder verifier(CloudFrontVerifier verifier) {
+            this.verifier = verifier;
+            return this;
+        }
+
+        /**
+         * @param prefixes absolute {@code https://} (or {@code http://}) URL prefixes with a path, such as
+         *     {@code https://cdn.example.com/private/}; protocol-relative links ({@code //cdn.example.com/private/})
+         *     match them too
+         * @return this builder
+         */
+        public Builder protectedPrefixes(List<String> prefixes) {
+            this.protectedPrefixes = List.copyOf(prefixes);
+            return this;
+        }
+
+        /**
+         * @param mediaTypes media types such as {@code text/html}, {@code text/*} or {@code *}{@code /*+json},
+         *     without parameters; replaces the defaults
+         * @return this builder
+         */
+        public Builder contentTypes(java.util.Collection<String> mediaTypes) {
+            this.contentTypes = List.copyOf(mediaTypes);
+            return this;
+        }
+
+        /**
+         * @param ttl lifetime of signed links; positive
+         * @return this builder
+         */
+        public Builder urlTtl(Duration ttl) {
+            this.urlTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * Adds a cookie set.
+         *
+         * @param cookie the resource and attributes
+         * @return this builder
+         */
+        public Builder cookie(CookieSpec cookie) {
+            this.cookies.add(Objects.requireNonNull(cookie, "cookie"));
+            return this;
+        }
+
+        /**
+         * @param ttl lifetime of cookie policies; positive
+         * @return this builder
+         */
+        public Builder cookieTtl(Duration ttl) {
+            this.cookieTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /**
+         * @param margin cookies with less lifetime left are re-issued; zero or more, less than the cookie TTL
+         * @return this builder
+         */
+        public Builder cookieRefreshMargin(Duration margin) {
+            this.cookieRefreshMargin = Objects.requireNonNull(margin, "margin");
+            return this;
+        }
+
+        /**
+         * @param require whether only authenticated users get signatures
+         * @return this builder
+         */
+        public Builder requireAuthenticated(boolean require) {
+            this.requireAuthenticated = require;
+            return this;
+        }
+
+        /**
+         * @param roles the user needs one of these roles; empty for none
+         * @return this builder
+         */
+        public Builder roles(List<String> roles) {
+            this.roles = List.copyOf(roles);
+            return this;
+        }
+
+        /**
+         * @param className the access policy's class name, or {@code null}
+         * @return this builder
+         */
+        public Builder accessPolicyClass(String className) {
+            this.accessPolicyClass = className;
+            return this;
+        }
+
+        /**
+         * @param bind whether to bind links and cookies to the client's IPv4 address
+         * @return this builder
+         */
+        public Builder bindClientIp(boolean bind) {
+            this.bindClientIp = bind;
+            return this;
+        }
+
+        /**
+         * @param proxies the proxies whose {@code X-Forwarded-For} is believed
+         * @return this builder
+         */
+        public Builder trustedProxies(TrustedProxies proxies) {
+            this.trustedProxies = Objects.requireNonNull(proxies, "proxies");
+            return this;
+        }
+
+        /**
+         * @return the configuration
+         * @throws ConfigurationException listing every problem (property names as in {@link ConfigProperties})
+         */
+        public SigningConfiguration build() {
+            List<ConfigurationException.Problem> problems = problems(true);
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new SigningConfiguration(this);
+        }
+
+        private ConfigurationException.Problem problem(String property, Object value, String message) {
+            String[] origin = origins.get(property);
+            if (origin != null) {
+                return new ConfigurationException.Problem(property, origin[0], origin[1], message);
+            }
+            return new ConfigurationException.Problem(property, value == null ? null : String.valueOf(value),
+                    BUILDER, message);
+        }
+
+        List<ConfigurationException.Problem> problems(boolean requireSigner) {
+            List<ConfigurationException.Problem> problems = new ArrayList<>();
+            if (requireSigner && signer == null) {
+                problems.add(new ConfigurationException.Problem(ConfigProperties.KEY_PAIR_ID, null, BUILDER,
+                        "no signer: call signer(CloudFrontSigner)"));
+            }
+            for (String prefix : protectedPrefixes) {
+                String error = prefixError(prefix);
+                if (error == null) {
+                    try {
+                        LinkRewriter.builder().protectedPrefix(prefix);
+                    } catch (IllegalArgumentException e) {
+                        error = "cannot be matched: " + e.getMessage();
+                    }
+                }
+                if (error != null) {
+                    problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, protectedPrefixes, "\"" + prefix + "\" "
+                            + error));
+                }
+            }
+            if (protectedPrefixes.isEmpty() && cookies.isEmpty()) {
+                problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, null, "nothing to sign: set the URL prefixes"
+                        + " whose links are signed (for example https://cdn.example.com/private/) and/or "
+                        + ConfigProperties.COOKIE_RESOURCES));
+            }
+            for (String type : contentTypes) {
+                if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {
+                    problems.add(problem(ConfigProperties.CONTENT_TYPES, contentTypes, "\"" + type + "\" is not a media"
+                            + " type; write type/subtype without parameters, for example text/html, application/json"));
+                }
+            }
+            positive(problems, ConfigProperties.URL_TTL, urlTtl, "link lifetime");
+            positive(problems, ConfigProperties.COOKIE_TTL, cookieTtl, "cookie policy lifetime");
+            if (cookieRefreshMargin.isNegative() || cookieRefreshMargin.compareTo(cookieTtl) >= 0) {
+                problems.add(problem(ConfigProperties.COOKIE_REFRESH_MARGIN, cookieRefreshMargin, "must be zero or"
+                        + " more and less than " + ConfigProperties.COOKIE_TTL + " (" + cookieTtl + "), or cookies"
+                        + " would be re-issued on every response; for example a quarter of the TTL"));
+            }
+            checkCookies(problems);
+            for (String role : roles) {
+                if (role.isBlank()) {
+                    problems.add(problem(ConfigProperties.AUTH_ROLES, roles, "empty role name"));
+                }
+            }
+            return problems;
+        }
+
+        private void positive(List<ConfigurationException.Problem> problems, String property, Duration d, String what) {
+            if (d.isZero() || d.isNegative()) {
+                problems.add(problem(property, d, "the " + what + " must be positive; write for example 10m, 1h or"
+                        + " PT10M"));
+            }
+        }
+
+        private void checkCookies(List<ConfigurationException.Problem> problems) {
+            Set<String> paths = new HashSet<>();
+            for (CookieSpec spec : cookies) {
+                String resource = spec.resourceTemplate();
+                String domain = spec.baseAttributes().domain();
+                String host = CookieSpec.host(resource);
+                if (domain != null && !coversHost(domain, host)) {
+                    problems.add(problem(ConfigProperties.COOKIE_DOMAIN, domain, "does not cover the host " + host
+                            + " of the cookie resource " + resource + ", so browsers would never send the cookies"
+                            + " there; set it to " + (host.contains("*") ? "the CDN host" : host) + " or a parent"
+                            + " domain of it, or leave it unset when the application and CloudFront share a host"));
+                }
+                String path = spec.pathTemplate();
+                String resourcePath = CookieSpec.derivePath(resource);
+                if (!resourcePath.startsWith(path)) {
+                    problems.add(problem(ConfigProperties.COOKIE_PATH, path, "does not cover the path " + resourcePath
+                            + " of the cookie resource " + resource + ", so browsers would not send the cookies there;"
+                            + " use " + resourcePath + " or leave it unset"));
+                }
+                if (!paths.add(path)) {
+                    problems.add(problem(ConfigProperties.COOKIE_RESOURCES, cookies.stream()
+                            .map(CookieSpec::resourceTemplate).toList(), "two cookie resources share the cookie Path "
+                            + path + "; one set of CloudFront cookies per Path is all a browser keeps, so give each"
+                            + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH + " unset)"));
+                }
+            }
+        }
+
+        private static boolean coversHost(String domain, String host) {
+            int star = host.lastIndexOf('*');
+            String fixed = star < 0 ? host : host.substring(star + 1);
+            if (star >= 0) {
+                return fixed.endsWith("." + domain) || (fixed.startsWith(".") && fixed.substring(1).equals(domain));
+            }
+            return host.equals(domain) || host.endsWith("." + domain);
+        }
+
+        private static String prefixError(String prefix) {
+            String lower = prefix.toLowerCase(Locale.ROOT);
+            int hostStart;
+            if (lower.startsWith("https://")) {
+                hostStart = 8;
+            } else if (lower.startsWith("http://")) {
+                hostStart = 7;
+            } else {
+                return "must start with https:// or http:// (protocol-relative links //host/... are matched"
+                        + " automatically), for example https://cdn.example.com/private/";
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                char c = prefix.charAt(i);
+                if (c <= ' ' || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>') {
+                    return "holds character U+" + String.format("%04X", (int) c) + " at position " + i
+                            + "; percent-encode it as the links do";
+                }
+                if (c == '*' || c == '?' || c == '#') {
+                    return "holds '" + c + "' at position " + i + "; a prefix is a literal start of the URL, without"
+                            + " wildcard, query or fragment";
+                }
+            }
+            int slash = prefix.indexOf('/', hostStart);
+            if (slash == hostStart || hostStart == prefix.length()) {
+                return "has no host";
+            }
+            if (slash < 0) {
+                return "has no path; write " + prefix + "/ to protect the whole host";
+            }
+            return null;
+        }
+    }
+}

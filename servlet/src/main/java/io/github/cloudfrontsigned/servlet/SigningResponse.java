@@ -1,0 +1,593 @@
+package io.github.cloudfrontsigned.servlet;
+
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.util.Locale;
+
+/**
+ * The response as the application sees it. Whether the body is rewritten is decided once, when the body is
+ * first written or flushed (or the response ends), from the status, {@code Content-Type} and
+ * {@code Content-Encoding} the application has set by then, as Jetty's gzip handler does:
+ *
+ * <ul>
+ *   <li>{@code UNDECIDED}: {@code Content-Length} is recorded, not forwarded;</li>
+ *   <li>{@code PASS}: the body goes to the container's own stream or writer, untouched and uncopied; the recorded
+ *       {@code Content-Length} is forwarded;</li>
+ *   <li>{@code REWRITE}: the body goes through the link rewriter; {@code Content-Length} is dropped, a strong
+ *       {@code ETag} weakened and {@code Accept-Ranges} set to {@code none}.</li>
+ * </ul>
+ *
+ * <p>{@code Location} and {@code Link} headers are signed whenever they are set; signed cookies are added
+ * once, just before the response can commit, unless the status is 400 or more. Not thread-safe, like the
+ * response it wraps.
+ */
+final class SigningResponse extends HttpServletResponseWrapper {
+
+    private enum State { UNDECIDED, PASS, REWRITE }
+
+    private final HttpServletRequest request;
+    private final RequestSigning signing;
+    private final LinkRewriter rewriter;
+    private final SigningConfiguration config;
+    private final boolean rewrites;
+    private State state = State.UNDECIDED;
+    private long contentLength = -1;
+    private boolean cookiesAdded;
+    private boolean nonBlocking;
+    private boolean bodyAltered;
+    private Stream stream;
+    private Text writer;
+    private PrintWriter printWriter;
+
+    SigningResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
+            SigningConfiguration config) {
+        super(response);
+        this.request = request;
+        this.signing = signing;
+        this.rewriter = config.rewriter();
+        this.config = config;
+        this.rewrites = rewriter != null;
+    }
+
+    // ---- the decision ----
+
+    private State decide() {
+        if (state != State.UNDECIDED) {
+            return state;
+        }
+        addCookies();
+        boolean bodyMayChange = bodyMayChange();
+        if (bodyMayChange) {
+            adjustHeadersForChangedBody();
+        } else {
+            if (contentLength >= 0) {
+                super.setContentLengthLong(contentLength);
+            }
+            if (getStatus() == 304) {
+                weakenETagOf304();
+            }
+        }
+        boolean head = "HEAD".equals(request.getMethod());
+        state = bodyMayChange && !head && !nonBlocking ? State.REWRITE : State.PASS;
+        if (bodyMayChange && head) {
+            // A HEAD response gets the headers its GET would have: no Content-Length computed from the
+            // unsigned body the application writes (and the container discards). Committing now prevents it.
+            try {
+                super.flushBuffer();
+            } catch (IOException e) {
+                // the client is gone; nothing to send anyway
+            }
+        }
+        return state;
+    }
+
+    private boolean bodyMayChange() {
+        int status = getStatus();
+        boolean statusHasBody = (status >= 200 && status < 300 && status != 204 && status != 205 && status != 206)
+                || status >= 400;
+        if (!statusHasBody || !rewrites || isCommitted()) {
+            return false;
+        }
+        if (!config.isRewritable(getContentType())) {
+            return false;
+        }
+        String encoding = getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            return false;
+        }
+        return charset() != null && signing.allowed();
+    }
+
+    private void adjustHeadersForChangedBody() {
+        bodyAltered = true;
+        contentLength = -1;
+        super.setHeader("Content-Length", null);
+        String etag = getHeader("ETag");
+        if (etag != null && etag.startsWith("\"")) {
+            super.setHeader("ETag", "W/" + etag);
+        }
+        if (containsHeader("Accept-Ranges")) {
+            super.setHeader("Accept-Ranges", "none");
+        }
+    }
+
+    /**
+     * A 304 must repeat the validator of the 200 it confirms: when the client holds the weakened {@code ETag}
+     * of a rewritten body, the application's strong one is weakened the same way.
+     */
+    private void weakenETagOf304() {
+        String etag = getHeader("ETag");
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (etag != null && etag.startsWith("\"") && ifNoneMatch != null && ifNoneMatch.contains("W/" + etag)) {
+            super.setHeader("ETag", "W/" + etag);
+        }
+    }
+
+    private Charset charset() {
+        try {
+            String name = getCharacterEncoding();
+            Charset charset = Charset.forName(name == null ? "ISO-8859-1" : name);
+            return charset.canEncode() ? charset : null; // a decode-only charset: pass the body through
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void addCookies() {
+        if (cookiesAdded || isCommitted()) {
+            return;
+        }
+        cookiesAdded = true;
+        if (getStatus() >= 400) {
+            return;
+        }
+        for (String header : signing.setCookieHeaders()) {
+            super.addHeader("Set-Cookie", header);
+        }
+    }
+
+    /** Called when the request (or its async cycle) ends: emits what the rewriter still holds, and decides. */
+    void finish() throws IOException {
+        if (stream != null) {
+            stream.finish();
+        }
+        if (writer != null) {
+            writer.finish();
+        }
+        if (state == State.UNDECIDED && !isCommitted()) {
+            decide();
+        }
+    }
+
+    // ---- body ----
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        if (stream == null) {
+            stream = new Stream(super.getOutputStream());
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (printWriter == null) {
+            writer = new Text(super.getWriter());
+            printWriter = new PrintWriter(writer, false);
+        }
+        return printWriter;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        decide();
+        if (printWriter != null) {
+            printWriter.flush();
+        }
+        if (stream != null) {
+            stream.flush();
+        }
+        super.flushBuffer();
+    }
+
+    @Override
+    public void resetBuffer() {
+        super.resetBuffer();
+        restart();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        restart();
+        contentLength = -1;
+        cookiesAdded = false;
+    }
+
+    private void restart() {
+        state = State.UNDECIDED;
+        bodyAltered = false;
+        if (stream != null) {
+            stream.target = null;
+        }
+        if (writer != null) {
+            writer.target = null;
+        }
+    }
+
+    // ---- Content-Length ----
+
+    @Override
+    public void setContentLength(int len) {
+        setContentLengthLong(len);
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (state == State.UNDECIDED) {
+            contentLength = len;
+        } else if (!bodyAltered) {
+            super.setContentLengthLong(len);
+        }
+    }
+
+    // ---- headers ----
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!header(name, value, false)) {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!header(name, value, true)) {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (!header(name, Integer.toString(value), false)) {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (!header(name, Integer.toString(value), true)) {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    /** Handles the headers this wrapper cares about; {@code true} when it did. */
+    private boolean header(String name, String value, boolean add) {
+        if (name == null) {
+            return false;
+        }
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "content-length":
+                if (value == null) {
+                    contentLength = -1;
+                    return false;
+                }
+                try {
+                    setContentLengthLong(Long.parseLong(value.trim()));
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+                return true;
+            case "etag":
+                if (bodyAltered && value != null && value.startsWith("\"")) {
+                    super.setHeader(name, "W/" + value);
+                    return true;
+                }
+                return false;
+            case "location":
+            case "link":
+                if (value != null) {
+                    String signed = signHeader(value);
+                    if (add) {
+                        super.addHeader(name, signed);
+                    } else {
+                        super.setHeader(name, signed);
+                    }
+                    return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private String signHeader(String value) {
+        if (!rewrites) {
+            return value;
+        }
+        try {
+            return rewriter.rewrite(value, signing::signingParameters);
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    // ---- redirects and errors ----
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        addCookies();
+        state = State.PASS;
+        super.sendRedirect(signHeader(location));
+    }
+
+    /** Servlet 6.1's overload; declared here so a 6.1 container calls it (this jar compiles against 6.0). */
+    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        redirect61(location, new Class<?>[] {String.class, int.class, boolean.class}, sc, clearBuffer);
+    }
+
+    /** Servlet 6.1's overload; see {@link #sendRedirect(String, int, boolean)}. */
+    public void sendRedirect(String location, int sc) throws IOException {
+        redirect61(location, new Class<?>[] {String.class, int.class}, sc);
+    }
+
+    /** Servlet 6.1's overload; see {@link #sendRedirect(String, int, boolean)}. */
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        redirect61(location, new Class<?>[] {String.class, boolean.class}, clearBuffer);
+    }
+
+    private void redirect61(String location, Class<?>[] types, Object... rest) throws IOException {
+        addCookies();
+        state = State.PASS;
+        Object[] args = new Object[rest.length + 1];
+        args[0] = signHeader(location);
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        try {
+            Method m = getResponse().getClass().getMethod("sendRedirect", types);
+            m.invoke(getResponse(), args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IOException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            super.sendRedirect((String) args[0]);
+        }
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        state = State.PASS;
+        dropRewriter();
+        super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        state = State.PASS;
+        dropRewriter();
+        super.sendError(sc, msg);
+    }
+
+    private void dropRewriter() {
+        if (stream != null) {
+            stream.target = stream.container;
+        }
+        if (writer != null) {
+            writer.target = writer.container;
+        }
+    }
+
+    // ---- the stream and the writer ----
+
+    /** The output stream the application writes to. */
+    private final class Stream extends ServletOutputStream {
+        final ServletOutputStream container;
+        OutputStream target;
+
+        Stream(ServletOutputStream container) {
+            this.container = container;
+        }
+
+        private OutputStream target() {
+            if (target == null) {
+                target = decide() == State.REWRITE
+                        ? rewriter.wrap(new ShieldStream(container), charset(), getContentType(),
+                                request.getScheme(), signing::signingParameters)
+                        : container;
+            }
+            return target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > 0) {
+                target().write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushBoth(target(), container);
+        }
+
+        @Override
+        public void close() throws IOException {
+            closeBoth(target(), container);
+        }
+
+        void finish() throws IOException {
+            if (finishRewriter(target, container)) {
+                target = container;
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            return state == State.REWRITE || container.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            if (state == State.UNDECIDED) {
+                nonBlocking = true;
+            }
+            container.setWriteListener(listener);
+        }
+    }
+
+    /** The writer under the application's {@link PrintWriter}. */
+    private final class Text extends Writer {
+        final PrintWriter container;
+        Writer target;
+
+        Text(PrintWriter container) {
+            this.container = container;
+        }
+
+        private Writer target() {
+            if (target == null) {
+                target = decide() == State.REWRITE
+                        ? rewriter.wrap(new ShieldWriter(container), getContentType(), request.getScheme(),
+                                signing::signingParameters)
+                        : container;
+            }
+            return target;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (len > 0) {
+                target().write(cbuf, off, len);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            if (len > 0) {
+                target().write(str, off, len);
+            }
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            target().write(c);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushBoth(target(), container);
+        }
+
+        @Override
+        public void close() throws IOException {
+            closeBoth(target(), container);
+        }
+
+        void finish() throws IOException {
+            if (finishRewriter(target, container)) {
+                target = container;
+            }
+        }
+    }
+
+    /** Flushes the rewriter (if any) into the container, then the container: the application's flush. */
+    private static void flushBoth(Flushable target, Flushable container) throws IOException {
+        target.flush();
+        if (target != container) {
+            container.flush();
+        }
+    }
+
+    /** Closes the rewriter (if any), emitting what it holds, then the container: the application's close. */
+    private static void closeBoth(Closeable target, Closeable container) throws IOException {
+        if (target != container) {
+            target.close();
+        }
+        container.close();
+    }
+
+    /** Closes the rewriter, if one is in use, so it emits what it holds; the container stays open. */
+    private static boolean finishRewriter(Closeable target, Closeable container) throws IOException {
+        if (target == null || target == container) {
+            return false;
+        }
+        target.close();
+        return true;
+    }
+
+    /** Lets the rewriter write to the container without flushing (committing) or closing it. */
+    private static final class ShieldStream extends OutputStream {
+        private final OutputStream out;
+
+        ShieldStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+    }
+
+    /** The writer counterpart of {@link ShieldStream}. */
+    private static final class ShieldWriter extends Writer {
+        private final Writer out;
+
+        ShieldWriter(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            out.write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            out.write(str, off, len);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            out.write(c);
+        }
+
+        @Override
+        public void flush() {
+            // the application's flush reaches the container through Text.flush
+        }
+
+        @Override
+        public void close() {
+            // the container closes its writer when the response completes
+        }
+    }
+}

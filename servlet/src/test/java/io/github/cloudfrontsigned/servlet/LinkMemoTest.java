@@ -1,0 +1,63 @@
+package io.github.cloudfrontsigned.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.Policy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+final class LinkMemoTest {
+
+    private static final String URL = TestApp.CDN + "a.mp4";
+    private static final Policy TEN_MINUTES = Policy.builder().expiresIn(Duration.ofMinutes(10)).build();
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void memo_answersExactlyWhatTheSignerWouldAnswerNow() {
+        MovingClock clock = new MovingClock();
+        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .clock(clock).expiryGranularity(Duration.ofMinutes(5)).build();
+        LinkMemo memo = new LinkMemo(signer, TEN_MINUTES, 100);
+        String first = memo.signingParameters(URL);
+        for (int seconds = 0; seconds <= 900; seconds += 30) {
+            clock.now.set(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seconds));
+            assertEquals(signer.signingParameters(URL, TEN_MINUTES), memo.signingParameters(URL), "at +" + seconds + "s");
+        }
+        assertNotEquals(first, memo.signingParameters(URL), "a later window gives a later expiry");
+    }
+
+    @Test
+    void memo_followsKeyRotation() {
+        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .key("KNEXT", TestKeys.RSA.getPrivate()).expiryGranularity(Duration.ofMinutes(5)).build();
+        LinkMemo memo = new LinkMemo(signer, TEN_MINUTES, 100);
+        memo.signingParameters(URL);
+        signer.activate("KNEXT");
+        assertEquals(signer.signingParameters(URL, TEN_MINUTES), memo.signingParameters(URL));
+    }
+}
