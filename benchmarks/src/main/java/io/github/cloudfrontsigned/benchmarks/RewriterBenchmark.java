@@ -72,7 +72,11 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         public Page() {
         }
 
-        /** Builds a 100 KB page and a signer whose cache already holds every link's signature. */
+        /**
+         * Builds a 100 KB page and a signer whose cache already holds every link's signature.
+         *
+         * @throws IOException never: everything is in memory
+         */
         @Setup
         public void setUp() throws IOException {
             page = html(links);
