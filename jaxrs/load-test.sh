@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8090}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mvn -B -q -pl core,jaxrs -am test-compile
-CP="core/target/classes:jaxrs/target/classes:jaxrs/target/test-classes:$(mvn -B -q -pl jaxrs \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout 2>/dev/null | tail -1)"
+# One reactor build: the classpath file is written per module, jaxrs's last (core resolves to core/target/classes).
+mvn -B -q -pl core,jaxrs test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/jaxrs-load-test.classpath"
+CP="jaxrs/target/classes:jaxrs/target/test-classes:$(cat target/jaxrs-load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.jaxrs.LoadTestServer "$PORT" > /tmp/cloudfront-jaxrs-load.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -66,7 +66,7 @@ final class ResourceSigning {
     static ResourceSigning resolve(SigningConfiguration config, CloudFrontSigned annotation, Method method,
             Class<?> resourceClass) {
         if (annotation == null) {
-            return new ResourceSigning(config, config.signer(), rewriter(config.protectedPrefixes()), config.urlTtl(),
+            return new ResourceSigning(config, config.signer(), config.rewriter(), config.urlTtl(),
                     config.cookieTtl(), config.bindClientIp(), configuredCookies(config));
         }
         String where = where(method, resourceClass);
@@ -110,11 +110,9 @@ final class ResourceSigning {
         LinkRewriter rewriter = null;
         if (problems.isEmpty()) {
             try {
-                rewriter = rewriter(prefixes);
+                rewriter = annotation.protectedPrefixes().length == 0 ? config.rewriter() : rewriter(prefixes);
             } catch (IllegalArgumentException e) {
-                problems.add(annotation.protectedPrefixes().length == 0 ? new ConfigurationException.Problem(
-                        ConfigProperties.PROTECTED_PREFIXES, String.join(", ", prefixes), null, e.getMessage())
-                        : problem("protectedPrefixes", String.join(", ", prefixes), where, e.getMessage()));
+                problems.add(problem("protectedPrefixes", String.join(", ", prefixes), where, e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
