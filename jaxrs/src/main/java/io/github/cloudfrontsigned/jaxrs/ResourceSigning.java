@@ -35,6 +35,7 @@ final class ResourceSigning {
     final CloudFrontSigner signer;
     final LinkRewriter rewriting;
     final Policy cannedLinkPolicy;
+    final LinkMemo memo;
     final Duration linkTtl;
     final Duration cookieTtl;
     final boolean bindClientIp;
@@ -47,6 +48,7 @@ final class ResourceSigning {
         this.rewriting = rewriting;
         this.linkTtl = linkTtl;
         this.cannedLinkPolicy = Policy.builder().expiresIn(linkTtl).build();
+        this.memo = new LinkMemo(signer, cannedLinkPolicy);
         this.cookieTtl = cookieTtl;
         this.bindClientIp = bindClientIp;
         this.cookies = cookies;
