@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of @CloudFrontSigned with wrk (Debian package `wrk`), loopback only, bounded duration: the same
-# JSON-B list of 100 items (200 protected links) from an unannotated resource and from an annotated one.
+# JSON-B list of 100 items from an unannotated resource and from an annotated one, with one protected link per
+# item (posters=false) and with two.
 # Usage (from the repository root): jaxrs/load-test.sh [duration, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,10 @@ grep READY /tmp/cloudfront-jaxrs-load.log
 echo "== warm-up (5s each)"
 wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/items-unsigned?n=100" > /dev/null
 wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/items?n=100" > /dev/null
-for path in items-unsigned items; do
-  echo "== $path: wrk -t2 -c16 -d$DURATION --latency http://127.0.0.1:$PORT/api/catalog/$path?n=100"
-  wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT/api/catalog/$path?n=100"
+for query in "n=100&posters=false" "n=100"; do
+  for path in items-unsigned items; do
+    url="http://127.0.0.1:$PORT/api/catalog/$path?$query"
+    echo "== wrk -t2 -c16 -d$DURATION --latency '$url'"
+    wrk -t2 -c16 -d"$DURATION" --latency "$url"
+  done
 done
