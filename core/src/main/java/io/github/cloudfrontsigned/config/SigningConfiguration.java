@@ -1,6 +1,7 @@
 package io.github.cloudfrontsigned.config;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.KeyLoadingException;
@@ -80,6 +81,7 @@ public final class SigningConfiguration {
     private final boolean bindClientIp;
     private final TrustedProxies trustedProxies;
     private final LinkRewriter rewriter;
+    private final CloudFrontVerifier verifier;
 
     private SigningConfiguration(Builder b) {
         this.signer = b.signer;
@@ -96,6 +98,7 @@ public final class SigningConfiguration {
         this.accessPolicyClass = b.accessPolicyClass;
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
+        this.verifier = b.verifier;
         if (protectedPrefixes.isEmpty()) {
             this.rewriter = null;
         } else {
@@ -126,6 +129,15 @@ public final class SigningConfiguration {
      */
     public LinkRewriter rewriter() {
         return rewriter;
+    }
+
+    /**
+     * @return a verifier trusting the signer's public keys, with the signer's clock: checks the signed cookies a
+     *     request carries before fresh ones are issued; {@code null} when the configuration was built in code
+     *     without {@link Builder#verifier(CloudFrontVerifier)}
+     */
+    public CloudFrontVerifier verifier() {
+        return verifier;
     }
 
     /** @return the rewritable media types, lower-case, without parameters ({@value ConfigProperties#CONTENT_TYPES}) */
@@ -334,7 +346,9 @@ public final class SigningConfiguration {
                 signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
                         .signatureCacheSize(cacheSize).expiryGranularity(granularity);
                 try {
-                    builder.signer(signerBuilder.build());
+                    CloudFrontSigner signer = signerBuilder.build();
+                    builder.signer(signer);
+                    builder.verifier(verifier(keys, signer, provider));
                 } catch (IllegalStateException e) {
                     problem(ConfigProperties.SIGNATURE_PROVIDER, e.getMessage());
                 } catch (IllegalArgumentException e) {
@@ -347,6 +361,19 @@ public final class SigningConfiguration {
                 throw new ConfigurationException(all);
             }
             return new SigningConfiguration(builder);
+        }
+
+        /** A verifier for the signer's own keys, or {@code null} when a public key cannot be derived. */
+        private static CloudFrontVerifier verifier(Map<String, PrivateKey> keys, CloudFrontSigner signer,
+                SignatureProvider provider) {
+            try {
+                CloudFrontVerifier.Builder b = CloudFrontVerifier.builder().clock(signer.clock())
+                        .signatureProvider(provider);
+                keys.forEach((id, key) -> b.trustedKey(id, Keys.publicKey(key)));
+                return b.build();
+            } catch (RuntimeException e) {
+                return null; // for example an RSA key without CRT values: cookies are then checked by their policy
+            }
         }
 
         private Map<String, PrivateKey> readKeys() {
@@ -512,6 +539,7 @@ public final class SigningConfiguration {
         private String accessPolicyClass;
         private boolean bindClientIp;
         private TrustedProxies trustedProxies = TrustedProxies.none();
+        private CloudFrontVerifier verifier;
         /** Property name to {shown value, source}, filled by the reader for messages. */
         private final Map<String, String[]> origins = new HashMap<>();
 
@@ -524,6 +552,18 @@ public final class SigningConfiguration {
          */
         public Builder signer(CloudFrontSigner signer) {
             this.signer = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        /**
+         * Sets the verifier that checks the signed cookies a request already carries (signature, key, expiry),
+         * so that fresh cookies are not issued again. Without one, the cookies' policy is only decoded.
+         *
+         * @param verifier a verifier trusting the signer's public keys, or {@code null}
+         * @return this builder
+         */
+        public Builder verifier(CloudFrontVerifier verifier) {
+            this.verifier = verifier;
             return this;
         }
 

@@ -57,6 +57,7 @@ final class SigningConfigurationTest {
         assertFalse(c.isRewritable("image/png"));
         assertFalse(c.bindClientIp());
         assertTrue(c.cookies().isEmpty());
+        assertEquals(c.signer().keyPairIds(), c.verifier().trustedKeyPairIds(), "verifier for issued cookies");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.github.cloudfrontsigned.servlet;
 
-import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.Verdict;
+import io.github.cloudfrontsigned.ViewerRequest;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.servlet.http.Cookie;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one request may have signed, decided lazily and at most once: whether it is allowed at all, the
@@ -30,6 +33,7 @@ final class RequestSigning {
     private final LinkMemo memo;
     private Boolean allowed;
     private String ipAddress;
+    private String clientAddress;
     private Policy linkPolicy;
 
     RequestSigning(SigningConfiguration config, CloudFrontAccessPolicy policy, Policy cannedLinkPolicy,
@@ -67,6 +71,7 @@ final class RequestSigning {
             }
             String client = config.trustedProxies().clientAddress(request.getRemoteAddr(),
                     Collections.list(request.getHeaders("X-Forwarded-For")));
+            clientAddress = client;
             String bound = policy == null ? null : policy.ipAddress(request, client);
             if (bound == null && config.bindClientIp()) {
                 bound = ipv4(client);
@@ -180,13 +185,29 @@ final class RequestSigning {
 
     /**
      * Whether the request carries CloudFront cookies signed by the active key for the same resource and
-     * address binding, with more than the refresh margin left. Decodes the policy; the signature is not
-     * checked, so a forged cookie only stops this request from getting fresh cookies.
+     * address binding, with more than the refresh margin left. Checked with the configuration's
+     * {@link CloudFrontVerifier} (signature, key, expiry) when there is one; otherwise the policy is only
+     * decoded, so a forged cookie can only stop this request from getting fresh cookies.
      */
     private boolean carriesFreshCookies(String resource) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
+        }
+        long freshUntil = config.signer().clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
+        CloudFrontVerifier verifier = config.verifier();
+        if (verifier != null) {
+            ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientAddress);
+            for (Cookie c : cookies) {
+                if (c.getName().startsWith("CloudFront-")) {
+                    viewer.cookie(c.getName(), c.getValue());
+                }
+            }
+            Verdict verdict = verifier.verify(viewer.build());
+            return verdict.isAllowed() && resource.equals(verdict.resource())
+                    && config.signer().activeKeyPairId().equals(verdict.keyPairId())
+                    && Objects.equals(ipAddress, verdict.ipAddress())
+                    && verdict.dateLessThan() != null && verdict.dateLessThan().getEpochSecond() > freshUntil;
         }
         boolean activeKey = false;
         for (Cookie c : cookies) {
@@ -197,7 +218,6 @@ final class RequestSigning {
         if (!activeKey) {
             return false;
         }
-        long freshUntil = config.signer().clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
         for (Cookie c : cookies) {
             if (!SignedCookies.POLICY.equals(c.getName())) {
                 continue;
@@ -214,6 +234,12 @@ final class RequestSigning {
             }
         }
         return false;
+    }
+
+    /** A URL the resource grants: each wildcard replaced by a letter ({@code *://} by {@code https://}). */
+    static String sampleUrl(String resource) {
+        String url = resource.replace('*', 'x');
+        return url.startsWith("x://") ? "https" + url.substring(1) : url;
     }
 
     private static String decodePolicy(String value) {

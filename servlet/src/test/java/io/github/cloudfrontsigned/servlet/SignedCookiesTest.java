@@ -87,6 +87,18 @@ final class SignedCookiesTest {
     }
 
     @Test
+    void cookiesWithAForgedSignature_areReissued() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        CloudFrontSigner forger = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, g.generateKeyPair().getPrivate())
+                .build();
+        String forged = forger.signCookies(Policy.builder().resource("https://cdn.example.com/members/*")
+                .expiresIn(Duration.ofHours(1)).build()).toCookieHeader();
+        assertEquals(3, setCookies(server.get("/page?n=1", "Cookie", forged), "/members/").size(),
+                "the verifier rejects the signature, so real cookies are issued");
+    }
+
+    @Test
     void errorResponse_getsNoCookies() {
         HttpResponse<byte[]> r = server.get("/missing");
         assertEquals(404, r.statusCode());
