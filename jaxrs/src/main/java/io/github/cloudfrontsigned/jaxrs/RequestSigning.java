@@ -97,7 +97,8 @@ final class RequestSigning {
      */
     String signingParameters(String url) {
         try {
-            return resource.signer.signingParameters(url, linkPolicy);
+            return linkPolicy == resource.cannedLinkPolicy ? resource.memo.signingParameters(url)
+                    : resource.signer.signingParameters(url, linkPolicy);
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {

@@ -35,6 +35,7 @@ final class ResourceSigning {
     final CloudFrontSigner signer;
     final LinkRewriter rewriting;
     final Policy cannedLinkPolicy;
+    final LinkMemo memo;
     final Duration linkTtl;
     final Duration cookieTtl;
     final boolean bindClientIp;
@@ -47,6 +48,7 @@ final class ResourceSigning {
         this.rewriting = rewriting;
         this.linkTtl = linkTtl;
         this.cannedLinkPolicy = Policy.builder().expiresIn(linkTtl).build();
+        this.memo = new LinkMemo(signer, cannedLinkPolicy);
         this.cookieTtl = cookieTtl;
         this.bindClientIp = bindClientIp;
         this.cookies = cookies;
@@ -66,7 +68,7 @@ final class ResourceSigning {
     static ResourceSigning resolve(SigningConfiguration config, CloudFrontSigned annotation, Method method,
             Class<?> resourceClass) {
         if (annotation == null) {
-            return new ResourceSigning(config, config.signer(), rewriter(config.protectedPrefixes()), config.urlTtl(),
+            return new ResourceSigning(config, config.signer(), config.rewriter(), config.urlTtl(),
                     config.cookieTtl(), config.bindClientIp(), configuredCookies(config));
         }
         String where = where(method, resourceClass);
@@ -110,11 +112,9 @@ final class ResourceSigning {
         LinkRewriter rewriter = null;
         if (problems.isEmpty()) {
             try {
-                rewriter = rewriter(prefixes);
+                rewriter = annotation.protectedPrefixes().length == 0 ? config.rewriter() : rewriter(prefixes);
             } catch (IllegalArgumentException e) {
-                problems.add(annotation.protectedPrefixes().length == 0 ? new ConfigurationException.Problem(
-                        ConfigProperties.PROTECTED_PREFIXES, String.join(", ", prefixes), null, e.getMessage())
-                        : problem("protectedPrefixes", String.join(", ", prefixes), where, e.getMessage()));
+                problems.add(problem("protectedPrefixes", String.join(", ", prefixes), where, e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {

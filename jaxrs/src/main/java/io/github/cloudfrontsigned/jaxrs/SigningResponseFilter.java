@@ -9,17 +9,22 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
 /**
  * Signs the {@code Location} and {@code Link} headers of a bound resource's 2xx and 3xx responses, adds its
  * signed cookies to 2xx responses, and hands the request's signing to {@link SigningWriterInterceptor} for the
- * entity. Post-matching (name-bound), so it sees the resource method.
+ * entity. Post-matching (name-bound), so it sees the resource method. A failure (an incomplete configuration
+ * found only now, a signature provider failing) turns the response into a 500 without entity: nothing
+ * half-signed, no details for the client, the exception in the log.
  */
 @CloudFrontSigned
 @Priority(Priorities.HEADER_DECORATOR)
 final class SigningResponseFilter implements ContainerResponseFilter {
+
+    private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
 
     private final SigningState state;
 
@@ -36,6 +41,22 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         if (status < 200 || status >= 400) {
             return; // errors and interim responses: nothing is signed
         }
+        try {
+            sign(request, response, status);
+        } catch (RuntimeException e) {
+            // A configuration or key failure: fail closed, without details in the response.
+            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + resourceInfo.getResourceClass()
+                    .getName() + "." + resourceInfo.getResourceMethod().getName() + "(); answering 500", e);
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.remove(HttpHeaders.LOCATION);
+            headers.remove(HttpHeaders.LINK);
+            headers.remove(HttpHeaders.SET_COOKIE);
+            response.setEntity(null);
+            response.setStatus(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode());
+        }
+    }
+
+    private void sign(ContainerRequestContext request, ContainerResponseContext response, int status) {
         ResourceSigning resource = state.resource(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
         RequestSigning signing = RequestSigning.decide(resource, request);
         if (signing == null) {

@@ -57,6 +57,15 @@ final class JerseyServer {
                 config.register(c);
             }
         }
+        return start(config);
+    }
+
+    /**
+     * @param config the Jersey application
+     * @return the running server
+     */
+    static TestServer start(ResourceConfig config) {
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         return TestServer.start(new ServletHolder(new ServletContainer(config)));
     }
 }

@@ -41,27 +41,35 @@ public class CatalogResource {
 
     /**
      * @param n how many items
+     * @param posters {@code false} to leave out the posters (one protected link per item instead of two)
      * @return the items, signed
      */
     @GET
     @Path("items")
     @Produces(MediaType.APPLICATION_JSON)
     @CloudFrontSigned
-    public List<Item> items(@QueryParam("n") @DefaultValue("3") int n) {
-        return unsignedItems(n);
+    public List<Item> items(@QueryParam("n") @DefaultValue("3") int n,
+            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+        return unsignedItems(n, posters);
     }
 
     /**
      * @param n how many items
+     * @param posters {@code false} to leave out the posters
      * @return the same items, not signed
      */
     @GET
     @Path("items-unsigned")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Item> unsignedItems(@QueryParam("n") @DefaultValue("3") int n) {
+    public List<Item> unsignedItems(@QueryParam("n") @DefaultValue("3") int n,
+            @QueryParam("posters") @DefaultValue("true") boolean posters) {
         List<Item> items = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            items.add(Item.number(i));
+            Item item = Item.number(i);
+            if (!posters) {
+                item.poster = null;
+            }
+            items.add(item);
         }
         return items;
     }
