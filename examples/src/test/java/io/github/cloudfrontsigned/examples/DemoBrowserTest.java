@@ -33,6 +33,11 @@ final class DemoBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+    /** Selenium looks for a DevTools binding matching Chromium's version and warns; the tests use none. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium"));
+
     private static DemoServer server;
     private static ChromeDriver browser;
     private static Path profile;
@@ -45,6 +50,7 @@ final class DemoBrowserTest {
                     + " chromium-driver");
         }
         assumeTrue(installed, "Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         server = DemoServer.builder().port(0).dataDir(Files.createTempDirectory("demo-browser-test")).start();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -111,15 +117,32 @@ final class DemoBrowserTest {
         }
     }
 
+    private static String fetch(String url) {
+        return String.valueOf(((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'include'})"
+                + ".then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('error ' + e));", url));
+    }
+
+    @Test
+    void downloadLink_redirectsToTheSignedFile() {
+        String href = browser.findElements(By.cssSelector("a.download")).get(0).getAttribute("href");
+        assertEquals("200 Quarterly report (demo)\nAll figures are made up.\n", fetch(href));
+    }
+
+    @Test
+    void userFolder_opensForItsOwnerOnly() {
+        String own = browser.findElement(By.id("user-file")).getAttribute("href");
+        assertEquals("200 Private notes of alice.\n", fetch(own));
+        String other = fetch(own.replace("/users/alice/", "/users/bob/"));
+        assertTrue(other.startsWith("403 ") && other.contains("<Code>MissingKey</Code>"), other);
+    }
+
     @Test
     void tamperedUrl_isAccessDenied() {
         String src = browser.findElements(By.cssSelector("img.signed")).get(0).getAttribute("src");
         String tampered = src.replace("/images/sunset.png?", "/images/forest.png?");
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('error ' + e));",
-                tampered);
-        assertTrue(String.valueOf(status).startsWith("403 "), String.valueOf(status));
-        assertTrue(String.valueOf(status).contains("<Code>AccessDenied</Code>"), String.valueOf(status));
+        String status = fetch(tampered);
+        assertTrue(status.startsWith("403 ") && status.contains("<Code>AccessDenied</Code>"), status);
     }
 }
