@@ -60,7 +60,7 @@ public final class Main {
         if (generated != null) {
             banner.append("Key pair ID ").append(server.keyPairId()).append(", public key SHA-256 fingerprint ")
                     .append(Keys.fingerprint(Keys.publicKey(server.privateKey()))).append("\n  private key: ")
-                    .append(generated.file()).append(" (generated for the demo; public key next to it)\n");
+                    .append(generated.file()).append(" (made by the demo at its first start, public_key.pem next to it)\n");
         } else {
             banner.append("Signing with ").append(realKey).append(", fingerprint ")
                     .append(Keys.fingerprint(Keys.publicKey(server.privateKey()))).append('\n');
