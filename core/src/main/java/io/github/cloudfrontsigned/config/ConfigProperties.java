@@ -103,4 +103,28 @@ public final class ConfigProperties {
     public static String keyPrivateKeyPassphrase(String keyPairId) {
         return keyPrivateKey(keyPairId) + ".passphrase";
     }
+
+    /**
+     * The local edge (the servlet module's {@code CloudFrontEdgeFilter}): the trusted key group, comma-separated
+     * key pair IDs, each with {@link #edgePublicKeyLocation(String)} or {@link #edgePublicKey(String)}.
+     */
+    public static final String EDGE_TRUSTED_KEYS = "cloudfront.edge.trusted-keys";
+
+    /**
+     * @param keyPairId a key pair ID listed in {@link #EDGE_TRUSTED_KEYS}
+     * @return the name of its public key location property, {@code cloudfront.edge.keys.<ID>.public-key.location}
+     *     ({@code classpath:}, {@code file:} or a path; PEM {@code BEGIN PUBLIC KEY} or DER)
+     */
+    public static String edgePublicKeyLocation(String keyPairId) {
+        return edgePublicKey(keyPairId) + ".location";
+    }
+
+    /**
+     * @param keyPairId a key pair ID listed in {@link #EDGE_TRUSTED_KEYS}
+     * @return the name of its inline public key property, {@code cloudfront.edge.keys.<ID>.public-key} (PEM; line
+     *     breaks may be written {@code \n})
+     */
+    public static String edgePublicKey(String keyPairId) {
+        return "cloudfront.edge.keys." + keyPairId + ".public-key";
+    }
 }

@@ -1,5 +1,9 @@
 package io.github.cloudfrontsigned.servlet;
 
+import static io.github.cloudfrontsigned.config.ConfigProperties.EDGE_TRUSTED_KEYS;
+import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
+import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
+
 import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.KeyLoadingException;
 import io.github.cloudfrontsigned.KeySource;
@@ -62,16 +66,24 @@ import java.util.Set;
  *       is ({@code classpath:}, {@code file:} or a path; PEM {@code BEGIN PUBLIC KEY} or DER)</td></tr>
  *   <tr><td>{@code cloudfront.edge.keys.<ID>.public-key}</td><td>or the public key inline as PEM</td></tr>
  * </table>
- * Every problem is reported at once by {@link #init(FilterConfig)} in a {@link ServletException}.
+ * Every problem is reported at once by {@link #init(FilterConfig)} in a {@link ServletException}. In
+ * {@code web.xml}, in front of the files of a web application:
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>cloudfront-edge</filter-name>
+ *   <filter-class>io.github.cloudfrontsigned.servlet.CloudFrontEdgeFilter</filter-class>
+ *   <init-param><param-name>cloudfront.edge.trusted-keys</param-name><param-value>K2JCJMDEHXQW5F</param-value></init-param>
+ *   <init-param><param-name>cloudfront.edge.keys.K2JCJMDEHXQW5F.public-key.location</param-name>
+ *     <param-value>/etc/cloudfront/public_key.pem</param-value></init-param>
+ * </filter>
+ * <filter-mapping><filter-name>cloudfront-edge</filter-name><url-pattern>/private/*</url-pattern></filter-mapping>
+ * }</pre>
  * Reference: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html">Serve
  * private content with signed URLs and signed cookies</a>.
  *
  * <p>Thread safety: one instance serves all requests concurrently.
  */
 public class CloudFrontEdgeFilter implements Filter {
-
-    /** Comma-separated key pair IDs of the trusted key group. */
-    public static final String TRUSTED_KEYS = "cloudfront.edge.trusted-keys";
 
     private static final System.Logger LOG = System.getLogger(CloudFrontEdgeFilter.class.getName());
     private static final Set<String> SIGNING_PARAMETERS =
@@ -93,22 +105,6 @@ public class CloudFrontEdgeFilter implements Filter {
     public CloudFrontEdgeFilter(CloudFrontVerifier verifier) {
         this.programmatic = Objects.requireNonNull(verifier, "verifier");
         this.verifier = verifier;
-    }
-
-    /**
-     * @param keyPairId a trusted key pair ID
-     * @return {@code cloudfront.edge.keys.<ID>.public-key.location}
-     */
-    public static String publicKeyLocation(String keyPairId) {
-        return "cloudfront.edge.keys." + keyPairId + ".public-key.location";
-    }
-
-    /**
-     * @param keyPairId a trusted key pair ID
-     * @return {@code cloudfront.edge.keys.<ID>.public-key}
-     */
-    public static String publicKey(String keyPairId) {
-        return "cloudfront.edge.keys." + keyPairId + ".public-key";
     }
 
     /**
@@ -151,21 +147,21 @@ public class CloudFrontEdgeFilter implements Filter {
      */
     public static CloudFrontVerifier read(ConfigLookup lookup) {
         List<ConfigurationException.Problem> problems = new ArrayList<>();
-        String ids = lookup.value(TRUSTED_KEYS);
+        String ids = lookup.value(EDGE_TRUSTED_KEYS);
         CloudFrontVerifier.Builder builder = CloudFrontVerifier.builder();
         if (ids == null || ids.isBlank()) {
-            problems.add(new ConfigurationException.Problem(TRUSTED_KEYS, ids, lookup.sourceOf(TRUSTED_KEYS),
+            problems.add(new ConfigurationException.Problem(EDGE_TRUSTED_KEYS, ids, lookup.sourceOf(EDGE_TRUSTED_KEYS),
                     "required: the key pair IDs of the trusted key group, comma-separated, each with "
-                    + publicKeyLocation("<ID>") + " or " + publicKey("<ID>")));
+                    + edgePublicKeyLocation("<ID>") + " or " + edgePublicKey("<ID>")));
         } else {
             for (String raw : ids.split(",")) {
                 String id = raw.trim();
                 if (id.isEmpty()) {
                     continue;
                 }
-                String location = lookup.value(publicKeyLocation(id));
-                String inline = lookup.value(publicKey(id));
-                String name = location != null ? publicKeyLocation(id) : publicKey(id);
+                String location = lookup.value(edgePublicKeyLocation(id));
+                String inline = lookup.value(edgePublicKey(id));
+                String name = location != null ? edgePublicKeyLocation(id) : edgePublicKey(id);
                 try {
                     if (location != null && !location.isBlank()) {
                         builder.trustedKey(id, Keys.loadPublicKey(KeySource.location(location.trim())));
@@ -173,8 +169,8 @@ public class CloudFrontEdgeFilter implements Filter {
                         builder.trustedKey(id, Keys.loadPublicKey(KeySource.inline(inline.replace("\\n", "\n"))));
                     } else {
                         problems.add(new ConfigurationException.Problem(name, null, null, "key pair ID " + id
-                                + " is listed in " + TRUSTED_KEYS + " but has no public key: set "
-                                + publicKeyLocation(id) + " (a PEM file) or " + publicKey(id)));
+                                + " is listed in " + EDGE_TRUSTED_KEYS + " but has no public key: set "
+                                + edgePublicKeyLocation(id) + " (a PEM file) or " + edgePublicKey(id)));
                     }
                 } catch (KeyLoadingException | IllegalArgumentException e) {
                     problems.add(new ConfigurationException.Problem(name, location, lookup.sourceOf(name),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.config.ConfigLookup;
+import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ final class EdgeFilterConfigurationTest {
     @Test
     void inlinePublicKey_isTrusted() {
         var verifier = CloudFrontEdgeFilter.read(ConfigLookup.of(Map.of(
-                CloudFrontEdgeFilter.TRUSTED_KEYS, " " + TestKeys.KEY_PAIR_ID + " ",
-                CloudFrontEdgeFilter.publicKey(TestKeys.KEY_PAIR_ID), Keys.toPem(TestKeys.RSA.getPublic())), "test"));
+                ConfigProperties.EDGE_TRUSTED_KEYS, " " + TestKeys.KEY_PAIR_ID + " ",
+                ConfigProperties.edgePublicKey(TestKeys.KEY_PAIR_ID), Keys.toPem(TestKeys.RSA.getPublic())), "test"));
         assertEquals(Set.of(TestKeys.KEY_PAIR_ID), verifier.trustedKeyPairIds());
     }
 
@@ -26,14 +27,14 @@ final class EdgeFilterConfigurationTest {
     void missingTrustedKeys_namesTheProperty() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CloudFrontEdgeFilter.read(ConfigLookup.of(Map.of(), "test")));
-        assertTrue(e.getMessage().contains(CloudFrontEdgeFilter.TRUSTED_KEYS), e.getMessage());
+        assertTrue(e.getMessage().contains(ConfigProperties.EDGE_TRUSTED_KEYS), e.getMessage());
     }
 
     @Test
     void listedIdWithoutKey_namesBothWaysToGiveIt() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> CloudFrontEdgeFilter.read(
-                ConfigLookup.of(Map.of(CloudFrontEdgeFilter.TRUSTED_KEYS, "KA,KB",
-                        CloudFrontEdgeFilter.publicKey("KA"), Keys.toPem(TestKeys.RSA.getPublic())), "test")));
+                ConfigLookup.of(Map.of(ConfigProperties.EDGE_TRUSTED_KEYS, "KA,KB",
+                        ConfigProperties.edgePublicKey("KA"), Keys.toPem(TestKeys.RSA.getPublic())), "test")));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("cloudfront.edge.keys.KB.public-key.location"), e.getMessage());
     }
@@ -41,8 +42,8 @@ final class EdgeFilterConfigurationTest {
     @Test
     void unreadableKeyFile_namesTheFile() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> CloudFrontEdgeFilter.read(
-                ConfigLookup.of(Map.of(CloudFrontEdgeFilter.TRUSTED_KEYS, "KA",
-                        CloudFrontEdgeFilter.publicKeyLocation("KA"), "/no/such/public_key.pem"), "test")));
+                ConfigLookup.of(Map.of(ConfigProperties.EDGE_TRUSTED_KEYS, "KA",
+                        ConfigProperties.edgePublicKeyLocation("KA"), "/no/such/public_key.pem"), "test")));
         assertTrue(e.getMessage().contains("/no/such/public_key.pem"), e.getMessage());
     }
 }

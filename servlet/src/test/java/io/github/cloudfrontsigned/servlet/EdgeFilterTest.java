@@ -8,6 +8,7 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.config.ConfigProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,8 @@ final class EdgeFilterTest {
         server = TestServer.start(context -> {
             context.setBaseResourceAsPath(folder);
             FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
-            edge.setInitParameters(Map.of(CloudFrontEdgeFilter.TRUSTED_KEYS, TestKeys.KEY_PAIR_ID,
-                    CloudFrontEdgeFilter.publicKeyLocation(TestKeys.KEY_PAIR_ID), publicPem.toString()));
+            edge.setInitParameters(Map.of(ConfigProperties.EDGE_TRUSTED_KEYS, TestKeys.KEY_PAIR_ID,
+                    ConfigProperties.edgePublicKeyLocation(TestKeys.KEY_PAIR_ID), publicPem.toString()));
             context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new HttpServlet() {
                 @Override
