@@ -71,6 +71,8 @@ public final class SigningConfiguration {
     private final Set<String> contentTypes;
     private final Duration urlTtl;
     private final List<CookieSpec> cookies;
+    private final CookieAttributes cookieAttributes;
+    private final boolean cookiePathConfigured;
     private final Duration cookieTtl;
     private final Duration cookieRefreshMargin;
     private final boolean requireAuthenticated;
@@ -87,6 +89,8 @@ public final class SigningConfiguration {
         this.contentTypes = Set.copyOf(b.contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
         this.urlTtl = b.urlTtl;
         this.cookies = List.copyOf(b.cookies);
+        this.cookieAttributes = b.cookieAttributes;
+        this.cookiePathConfigured = b.cookiePathConfigured;
         this.cookieTtl = b.cookieTtl;
         this.cookieRefreshMargin = b.cookieRefreshMargin;
         this.requireAuthenticated = b.requireAuthenticated;
@@ -163,6 +167,23 @@ public final class SigningConfiguration {
         return cookies;
     }
 
+    /**
+     * A cookie set for a resource that is not configured in {@value ConfigProperties#COOKIE_RESOURCES}, such as
+     * one a JAX-RS {@code @CloudFrontSigned(cookies = ...)} annotation names, with the configured cookie
+     * attributes ({@code cloudfront.cookie.domain}, {@code .path}, {@code .secure}, {@code .http-only},
+     * {@code .same-site}, {@code .max-age}): the {@code Path} is {@value ConfigProperties#COOKIE_PATH} when that
+     * property is set, derived from the resource otherwise.
+     *
+     * @param resource the policy resource, with wildcards and optionally {@value CookieSpec#USER}
+     * @return the cookie set
+     * @throws IllegalArgumentException if the resource is not a valid policy resource (as
+     *     {@link CookieSpec#of(String, CookieAttributes)})
+     */
+    public CookieSpec cookie(String resource) {
+        return cookiePathConfigured ? CookieSpec.withPath(resource, cookieAttributes)
+                : CookieSpec.of(resource, cookieAttributes);
+    }
+
     /** @return the lifetime of cookie policies ({@value ConfigProperties#COOKIE_TTL}) */
     public Duration cookieTtl() {
         return cookieTtl;
@@ -220,7 +241,24 @@ public final class SigningConfiguration {
      *     lifetimes, a cookie {@code Domain} that does not cover a resource's host, ambiguous cookie paths
      */
     public static SigningConfiguration read(ConfigLookup lookup) {
-        return new Reader(lookup).read();
+        return read(lookup, true);
+    }
+
+    /**
+     * As {@link #read(ConfigLookup)}, optionally accepting a configuration that names neither protected
+     * prefixes nor cookie resources: the JAX-RS module's {@code @CloudFrontSigned} annotation can name both per
+     * resource, so there only the keys are required.
+     *
+     * @param lookup where the values are
+     * @param requireSigningTargets whether {@value ConfigProperties#PROTECTED_PREFIXES} or
+     *     {@value ConfigProperties#COOKIE_RESOURCES} must be set (see {@link Builder#requireSigningTargets(boolean)})
+     * @return the configuration
+     * @throws ConfigurationException listing every problem, as {@link #read(ConfigLookup)}
+     */
+    public static SigningConfiguration read(ConfigLookup lookup, boolean requireSigningTargets) {
+        Reader reader = new Reader(lookup);
+        reader.builder.requireSigningTargets(requireSigningTargets);
+        return reader.read();
     }
 
     /** Reads properties into a builder, one problem per bad property. */
@@ -422,6 +460,8 @@ public final class SigningConfiguration {
                         + "=true or another SameSite");
                 return;
             }
+            builder.cookieAttributes(built);
+            builder.cookiePathConfigured = path != null;
             for (String resource : resources) {
                 try {
                     builder.cookie(path != null ? CookieSpec.withPath(resource, built) : CookieSpec.of(resource, built));
@@ -489,6 +529,9 @@ public final class SigningConfiguration {
         private List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
         private Duration urlTtl = DEFAULT_URL_TTL;
         private final List<CookieSpec> cookies = new ArrayList<>();
+        private CookieAttributes cookieAttributes = CookieAttributes.defaults();
+        private boolean cookiePathConfigured;
+        private boolean requireSigningTargets = true;
         private Duration cookieTtl = DEFAULT_COOKIE_TTL;
         private Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
         private boolean requireAuthenticated;
@@ -562,6 +605,33 @@ public final class SigningConfiguration {
          */
         public Builder cookie(CookieSpec cookie) {
             this.cookies.add(Objects.requireNonNull(cookie, "cookie"));
+            return this;
+        }
+
+        /**
+         * The attributes of cookie sets for resources named elsewhere than in {@link #cookie(CookieSpec)}, such as
+         * JAX-RS {@code @CloudFrontSigned(cookies = ...)}; see {@link SigningConfiguration#cookie(String)}.
+         *
+         * @param attributes {@code Domain}, {@code Secure}, {@code HttpOnly}, {@code SameSite}, {@code Max-Age};
+         *     the {@code Path} is ignored and derived from each resource; default {@link CookieAttributes#defaults()}
+         * @return this builder
+         */
+        public Builder cookieAttributes(CookieAttributes attributes) {
+            this.cookieAttributes = Objects.requireNonNull(attributes, "attributes");
+            this.cookiePathConfigured = false;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} insists on protected prefixes or cookie resources (default {@code true}: the
+         * servlet filter would have nothing to do). The JAX-RS feature passes {@code false}, because its
+         * {@code @CloudFrontSigned} annotation can name both per resource.
+         *
+         * @param require {@code false} to accept a configuration with only a signer
+         * @return this builder
+         */
+        public Builder requireSigningTargets(boolean require) {
+            this.requireSigningTargets = require;
             return this;
         }
 
@@ -669,7 +739,7 @@ public final class SigningConfiguration {
                             + error));
                 }
             }
-            if (protectedPrefixes.isEmpty() && cookies.isEmpty()) {
+            if (requireSigningTargets && protectedPrefixes.isEmpty() && cookies.isEmpty()) {
                 problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, null, "nothing to sign: set the URL prefixes"
                         + " whose links are signed (for example https://cdn.example.com/private/) and/or "
                         + ConfigProperties.COOKIE_RESOURCES));

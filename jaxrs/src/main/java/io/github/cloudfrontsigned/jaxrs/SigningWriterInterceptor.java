@@ -1,0 +1,113 @@
+package io.github.cloudfrontsigned.jaxrs;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Streams the serialized entity of a bound resource through the link rewriter, whatever
+ * {@code MessageBodyWriter} serializes it, when its media type is one of {@code cloudfront.content-types} or any
+ * {@code text/*} type. Runs inside entity coders ({@link Priorities#ENTITY_CODER}), so it
+ * sees the bytes before any compression; a response that already has a {@code Content-Encoding} passes
+ * untouched. When the body may change, {@code Content-Length} is dropped and a strong {@code ETag} weakened.
+ */
+@CloudFrontSigned
+@Priority(Priorities.ENTITY_CODER + 1000)
+final class SigningWriterInterceptor implements WriterInterceptor {
+
+    private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Object property = context.getProperty(RequestSigning.PROPERTY);
+        if (!(property instanceof RequestSigning)) {
+            context.proceed();
+            return;
+        }
+        RequestSigning signing = (RequestSigning) property;
+        context.removeProperty(RequestSigning.PROPERTY);
+        MediaType mediaType = context.getMediaType();
+        MultivaluedMap<String, Object> headers = context.getHeaders();
+        if (mediaType == null || !rewritable(mediaType, signing) || encoded(headers)) {
+            context.proceed();
+            return;
+        }
+        OutputStream original = context.getOutputStream();
+        OutputStream rewriting;
+        try {
+            rewriting = signing.resource.rewriting.wrap(new NonClosing(original), charset(mediaType),
+                    mediaType.toString(), signing.scheme, signing::signingParameters);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Entity of {0} left unsigned: the link rewriter could not start ({1})",
+                    mediaType, e.getClass().getName());
+            context.proceed();
+            return;
+        }
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        weakenETag(headers);
+        context.setOutputStream(rewriting);
+        context.proceed();
+        rewriting.close(); // writes what the rewriter still holds; the container's stream stays open
+        context.setOutputStream(original);
+    }
+
+    /** A configured content type ({@code cloudfront.content-types}) or any {@code text/*}: the resource asked. */
+    private static boolean rewritable(MediaType mediaType, RequestSigning signing) {
+        return mediaType.getType().equalsIgnoreCase("text") || signing.resource.config.isRewritable(mediaType.toString());
+    }
+
+    private static boolean encoded(MultivaluedMap<String, Object> headers) {
+        Object encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
+        return encoding != null && !encoding.toString().isBlank() && !encoding.toString().equalsIgnoreCase("identity");
+    }
+
+    private static Charset charset(MediaType mediaType) {
+        String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unknown charset " + name, e);
+        }
+    }
+
+    private static void weakenETag(MultivaluedMap<String, Object> headers) {
+        Object etag = headers.getFirst(HttpHeaders.ETAG);
+        if (etag instanceof EntityTag tag) {
+            if (!tag.isWeak()) {
+                headers.putSingle(HttpHeaders.ETAG, new EntityTag(tag.getValue(), true));
+            }
+        } else if (etag != null && !etag.toString().startsWith("W/")) {
+            headers.putSingle(HttpHeaders.ETAG, "W/" + etag);
+        }
+    }
+
+    /** The container's entity stream, which the rewriter's {@code close()} leaves open: the container closes it. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the container closes (and commits) the entity stream after the interceptors
+        }
+    }
+}
