@@ -183,19 +183,8 @@ public class CloudFrontSigningFilter implements Filter {
         ConfigLookup contextParams = ConfigLookup.of(filterConfig.getServletContext()::getInitParameter,
                 "context-param");
         ConfigLookup servlet = initParams.orElse(contextParams);
-        ConfigLookup mp = microProfileConfig(classLoader);
+        ConfigLookup mp = ConfigLookup.microProfileConfig(classLoader);
         return mp == null ? servlet : mp.orElse(servlet);
-    }
-
-    private static ConfigLookup microProfileConfig(ClassLoader classLoader) {
-        try {
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, classLoader);
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
-                    CloudFrontSigningFilter.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        return MicroProfileConfigLookup.forClassLoader(classLoader);
     }
 
     private static CloudFrontAccessPolicy findPolicy(SigningConfiguration config, ClassLoader classLoader,
