@@ -248,6 +248,21 @@ public final class CloudFrontSigner {
     }
 
     /**
+     * A {@link io.github.cloudfrontsigned.rewrite.LinkSigner} for the link rewriter: signs each link with a canned
+     * policy valid for {@code ttl} from now (rounded up to the expiry granularity), exactly as
+     * {@link #signingParameters(String, Policy)} would, and remembers each link's parameters for its granularity
+     * window, so a page re-rendered with the same links costs one map lookup per link. The memo follows key
+     * rotation and holds at most as many links as the signature cache (none when the cache is off).
+     *
+     * @param ttl how long each link stays valid; positive
+     * @return the link signer; thread-safe, share it
+     * @throws IllegalArgumentException if {@code ttl} is zero or negative
+     */
+    public io.github.cloudfrontsigned.rewrite.LinkSigner linkSigner(Duration ttl) {
+        return new CannedLinkSigner(this, Policy.builder().expiresIn(ttl).build(), cache == null ? 0 : cache.maxEntries());
+    }
+
+    /**
      * The expiry a TTL gives now: {@code now + ttl} rounded up to a multiple of the expiry granularity.
      *
      * @param ttl a positive duration

@@ -37,6 +37,25 @@ public interface ConfigLookup {
     }
 
     /**
+     * MicroProfile Config for an application, when both its API and an implementation are present; the servlet
+     * filter and the JAX-RS feature use it. The API is an optional dependency: without it this returns
+     * {@code null} and loads no MicroProfile class.
+     *
+     * @param classLoader the application's class loader (the web application's, or the thread context one)
+     * @return the lookup, or {@code null} when MicroProfile Config is not available to both that class loader and
+     *     this library
+     */
+    static ConfigLookup microProfileConfig(ClassLoader classLoader) {
+        try {
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, classLoader);
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, ConfigLookup.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        return MicroProfileConfigLookup.forClassLoader(classLoader);
+    }
+
+    /**
      * A lookup over a function such as {@code System::getProperty} or {@code filterConfig::getInitParameter}.
      *
      * @param lookup returns the value or {@code null}

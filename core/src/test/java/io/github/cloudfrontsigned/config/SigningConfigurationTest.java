@@ -418,4 +418,33 @@ final class SigningConfigurationTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void signingTargetsNotRequired_keysAloneAreAConfiguration() {
+        Map<String, String> m = minimal();
+        m.remove("cloudfront.protected-prefixes");
+        SigningConfiguration c = SigningConfiguration.read(ConfigLookup.of(m, "test properties"), false);
+        assertTrue(c.protectedPrefixes().isEmpty());
+        assertTrue(c.cookies().isEmpty());
+    }
+
+    @Test
+    void cookieForAnotherResource_hasTheConfiguredAttributesAndADerivedPath() {
+        Map<String, String> m = minimal();
+        m.put("cloudfront.cookie.domain", "example.com");
+        m.put("cloudfront.cookie.same-site", "strict");
+        CookieSpec spec = read(m).cookie("https://cdn.example.com/courses/java-101/*");
+        assertEquals("https://cdn.example.com/courses/java-101/*", spec.resource(null));
+        CookieAttributes attributes = spec.attributes(null);
+        assertEquals("example.com", attributes.domain());
+        assertEquals("/courses/java-101/", attributes.path());
+        assertEquals(CookieAttributes.SameSite.STRICT, attributes.sameSite());
+    }
+
+    @Test
+    void cookieForAnotherResource_keepsAConfiguredPath() {
+        Map<String, String> m = minimal();
+        m.put("cloudfront.cookie.path", "/");
+        assertEquals("/", read(m).cookie("https://cdn.example.com/courses/a/*").attributes(null).path());
+    }
 }

@@ -50,6 +50,10 @@ import java.lang.annotation.Target;
  *       through unchanged, so a resource refuses by throwing or returning an error. The resource method does
  *       its own authorization; {@code cloudfront.auth.require-authenticated} and {@code cloudfront.auth.roles}
  *       are checked against the {@code SecurityContext} on top.</li>
+ *   <li>Nothing is ever half-signed: a link the signer refuses stays as written, a rewriter failure passes the
+ *       rest of the entity through unchanged, an entity that already has a {@code Content-Encoding} is not
+ *       touched, and a failure to sign headers or cookies (a signature provider failing, a configuration that
+ *       could not be read) turns the response into a 500 without entity, the cause logged.</li>
  * </ul>
  *
  * <h2>Attributes</h2>

@@ -198,14 +198,7 @@ public final class CloudFrontSignedFeature implements Feature {
         if (classLoader == null) {
             classLoader = CloudFrontSignedFeature.class.getClassLoader();
         }
-        try {
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, classLoader);
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
-                    CloudFrontSignedFeature.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        return MicroProfileConfigLookup.forClassLoader(classLoader);
+        return ConfigLookup.microProfileConfig(classLoader);
     }
 
     private static boolean servletApiPresent() {

@@ -97,7 +97,7 @@ final class RequestSigning {
      */
     String signingParameters(String url) {
         try {
-            return linkPolicy == resource.cannedLinkPolicy ? resource.memo.signingParameters(url)
+            return linkPolicy == resource.cannedLinkPolicy ? resource.cannedLinkSigner.signingParameters(url)
                     : resource.signer.signingParameters(url, linkPolicy);
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.

@@ -9,6 +9,7 @@ import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class ResourceSigning {
     final CloudFrontSigner signer;
     final LinkRewriter rewriting;
     final Policy cannedLinkPolicy;
-    final LinkMemo memo;
+    final LinkSigner cannedLinkSigner;
     final Duration linkTtl;
     final Duration cookieTtl;
     final boolean bindClientIp;
@@ -48,7 +49,7 @@ final class ResourceSigning {
         this.rewriting = rewriting;
         this.linkTtl = linkTtl;
         this.cannedLinkPolicy = Policy.builder().expiresIn(linkTtl).build();
-        this.memo = new LinkMemo(signer, cannedLinkPolicy);
+        this.cannedLinkSigner = signer.linkSigner(linkTtl);
         this.cookieTtl = cookieTtl;
         this.bindClientIp = bindClientIp;
         this.cookies = cookies;

@@ -5,6 +5,7 @@ import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -91,7 +92,7 @@ public class CloudFrontSigningFilter implements Filter {
     private volatile SigningConfiguration config;
     private volatile CloudFrontAccessPolicy policy;
     private volatile Policy cannedLinkPolicy;
-    private volatile LinkMemo memo;
+    private volatile LinkSigner cannedLinkSigner;
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: configuration is read in {@link #init(FilterConfig)}. */
     public CloudFrontSigningFilter() {
@@ -153,7 +154,7 @@ public class CloudFrontSigningFilter implements Filter {
         this.config = read;
         this.policy = found;
         this.cannedLinkPolicy = Policy.builder().expiresIn(read.urlTtl()).build();
-        this.memo = new LinkMemo(read.signer(), cannedLinkPolicy, 10_000);
+        this.cannedLinkSigner = read.signer().linkSigner(read.urlTtl());
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
                 + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
                 read.protectedPrefixes().size(), read.cookies().size());
@@ -182,19 +183,8 @@ public class CloudFrontSigningFilter implements Filter {
         ConfigLookup contextParams = ConfigLookup.of(filterConfig.getServletContext()::getInitParameter,
                 "context-param");
         ConfigLookup servlet = initParams.orElse(contextParams);
-        ConfigLookup mp = microProfileConfig(classLoader);
+        ConfigLookup mp = ConfigLookup.microProfileConfig(classLoader);
         return mp == null ? servlet : mp.orElse(servlet);
-    }
-
-    private static ConfigLookup microProfileConfig(ClassLoader classLoader) {
-        try {
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, classLoader);
-            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
-                    CloudFrontSigningFilter.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        return MicroProfileConfigLookup.forClassLoader(classLoader);
     }
 
     private static CloudFrontAccessPolicy findPolicy(SigningConfiguration config, ClassLoader classLoader,
@@ -263,7 +253,7 @@ public class CloudFrontSigningFilter implements Filter {
             }
             return;
         }
-        RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, memo, request);
+        RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, cannedLinkSigner, request);
         SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;

@@ -7,6 +7,7 @@ import io.github.cloudfrontsigned.Verdict;
 import io.github.cloudfrontsigned.ViewerRequest;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -30,18 +31,18 @@ final class RequestSigning {
     private final CloudFrontAccessPolicy policy;
     private final HttpServletRequest request;
     private final Policy cannedLinkPolicy;
-    private final LinkMemo memo;
+    private final LinkSigner cannedLinkSigner;
     private Boolean allowed;
     private String ipAddress;
     private String clientAddress;
     private Policy linkPolicy;
 
     RequestSigning(SigningConfiguration config, CloudFrontAccessPolicy policy, Policy cannedLinkPolicy,
-            LinkMemo memo, HttpServletRequest request) {
+            LinkSigner cannedLinkSigner, HttpServletRequest request) {
         this.config = config;
         this.policy = policy;
         this.cannedLinkPolicy = cannedLinkPolicy;
-        this.memo = memo;
+        this.cannedLinkSigner = cannedLinkSigner;
         this.request = request;
     }
 
@@ -132,7 +133,7 @@ final class RequestSigning {
             return null;
         }
         try {
-            return linkPolicy == cannedLinkPolicy ? memo.signingParameters(url)
+            return linkPolicy == cannedLinkPolicy ? cannedLinkSigner.signingParameters(url)
                     : config.signer().signingParameters(url, linkPolicy);
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.

@@ -1,19 +1,18 @@
-package io.github.cloudfrontsigned.jaxrs;
+package io.github.cloudfrontsigned.config;
 
-import io.github.cloudfrontsigned.config.ConfigLookup;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Reads properties from MicroProfile Config. The only class that touches the MicroProfile API: it is loaded
- * only after {@link CloudFrontSignedFeature} found the API on the class path.
+ * only after {@link ConfigLookup#microProfileConfig(ClassLoader)} found the API on the class path.
  */
 final class MicroProfileConfigLookup implements ConfigLookup {
 
     private final Config config;
 
-    MicroProfileConfigLookup(Config config) {
+    private MicroProfileConfigLookup(Config config) {
         this.config = config;
     }
 
@@ -25,7 +24,8 @@ final class MicroProfileConfigLookup implements ConfigLookup {
         try {
             return new MicroProfileConfigLookup(ConfigProvider.getConfig(classLoader));
         } catch (RuntimeException | LinkageError e) {
-            return null; // the API without an implementation
+            // API present without an implementation (ServiceConfigurationError, IllegalStateException ...)
+            return null;
         }
     }
 

@@ -1,10 +1,9 @@
-package io.github.cloudfrontsigned.servlet;
+package io.github.cloudfrontsigned;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-final class LinkMemoTest {
+final class LinkSignerTest {
 
-    private static final String URL = TestApp.CDN + "a.mp4";
+    private static final String URL = "https://cdn.example.com/private/a.mp4";
     private static final Policy TEN_MINUTES = Policy.builder().expiresIn(Duration.ofMinutes(10)).build();
 
     /** A clock the test moves. */
@@ -38,11 +37,11 @@ final class LinkMemoTest {
     }
 
     @Test
-    void memo_answersExactlyWhatTheSignerWouldAnswerNow() {
+    void linkSigner_answersExactlyWhatTheSignerWouldAnswerNow() {
         MovingClock clock = new MovingClock();
-        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
                 .clock(clock).expiryGranularity(Duration.ofMinutes(5)).build();
-        LinkMemo memo = new LinkMemo(signer, TEN_MINUTES, 100);
+        LinkSigner memo = signer.linkSigner(Duration.ofMinutes(10));
         String first = memo.signingParameters(URL);
         for (int seconds = 0; seconds <= 900; seconds += 30) {
             clock.now.set(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seconds));
@@ -52,12 +51,19 @@ final class LinkMemoTest {
     }
 
     @Test
-    void memo_followsKeyRotation() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+    void linkSigner_followsKeyRotation() {
+        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
                 .key("KNEXT", TestKeys.RSA.getPrivate()).expiryGranularity(Duration.ofMinutes(5)).build();
-        LinkMemo memo = new LinkMemo(signer, TEN_MINUTES, 100);
+        LinkSigner memo = signer.linkSigner(Duration.ofMinutes(10));
         memo.signingParameters(URL);
         signer.activate("KNEXT");
         assertEquals(signer.signingParameters(URL, TEN_MINUTES), memo.signingParameters(URL));
+    }
+
+    @Test
+    void linkSigner_leavesCustomPolicyLinksToTheSigner() {
+        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build();
+        String parameters = signer.linkSigner(Duration.ofMinutes(10)).signingParameters(URL + "?a=1");
+        assertEquals(true, parameters.startsWith("Expires="), parameters);
     }
 }

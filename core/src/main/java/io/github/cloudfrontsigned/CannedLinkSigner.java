@@ -1,0 +1,56 @@
+package io.github.cloudfrontsigned;
+
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link LinkSigner} behind {@link CloudFrontSigner#linkSigner(java.time.Duration)}: signs each link with a
+ * canned policy valid for a TTL, and remembers each link's parameters for as long as the signer would produce
+ * exactly the same ones. An expiry from a TTL is rounded up to the expiry granularity, so within one window
+ * (and with the same active key) a link's parameters do not change; a hit costs one map lookup instead of URL
+ * validation, policy building and a signature-cache lookup. Bounded by the signer's cache size (cleared when
+ * full; 0 turns the memo off). Thread-safe.
+ */
+final class CannedLinkSigner implements LinkSigner {
+
+    private record Entry(String parameters, String keyPairId, long validUntil) {
+    }
+
+    private final CloudFrontSigner signer;
+    private final Policy policy;
+    private final long ttlSeconds;
+    private final int maxEntries;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    CannedLinkSigner(CloudFrontSigner signer, Policy policy, int maxEntries) {
+        this.signer = signer;
+        this.policy = policy;
+        this.ttlSeconds = policy.expiresIn().getSeconds() + (policy.expiresIn().getNano() > 0 ? 1 : 0);
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * @param url the link
+     * @return exactly what {@code signer.signingParameters(url, policy)} returns now
+     * @throws IllegalArgumentException as the signer does, for a link it cannot sign
+     */
+    @Override
+    public String signingParameters(String url) {
+        long now = signer.clock().instant().getEpochSecond();
+        String keyPairId = signer.activeKeyPairId();
+        Entry e = entries.get(url);
+        if (e != null && now <= e.validUntil && e.keyPairId.equals(keyPairId)) {
+            return e.parameters;
+        }
+        String parameters = signer.signingParameters(url, policy);
+        if (maxEntries > 0 && parameters.startsWith("Expires=")) {
+            long expires = Long.parseLong(parameters.substring("Expires=".length(), parameters.indexOf('&')));
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+            // The signer gives the same expiry while now + ttl <= expires.
+            entries.put(url, new Entry(parameters, keyPairId, expires - ttlSeconds));
+        }
+        return parameters;
+    }
+}
