@@ -118,15 +118,8 @@ public class CloudFrontEdgeFilter implements Filter {
             ConfigLookup servlet = ConfigLookup.of(filterConfig::getInitParameter,
                     "init-param of filter \"" + filterConfig.getFilterName() + "\"")
                     .orElse(ConfigLookup.of(filterConfig.getServletContext()::getInitParameter, "context-param"));
-            ConfigLookup mp = null;
-            try {
-                Class.forName("org.eclipse.microprofile.config.ConfigProvider", false,
-                        CloudFrontEdgeFilter.class.getClassLoader());
-                ClassLoader cl = filterConfig.getServletContext().getClassLoader();
-                mp = MicroProfileConfigLookup.forClassLoader(cl != null ? cl : CloudFrontEdgeFilter.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // No MicroProfile Config: servlet parameters only.
-            }
+            ClassLoader cl = filterConfig.getServletContext().getClassLoader();
+            ConfigLookup mp = ConfigLookup.microProfileConfig(cl != null ? cl : CloudFrontEdgeFilter.class.getClassLoader());
             try {
                 verifier = read(mp == null ? servlet : mp.orElse(servlet));
             } catch (ConfigurationException e) {
