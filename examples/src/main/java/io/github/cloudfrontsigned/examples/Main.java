@@ -27,6 +27,22 @@ public final class Main {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    private static int port(String value) {
+        if (value == null) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("demo.port (DEMO_PORT) must be a TCP port from 0 to 65535, not \"" + value
+                + "\"; for example -Ddemo.port=8081");
+    }
+
     /**
      * @param args ignored
      * @throws InterruptedException if interrupted while serving
@@ -36,7 +52,7 @@ public final class Main {
         String port = setting("demo.port");
         String dataDir = setting("demo.data-dir");
         DemoServer.Builder builder = DemoServer.builder()
-                .port(port == null ? 8080 : Integer.parseInt(port))
+                .port(port(port))
                 .dataDir(Path.of(dataDir == null ? "cloudfront-signed-demo" : dataDir).toAbsolutePath());
         String keyPairId = setting("cloudfront.key-pair-id");
         String keyLocation = setting("cloudfront.private-key.location");
@@ -66,6 +82,10 @@ public final class Main {
                     .append(Keys.fingerprint(Keys.publicKey(server.privateKey()))).append('\n');
         }
         banner.append("Links point to ").append(server.cdnUrl()).append('\n');
+        if (generated != null && cdnUrl != null) {
+            banner.append("  (that distribution must trust this generated key: upload public_key.pem, add it to the"
+                    + " cache behavior's key group, or set cloudfront.key-pair-id and cloudfront.private-key.location)\n");
+        }
         banner.append("\nOpen ").append(server.baseUrl()).append("/library\n");
         DemoServer.USERS.forEach((u, p) -> banner.append("  user ").append(u).append(", password ").append(p)
                 .append('\n'));
