@@ -72,12 +72,62 @@ public final class CloudFrontSigner {
 
     /** Keys and the active one: shared by every view made with {@code with...}. */
     private static final class KeyRing {
-        final Map<String, SigningKey> keys;
-        final AtomicReference<SigningKey> active;
+        final Map<String, Slot> keys;
+        final AtomicReference<Slot> active;
 
-        KeyRing(Map<String, SigningKey> keys, SigningKey active) {
+        KeyRing(Map<String, Slot> keys, Slot active) {
             this.keys = keys;
             this.active = new AtomicReference<>(active);
+        }
+    }
+
+    /**
+     * One key pair ID's key: fixed (a local key or a remote signer), or the current key of a
+     * {@link PrivateKeyProvider}, re-wrapped when the provider hands out a different key object.
+     */
+    private static final class Slot {
+        final String keyPairId;
+        private final PrivateKeyProvider provider;
+        private final SignatureProvider signatureProvider;
+        private volatile SigningKey current;
+
+        Slot(SigningKey fixed) {
+            this.keyPairId = fixed.keyPairId;
+            this.provider = null;
+            this.signatureProvider = null;
+            this.current = fixed;
+        }
+
+        Slot(String keyPairId, PrivateKeyProvider provider, SignatureProvider signatureProvider) {
+            this.keyPairId = keyPairId;
+            this.provider = provider;
+            this.signatureProvider = signatureProvider;
+            this.current = new SigningKey(keyPairId, Objects.requireNonNull(provider.privateKey(),
+                    "privateKey() of " + provider.description()), signatureProvider);
+        }
+
+        SigningKey key() {
+            SigningKey c = current;
+            if (provider == null) {
+                return c;
+            }
+            PrivateKey k = provider.privateKey();
+            if (k == c.privateKey || k == null) {
+                return c;
+            }
+            synchronized (this) {
+                c = current;
+                if (k != c.privateKey) {
+                    try {
+                        c = new SigningKey(keyPairId, k, signatureProvider);
+                        current = c;
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "the new key from {0} for key pair ID {1} cannot sign,"
+                                + " keeping the previous one: {2}", provider.description(), keyPairId, e.getMessage());
+                    }
+                }
+                return c;
+            }
         }
     }
 
@@ -163,7 +213,7 @@ public final class CloudFrontSigner {
         checkNoSigningParameter(url);
         long now = clock.instant().getEpochSecond();
         long expires = expiry(policy, now);
-        SigningKey key = ring.active.get();
+        SigningKey key = ring.active.get().key();
         HashAlgorithm hash = hashFor(key);
         boolean canned;
         String resource;
@@ -223,7 +273,7 @@ public final class CloudFrontSigner {
         }
         long now = clock.instant().getEpochSecond();
         long expires = expiry(policy, now);
-        SigningKey key = ring.active.get();
+        SigningKey key = ring.active.get().key();
         HashAlgorithm hash = hashFor(key);
         boolean canned = policy.cannedRequested() || !policy.needsCustomPolicy();
         String resource = policy.resource();
@@ -280,12 +330,12 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException if the signer has no key with that ID
      */
     public void activate(String keyPairId) {
-        SigningKey key = ring.keys.get(keyPairId);
+        Slot key = ring.keys.get(keyPairId);
         if (key == null) {
             throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
                     + ring.keys.keySet());
         }
-        SigningKey previous = ring.active.getAndSet(key);
+        Slot previous = ring.active.getAndSet(key);
         if (previous != key) {
             LOG.log(System.Logger.Level.INFO, "CloudFront signing key switched from {0} to {1}",
                     previous.keyPairId, key.keyPairId);
@@ -307,10 +357,34 @@ public final class CloudFrontSigner {
      *     public-key fingerprint; never key material
      */
     public String describeActiveKey() {
-        SigningKey key = ring.active.get();
-        return "key pair ID " + key.keyPairId + ", " + Keys.describe(key.privateKey) + ", hash "
-                + hashFor(key).parameterValue() + ", provider " + SignatureEngines.name(key.provider)
-                + ", public key SHA-256 fingerprint " + Keys.fingerprint(Keys.publicKey(key.privateKey));
+        SigningKey key = ring.active.get().key();
+        String fingerprint;
+        try {
+            fingerprint = Keys.fingerprint(key.publicKey());
+        } catch (RuntimeException e) {
+            fingerprint = "unknown (" + e.getMessage() + ")";
+        }
+        return "key pair ID " + key.keyPairId + ", " + key.describe() + ", hash " + hashFor(key).parameterValue()
+                + (key.remote != null ? ", signed remotely" : ", provider " + SignatureEngines.name(key.provider))
+                + ", public key SHA-256 fingerprint " + fingerprint;
+    }
+
+    /**
+     * The public key of a key pair ID as it is now: derived from the local private key (the current one of a
+     * {@link PrivateKeyProvider}) or the {@link RemoteSigner}'s. For a verifier of this signer's own output.
+     *
+     * @param keyPairId one of {@link #keyPairIds()}
+     * @return the public key
+     * @throws IllegalArgumentException if the signer has no key with that ID, or the public key cannot be
+     *     derived (an RSA private key without its CRT values)
+     */
+    public java.security.PublicKey publicKey(String keyPairId) {
+        Slot slot = ring.keys.get(keyPairId);
+        if (slot == null) {
+            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
+                    + ring.keys.keySet());
+        }
+        return slot.key().publicKey();
     }
 
     /**
@@ -341,6 +415,13 @@ public final class CloudFrontSigner {
     }
 
     private HashAlgorithm hashFor(SigningKey key) {
+        if (key.remote != null) {
+            if (hashAlgorithm == HashAlgorithm.SHA1) {
+                throw new IllegalArgumentException("key pair ID " + key.keyPairId + " is signed by "
+                        + key.remote.description() + ", which signs with SHA256 only; do not ask for SHA1");
+            }
+            return HashAlgorithm.SHA256;
+        }
         return hashAlgorithm != null ? hashAlgorithm : key.defaultHash();
     }
 
@@ -454,7 +535,8 @@ public final class CloudFrontSigner {
      * {@link #activeKeyPairId(String)} says otherwise. Not thread-safe; the built signer is.
      */
     public static final class Builder {
-        private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
+        /** Key pair ID to a {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner}. */
+        private final Map<String, Object> keys = new LinkedHashMap<>();
         private String activeKeyPairId;
         private HashAlgorithm hashAlgorithm;
         private Clock clock = Clock.systemUTC();
@@ -475,9 +557,41 @@ public final class CloudFrontSigner {
          * @throws IllegalArgumentException if the ID is empty, holds other characters, or was added already
          */
         public Builder key(String keyPairId, PrivateKey privateKey) {
+            return add(keyPairId, Objects.requireNonNull(privateKey, "privateKey"));
+        }
+
+        /**
+         * Adds a key that can change while the application runs, such as one kept in a secret store and rotated
+         * there: the signer asks {@code provider} for the key on every signature (not on signature cache hits)
+         * and switches to a new key object as soon as the provider hands one out. See
+         * {@link RefreshingPrivateKey} for a provider that fetches, caches and refreshes.
+         *
+         * @param keyPairId as for {@link #key(String, PrivateKey)}
+         * @param provider the key's provider; its current key must be RSA or ECDSA P-256
+         * @return this builder
+         * @throws IllegalArgumentException if the ID is empty, holds other characters, or was added already
+         */
+        public Builder key(String keyPairId, PrivateKeyProvider provider) {
+            return add(keyPairId, Objects.requireNonNull(provider, "provider"));
+        }
+
+        /**
+         * Adds a key that signs remotely, such as an AWS KMS key: the private key never enters this process.
+         * Such a key signs with SHA-256 only; {@link #build()} refuses {@link HashAlgorithm#SHA1}. The signature
+         * cache and the expiry granularity keep remote calls to one per distinct policy per granularity window.
+         *
+         * @param keyPairId as for {@link #key(String, PrivateKey)}
+         * @param signer the remote signer; its public key must be RSA or EC P-256
+         * @return this builder
+         * @throws IllegalArgumentException if the ID is empty, holds other characters, or was added already
+         */
+        public Builder key(String keyPairId, RemoteSigner signer) {
+            return add(keyPairId, Objects.requireNonNull(signer, "signer"));
+        }
+
+        private Builder add(String keyPairId, Object key) {
             SigningKey.checkKeyPairId(keyPairId);
-            Objects.requireNonNull(privateKey, "privateKey");
-            if (keys.putIfAbsent(keyPairId, privateKey) != null) {
+            if (keys.putIfAbsent(keyPairId, key) != null) {
                 throw new IllegalArgumentException("key pair ID " + keyPairId + " was added twice");
             }
             return this;
@@ -578,20 +692,34 @@ public final class CloudFrontSigner {
          * @return the signer
          * @throws IllegalStateException if no key was added, or {@link SignatureProvider#CORRETTO} was asked for
          *     and is unavailable
-         * @throws IllegalArgumentException if the active key pair ID names no added key, or a key is not
-         *     RSA or ECDSA P-256
+         * @throws IllegalArgumentException if the active key pair ID names no added key, a key is not
+         *     RSA or ECDSA P-256, or {@link HashAlgorithm#SHA1} was asked for with a {@link RemoteSigner}
          */
         public CloudFrontSigner build() {
             if (keys.isEmpty()) {
                 throw new IllegalStateException("a CloudFrontSigner needs at least one key: call key(keyPairId,"
                         + " privateKey)");
             }
-            Map<String, SigningKey> signingKeys = new LinkedHashMap<>();
-            for (Map.Entry<String, PrivateKey> e : keys.entrySet()) {
-                signingKeys.put(e.getKey(), new SigningKey(e.getKey(), e.getValue(), signatureProvider));
+            Map<String, Slot> signingKeys = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : keys.entrySet()) {
+                Object k = e.getValue();
+                Slot slot;
+                if (k instanceof PrivateKey) {
+                    slot = new Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider));
+                } else if (k instanceof PrivateKeyProvider) {
+                    slot = new Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider);
+                } else {
+                    RemoteSigner remote = (RemoteSigner) k;
+                    if (hashAlgorithm == HashAlgorithm.SHA1) {
+                        throw new IllegalArgumentException("key pair ID " + e.getKey() + " is signed by "
+                                + remote.description() + ", which signs with SHA256 only: remove hashAlgorithm(SHA1)");
+                    }
+                    slot = new Slot(new SigningKey(e.getKey(), remote));
+                }
+                signingKeys.put(e.getKey(), slot);
             }
             String activeId = activeKeyPairId != null ? activeKeyPairId : keys.keySet().iterator().next();
-            SigningKey active = signingKeys.get(activeId);
+            Slot active = signingKeys.get(activeId);
             if (active == null) {
                 throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
                         + signingKeys.keySet());

@@ -22,8 +22,18 @@ public final class ConfigProperties {
     public static final String KEY_PAIR_ID = "cloudfront.key-pair-id";
     /** The private key as inline PEM (line breaks may be written {@code \n}); secret, never logged. */
     public static final String PRIVATE_KEY = "cloudfront.private-key";
-    /** Where the private key is: {@code classpath:...}, {@code file:...} or a path (file system, then classpath). */
+    /**
+     * Where the private key is: {@code classpath:...}, {@code file:...} or a path (file system, then classpath);
+     * with module {@code cloudfront-signed-aws} also {@code secretsmanager:NAME[#jsonField]} or
+     * {@code ssm:/parameter/name}, refreshed in the background.
+     */
     public static final String PRIVATE_KEY_LOCATION = "cloudfront.private-key.location";
+    /**
+     * A signer that holds the private key elsewhere, instead of {@link #PRIVATE_KEY} or
+     * {@link #PRIVATE_KEY_LOCATION}: {@code kms:KEY_ID_OR_ARN} (module {@code cloudfront-signed-aws}); signs with
+     * SHA256 only.
+     */
+    public static final String SIGNER = "cloudfront.signer";
     /** The passphrase of an encrypted private key; secret, never logged. */
     public static final String PRIVATE_KEY_PASSPHRASE = "cloudfront.private-key.passphrase";
     /**
@@ -94,6 +104,14 @@ public final class ConfigProperties {
      */
     public static String keyPrivateKeyLocation(String keyPairId) {
         return keyPrivateKey(keyPairId) + ".location";
+    }
+
+    /**
+     * @param keyPairId a rotation key's key pair ID
+     * @return the name of its remote signer property, {@code cloudfront.keys.<ID>.signer} (as {@link #SIGNER})
+     */
+    public static String keySigner(String keyPairId) {
+        return KEYS + "." + keyPairId + ".signer";
     }
 
     /**

@@ -6,6 +6,8 @@ import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.KeyLoadingException;
 import io.github.cloudfrontsigned.KeySource;
+import io.github.cloudfrontsigned.PrivateKeyProvider;
+import io.github.cloudfrontsigned.RemoteSigner;
 import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
@@ -298,11 +300,17 @@ public final class SigningConfiguration {
 
         SigningConfiguration read() {
             CloudFrontSigner.Builder signerBuilder = CloudFrontSigner.builder();
-            Map<String, PrivateKey> keys = readKeys();
+            Map<String, Object> keys = readKeys();
             HashAlgorithm hash = parse(ConfigProperties.HASH_ALGORITHM, null, HashAlgorithm::parse);
             if (hash == HashAlgorithm.SHA1) {
-                for (Map.Entry<String, PrivateKey> k : keys.entrySet()) {
-                    if (k.getValue() instanceof ECKey) {
+                for (Map.Entry<String, Object> k : keys.entrySet()) {
+                    if (k.getValue() instanceof RemoteSigner) {
+                        problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is signed"
+                                + " by " + ((RemoteSigner) k.getValue()).description() + ", which signs with SHA256"
+                                + " only; remove this property or set SHA256");
+                        break;
+                    }
+                    if (privateKeyOf(k.getValue()) instanceof ECKey) {
                         problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is an ECDSA"
                                 + " key, which signs with SHA256 (the AWS CLI refuses ECDSA with SHA-1); remove this"
                                 + " property or set SHA256");
@@ -342,13 +350,13 @@ public final class SigningConfiguration {
                     TrustedProxies::parse));
 
             if (!keys.isEmpty() && problems.isEmpty()) {
-                keys.forEach(signerBuilder::key);
+                keys.forEach((id, k) -> addKey(signerBuilder, id, k));
                 signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
                         .signatureCacheSize(cacheSize).expiryGranularity(granularity);
                 try {
                     CloudFrontSigner signer = signerBuilder.build();
                     builder.signer(signer);
-                    builder.verifier(verifier(keys, signer, provider));
+                    builder.verifier(verifier(keys.keySet(), signer, provider));
                 } catch (IllegalStateException e) {
                     problem(ConfigProperties.SIGNATURE_PROVIDER, e.getMessage());
                 } catch (IllegalArgumentException e) {
@@ -363,21 +371,40 @@ public final class SigningConfiguration {
             return new SigningConfiguration(builder);
         }
 
-        /** A verifier for the signer's own keys, or {@code null} when a public key cannot be derived. */
-        private static CloudFrontVerifier verifier(Map<String, PrivateKey> keys, CloudFrontSigner signer,
+        /** A {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner} added to the signer. */
+        private static void addKey(CloudFrontSigner.Builder signerBuilder, String id, Object key) {
+            if (key instanceof PrivateKey) {
+                signerBuilder.key(id, (PrivateKey) key);
+            } else if (key instanceof PrivateKeyProvider) {
+                signerBuilder.key(id, (PrivateKeyProvider) key);
+            } else {
+                signerBuilder.key(id, (RemoteSigner) key);
+            }
+        }
+
+        private static PrivateKey privateKeyOf(Object key) {
+            return key instanceof PrivateKeyProvider ? ((PrivateKeyProvider) key).privateKey()
+                    : key instanceof PrivateKey ? (PrivateKey) key : null;
+        }
+
+        /**
+         * A verifier for the signer's own keys (as they are at startup), or {@code null} when a public key cannot
+         * be derived.
+         */
+        private static CloudFrontVerifier verifier(Set<String> keyPairIds, CloudFrontSigner signer,
                 SignatureProvider provider) {
             try {
                 CloudFrontVerifier.Builder b = CloudFrontVerifier.builder().clock(signer.clock())
                         .signatureProvider(provider);
-                keys.forEach((id, key) -> b.trustedKey(id, Keys.publicKey(key)));
+                keyPairIds.forEach(id -> b.trustedKey(id, signer.publicKey(id)));
                 return b.build();
             } catch (RuntimeException e) {
                 return null; // for example an RSA key without CRT values: cookies are then checked by their policy
             }
         }
 
-        private Map<String, PrivateKey> readKeys() {
-            Map<String, PrivateKey> keys = new LinkedHashMap<>();
+        private Map<String, Object> readKeys() {
+            Map<String, Object> keys = new LinkedHashMap<>();
             String id = raw(ConfigProperties.KEY_PAIR_ID);
             List<String> more = parse(ConfigProperties.KEYS, List.of(), v -> list(v));
             if (id == null && more.isEmpty()) {
@@ -387,7 +414,8 @@ public final class SigningConfiguration {
             }
             if (id != null) {
                 readKey(keys, id, ConfigProperties.KEY_PAIR_ID, ConfigProperties.PRIVATE_KEY,
-                        ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.PRIVATE_KEY_PASSPHRASE);
+                        ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.PRIVATE_KEY_PASSPHRASE,
+                        ConfigProperties.SIGNER);
             }
             for (String k : more) {
                 if (k.equals(id)) {
@@ -396,13 +424,14 @@ public final class SigningConfiguration {
                     continue;
                 }
                 readKey(keys, k, ConfigProperties.KEYS, ConfigProperties.keyPrivateKey(k),
-                        ConfigProperties.keyPrivateKeyLocation(k), ConfigProperties.keyPrivateKeyPassphrase(k));
+                        ConfigProperties.keyPrivateKeyLocation(k), ConfigProperties.keyPrivateKeyPassphrase(k),
+                        ConfigProperties.keySigner(k));
             }
             return keys;
         }
 
-        private void readKey(Map<String, PrivateKey> keys, String id, String idProperty, String inlineProperty,
-                String locationProperty, String passphraseProperty) {
+        private void readKey(Map<String, Object> keys, String id, String idProperty, String inlineProperty,
+                String locationProperty, String passphraseProperty, String signerProperty) {
             if (!id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
                 problem(idProperty, "key pair ID \"" + id + "\" may hold only letters and digits; copy the ID"
                         + " CloudFront shows for the public key in your trusted key group, for example K2JCJMDEHXQW5F");
@@ -410,6 +439,20 @@ public final class SigningConfiguration {
             }
             String inline = raw(inlineProperty);
             String location = raw(locationProperty);
+            String remote = raw(signerProperty);
+            if (remote != null) {
+                if (inline != null || location != null) {
+                    problem(signerProperty, "set either " + signerProperty + " (the key stays in the signing service) or"
+                            + " a private key (" + (inline != null ? inlineProperty : locationProperty) + "), not both");
+                    return;
+                }
+                try {
+                    keys.put(id, KeyServices.forValue(remote, signerProperty).signer(remote, lookup));
+                } catch (RuntimeException e) {
+                    problem(signerProperty, KeyServices.message(e));
+                }
+                return;
+            }
             if (inline != null && location != null) {
                 problem(inlineProperty, "set either " + inlineProperty + " (inline PEM) or " + locationProperty
                         + ", not both");
@@ -419,6 +462,14 @@ public final class SigningConfiguration {
                 problem(locationProperty, "required for key pair ID " + id + ": set the private key's location"
                         + " (classpath:keys/pk.pem, file:/etc/cloudfront/pk.pem or a path) or " + inlineProperty
                         + " (inline PEM)");
+                return;
+            }
+            if (location != null && KeyServices.isServiceValue(location)) {
+                try {
+                    keys.put(id, KeyServices.forValue(location, locationProperty).privateKey(location, lookup));
+                } catch (RuntimeException e) {
+                    problem(locationProperty, KeyServices.message(e));
+                }
                 return;
             }
             String property = inline != null ? inlineProperty : locationProperty;
