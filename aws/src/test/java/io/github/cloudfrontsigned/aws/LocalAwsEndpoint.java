@@ -1,0 +1,145 @@
+package io.github.cloudfrontsigned.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/**
+ * AWS Secrets Manager, Systems Manager and KMS on 127.0.0.1, speaking the services' JSON 1.1 protocol
+ * ({@code X-Amz-Target}, {@code application/x-amz-json-1.1}) for GetSecretValue, GetParameter, GetPublicKey and
+ * Sign. KMS signs with a real key pair held here. Failures are switched on per target.
+ */
+final class LocalAwsEndpoint implements AutoCloseable {
+
+    static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
+    static final String GET_PARAMETER = "AmazonSSM.GetParameter";
+    static final String GET_PUBLIC_KEY = "TrentService.GetPublicKey";
+    static final String SIGN = "TrentService.Sign";
+    static final String KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    /** One request as received. */
+    record Request(String target, JsonNode body) {
+        String field(String name) {
+            JsonNode n = body.asObject().get(name);
+            return n == null ? null : n.isString() ? n.asString() : n.text();
+        }
+    }
+
+    private final HttpServer server;
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Target to AWS error code to answer with (HTTP 400). */
+    final Map<String, String> failures = new ConcurrentHashMap<>();
+    volatile String secretString;
+    volatile String parameterValue;
+    volatile KeyPair kmsKey;
+    volatile String kmsKeySpec = "RSA_2048";
+    volatile String kmsKeyUsage = "SIGN_VERIFY";
+
+    LocalAwsEndpoint() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    long count(String target) {
+        return requests.stream().filter(r -> r.target().equals(target)).count();
+    }
+
+    Request last(String target) {
+        Request found = null;
+        for (Request r : requests) {
+            if (r.target().equals(target)) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Request request = new Request(target, JsonNode.parser().parse(body.isEmpty() ? "{}" : body));
+        requests.add(request);
+        String error = target == null ? "UnknownOperationException" : failures.get(target);
+        if (error != null) {
+            respond(exchange, 400, "{\"__type\":\"" + error + "\",\"message\":\"" + error + " from the local endpoint\"}");
+            return;
+        }
+        try {
+            switch (target) {
+                case GET_SECRET_VALUE:
+                    respond(exchange, 200, "{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:111122223333:secret:"
+                            + request.field("SecretId") + "\",\"Name\":\"" + request.field("SecretId")
+                            + "\",\"SecretString\":" + json(secretString) + ",\"VersionId\":\"v1\"}");
+                    break;
+                case GET_PARAMETER:
+                    respond(exchange, 200, "{\"Parameter\":{\"Name\":\"" + request.field("Name") + "\",\"Type\":"
+                            + "\"SecureString\",\"Value\":" + json(parameterValue) + ",\"Version\":1}}");
+                    break;
+                case GET_PUBLIC_KEY:
+                    respond(exchange, 200, "{\"KeyId\":\"" + KEY_ARN + "\",\"KeySpec\":\"" + kmsKeySpec + "\","
+                            + "\"KeyUsage\":\"" + kmsKeyUsage + "\",\"PublicKey\":\""
+                            + Base64.getEncoder().encodeToString(kmsKey.getPublic().getEncoded()) + "\","
+                            + "\"SigningAlgorithms\":[\"RSASSA_PKCS1_V1_5_SHA_256\",\"ECDSA_SHA_256\"]}");
+                    break;
+                case SIGN:
+                    respond(exchange, 200, "{\"KeyId\":\"" + KEY_ARN + "\",\"SigningAlgorithm\":\""
+                            + request.field("SigningAlgorithm") + "\",\"Signature\":\""
+                            + Base64.getEncoder().encodeToString(sign(request)) + "\"}");
+                    break;
+                default:
+                    respond(exchange, 400, "{\"__type\":\"UnknownOperationException\"}");
+            }
+        } catch (Exception e) {
+            respond(exchange, 500, "{\"__type\":\"InternalFailure\",\"message\":\"" + e + "\"}");
+        }
+    }
+
+    private byte[] sign(Request request) throws Exception {
+        byte[] message = Base64.getDecoder().decode(request.field("Message"));
+        boolean rsa = kmsKey.getPrivate().getAlgorithm().equals("RSA");
+        if (!"RAW".equals(request.field("MessageType"))) {
+            throw new IllegalStateException("this endpoint signs RAW messages only");
+        }
+        Signature s = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
+        s.initSign(kmsKey.getPrivate());
+        s.update(message);
+        return s.sign();
+    }
+
+    private static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
