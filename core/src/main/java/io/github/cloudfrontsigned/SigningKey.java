@@ -37,7 +37,11 @@ final class SigningKey {
             throw new IllegalArgumentException("key for key pair ID " + keyPairId + " is a "
                     + privateKey.getAlgorithm() + " key: CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys");
         }
-        Keys.checkSupported(privateKey, "the key for key pair ID " + keyPairId);
+        try {
+            Keys.checkSupported(privateKey, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key for key pair ID " + keyPairId + ": " + e.getMessage(), e);
+        }
         this.provider = SignatureEngines.provider(providerChoice, keyAlgorithm);
         HashAlgorithm[] all = HashAlgorithm.values();
         signers = new ThreadLocal[all.length];

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
+import io.github.cloudfrontsigned.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -56,20 +56,18 @@ final class Times {
         }
     }
 
-    /** Parses a duration D; it must be positive. */
+    /**
+     * Parses a duration D: the configuration's syntax ({@link Durations#parse(String)}: {@code 10m}, {@code 2h},
+     * {@code 7d}, {@code 1h30m}, ISO-8601 {@code PT10M}) or, on the command line only, bare seconds ({@code 600}).
+     * It must be positive.
+     */
     static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Duration d = null;
-        if (t.startsWith("p")) {
-            try {
-                d = Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                d = null;
-            }
-        } else if (!t.isEmpty()) {
-            d = units(t);
-        }
-        if (d == null) {
+        String t = text.strip();
+        Duration d;
+        try {
+            d = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9') && t.length() <= 12
+                    ? Duration.ofSeconds(Long.parseLong(t)) : Durations.parse(t);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw new TypeConversionException("\"" + text + "\" is not a duration: give 10m, 2h, 7d, 1h30m, seconds"
                     + " (600) or ISO-8601 (PT10M, P7D)");
         }
@@ -79,46 +77,6 @@ final class Times {
         return d;
     }
 
-    private static Duration units(String t) {
-        Duration total = Duration.ZERO;
-        int i = 0;
-        while (i < t.length()) {
-            int start = i;
-            while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == start || i - start > 12) {
-                return null;
-            }
-            long n = Long.parseLong(t.substring(start, i));
-            if (i == t.length()) {
-                return start == 0 ? Duration.ofSeconds(n) : null;
-            }
-            char unit = t.charAt(i++);
-            switch (unit) {
-                case 's':
-                    total = total.plusSeconds(n);
-                    break;
-                case 'm':
-                    total = total.plusMinutes(n);
-                    break;
-                case 'h':
-                    total = total.plusHours(n);
-                    break;
-                case 'd':
-                    total = total.plusDays(n);
-                    break;
-                case 'w':
-                    total = total.plusDays(7 * n);
-                    break;
-                default:
-                    return null;
-            }
-        }
-        return total;
-    }
-
-    /** picocli converter for a time T. */
     static final class InstantConverter implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {

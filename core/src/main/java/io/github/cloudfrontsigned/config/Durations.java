@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Parses the durations of the configuration: ISO-8601 ({@code PT10M}, {@code P7D}, as
  * {@link Duration#parse(CharSequence)}) or numbers with units {@code ms}, {@code s}, {@code m}, {@code h},
- * {@code d}, optionally combined ({@code 1h30m}). Thread safety: stateless.
+ * {@code d}, {@code w}, optionally combined ({@code 1h30m}). Thread safety: stateless.
  */
 public final class Durations {
 
@@ -81,12 +81,15 @@ public final class Durations {
                 case "d":
                     part = Duration.ofDays(amount);
                     break;
+                case "w":
+                    part = Duration.ofDays(Math.multiplyExact(amount, 7));
+                    break;
                 case "":
                     throw new IllegalArgumentException("the number " + amount + " has no unit; write "
                             + amount + "s, " + amount + "m, " + amount + "h or " + amount + "d (or ISO-8601 such as PT"
                             + amount + "S)");
                 default:
-                    throw new IllegalArgumentException("unknown unit \"" + unit + "\"; use ms, s, m, h or d"
+                    throw new IllegalArgumentException("unknown unit \"" + unit + "\"; use ms, s, m, h, d or w"
                             + " (for example 10m), or ISO-8601 such as PT10M");
             }
             total = total.plus(part);

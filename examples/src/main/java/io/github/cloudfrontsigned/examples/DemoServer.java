@@ -10,6 +10,7 @@ import io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
 import io.github.cloudfrontsigned.servlet.CloudFrontEdgeFilter;
 import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.SessionTrackingMode;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -248,6 +249,8 @@ public final class DemoServer implements AutoCloseable {
 
         private static ServletContextHandler application(SigningConfiguration signing, String cdn) {
             ServletContextHandler app = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
+            // The session lives in a cookie only: no ;jsessionid= in the login redirect or in links.
+            app.getSessionHandler().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
             app.setSecurityHandler(security());
 
             FilterHolder signingFilter = new FilterHolder(new CloudFrontSigningFilter(signing));
