@@ -70,7 +70,12 @@ final class SigningKey {
                     + " has a " + (publicKey == null ? "missing" : publicKey.getAlgorithm()) + " public key: CloudFront"
                     + " accepts RSA (2048-bit) and ECDSA P-256 keys");
         }
-        Keys.checkSupported(publicKey, "the public key of " + remote.description());
+        try {
+            Keys.checkSupported(publicKey, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("remote signer " + remote.description() + " for key pair ID " + keyPairId
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**

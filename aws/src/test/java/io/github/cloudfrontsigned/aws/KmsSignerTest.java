@@ -81,6 +81,17 @@ final class KmsSignerTest {
     }
 
     @Test
+    void policyLongerThan4096Bytes_isSentAsItsSha256Digest_andStillVerifies() {
+        aws.kmsKey = RSA;
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KKMS", AwsKeys.kms(AwsTestSupport.kms(aws.uri()), "alias/cloudfront")).build();
+        String longUrl = URL + "?q=" + "a".repeat(5000);
+        String signed = signer.signUrl(longUrl, Duration.ofMinutes(10));
+        assertEquals("DIGEST", aws.last(LocalAwsEndpoint.SIGN).field("MessageType"));
+        assertTrue(CloudFrontVerifier.builder().trustedKey("KKMS", RSA.getPublic()).build().verify(signed).isAllowed());
+    }
+
+    @Test
     void describeActiveKey_showsTheKmsArnAndThePublicKeyFingerprint() {
         aws.kmsKey = RSA;
         CloudFrontSigner signer = CloudFrontSigner.builder()

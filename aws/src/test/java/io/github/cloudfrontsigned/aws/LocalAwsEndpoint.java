@@ -114,13 +114,26 @@ final class LocalAwsEndpoint implements AutoCloseable {
     private byte[] sign(Request request) throws Exception {
         byte[] message = Base64.getDecoder().decode(request.field("Message"));
         boolean rsa = kmsKey.getPrivate().getAlgorithm().equals("RSA");
-        if (!"RAW".equals(request.field("MessageType"))) {
-            throw new IllegalStateException("this endpoint signs RAW messages only");
+        if ("DIGEST".equals(request.field("MessageType"))) {
+            // KMS signs a SHA-256 digest as it is: PKCS#1 v1.5 over the DigestInfo, or ECDSA over the digest
+            Signature s = Signature.getInstance(rsa ? "NONEwithRSA" : "NONEwithECDSA");
+            s.initSign(kmsKey.getPrivate());
+            s.update(rsa ? concat(SHA256_DIGEST_INFO_PREFIX, message) : message);
+            return s.sign();
         }
         Signature s = Signature.getInstance(rsa ? "SHA256withRSA" : "SHA256withECDSA");
         s.initSign(kmsKey.getPrivate());
         s.update(message);
         return s.sign();
+    }
+
+    private static final byte[] SHA256_DIGEST_INFO_PREFIX = java.util.HexFormat.of()
+            .parseHex("3031300d060960864801650304020105000420");
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     private static String json(String s) {
