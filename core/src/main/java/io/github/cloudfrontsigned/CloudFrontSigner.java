@@ -102,8 +102,14 @@ public final class CloudFrontSigner {
             this.keyPairId = keyPairId;
             this.provider = provider;
             this.signatureProvider = signatureProvider;
-            this.current = new SigningKey(keyPairId, Objects.requireNonNull(provider.privateKey(),
-                    "privateKey() of " + provider.description()), signatureProvider);
+            PrivateKey k = Objects.requireNonNull(provider.privateKey(), "privateKey() of " + provider.description());
+            this.current = new SigningKey(idFor(k), k, signatureProvider);
+        }
+
+        /** The key pair ID the provider keeps with {@code key}, else the one the key was added under. */
+        private String idFor(PrivateKey key) {
+            String id = provider.keyPairId(key);
+            return id == null ? keyPairId : id;
         }
 
         SigningKey key() {
@@ -119,7 +125,7 @@ public final class CloudFrontSigner {
                 c = current;
                 if (k != c.privateKey) {
                     try {
-                        c = new SigningKey(keyPairId, k, signatureProvider);
+                        c = new SigningKey(idFor(k), k, signatureProvider);
                         current = c;
                     } catch (RuntimeException e) {
                         LOG.log(System.Logger.Level.WARNING, "the new key from {0} for key pair ID {1} cannot sign,"
@@ -342,9 +348,12 @@ public final class CloudFrontSigner {
         }
     }
 
-    /** @return the key pair ID that signs now */
+    /**
+     * @return the key pair ID that signs now: one of {@link #keyPairIds()}, or the ID a
+     *     {@link PrivateKeyProvider} keeps with its current key
+     */
     public String activeKeyPairId() {
-        return ring.active.get().keyPairId;
+        return ring.active.get().key().keyPairId;
     }
 
     /** @return every key pair ID this signer holds, in the order they were added */

@@ -23,6 +23,19 @@ public interface PrivateKeyProvider {
     PrivateKey privateKey();
 
     /**
+     * The key pair ID to sign {@code key} with, when the store keeps it with the key, so that rotating the store to
+     * a new key pair (with the new public key's ID) needs no configuration change. Called when the signer first
+     * sees a key object from {@link #privateKey()}.
+     *
+     * @param key a key {@link #privateKey()} returned
+     * @return its key pair ID (letters and digits), or {@code null} (the default) to sign with the ID the key was
+     *     added under
+     */
+    default String keyPairId(PrivateKey key) {
+        return null;
+    }
+
+    /**
      * @return where the key comes from, for logs and error messages, for example
      *     {@code AWS Secrets Manager secret "cloudfront/key"}; never key material
      */

@@ -49,13 +49,34 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         PrivateKey fetch() throws Exception;
     }
 
+    /**
+     * A key as its store holds it: the private key and, when the store keeps it alongside (for rotation in place),
+     * the key pair ID CloudFront gave its public key.
+     *
+     * @param privateKey the private key; not {@code null}
+     * @param keyPairId the key pair ID, or {@code null} to sign with the ID configured for the key
+     */
+    public record StoredKey(PrivateKey privateKey, String keyPairId) {
+    }
+
+    /** Fetches the key and its key pair ID from a store that keeps both. */
+    @FunctionalInterface
+    public interface StoredKeyFetcher {
+        /**
+         * @return the key and key pair ID as the store holds them now
+         * @throws Exception as for {@link Fetcher#fetch()}
+         */
+        StoredKey fetch() throws Exception;
+    }
+
     private final String description;
-    private final Fetcher fetcher;
+    private final StoredKeyFetcher fetcher;
     private final ScheduledExecutorService scheduler;
-    private volatile PrivateKey current;
+    private volatile StoredKey current;
+    private volatile StoredKey previous;
     private volatile String lastFailure;
 
-    private RefreshingPrivateKey(String description, Fetcher fetcher, PrivateKey first, Duration interval) {
+    private RefreshingPrivateKey(String description, StoredKeyFetcher fetcher, StoredKey first, Duration interval) {
         this.description = description;
         this.fetcher = fetcher;
         this.current = first;
@@ -86,13 +107,33 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      * @throws IllegalArgumentException if {@code refreshInterval} is shorter than a second
      */
     public static RefreshingPrivateKey start(String description, Duration refreshInterval, Fetcher fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return startStored(description, refreshInterval, () -> new StoredKey(fetcher.fetch(), null));
+    }
+
+    /**
+     * As {@link #start(String, Duration, Fetcher)}, for a store that keeps the key pair ID with the key (for
+     * example a JSON secret {@code {"keyPairId":"K2JCJMDEHXQW5F","privateKey":"-----BEGIN ..."}}): when the store
+     * is rotated to a new key with a new key pair ID, the signer signs with both from the next refresh on. See
+     * {@link #keyPairId(PrivateKey)}.
+     *
+     * @param description as for {@link #start(String, Duration, Fetcher)}
+     * @param refreshInterval as for {@link #start(String, Duration, Fetcher)}
+     * @param fetcher fetches the key and its key pair ID
+     * @return the provider, holding the fetched key
+     * @throws KeyLoadingException if the first fetch fails, gives a key CloudFront does not accept, or a key pair
+     *     ID that is not letters and digits
+     * @throws IllegalArgumentException if {@code refreshInterval} is shorter than a second
+     */
+    public static RefreshingPrivateKey startStored(String description, Duration refreshInterval,
+            StoredKeyFetcher fetcher) {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(fetcher, "fetcher");
         if (refreshInterval != null && refreshInterval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("refresh interval of " + description + " must be at least 1 second, got "
                     + refreshInterval);
         }
-        PrivateKey first;
+        StoredKey first;
         try {
             first = checked(fetcher.fetch(), description);
         } catch (KeyLoadingException e) {
@@ -101,14 +142,30 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
             throw new KeyLoadingException(description, "could not be fetched: " + message(e), e);
         }
         LOG.log(System.Logger.Level.INFO, "CloudFront private key loaded from {0}: {1}, public key SHA-256"
-                + " fingerprint {2}", description, Keys.describe(first), fingerprint(first));
+                + " fingerprint {2}{3}", description, Keys.describe(first.privateKey()), fingerprint(first.privateKey()),
+                first.keyPairId() == null ? "" : ", key pair ID " + first.keyPairId());
         return new RefreshingPrivateKey(description, fetcher, first, refreshInterval);
     }
 
     /** @return the last good key; never {@code null}, never blocks */
     @Override
     public PrivateKey privateKey() {
-        return current;
+        return current.privateKey();
+    }
+
+    /**
+     * @param key a key {@link #privateKey()} returned
+     * @return the key pair ID the store keeps with that key (the current or the previous one), or {@code null}
+     *     when it keeps none (then the ID configured for the key signs)
+     */
+    @Override
+    public String keyPairId(PrivateKey key) {
+        StoredKey c = current;
+        if (c.privateKey() == key) {
+            return c.keyPairId();
+        }
+        StoredKey p = previous;
+        return p != null && p.privateKey() == key ? p.keyPairId() : null;
     }
 
     @Override
@@ -123,7 +180,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      * @return {@code true} if a different key was fetched and is now current
      */
     public boolean refresh() {
-        PrivateKey fetched;
+        StoredKey fetched;
         try {
             fetched = checked(fetcher.fetch(), description);
         } catch (Exception e) {
@@ -139,13 +196,17 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
             LOG.log(System.Logger.Level.INFO, "CloudFront private key refresh from {0} succeeded again", description);
             lastFailure = null;
         }
-        PrivateKey old = current;
-        if (Arrays.equals(old.getEncoded(), fetched.getEncoded())) {
+        StoredKey old = current;
+        if (Arrays.equals(old.privateKey().getEncoded(), fetched.privateKey().getEncoded())
+                && Objects.equals(old.keyPairId(), fetched.keyPairId())) {
             return false;
         }
+        previous = old;
         current = fetched;
         LOG.log(System.Logger.Level.INFO, "CloudFront private key from {0} changed: now {1}, public key SHA-256"
-                + " fingerprint {2}", description, Keys.describe(fetched), fingerprint(fetched));
+                + " fingerprint {2}{3}", description, Keys.describe(fetched.privateKey()),
+                fingerprint(fetched.privateKey()), fetched.keyPairId() == null ? "" : ", key pair ID "
+                + fetched.keyPairId());
         return true;
     }
 
@@ -165,12 +226,19 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         }
     }
 
-    private static PrivateKey checked(PrivateKey key, String description) {
-        if (key == null) {
+    private static StoredKey checked(StoredKey stored, String description) {
+        if (stored == null || stored.privateKey() == null) {
             throw new KeyLoadingException(description, "the fetch returned no key");
         }
-        Keys.checkSupported(key, description);
-        return key;
+        Keys.checkSupported(stored.privateKey(), description);
+        if (stored.keyPairId() != null) {
+            try {
+                SigningKey.checkKeyPairId(stored.keyPairId());
+            } catch (IllegalArgumentException e) {
+                throw new KeyLoadingException(description, e.getMessage());
+            }
+        }
+        return stored;
     }
 
     private static String fingerprint(PrivateKey key) {

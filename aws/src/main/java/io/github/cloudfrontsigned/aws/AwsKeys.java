@@ -38,6 +38,12 @@ import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
  */
 public final class AwsKeys {
 
+    /**
+     * The field of a JSON secret that, next to the PEM field, holds the key pair ID of the key, so that rotating
+     * the secret to a new key pair with its new ID takes effect without a configuration change.
+     */
+    public static final String KEY_PAIR_ID_FIELD = "keyPairId";
+
     private AwsKeys() {
     }
 
@@ -45,7 +51,10 @@ public final class AwsKeys {
      * A private key from an AWS Secrets Manager secret ({@code GetSecretValue}, current version), fetched now and
      * every {@code refreshInterval} in the background. The secret holds the PEM text (a {@code SecretString}; line
      * breaks may be written {@code \n}), or JSON with the PEM in {@code jsonField}, or DER bytes as
-     * {@code SecretBinary}.
+     * {@code SecretBinary}. A JSON secret may also hold the key's key pair ID in {@value #KEY_PAIR_ID_FIELD},
+     * for example {@code {"keyPairId":"K2JCJMDEHXQW5F","privateKey":"-----BEGIN PRIVATE KEY-----\n..."}}: the
+     * signer then signs with that ID instead of the configured one, and rotating the secret to a new key pair
+     * (whose public key is already in the distribution's trusted key group) needs no restart.
      *
      * @param client the Secrets Manager client
      * @param secretId the secret's name or ARN
@@ -62,7 +71,7 @@ public final class AwsKeys {
         Objects.requireNonNull(secretId, "secretId");
         String what = "AWS Secrets Manager secret \"" + secretId + "\"" + (jsonField == null ? ""
                 : " field \"" + jsonField + "\"");
-        return RefreshingPrivateKey.start(what, refreshInterval, () -> {
+        return RefreshingPrivateKey.startStored(what, refreshInterval, () -> {
             GetSecretValueResponse r;
             try {
                 r = client.getSecretValue(b -> b.secretId(secretId));
@@ -70,10 +79,16 @@ public final class AwsKeys {
                 throw new IllegalStateException(AwsErrors.describe(what, e), e);
             }
             if (r.secretString() != null) {
-                return parse(what, fromJson(what, r.secretString(), jsonField));
+                if (jsonField == null) {
+                    return new RefreshingPrivateKey.StoredKey(parse(what, notJson(r.secretString())), null);
+                }
+                Map<String, JsonNode> fields = jsonFields(r.secretString(), jsonField);
+                return new RefreshingPrivateKey.StoredKey(parse(what, stringField(fields, jsonField)),
+                        fields.containsKey(KEY_PAIR_ID_FIELD) ? stringField(fields, KEY_PAIR_ID_FIELD) : null);
             }
             if (r.secretBinary() != null && jsonField == null) {
-                return load(what, KeySource.der(r.secretBinary().asByteArray()));
+                return new RefreshingPrivateKey.StoredKey(load(what, KeySource.der(r.secretBinary().asByteArray())),
+                        null);
             }
             throw new IllegalStateException("the secret has no " + (jsonField == null ? "value" : "SecretString with"
                     + " JSON field \"" + jsonField + "\""));
@@ -126,14 +141,15 @@ public final class AwsKeys {
         return KmsSigner.create(client, keyId);
     }
 
-    private static String fromJson(String what, String secret, String field) {
-        if (field == null) {
-            if (secret.stripLeading().startsWith("{")) {
-                throw new IllegalStateException("the secret is JSON; name the field holding the PEM after '#', for"
-                        + " example secretsmanager:NAME#privateKey");
-            }
-            return secret;
+    private static String notJson(String secret) {
+        if (secret.stripLeading().startsWith("{")) {
+            throw new IllegalStateException("the secret is JSON; name the field holding the PEM after '#', for"
+                    + " example secretsmanager:NAME#privateKey");
         }
+        return secret;
+    }
+
+    private static Map<String, JsonNode> jsonFields(String secret, String field) {
         JsonNode node;
         try {
             node = JsonNode.parser().parse(secret);
@@ -141,7 +157,10 @@ public final class AwsKeys {
             throw new IllegalStateException("the secret is not JSON, so it has no field \"" + field + "\"; drop \"#"
                     + field + "\" when the whole secret is the PEM key");
         }
-        Map<String, JsonNode> fields = node.isObject() ? node.asObject() : Map.of();
+        return node.isObject() ? node.asObject() : Map.of();
+    }
+
+    private static String stringField(Map<String, JsonNode> fields, String field) {
         JsonNode value = fields.get(field);
         if (value == null || !value.isString()) {
             throw new IllegalStateException("the secret's JSON has no string field \"" + field + "\"; it has "

@@ -86,6 +86,24 @@ final class SecretStoreKeysTest {
     }
 
     @Test
+    void secretsManager_jsonSecretRotatedToANewKeyPair_signsWithTheNewKeyAndItsKeyPairId() {
+        aws.secretString = "{\"keyPairId\":\"KOLD\",\"privateKey\":\"" + pem(RSA.getPrivate()).replace("\n", "\\n")
+                + "\"}";
+        try (RefreshingPrivateKey key = AwsKeys.secretsManager(AwsTestSupport.secretsManager(aws.uri()),
+                "cloudfront/key-json", "privateKey", null)) {
+            CloudFrontSigner signer = CloudFrontSigner.builder().key("KCONFIGURED", key).build();
+            assertTrue(signer.signUrl(URL, Duration.ofMinutes(10)).contains("&Key-Pair-Id=KOLD"));
+            aws.secretString = "{\"keyPairId\":\"KNEW\",\"privateKey\":\""
+                    + pem(RSA_2.getPrivate()).replace("\n", "\\n") + "\"}";
+            key.refresh();
+            String signed = signer.signUrl(URL, Duration.ofMinutes(10));
+            assertEquals("KNEW", signer.activeKeyPairId());
+            assertTrue(CloudFrontVerifier.builder().trustedKey("KNEW", RSA_2.getPublic()).build().verify(signed)
+                    .isAllowed(), signed);
+        }
+    }
+
+    @Test
     void secretsManager_backgroundRefresh_picksUpARotatedSecret() throws Exception {
         aws.secretString = pem(RSA.getPrivate());
         try (RefreshingPrivateKey key = AwsKeys.secretsManager(AwsTestSupport.secretsManager(aws.uri()),

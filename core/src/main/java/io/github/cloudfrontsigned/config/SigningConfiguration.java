@@ -356,7 +356,10 @@ public final class SigningConfiguration {
                 try {
                     CloudFrontSigner signer = signerBuilder.build();
                     builder.signer(signer);
-                    builder.verifier(verifier(keys.keySet(), signer, provider));
+                    // a key that can rotate (a PrivateKeyProvider) would leave a verifier built now behind: then the
+                    // cookies a request carries are checked by their decoded policy only
+                    boolean rotating = keys.values().stream().anyMatch(k -> k instanceof PrivateKeyProvider);
+                    builder.verifier(rotating ? null : verifier(keys.keySet(), signer, provider));
                 } catch (IllegalStateException e) {
                     problem(ConfigProperties.SIGNATURE_PROVIDER, e.getMessage());
                 } catch (IllegalArgumentException e) {
