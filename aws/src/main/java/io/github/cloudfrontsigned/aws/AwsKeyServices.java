@@ -105,12 +105,12 @@ public final class AwsKeyServices implements KeyServiceProvider {
         try {
             Duration d = Durations.parse(v.strip());
             if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("must be at least 1s");
+                throw new IllegalArgumentException("must be at least 1s; write for example 15m or PT15M");
             }
             return d;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(AwsProperties.REFRESH_INTERVAL + " \"" + v + "\" (" + lookup.sourceOf(
-                    AwsProperties.REFRESH_INTERVAL) + "): " + e.getMessage() + "; write for example 15m or PT15M", e);
+                    AwsProperties.REFRESH_INTERVAL) + "): " + e.getMessage(), e);
         }
     }
 
