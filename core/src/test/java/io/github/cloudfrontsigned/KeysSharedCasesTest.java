@@ -10,12 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,31 +27,9 @@ final class KeysSharedCasesTest {
         return KeySource.file(SharedTestData.file(name));
     }
 
-    /** Runs {@code action} and returns what was logged to the {@code Keys} logger (System.Logger goes to JUL). */
+    /** Runs {@code action} and returns what was logged to the {@code Keys} logger. */
     private static List<LogRecord> logged(Runnable action) {
-        Logger logger = Logger.getLogger(Keys.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
-            action.run();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        return records;
+        return LogCapture.logged(Keys.class, action);
     }
 
     @Test

@@ -13,12 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 final class RefreshingPrivateKeyTest {
@@ -91,38 +88,20 @@ final class RefreshingPrivateKeyTest {
     @Test
     void refresh_failing_keepsTheLastGoodKeyAndLogsOncePerRunOfFailures() {
         InTestStore store = new InTestStore(TestKeys.RSA);
-        List<LogRecord> records = new ArrayList<>();
-        Logger logger = Logger.getLogger(RefreshingPrivateKey.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, store)) {
             CloudFrontSigner signer = CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
-            records.clear();
             store.failure = new IllegalStateException("ThrottlingException: Rate exceeded");
-            key.refresh();
-            key.refresh();
-            key.refresh();
+            List<LogRecord> records = LogCapture.logged(RefreshingPrivateKey.class, () -> {
+                key.refresh();
+                key.refresh();
+                key.refresh();
+            });
             assertTrue(signedBy(TestKeys.RSA, signer.signUrl(URL, Duration.ofMinutes(10))));
             assertEquals("ThrottlingException: Rate exceeded", key.lastRefreshFailure());
             assertEquals(1, records.stream().filter(r -> r.getLevel() == Level.WARNING).count());
             store.failure = null;
             key.refresh();
             assertNull(key.lastRefreshFailure());
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 

@@ -88,27 +88,11 @@ final class RemoteSignerTest {
     @Test
     void remoteSigner_samePolicyWithinOneGranularityWindow_callsTheRemoteSignerOnce() {
         InTestRemoteSigner remote = new InTestRemoteSigner(TestKeys.RSA);
-        Instant[] now = {Instant.parse("2026-01-01T10:00:05Z")};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovingClock moving = new MovingClock(Instant.parse("2026-01-01T10:00:05Z"));
         CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", remote).clock(moving)
                 .expiryGranularity(Duration.ofMinutes(5)).build();
         String first = signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofHours(1));
-        now[0] = Instant.parse("2026-01-01T10:04:59Z");
+        moving.now.set(Instant.parse("2026-01-01T10:04:59Z"));
         String again = signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofHours(1));
         signer.signUrl("https://d111111abcdef8.cloudfront.net/b.jpg", Duration.ofHours(1));
         assertEquals(first, again);

@@ -20,15 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The module found through ServiceLoader by core's SigningConfiguration, credentials from the SDK default chain. */
 final class AwsConfigurationTest {
 
-    private final LocalAwsEndpoint aws = start();
-
-    private static LocalAwsEndpoint start() {
-        try {
-            return new LocalAwsEndpoint();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final LocalAwsEndpoint aws = LocalAwsEndpoint.open();
 
     @BeforeAll
     static void credentialsForTheDefaultChain() {

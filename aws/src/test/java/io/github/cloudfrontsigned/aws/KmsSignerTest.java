@@ -20,15 +20,7 @@ import org.junit.jupiter.api.Test;
 final class KmsSignerTest {
 
     private static final String URL = "https://d111111abcdef8.cloudfront.net/private/a.jpg";
-    private final LocalAwsEndpoint aws = start();
-
-    private static LocalAwsEndpoint start() {
-        try {
-            return new LocalAwsEndpoint();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final LocalAwsEndpoint aws = LocalAwsEndpoint.open();
 
     @AfterEach
     void stop() {

@@ -47,7 +47,16 @@ final class LocalAwsEndpoint implements AutoCloseable {
     volatile String kmsKeySpec = "RSA_2048";
     volatile String kmsKeyUsage = "SIGN_VERIFY";
 
-    LocalAwsEndpoint() throws IOException {
+    /** @return a started endpoint on a free loopback port */
+    static LocalAwsEndpoint open() {
+        try {
+            return new LocalAwsEndpoint();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private LocalAwsEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
