@@ -13,7 +13,13 @@ import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +108,44 @@ final class KmsSignerTest {
                 () -> signer.signUrl(URL, Duration.ofMinutes(10)));
         assertTrue(e.getMessage().contains(LocalAwsEndpoint.KEY_ARN) && e.getMessage().contains("ThrottlingException"),
                 e.getMessage());
+    }
+
+    @Test
+    void throttledSignWhileRewritingAPage_leavesTheLinkUnchanged_andLogsTheErrorCode() {
+        aws.kmsKey = RSA;
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KKMS", AwsKeys.kms(AwsTestSupport.kms(aws.uri()), "alias/cloudfront")).build();
+        LinkRewriter rewriter = LinkRewriter.builder().protectedPrefix("https://d111111abcdef8.cloudfront.net/private/")
+                .build();
+        aws.failures.put(LocalAwsEndpoint.SIGN, "ThrottlingException");
+        String page = "<p><img src=\"" + URL + "\"></p>";
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(LinkRewriter.class.getName());
+        logger.addHandler(handler);
+        String rewritten;
+        try {
+            rewritten = rewriter.rewrite(page, signer.linkSigner(Duration.ofMinutes(10)));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(page, rewritten, "the page is sent, its link unsigned");
+        assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("ThrottlingException")
+                && r.getMessage().contains(LocalAwsEndpoint.KEY_ARN)), "logged: " + logged.stream()
+                .map(LogRecord::getMessage).toList());
     }
 
     @Test

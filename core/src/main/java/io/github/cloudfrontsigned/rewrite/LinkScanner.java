@@ -976,7 +976,7 @@ abstract class LinkScanner {
         try {
             parameters = signer.signingParameters(target);
         } catch (Exception e) {
-            reportSignerFailure(e.getClass().getName(), target);
+            reportSignerFailure(e.toString(), target);
             return next;
         }
         if (parameters == null || parameters.isEmpty()) {

@@ -177,8 +177,7 @@ final class RequestSigning {
                 headers.addAll(cookies.toSetCookieHeaders(spec.attributes(user)));
             } catch (RuntimeException e) {
                 // never break the response: this request simply gets no cookies for this resource
-                LOG.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", resource,
-                        e.getClass().getName());
+                LOG.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", resource, e.toString());
             }
         }
         return headers;
