@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import java.lang.ref.WeakReference;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  *       public-key fingerprint.</li>
  * </ul>
  *
- * <p>Thread safety: thread-safe. The refresh runs on one daemon thread per instance; {@link #close()} stops it.
+ * <p>Thread safety: thread-safe. The refresh runs on one daemon thread per instance; {@link #close()} stops it,
+ * and so does the first refresh after the instance became unreachable (an application undeployed without
+ * closing it).
  */
 public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoCloseable {
 
@@ -89,7 +92,18 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
                 return t;
             });
             long millis = interval.toMillis();
-            scheduler.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+            // the task holds this provider weakly: once nothing else does (the application was undeployed without
+            // close()), the next tick stops the thread instead of keeping the application's classes alive
+            WeakReference<RefreshingPrivateKey> self = new WeakReference<>(this);
+            ScheduledExecutorService s = scheduler;
+            scheduler.scheduleWithFixedDelay(() -> {
+                RefreshingPrivateKey key = self.get();
+                if (key == null) {
+                    s.shutdownNow();
+                } else {
+                    key.refresh();
+                }
+            }, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -27,7 +28,7 @@ final class RefreshingPrivateKeyTest {
     private static final class InTestStore implements RefreshingPrivateKey.Fetcher {
         volatile PrivateKey key;
         volatile RuntimeException failure;
-        int fetches;
+        volatile int fetches;
 
         InTestStore(KeyPair pair) {
             this.key = pair.getPrivate();
@@ -139,5 +140,22 @@ final class RefreshingPrivateKeyTest {
             }
             assertSame(TestKeys.RSA_2.getPrivate(), key.privateKey());
         }
+    }
+
+    @Test
+    void providerNobodyHoldsAnyMore_stopsItsRefreshThreadAtTheNextTick() throws Exception {
+        InTestStore store = new InTestStore(TestKeys.RSA);
+        WeakReference<RefreshingPrivateKey> ref = new WeakReference<>(
+                RefreshingPrivateKey.start("in-test store", Duration.ofSeconds(1), store));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ref.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertNull(ref.get(), "the refresh thread must not keep the provider reachable");
+        Thread.sleep(1500); // the next tick finds the provider gone and stops the thread
+        int fetches = store.fetches;
+        Thread.sleep(2500);
+        assertEquals(fetches, store.fetches, "no refresh after the thread stopped");
     }
 }

@@ -63,6 +63,20 @@ final class AwsConfigurationTest {
     }
 
     @Test
+    void closedConfiguration_stopsRefreshingTheSecret_andKeepsSigning() throws Exception {
+        aws.secretString = pem(RSA.getPrivate());
+        Map<String, String> m = properties();
+        m.put("cloudfront.private-key.location", "secretsmanager:cloudfront/private-key");
+        m.put(AwsProperties.REFRESH_INTERVAL, "1s");
+        SigningConfiguration c = read(m);
+        c.close();
+        long fetches = aws.count(LocalAwsEndpoint.GET_SECRET_VALUE);
+        Thread.sleep(2500);
+        assertEquals(fetches, aws.count(LocalAwsEndpoint.GET_SECRET_VALUE), "no refresh after close()");
+        assertTrue(verifies(c, RSA.getPublic()), "the last fetched key still signs");
+    }
+
+    @Test
     void ssmLocation_signsWithTheParametersKey() {
         aws.parameterValue = pem(RSA.getPrivate());
         Map<String, String> m = properties();

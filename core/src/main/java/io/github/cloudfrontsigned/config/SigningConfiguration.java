@@ -50,7 +50,7 @@ import java.util.function.Function;
  *
  * <p>Thread safety: immutable and thread-safe; the signer it holds is thread-safe too.
  */
-public final class SigningConfiguration {
+public final class SigningConfiguration implements AutoCloseable {
 
     /**
      * The default rewritable media types, {@link LinkRewriter#DEFAULT_MEDIA_TYPES}: HTML, XHTML, CSS, JavaScript,
@@ -84,9 +84,11 @@ public final class SigningConfiguration {
     private final TrustedProxies trustedProxies;
     private final LinkRewriter rewriter;
     private final CloudFrontVerifier verifier;
+    private final List<AutoCloseable> owned;
 
     private SigningConfiguration(Builder b) {
         this.signer = b.signer;
+        this.owned = List.copyOf(b.owned);
         this.protectedPrefixes = List.copyOf(b.protectedPrefixes);
         this.contentTypes = Set.copyOf(b.contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
         this.urlTtl = b.urlTtl;
@@ -107,6 +109,28 @@ public final class SigningConfiguration {
             LinkRewriter.Builder rb = LinkRewriter.builder();
             protectedPrefixes.forEach(rb::protectedPrefix);
             this.rewriter = rb.build();
+        }
+    }
+
+    /**
+     * Stops what reading the configuration from properties started: the background refresh of keys fetched from a
+     * secret store ({@code secretsmanager:}, {@code ssm:}); the last fetched keys keep signing. A servlet filter
+     * calls it from {@code destroy()}. A configuration made with {@link #builder()} owns nothing (its signer and
+     * keys are the caller's to close), so this does nothing. Idempotent; failures are logged, not thrown.
+     */
+    @Override
+    public void close() {
+        for (AutoCloseable c : owned) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.getLogger(SigningConfiguration.class.getName()).log(System.Logger.Level.WARNING,
+                    "closing {0} failed: {1}", c, e.toString());
         }
     }
 
@@ -366,11 +390,15 @@ public final class SigningConfiguration {
                     problem(ConfigProperties.KEY_PAIR_ID, e.getMessage());
                 }
             }
+            List<AutoCloseable> started = keys.values().stream().filter(AutoCloseable.class::isInstance)
+                    .map(AutoCloseable.class::cast).toList();
             List<ConfigurationException.Problem> all = new ArrayList<>(problems);
             all.addAll(builder.problems(false));
             if (!all.isEmpty()) {
+                started.forEach(SigningConfiguration::closeQuietly);
                 throw new ConfigurationException(all);
             }
+            builder.owned.addAll(started);
             return new SigningConfiguration(builder);
         }
 
@@ -594,6 +622,8 @@ public final class SigningConfiguration {
         private boolean bindClientIp;
         private TrustedProxies trustedProxies = TrustedProxies.none();
         private CloudFrontVerifier verifier;
+        /** What the reader started (refreshing keys), closed by {@link SigningConfiguration#close()}. */
+        private final List<AutoCloseable> owned = new ArrayList<>();
         /** Property name to {shown value, source}, filled by the reader for messages. */
         private final Map<String, String[]> origins = new HashMap<>();
 

@@ -147,6 +147,9 @@ public class CloudFrontSigningFilter implements Filter {
             found = findPolicy(read, classLoader, problems);
         }
         if (!problems.isEmpty()) {
+            if (read != null && read != programmatic) {
+                read.close();
+            }
             ConfigurationException e = new ConfigurationException(problems);
             throw new ServletException("CloudFrontSigningFilter \"" + filterConfig.getFilterName() + "\" cannot start. "
                     + e.getMessage(), e);
@@ -270,8 +273,17 @@ public class CloudFrontSigningFilter implements Filter {
         }
     }
 
+    /**
+     * Stops what {@link #init(FilterConfig)} started when it read the configuration from properties (the
+     * background refresh of keys from a secret store: {@link SigningConfiguration#close()}); a configuration given
+     * to the constructor is left to its owner.
+     */
     @Override
     public void destroy() {
+        SigningConfiguration c = config;
         config = null;
+        if (c != null && c != programmatic) {
+            c.close();
+        }
     }
 }
