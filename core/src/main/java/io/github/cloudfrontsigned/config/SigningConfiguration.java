@@ -215,6 +215,33 @@ public final class SigningConfiguration implements AutoCloseable {
         return cookieTtl;
     }
 
+    /**
+     * Whether a request already carries CloudFront signed cookies for {@code resource} that need not be issued
+     * again: signed by the active key, for exactly this policy {@code Resource} and {@code IpAddress}, with more
+     * than {@link #cookieRefreshMargin()} left before {@code DateLessThan}. Checked with {@link #verifier()}
+     * (signature, key, expiry) when there is one; otherwise (a key that can rotate in its store) the policy is only
+     * decoded, so a forged cookie can at most stop one request from getting fresh cookies. The servlet filter and
+     * the JAX-RS feature call it before signing cookies. Source:
+     * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html">Set
+     * signed cookies using a custom policy</a>.
+     *
+     * @param resource the policy {@code Resource} the cookies would be issued for
+     * @param cookies the request's cookies by name, the first of each name (only {@code CloudFront-*} are read);
+     *     {@code null} for none
+     * @param ipAddress the {@code IpAddress} the new policy would carry (CIDR as {@link io.github.cloudfrontsigned.Policy#ipAddress()}
+     *     gives it), or {@code null} for none
+     * @param clientIp the client's IP address, for the verifier's {@code IpAddress} check; {@code null} if unknown
+     * @return {@code true} if the carried cookies are fresh enough, {@code false} if cookies should be issued
+     * @throws IllegalStateException if the configuration has no signer
+     */
+    public boolean carriesFreshCookies(String resource, Map<String, String> cookies, String ipAddress,
+            String clientIp) {
+        if (signer == null) {
+            throw new IllegalStateException("no signer is configured");
+        }
+        return CarriedCookies.fresh(this, resource, cookies, ipAddress, clientIp);
+    }
+
     /** @return how much lifetime cookies a request carries must have left not to be re-issued */
     public Duration cookieRefreshMargin() {
         return cookieRefreshMargin;

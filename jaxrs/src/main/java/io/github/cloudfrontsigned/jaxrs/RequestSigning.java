@@ -5,10 +5,12 @@ import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.InetAddress;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,14 +120,25 @@ final class RequestSigning {
 
     /**
      * @param pathParameters the request's decoded path parameters
-     * @return the {@code Set-Cookie} header values of the resource's cookie sets
+     * @param requestCookies the cookies the request carries, by name
+     * @return the {@code Set-Cookie} header values of the resource's cookie sets, without those the request
+     *     carries fresh already ({@link SigningConfiguration#carriesFreshCookies})
      */
-    List<String> setCookieHeaders(Map<String, List<String>> pathParameters) {
+    List<String> setCookieHeaders(Map<String, List<String>> pathParameters, Map<String, Cookie> requestCookies) {
+        Map<String, String> carried = new HashMap<>();
+        requestCookies.forEach((name, cookie) -> {
+            if (name.startsWith("CloudFront-")) {
+                carried.put(name, cookie.getValue());
+            }
+        });
         List<String> headers = new ArrayList<>();
         for (ResourceSigning.CookieTemplate template : resource.cookies) {
             CookieSpec spec = template.spec(resource.config, pathParameters);
             String policyResource = spec == null ? null : spec.resource(user);
             if (policyResource == null) {
+                continue;
+            }
+            if (resource.config.carriesFreshCookies(policyResource, carried, ipAddress, ipAddress)) {
                 continue;
             }
             Policy.Builder policy = Policy.builder().resource(policyResource).expiresIn(resource.cookieTtl);

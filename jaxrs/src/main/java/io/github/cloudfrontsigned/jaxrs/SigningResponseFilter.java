@@ -66,7 +66,8 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         signHeaders(headers, HttpHeaders.LOCATION, signing);
         signHeaders(headers, HttpHeaders.LINK, signing);
         if (status < 300 && !resource.cookies.isEmpty()) {
-            for (String cookie : signing.setCookieHeaders(request.getUriInfo().getPathParameters(true))) {
+            for (String cookie : signing.setCookieHeaders(request.getUriInfo().getPathParameters(true),
+                    request.getCookies())) {
                 headers.add(HttpHeaders.SET_COOKIE, cookie);
             }
         }

@@ -3,6 +3,8 @@ package io.github.cloudfrontsigned.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.Policy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,6 +64,32 @@ final class SignedCookiesTest {
         Duration ttl = Duration.between(before, Instant.ofEpochSecond(Long.parseLong(m.group(1))));
         assertTrue(ttl.compareTo(Duration.ofHours(2)) >= 0 && ttl.compareTo(Duration.ofHours(2).plusMinutes(1)) < 0,
                 ttl.toString());
+    }
+
+    @Test
+    void freshCookiesInTheRequest_areNotReissued() {
+        List<String> first = TestServer.setCookies(SERVER.get().get("/api/courses/java-101"));
+        String cookieHeader = first.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        HttpResponse<String> again = SERVER.get().get("/api/courses/java-101", "Cookie", cookieHeader);
+        assertEquals(200, again.statusCode());
+        assertEquals(List.of(), TestServer.setCookies(again));
+    }
+
+    @Test
+    void cookiesAboutToExpire_areReissued() {
+        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate()).build();
+        String old = signer.signCookies(Policy.builder().resource("https://cdn.example.com/courses/java-101/*")
+                .expiresIn(Duration.ofMinutes(1)).build()).toCookieHeader();
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "Cookie", old);
+        Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
+    }
+
+    @Test
+    void freshCookiesForAnotherCourse_doNotStopThisCoursesCookies() {
+        List<String> other = TestServer.setCookies(SERVER.get().get("/api/courses/other"));
+        String cookieHeader = other.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "Cookie", cookieHeader);
+        Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
     }
 
     @Test

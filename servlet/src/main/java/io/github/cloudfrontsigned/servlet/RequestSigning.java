@@ -1,23 +1,19 @@
 package io.github.cloudfrontsigned.servlet;
 
-import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.Verdict;
-import io.github.cloudfrontsigned.ViewerRequest;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * What one request may have signed, decided lazily and at most once: whether it is allowed at all, the
@@ -183,90 +179,19 @@ final class RequestSigning {
         return headers;
     }
 
-    /**
-     * Whether the request carries CloudFront cookies signed by the active key for the same resource and
-     * address binding, with more than the refresh margin left. Checked with the configuration's
-     * {@link CloudFrontVerifier} (signature, key, expiry) when there is one; otherwise the policy is only
-     * decoded, so a forged cookie can only stop this request from getting fresh cookies.
-     */
+    /** Whether the request carries fresh cookies for the resource: {@link SigningConfiguration#carriesFreshCookies}. */
     private boolean carriesFreshCookies(String resource) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
-        long freshUntil = config.signer().clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
-        CloudFrontVerifier verifier = config.verifier();
-        if (verifier != null) {
-            ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientAddress);
-            for (Cookie c : cookies) {
-                if (c.getName().startsWith("CloudFront-")) {
-                    viewer.cookie(c.getName(), c.getValue());
-                }
-            }
-            Verdict verdict = verifier.verify(viewer.build());
-            return verdict.isAllowed() && resource.equals(verdict.resource())
-                    && config.signer().activeKeyPairId().equals(verdict.keyPairId())
-                    && Objects.equals(ipAddress, verdict.ipAddress())
-                    && verdict.dateLessThan() != null && verdict.dateLessThan().getEpochSecond() > freshUntil;
-        }
-        boolean activeKey = false;
+        Map<String, String> byName = new HashMap<>();
         for (Cookie c : cookies) {
-            if (SignedCookies.KEY_PAIR_ID.equals(c.getName()) && config.signer().activeKeyPairId().equals(c.getValue())) {
-                activeKey = true;
+            if (c.getName().startsWith("CloudFront-")) {
+                byName.putIfAbsent(c.getName(), c.getValue()); // the first of a name counts, as at CloudFront
             }
         }
-        if (!activeKey) {
-            return false;
-        }
-        for (Cookie c : cookies) {
-            if (!SignedCookies.POLICY.equals(c.getName())) {
-                continue;
-            }
-            String json = decodePolicy(c.getValue());
-            if (json == null || !json.contains("\"Resource\":\"" + resource + "\"")) {
-                continue;
-            }
-            boolean ipMatches = ipAddress == null ? !json.contains("AWS:SourceIp")
-                    : json.contains("\"AWS:SourceIp\":\"" + ipAddress + "\"");
-            long expires = dateLessThan(json);
-            if (ipMatches && expires > freshUntil) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A URL the resource grants: each wildcard replaced by a letter ({@code *://} by {@code https://}). */
-    static String sampleUrl(String resource) {
-        String url = resource.replace('*', 'x');
-        return url.startsWith("x://") ? "https" + url.substring(1) : url;
-    }
-
-    private static String decodePolicy(String value) {
-        try {
-            String standard = value.replace('-', '+').replace('_', '=').replace('~', '/');
-            return new String(Base64.getDecoder().decode(standard), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static long dateLessThan(String json) {
-        String marker = "\"DateLessThan\":{\"AWS:EpochTime\":";
-        int i = json.indexOf(marker);
-        if (i < 0) {
-            return -1;
-        }
-        int start = i + marker.length();
-        int end = start;
-        while (end < json.length() && Character.isDigit(json.charAt(end))) {
-            end++;
-        }
-        try {
-            return Long.parseLong(json.substring(start, end));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return config.carriesFreshCookies(resource, byName, ipAddress, clientAddress);
     }
 
     private static void policyFailed(RuntimeException e) {

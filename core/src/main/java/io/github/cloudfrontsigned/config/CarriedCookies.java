@@ -1,0 +1,86 @@
+package io.github.cloudfrontsigned.config;
+
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.Verdict;
+import io.github.cloudfrontsigned.ViewerRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/** The check behind {@link SigningConfiguration#carriesFreshCookies}. Stateless. */
+final class CarriedCookies {
+
+    private static final String DATE_LESS_THAN = "\"DateLessThan\":{\"AWS:EpochTime\":";
+
+    private CarriedCookies() {
+    }
+
+    static boolean fresh(SigningConfiguration config, String resource, Map<String, String> cookies, String ipAddress,
+            String clientIp) {
+        if (cookies == null || cookies.isEmpty()) {
+            return false;
+        }
+        CloudFrontSigner signer = config.signer();
+        long freshUntil = signer.clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
+        CloudFrontVerifier verifier = config.verifier();
+        if (verifier != null) {
+            ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
+            cookies.forEach((name, value) -> {
+                if (name.startsWith("CloudFront-")) {
+                    viewer.cookie(name, value);
+                }
+            });
+            Verdict verdict = verifier.verify(viewer.build());
+            return verdict.isAllowed() && resource.equals(verdict.resource())
+                    && signer.activeKeyPairId().equals(verdict.keyPairId())
+                    && Objects.equals(ipAddress, verdict.ipAddress())
+                    && verdict.dateLessThan() != null && verdict.dateLessThan().getEpochSecond() > freshUntil;
+        }
+        if (!signer.activeKeyPairId().equals(cookies.get(SignedCookies.KEY_PAIR_ID))) {
+            return false;
+        }
+        String policy = cookies.get(SignedCookies.POLICY);
+        String json = policy == null ? null : decodePolicy(policy); // canned cookies: re-issued
+        if (json == null || !json.contains("\"Resource\":\"" + resource + "\"")) {
+            return false;
+        }
+        boolean ipMatches = ipAddress == null ? !json.contains("AWS:SourceIp")
+                : json.contains("\"AWS:SourceIp\":\"" + ipAddress + "\"");
+        return ipMatches && dateLessThan(json) > freshUntil;
+    }
+
+    /** A URL the resource grants: each wildcard replaced by a letter ({@code *://} by {@code https://}). */
+    static String sampleUrl(String resource) {
+        String url = resource.replace('*', 'x');
+        return url.startsWith("x://") ? "https" + url.substring(1) : url;
+    }
+
+    private static String decodePolicy(String value) {
+        try {
+            String standard = value.replace('-', '+').replace('_', '=').replace('~', '/');
+            return new String(Base64.getDecoder().decode(standard), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long dateLessThan(String json) {
+        int i = json.indexOf(DATE_LESS_THAN);
+        if (i < 0) {
+            return -1;
+        }
+        int start = i + DATE_LESS_THAN.length();
+        int end = start;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
+        }
+        try {
+            return Long.parseLong(json.substring(start, end));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.cloudfrontsigned.config;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.SignedCookies;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SigningConfiguration#carriesFreshCookies}: cookies a request carries are re-issued only when they are not
+ * the configuration's own, still valid for more than the refresh margin (10 minutes by default).
+ */
+final class FreshCookiesTest {
+
+    private static final KeyPair KEY = SigningConfigurationTest.generate("RSA");
+    private static final KeyPair OTHER_KEY = SigningConfigurationTest.generate("RSA");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private static final String MEMBERS = "https://cdn.example.com/members/*";
+
+    private static CloudFrontSigner signer(String keyPairId, KeyPair key) {
+        return CloudFrontSigner.builder().key(keyPairId, key.getPrivate()).clock(CLOCK).build();
+    }
+
+    private static SigningConfiguration configuration(boolean withVerifier) {
+        CloudFrontSigner signer = signer("KACTIVE", KEY);
+        SigningConfiguration.Builder b = SigningConfiguration.builder().signer(signer)
+                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults()));
+        if (withVerifier) {
+            b.verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(CLOCK).build());
+        }
+        return b.build();
+    }
+
+    private static Map<String, String> cookies(CloudFrontSigner signer, String resource, Duration ttl, String ip) {
+        Policy.Builder p = Policy.builder().resource(resource).expiresIn(ttl);
+        if (ip != null) {
+            p.ipAddress(ip);
+        }
+        SignedCookies signed = signer.signCookies(p.build());
+        Map<String, String> m = new LinkedHashMap<>();
+        signed.cookies().forEach(c -> m.put(c.name(), c.value()));
+        return m;
+    }
+
+    @Test
+    void ownCookiesWithAnHourLeft_areFresh_checkedByTheVerifier() {
+        SigningConfiguration c = configuration(true);
+        assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
+                "192.0.2.7"));
+    }
+
+    @Test
+    void ownCookiesWithAnHourLeft_areFresh_byTheirDecodedPolicyWithoutAVerifier() {
+        SigningConfiguration c = configuration(false);
+        assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
+                null));
+    }
+
+    @Test
+    void cookiesWithLessThanTheRefreshMarginLeft_areNotFresh() {
+        SigningConfiguration c = configuration(true);
+        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofMinutes(5), null), null,
+                null));
+    }
+
+    @Test
+    void cookiesForAnotherResource_areNotFresh() {
+        SigningConfiguration c = configuration(true);
+        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), "https://cdn.example.com/other/*",
+                Duration.ofHours(1), null), null, null));
+    }
+
+    @Test
+    void cookiesBoundToAnotherAddress_areNotFresh() {
+        SigningConfiguration c = configuration(false);
+        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), "192.0.2.7"),
+                "198.51.100.1/32", "198.51.100.1"));
+    }
+
+    @Test
+    void cookiesOfAnotherKeyPairId_areNotFresh() {
+        SigningConfiguration c = configuration(false);
+        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KOLD", OTHER_KEY), MEMBERS, Duration.ofHours(1),
+                null), null, null));
+    }
+
+    @Test
+    void cookiesWithAForgedSignature_areNotFresh_whenTheVerifierChecks() {
+        SigningConfiguration c = configuration(true);
+        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KACTIVE", OTHER_KEY), MEMBERS, Duration.ofHours(1),
+                null), null, null));
+    }
+
+    @Test
+    void noCookies_areNotFresh() {
+        assertFalse(configuration(true).carriesFreshCookies(MEMBERS, Map.of(), null, null));
+    }
+}
