@@ -17,9 +17,12 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for i in $(seq 1 60); do grep -q READY /tmp/cloudfront-jaxrs-load.log && break; sleep 0.5; done
 grep READY /tmp/cloudfront-jaxrs-load.log
-echo "== warm-up (5s each)"
-wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/items-unsigned?n=100" > /dev/null
-wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/items?n=100" > /dev/null
+echo "== warm-up (5s for each measured URL)"
+for query in "n=100&posters=false" "n=100"; do
+  for path in items-unsigned items; do
+    wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/$path?$query" > /dev/null
+  done
+done
 for query in "n=100&posters=false" "n=100"; do
   for path in items-unsigned items; do
     url="http://127.0.0.1:$PORT/api/catalog/$path?$query"

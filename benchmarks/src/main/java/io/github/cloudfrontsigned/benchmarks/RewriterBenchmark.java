@@ -62,6 +62,16 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         @Param({"0", "50"})
         public int links;
 
+        /**
+         * What signs each link, to take the per-link cost apart: {@code memo} is the real
+         * {@link CloudFrontSigner#linkSigner(Duration)} (distinct parameters per link, as served);
+         * {@code constant} returns one string for every link (the rewriter's own work: finding the link, building
+         * its URL, inserting parameters it has already checked); {@code unsigned} returns {@code null} (links found
+         * and their URLs built, nothing inserted).
+         */
+        @Param({"memo", "constant", "unsigned"})
+        public String signer;
+
         byte[] page;
         LinkRewriter rewriter;
         LinkSigner linkSigner;
@@ -80,11 +90,25 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         public void setUp() throws IOException {
             page = html(links);
             rewriter = LinkRewriter.builder().protectedPrefix(PREFIX).build();
-            CloudFrontSigner signer = CloudFrontSigner.builder()
+            CloudFrontSigner cloudFront = CloudFrontSigner.builder()
                     .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
                     .signatureProvider(SignatureProvider.JDK).expiryGranularity(Duration.ofMinutes(5)).build();
             // What the servlet filter and the JAX-RS feature use: canned links remembered per granularity window.
-            linkSigner = signer.linkSigner(Duration.ofMinutes(10));
+            LinkSigner memo = cloudFront.linkSigner(Duration.ofMinutes(10));
+            String constant = memo.signingParameters(PREFIX + "constant.jpg");
+            switch (this.signer) {
+                case "memo":
+                    linkSigner = memo;
+                    break;
+                case "constant":
+                    linkSigner = url -> constant;
+                    break;
+                case "unsigned":
+                    linkSigner = url -> null;
+                    break;
+                default:
+                    throw new IllegalArgumentException("signer: memo, constant or unsigned, not " + this.signer);
+            }
             OutputStream warmUp = rewriter.wrap(sink, StandardCharsets.UTF_8, linkSigner);
             warmUp.write(page);
             warmUp.close();

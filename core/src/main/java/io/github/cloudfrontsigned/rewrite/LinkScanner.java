@@ -73,6 +73,13 @@ abstract class LinkScanner {
     private static final boolean[] BODY_SPECIAL_CDATA = new boolean[256];
     /** What a signer may return: {@code [A-Za-z0-9-_~=&]}. */
     private static final boolean[] PARAMETER_CHAR = new boolean[256];
+    /**
+     * Parameter strings already checked against {@link #PARAMETER_CHAR}, by identity: a link signer that remembers
+     * its links ({@code CloudFrontSigner.linkSigner}) returns the same instance for a link for minutes, so each
+     * is checked once, not on every page. Direct-mapped by identity hash and shared by all streams; races only
+     * cost a check (reference writes are atomic). Holds at most 1024 strings (about 0.5 MB of RSA parameters).
+     */
+    private static final String[] CHECKED = new String[1024];
     /** Characters a browser percent-encodes in a path, and in a query (special schemes). */
     private static final boolean[] ENCODE_PATH = new boolean[128];
     private static final boolean[] ENCODE_QUERY = new boolean[128];
@@ -1349,12 +1356,16 @@ abstract class LinkScanner {
         if (in[0] == '&') {
             return -1;
         }
-        boolean valid = true;
-        for (byte c : in) {
-            valid &= PARAMETER_CHAR[c & 0xFF];
-        }
-        if (!valid) {
-            return -1;
+        int slot = System.identityHashCode(parameters) & (CHECKED.length - 1);
+        if (CHECKED[slot] != parameters) {
+            boolean valid = true;
+            for (byte c : in) {
+                valid &= PARAMETER_CHAR[c & 0xFF];
+            }
+            if (!valid) {
+                return -1;
+            }
+            CHECKED[slot] = parameters;
         }
         int run = 0; // start of the current run without '&'
         for (int amp = parameters.indexOf('&'); amp >= 0; amp = parameters.indexOf('&', run)) {
