@@ -70,9 +70,7 @@ final class AwsConfigurationTest {
         m.put(AwsProperties.REFRESH_INTERVAL, "1s");
         SigningConfiguration c = read(m);
         c.close();
-        long fetches = aws.count(LocalAwsEndpoint.GET_SECRET_VALUE);
-        Thread.sleep(2500);
-        assertEquals(fetches, aws.count(LocalAwsEndpoint.GET_SECRET_VALUE), "no refresh after close()");
+        aws.assertNoCallsFor2500Millis(LocalAwsEndpoint.GET_SECRET_VALUE, "no refresh after close()");
         assertTrue(verifies(c, RSA.getPublic()), "the last fetched key still signs");
     }
 

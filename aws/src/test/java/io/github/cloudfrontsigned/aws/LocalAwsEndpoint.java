@@ -70,6 +70,17 @@ final class LocalAwsEndpoint implements AutoCloseable {
         return requests.stream().filter(r -> r.target().equals(target)).count();
     }
 
+    /**
+     * Waits longer than two 1-second refresh intervals and asserts that nothing called {@code target} meanwhile.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void assertNoCallsFor2500Millis(String target, String why) throws InterruptedException {
+        long before = count(target);
+        Thread.sleep(2500);
+        org.junit.jupiter.api.Assertions.assertEquals(before, count(target), why);
+    }
+
     Request last(String target) {
         Request found = null;
         for (Request r : requests) {

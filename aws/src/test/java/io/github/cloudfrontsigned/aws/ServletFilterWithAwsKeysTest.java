@@ -109,9 +109,7 @@ final class ServletFilterWithAwsKeysTest {
                 signed);
         server.stop(); // destroys the filter
         server = null;
-        long fetches = aws.count(LocalAwsEndpoint.GET_SECRET_VALUE);
-        Thread.sleep(2500);
-        assertEquals(fetches, aws.count(LocalAwsEndpoint.GET_SECRET_VALUE), "no refresh after the filter is destroyed");
+        aws.assertNoCallsFor2500Millis(LocalAwsEndpoint.GET_SECRET_VALUE, "no refresh after the filter is destroyed");
     }
 
     @Test
