@@ -27,6 +27,9 @@ final class SigningWriterInterceptor implements WriterInterceptor {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
 
+    /** Whether an encoded entity was passed through unsigned already (reported once). */
+    private volatile boolean encodedReported;
+
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
         Object property = context.getProperty(RequestSigning.PROPERTY);
@@ -38,7 +41,19 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         context.removeProperty(RequestSigning.PROPERTY);
         MediaType mediaType = context.getMediaType();
         MultivaluedMap<String, Object> headers = context.getHeaders();
-        if (mediaType == null || !rewritable(mediaType, signing) || encoded(headers)) {
+        if (mediaType == null || !rewritable(mediaType, signing)) {
+            context.proceed();
+            return;
+        }
+        if (encoded(headers)) {
+            if (!encodedReported) {
+                encodedReported = true;
+                LOG.log(System.Logger.Level.INFO, "CloudFront links in {0} entities with Content-Encoding {1} are not"
+                        + " signed: the header was set before the entity was written, so it is taken as already"
+                        + " encoded. If Jersey''s EncodingFilter (or another filter) compresses these responses,"
+                        + " compress in the container instead (Jetty GzipHandler, Tomcat compression, a proxy), which"
+                        + " runs after signing. Logged once.", mediaType, headers.getFirst(HttpHeaders.CONTENT_ENCODING));
+            }
             context.proceed();
             return;
         }
