@@ -4,17 +4,27 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
-/** Keys generated once per test run: real RSA-2048 and ECDSA P-256 key pairs. */
-final class TestKeys {
+/**
+ * Keys generated once per test run: real RSA-2048 and ECDSA P-256 key pairs. Public in core's test jar, for the
+ * tests of other modules.
+ */
+public final class TestKeys {
 
-    static final KeyPair RSA = generate("RSA");
-    static final KeyPair RSA_2 = generate("RSA");
-    static final KeyPair EC = generate("EC");
+    /** An RSA-2048 key pair. */
+    public static final KeyPair RSA = generate("RSA");
+    /** A second RSA-2048 key pair (rotation, forgery). */
+    public static final KeyPair RSA_2 = generate("RSA");
+    /** An ECDSA P-256 key pair. */
+    public static final KeyPair EC = generate("EC");
 
     private TestKeys() {
     }
 
-    private static KeyPair generate(String algorithm) {
+    /**
+     * @param algorithm {@code RSA} (2048 bits) or {@code EC} (P-256)
+     * @return a new key pair
+     */
+    public static KeyPair generate(String algorithm) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             if (algorithm.equals("EC")) {

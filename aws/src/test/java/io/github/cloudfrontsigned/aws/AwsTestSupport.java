@@ -1,11 +1,10 @@
 package io.github.cloudfrontsigned.aws;
 
+import io.github.cloudfrontsigned.TestKeys;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /** Real keys and AWS clients pointed at a {@link LocalAwsEndpoint}: static credentials, a fixed region, no retries. */
 final class AwsTestSupport {
 
-    static final KeyPair RSA = generate("RSA");
-    static final KeyPair RSA_2 = generate("RSA");
-    static final KeyPair EC = generate("EC");
+    static final KeyPair RSA = TestKeys.RSA;
+    static final KeyPair RSA_2 = TestKeys.RSA_2;
+    static final KeyPair EC = TestKeys.EC;
     static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
 
@@ -56,20 +55,6 @@ final class AwsTestSupport {
     static URI closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return URI.create("http://127.0.0.1:" + s.getLocalPort());
-        }
-    }
-
-    private static KeyPair generate(String algorithm) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
-            if (algorithm.equals("EC")) {
-                g.initialize(new ECGenParameterSpec("secp256r1"));
-            } else {
-                g.initialize(2048);
-            }
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -10,16 +10,13 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.ViewerRequest;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,33 +116,12 @@ final class KmsSignerTest {
                 .build();
         aws.failures.put(LocalAwsEndpoint.SIGN, "ThrottlingException");
         String page = "<p><img src=\"" + URL + "\"></p>";
-        List<LogRecord> logged = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(LinkRewriter.class.getName());
-        logger.addHandler(handler);
-        String rewritten;
-        try {
-            rewritten = rewriter.rewrite(page, signer.linkSigner(Duration.ofMinutes(10)));
-        } finally {
-            logger.removeHandler(handler);
-        }
-        assertEquals(page, rewritten, "the page is sent, its link unsigned");
-        assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("ThrottlingException")
-                && r.getMessage().contains(LocalAwsEndpoint.KEY_ARN)), "logged: " + logged.stream()
-                .map(LogRecord::getMessage).toList());
+        String[] rewritten = new String[1];
+        List<String> logged = LogCapture.messages(LogCapture.logged(LinkRewriter.class,
+                () -> rewritten[0] = rewriter.rewrite(page, signer.linkSigner(Duration.ofMinutes(10)))));
+        assertEquals(page, rewritten[0], "the page is sent, its link unsigned");
+        assertTrue(logged.stream().anyMatch(m -> m.contains("ThrottlingException") && m.contains(LocalAwsEndpoint.KEY_ARN)),
+                "logged: " + logged);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.TestKeys;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 final class FreshCookiesTest {
 
-    private static final KeyPair KEY = SigningConfigurationTest.generate("RSA");
-    private static final KeyPair OTHER_KEY = SigningConfigurationTest.generate("RSA");
+    private static final KeyPair KEY = TestKeys.RSA;
+    private static final KeyPair OTHER_KEY = TestKeys.RSA_2;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private static final String MEMBERS = "https://cdn.example.com/members/*";
 

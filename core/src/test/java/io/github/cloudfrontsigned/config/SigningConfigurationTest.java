@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 final class SigningConfigurationTest {
 
-    static final KeyPair RSA = generate("RSA");
-    static final KeyPair EC = generate("EC");
+    static final KeyPair RSA = TestKeys.RSA;
+    static final KeyPair EC = TestKeys.EC;
     static final Path RSA_FILE = write(RSA);
     static final Path EC_FILE = write(EC);
 
@@ -390,20 +389,6 @@ final class SigningConfigurationTest {
                         CookieAttributes.builder().domain("example.org").build())).build());
         assertTrue(e.getMessage().contains("cloudfront.cookie.domain = \"example.org\" (SigningConfiguration.builder())"),
                 e.getMessage());
-    }
-
-    static KeyPair generate(String algorithm) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
-            if (algorithm.equals("EC")) {
-                g.initialize(new ECGenParameterSpec("secp256r1"));
-            } else {
-                g.initialize(2048);
-            }
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Path write(KeyPair pair) {

@@ -3,12 +3,8 @@ package io.github.cloudfrontsigned.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.text.MessageFormat;
+import io.github.cloudfrontsigned.LogCapture;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,31 +20,10 @@ final class EncodedEntityReportTest {
 
     @Test
     void encodedEntity_isReportedOnce_namingTheEncodingAndTheRemedy() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(CloudFrontSignedFeature.class.getName());
-        logger.addHandler(handler);
-        try {
+        List<String> messages = LogCapture.messages(LogCapture.logged(CloudFrontSignedFeature.class, () -> {
             SERVER.get().getBytes("/api/catalog/compressed");
             SERVER.get().getBytes("/api/catalog/compressed");
-        } finally {
-            logger.removeHandler(handler);
-        }
-        List<String> messages = records.stream().map(r -> MessageFormat.format(r.getMessage(), r.getParameters()))
-                .filter(m -> m.contains("Content-Encoding")).toList();
+        })).stream().filter(m -> m.contains("Content-Encoding")).toList();
         assertEquals(1, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains("Content-Encoding gzip") && messages.get(0).contains("GzipHandler"),
                 messages.get(0));
