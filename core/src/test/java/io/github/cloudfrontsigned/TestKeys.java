@@ -1,7 +1,13 @@
 package io.github.cloudfrontsigned;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.util.Base64;
 import java.security.spec.ECGenParameterSpec;
 
 /**
@@ -34,6 +40,30 @@ public final class TestKeys {
             }
             return generator.generateKeyPair();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param key a private key
+     * @return the key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), 64-character lines
+     */
+    public static String pem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /**
+     * @param key a private key
+     * @return a temporary file holding {@link #pem(PrivateKey)}, deleted when the JVM exits
+     */
+    public static Path pemFile(PrivateKey key) {
+        try {
+            Path file = Files.createTempFile("cloudfront-test-key", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, pem(key));
+            return file;
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.util.Base64;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -28,9 +27,7 @@ final class AwsTestSupport {
     }
 
     static String pem(PrivateKey key) {
-        return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        return TestKeys.pem(key);
     }
 
     static SecretsManagerClient secretsManager(URI endpoint) {

@@ -87,11 +87,9 @@ final class SignedCookiesTest {
     }
 
     @Test
-    void cookiesWithAForgedSignature_areReissued() throws Exception {
-        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        CloudFrontSigner forger = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, g.generateKeyPair().getPrivate())
-                .build();
+    void cookiesWithAForgedSignature_areReissued() {
+        CloudFrontSigner forger = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, io.github.cloudfrontsigned.TestKeys.RSA_2.getPrivate()).build();
         String forged = forger.signCookies(Policy.builder().resource("https://cdn.example.com/members/*")
                 .expiresIn(Duration.ofHours(1)).build()).toCookieHeader();
         assertEquals(3, setCookies(server.get("/page?n=1", "Cookie", forged), "/members/").size(),
