@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.Signature;
+import io.github.cloudfrontsigned.IndependentCheck;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +62,11 @@ public final class Signatures {
         Matcher m = Pattern.compile("[?&](?:Expires|Policy)=").matcher(signedUrl);
         assertTrue(m.find(), "no signing parameters in " + signedUrl);
         String base = signedUrl.substring(0, m.start());
-        Map<String, String> p = parameters(signedUrl.substring(m.start() + 1));
+        Map<String, String> p = IndependentCheck.parameters(signedUrl.substring(m.start() + 1));
         assertEquals(TestKeys.KEY_PAIR_ID, p.get("Key-Pair-Id"), signedUrl);
         boolean canned = p.containsKey("Expires");
         String policy = canned ? "{\"Statement\":[{\"Resource\":\"" + base + "\",\"Condition\":{\"DateLessThan\":"
-                + "{\"AWS:EpochTime\":" + p.get("Expires") + "}}}]}" : decode(p.get("Policy"));
+                + "{\"AWS:EpochTime\":" + p.get("Expires") + "}}}]}" : IndependentCheck.decode(p.get("Policy"));
         String hash = p.getOrDefault("Hash-Algorithm", "SHA1");
         assertTrue(verifies(policy, p.get("Signature"), hash), "signature of " + signedUrl);
         if (canned && hash.equals("SHA1")) {
@@ -98,7 +96,7 @@ public final class Signatures {
                 String pair = h.substring(0, h.indexOf(';'));
                 values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
-            String policy = decode(values.get("CloudFront-Policy"));
+            String policy = IndependentCheck.decode(values.get("CloudFront-Policy"));
             if (!policy.contains("\"Resource\":\"" + resource + "\"")) {
                 continue;
             }
@@ -115,34 +113,13 @@ public final class Signatures {
     public static String cookiePolicy(List<String> set) {
         for (String h : set) {
             if (h.startsWith("CloudFront-Policy=")) {
-                return decode(h.substring("CloudFront-Policy=".length(), h.indexOf(';')));
+                return IndependentCheck.decode(h.substring("CloudFront-Policy=".length(), h.indexOf(';')));
             }
         }
         return fail("no CloudFront-Policy in " + set);
     }
 
-    static Map<String, String> parameters(String query) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String part : query.split("&")) {
-            int eq = part.indexOf('=');
-            p.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-        return p;
-    }
-
-    static String decode(String cloudFrontBase64) {
-        return new String(Base64.getDecoder().decode(cloudFrontBase64.replace('-', '+').replace('_', '=')
-                .replace('~', '/')), StandardCharsets.UTF_8);
-    }
-
     private static boolean verifies(String policy, String signature, String hash) {
-        try {
-            Signature v = Signature.getInstance(hash.equals("SHA256") ? "SHA256withRSA" : "SHA1withRSA");
-            v.initVerify(TestKeys.RSA.getPublic());
-            v.update(policy.getBytes(StandardCharsets.UTF_8));
-            return v.verify(Base64.getDecoder().decode(signature.replace('-', '+').replace('_', '=').replace('~', '/')));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return IndependentCheck.verifiesRsa(TestKeys.RSA.getPublic(), hash, policy, signature);
     }
 }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.Signature;
+import io.github.cloudfrontsigned.IndependentCheck;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,7 @@ final class Signatures {
         int q = signedUrl.indexOf("Expires=");
         assertTrue(q > 0, signedUrl);
         String base = signedUrl.substring(0, q - 1);
-        Map<String, String> p = parameters(signedUrl.substring(q));
+        Map<String, String> p = IndependentCheck.parameters(signedUrl.substring(q));
         assertEquals(TestKeys.KEY_PAIR_ID, p.get("Key-Pair-Id"), signedUrl);
         long expires = Long.parseLong(p.get("Expires"));
         String policy = "{\"Statement\":[{\"Resource\":\"" + base + "\",\"Condition\":{\"DateLessThan\":"
@@ -76,8 +74,8 @@ final class Signatures {
     static String verifyCustom(String signedUrl) {
         int q = signedUrl.indexOf("Policy=");
         assertTrue(q > 0, signedUrl);
-        Map<String, String> p = parameters(signedUrl.substring(q));
-        String policy = decode(p.get("Policy"));
+        Map<String, String> p = IndependentCheck.parameters(signedUrl.substring(q));
+        String policy = IndependentCheck.decode(p.get("Policy"));
         assertTrue(verifies(policy, p.get("Signature")), "signature of " + signedUrl);
         return policy;
     }
@@ -90,34 +88,13 @@ final class Signatures {
             values.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
         assertEquals(TestKeys.KEY_PAIR_ID, values.get("CloudFront-Key-Pair-Id"), setCookies.toString());
-        String policy = decode(values.get("CloudFront-Policy"));
+        String policy = IndependentCheck.decode(values.get("CloudFront-Policy"));
         assertNotNull(values.get("CloudFront-Signature"), setCookies.toString());
         assertTrue(verifies(policy, values.get("CloudFront-Signature")), "cookie signature " + setCookies);
         return policy;
     }
 
-    static Map<String, String> parameters(String query) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String part : query.split("&")) {
-            int eq = part.indexOf('=');
-            p.put(part.substring(0, eq), part.substring(eq + 1));
-        }
-        return p;
-    }
-
-    static String decode(String cloudFrontBase64) {
-        return new String(Base64.getDecoder().decode(cloudFrontBase64.replace('-', '+').replace('_', '=')
-                .replace('~', '/')), StandardCharsets.UTF_8);
-    }
-
     private static boolean verifies(String policy, String signature) {
-        try {
-            Signature v = Signature.getInstance("SHA1withRSA");
-            v.initVerify(TestKeys.RSA.getPublic());
-            v.update(policy.getBytes(StandardCharsets.UTF_8));
-            return v.verify(Base64.getDecoder().decode(signature.replace('-', '+').replace('_', '=').replace('~', '/')));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return IndependentCheck.verifiesRsa(TestKeys.RSA.getPublic(), "SHA1", policy, signature);
     }
 }
