@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Test helper: a UTC clock the test moves by setting {@link #now}. */
-final class MovingClock extends Clock {
-    final AtomicReference<Instant> now;
+/** Test helper: a UTC clock the test moves by setting {@link #now}. Public in core's test jar. */
+public final class MovingClock extends Clock {
+    /** The current instant; set it to move the clock. */
+    public final AtomicReference<Instant> now;
 
-    MovingClock(Instant start) {
+    /** @param start the first instant */
+    public MovingClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 

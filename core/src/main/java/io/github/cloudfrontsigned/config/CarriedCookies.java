@@ -9,16 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The check behind {@link SigningConfiguration#carriesFreshCookies}. Stateless. */
+/**
+ * The check behind {@link SigningConfiguration#carriesFreshCookies}, one per configuration. A browser sends the
+ * same cookies with every request, so the verdicts of cookies that verified are remembered (keyed by the cookie
+ * values, the resource and the client address; at most {@value #MAX_REMEMBERED}, cleared when full): a repeated
+ * check costs a map lookup instead of a signature verification. Expiry, key and address are checked again on
+ * every call. Thread-safe.
+ */
 final class CarriedCookies {
 
     private static final String DATE_LESS_THAN = "\"DateLessThan\":{\"AWS:EpochTime\":";
+    static final int MAX_REMEMBERED = 4096;
 
-    private CarriedCookies() {
-    }
+    private final ConcurrentHashMap<String, Verdict> verified = new ConcurrentHashMap<>();
 
-    static boolean fresh(SigningConfiguration config, String resource, Map<String, String> cookies, String ipAddress,
+    boolean fresh(SigningConfiguration config, String resource, Map<String, String> cookies, String ipAddress,
             String clientIp) {
         if (cookies == null || cookies.isEmpty()) {
             return false;
@@ -27,13 +34,25 @@ final class CarriedCookies {
         long freshUntil = signer.clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
         CloudFrontVerifier verifier = config.verifier();
         if (verifier != null) {
-            ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
-            cookies.forEach((name, value) -> {
-                if (name.startsWith("CloudFront-")) {
-                    viewer.cookie(name, value);
+            String key = cookies.get(SignedCookies.POLICY) + '\n' + cookies.get(SignedCookies.EXPIRES) + '\n'
+                    + cookies.get(SignedCookies.SIGNATURE) + '\n' + cookies.get(SignedCookies.KEY_PAIR_ID) + '\n'
+                    + cookies.get(SignedCookies.HASH_ALGORITHM) + '\n' + resource + '\n' + clientIp;
+            Verdict verdict = verified.get(key);
+            if (verdict == null) {
+                ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
+                cookies.forEach((name, value) -> {
+                    if (name.startsWith("CloudFront-")) {
+                        viewer.cookie(name, value);
+                    }
+                });
+                verdict = verifier.verify(viewer.build());
+                if (verdict.isAllowed()) {
+                    if (verified.size() >= MAX_REMEMBERED) {
+                        verified.clear();
+                    }
+                    verified.put(key, verdict);
                 }
-            });
-            Verdict verdict = verifier.verify(viewer.build());
+            }
             return verdict.isAllowed() && resource.equals(verdict.resource())
                     && signer.activeKeyPairId().equals(verdict.keyPairId())
                     && Objects.equals(ipAddress, verdict.ipAddress())

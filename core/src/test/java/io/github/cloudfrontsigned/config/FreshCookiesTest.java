@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.MovingClock;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
@@ -101,6 +102,21 @@ final class FreshCookiesTest {
         SigningConfiguration c = configuration(true);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KACTIVE", OTHER_KEY), MEMBERS, Duration.ofHours(1),
                 null), null, null));
+    }
+
+    @Test
+    void cookiesThatVerifiedBefore_stopBeingFreshWhenTheMarginIsReached() {
+        MovingClock clock = new MovingClock(CLOCK.instant());
+        CloudFrontSigner signer = CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(clock).build();
+        SigningConfiguration c = SigningConfiguration.builder().signer(signer)
+                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults()))
+                .verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(clock).build())
+                .build();
+        Map<String, String> carried = cookies(signer, MEMBERS, Duration.ofHours(1), null);
+        assertTrue(c.carriesFreshCookies(MEMBERS, carried, null, null));
+        assertTrue(c.carriesFreshCookies(MEMBERS, carried, null, null), "the same cookies again");
+        clock.now.set(CLOCK.instant().plus(Duration.ofMinutes(55)));
+        assertFalse(c.carriesFreshCookies(MEMBERS, carried, null, null), "5 minutes left, margin 10 minutes");
     }
 
     @Test
