@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -387,7 +388,7 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException if the signer has no key with that ID, or the public key cannot be
      *     derived (an RSA private key without its CRT values)
      */
-    public java.security.PublicKey publicKey(String keyPairId) {
+    public PublicKey publicKey(String keyPairId) {
         Slot slot = ring.keys.get(keyPairId);
         if (slot == null) {
             throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
