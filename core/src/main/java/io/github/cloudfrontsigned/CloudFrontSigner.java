@@ -1,5 +1,18 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
+import io.github.cloudfrontsigned.internal.ResourcePattern;
+import io.github.cloudfrontsigned.internal.SignatureEngines;
+import io.github.cloudfrontsigned.internal.SigningKey;
+import io.github.cloudfrontsigned.internal.Validation;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
+import io.github.cloudfrontsigned.key.RemoteSigner;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -246,7 +259,8 @@ public final class CloudFrontSigner {
                         + " to sign a wildcard custom policy");
             }
         }
-        String policyJson = canned ? cannedPolicy(resource, expires) : customPolicy(resource, expires, policy, now);
+        String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
+                : PolicyDocument.writeCustom(resource, expires, policy, now);
         String signature = signature(key, hash, policyJson, expires, now);
         StringBuilder sb = new StringBuilder(canned ? 400 : 700);
         if (canned) {
@@ -287,7 +301,8 @@ public final class CloudFrontSigner {
         if (canned) {
             Validation.checkUrl(resource, "Resource");
         }
-        String policyJson = canned ? cannedPolicy(resource, expires) : customPolicy(resource, expires, policy, now);
+        String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
+                : PolicyDocument.writeCustom(resource, expires, policy, now);
         String signature = signature(key, hash, policyJson, expires, now);
         List<SignedCookies.Cookie> cookies = new ArrayList<>(4);
         if (canned) {
@@ -465,38 +480,6 @@ public final class CloudFrontSigner {
             cache.put(key, hash, policyJson, signature, expires, now);
         }
         return signature;
-    }
-
-    /** The canned policy exactly as CloudFront rebuilds it from the request. */
-    static String cannedPolicy(String resource, long expires) {
-        return cannedPolicy(resource, Long.toString(expires));
-    }
-
-    /** The canned policy with {@code Expires} as the request wrote it (the verifier's view). */
-    static String cannedPolicy(String resource, String expires) {
-        return new StringBuilder(resource.length() + 90)
-                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
-                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires)
-                .append("}}}]}").toString();
-    }
-
-    /** A compact custom policy, conditions in the order DateLessThan, DateGreaterThan, IpAddress. */
-    static String customPolicy(String resource, long expires, Policy policy, long now) {
-        StringBuilder sb = new StringBuilder(resource.length() + 170)
-                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
-                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires).append('}');
-        if (policy.dateGreaterThan() != null) {
-            long start = policy.dateGreaterThan().getEpochSecond();
-            if (start >= expires) {
-                throw new IllegalArgumentException("DateGreaterThan (the active date, " + Instant.ofEpochSecond(start)
-                        + ") must be before DateLessThan (the expiration, " + Instant.ofEpochSecond(expires) + ")");
-            }
-            sb.append(",\"DateGreaterThan\":{\"AWS:EpochTime\":").append(start).append('}');
-        }
-        if (policy.ipAddress() != null) {
-            sb.append(",\"IpAddress\":{\"AWS:SourceIp\":\"").append(policy.ipAddress()).append("\"}");
-        }
-        return sb.append("}}]}").toString();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.internal.Validation;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

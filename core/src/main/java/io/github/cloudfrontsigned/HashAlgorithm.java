@@ -36,8 +36,13 @@ public enum HashAlgorithm {
         return parameterValue;
     }
 
-    /** The JCA signature algorithm name for a key of the given JCA algorithm ({@code "RSA"} or {@code "EC"}). */
-    String jcaName(String keyAlgorithm) {
+    /**
+     * The JCA signature algorithm name for this hash and a key of the given JCA algorithm.
+     *
+     * @param keyAlgorithm the key's {@link java.security.Key#getAlgorithm()}: {@code "RSA"} or {@code "EC"}
+     * @return for example {@code "SHA256withRSA"} or {@code "SHA256withECDSA"}
+     */
+    public String jcaName(String keyAlgorithm) {
         return "EC".equals(keyAlgorithm) ? ecdsaJcaName : rsaJcaName;
     }
 

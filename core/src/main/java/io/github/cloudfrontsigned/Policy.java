@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.Validation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.PercentEncoding;
 import java.net.IDN;
 import java.util.Objects;
 

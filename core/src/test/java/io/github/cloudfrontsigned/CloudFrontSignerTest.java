@@ -1,5 +1,7 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.PolicyDocument;
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,7 +65,7 @@ final class CloudFrontSignerTest {
     void rsaWithSha256_appendsHashAlgorithmLast() {
         String signed = rsa().hashAlgorithm(HashAlgorithm.SHA256).build().signUrl(URL, Duration.ofMinutes(1));
         assertTrue(signed.endsWith("&Key-Pair-Id=K2JCJMDEHXQW5F&Hash-Algorithm=SHA256"), signed);
-        String policy = CloudFrontSigner.cannedPolicy(URL, NOW.getEpochSecond() + 60);
+        String policy = PolicyDocument.writeCanned(URL, NOW.getEpochSecond() + 60);
         assertTrue(Verification.verifies(TestKeys.RSA.getPublic(), HashAlgorithm.SHA256, policy, params(signed).get("Signature")));
     }
 
@@ -71,7 +73,7 @@ final class CloudFrontSignerTest {
     void ecdsaDefault_isSha256WithHashAlgorithmParameter() {
         String signed = ec().build().signUrl(URL, Duration.ofMinutes(1));
         assertTrue(signed.endsWith("&Hash-Algorithm=SHA256"), signed);
-        String policy = CloudFrontSigner.cannedPolicy(URL, NOW.getEpochSecond() + 60);
+        String policy = PolicyDocument.writeCanned(URL, NOW.getEpochSecond() + 60);
         assertTrue(Verification.verifies(TestKeys.EC.getPublic(), HashAlgorithm.SHA256, policy, params(signed).get("Signature")));
     }
 
@@ -79,7 +81,7 @@ final class CloudFrontSignerTest {
     void ecdsaWithSha1_onlyWhenAskedForExplicitly() {
         String signed = ec().hashAlgorithm(HashAlgorithm.SHA1).build().signUrl(URL, Duration.ofMinutes(1));
         assertFalse(signed.contains("Hash-Algorithm"), signed);
-        String policy = CloudFrontSigner.cannedPolicy(URL, NOW.getEpochSecond() + 60);
+        String policy = PolicyDocument.writeCanned(URL, NOW.getEpochSecond() + 60);
         assertTrue(Verification.verifies(TestKeys.EC.getPublic(), HashAlgorithm.SHA1, policy, params(signed).get("Signature")));
     }
 
@@ -237,7 +239,7 @@ final class CloudFrontSignerTest {
         assertEquals("K2JCJMDEHXQW5F", cookies.value(SignedCookies.KEY_PAIR_ID).orElseThrow());
         assertFalse(cookies.value(SignedCookies.HASH_ALGORITHM).isPresent());
         assertTrue(Verification.verifies(TestKeys.RSA.getPublic(), HashAlgorithm.SHA1,
-                CloudFrontSigner.cannedPolicy(URL, NOW.getEpochSecond() + 60), cookies.value(SignedCookies.SIGNATURE).orElseThrow()));
+                PolicyDocument.writeCanned(URL, NOW.getEpochSecond() + 60), cookies.value(SignedCookies.SIGNATURE).orElseThrow()));
     }
 
     @Test

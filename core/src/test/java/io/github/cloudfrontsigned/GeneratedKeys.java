@@ -13,10 +13,10 @@ import java.util.Map;
  * first time it is asked for (with the files it is derived from), so a test class pays only for what it uses.
  * Not thread-safe; use from {@code @BeforeAll} or from tests of one class.
  */
-final class GeneratedKeys {
+public final class GeneratedKeys {
 
     /** The passphrase of every encrypted key made here. */
-    static final String PASSPHRASE = "Correct-Horse-7";
+    public static final String PASSPHRASE = "Correct-Horse-7";
 
     private static final String PASS = "pass:" + PASSPHRASE;
 
@@ -75,7 +75,7 @@ final class GeneratedKeys {
 
     private final Path dir;
 
-    GeneratedKeys(Path dir) {
+    public GeneratedKeys(Path dir) {
         this.dir = dir;
     }
 
@@ -85,7 +85,7 @@ final class GeneratedKeys {
     }
 
     /** Makes (if needed) and returns the file; inputs named by {@code -in} / {@code -key} are made first. */
-    Path file(String name) {
+    public Path file(String name) {
         Path file = dir.resolve(name);
         if (Files.exists(file)) {
             return file;
@@ -104,7 +104,7 @@ final class GeneratedKeys {
     }
 
     /** The text of a PEM file (made if needed). */
-    String text(String name) {
+    public String text(String name) {
         try {
             return Files.readString(file(name));
         } catch (IOException e) {
@@ -113,7 +113,7 @@ final class GeneratedKeys {
     }
 
     /** The bytes of a file (made if needed). */
-    byte[] bytes(String name) {
+    public byte[] bytes(String name) {
         try {
             return Files.readAllBytes(file(name));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ final class KeyRotationTest {
             Map<String, String> p = SharedCasesTest.query(url.substring(q + 1));
             String keyId = p.get("Key-Pair-Id");
             HashAlgorithm hash = p.containsKey("Hash-Algorithm") ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
-            String policy = CloudFrontSigner.cannedPolicy(resource, Long.parseLong(p.get("Expires")));
+            String policy = PolicyDocument.writeCanned(resource, Long.parseLong(p.get("Expires")));
             assertTrue(Verification.verifies(publicKeys.get(keyId), hash, policy, p.get("Signature")), url);
             assertEquals(keyId.equals("KNEW"), hash == HashAlgorithm.SHA256, "hash follows the key that signed: " + url);
         }

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Asserts that an exception (its message, and the messages of its causes) reveals no key material. */
-final class NoKeyMaterial {
+public final class NoKeyMaterial {
 
     private NoKeyMaterial() {
     }
@@ -23,12 +23,12 @@ final class NoKeyMaterial {
     }
 
     /** No line (or space-separated piece) of the PEM body of {@code keyText}, and not the passphrase. */
-    static void assertAbsent(Throwable e, String keyText, String passphrase) {
+    public static void assertAbsent(Throwable e, String keyText, String passphrase) {
         assertAbsent(fullText(e), bodyPieces(keyText), passphrase);
     }
 
     /** No 64-character base64 line of the DER bytes, no hex of them, and not the passphrase. */
-    static void assertAbsent(Throwable e, byte[] der, String passphrase) {
+    public static void assertAbsent(Throwable e, byte[] der, String passphrase) {
         List<String> pieces = new ArrayList<>();
         String base64 = Base64.getEncoder().encodeToString(der);
         for (int i = 0; i < base64.length(); i += 64) {
@@ -43,7 +43,7 @@ final class NoKeyMaterial {
     }
 
     /** Same check on any text, such as a log line. */
-    static void assertAbsent(String text, String keyText, String passphrase) {
+    public static void assertAbsent(String text, String keyText, String passphrase) {
         assertAbsent(text, bodyPieces(keyText), passphrase);
     }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code openssl} command for tests. */
-final class OpenSsl {
+public final class OpenSsl {
 
     private OpenSsl() {
     }
 
     /** Runs {@code openssl args...} in {@code dir} and returns its standard output; fails on a non-zero exit. */
-    static String run(Path dir, String... args) {
+    public static String run(Path dir, String... args) {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -31,7 +31,7 @@ final class OpenSsl {
      * The fingerprint openssl computes for a PEM public key:
      * {@code openssl pkey -pubin -in FILE -outform DER | openssl dgst -sha256}, the part after {@code "= "}.
      */
-    static String fingerprint(Path publicKeyPem) {
+    public static String fingerprint(Path publicKeyPem) {
         String out = shell(publicKeyPem.getParent(), "openssl pkey -pubin -in '" + publicKeyPem.getFileName()
                 + "' -outform DER | openssl dgst -sha256").strip();
         int eq = out.lastIndexOf("= ");

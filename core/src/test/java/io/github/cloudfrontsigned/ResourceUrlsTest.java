@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.Validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,11 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * the same; and whatever is signed, our verifier allows. The vectors' expiry dates are in the past, so the
  * signer and the verifier run on a fixed clock before them.
  */
-final class SharedCasesTest {
+public final class SharedCasesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 2025-12-01T00:00:00Z: before every expiry in the vectors. */
@@ -188,7 +194,7 @@ final class SharedCasesTest {
         return b.build();
     }
 
-    static Map<String, String> query(String query) {
+    public static Map<String, String> query(String query) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');

@@ -10,7 +10,7 @@ import java.util.List;
  * up from the module directory until a directory has a {@code shared/testdata/aws-shared-cases} child. Fails loudly
  * if there is none; tests that need the shared data are never skipped.
  */
-final class SharedTestData {
+public final class SharedTestData {
 
     private static final String RELATIVE = "shared/testdata/aws-shared-cases";
     private static final Path DIRECTORY = locate();
@@ -24,7 +24,7 @@ final class SharedTestData {
     }
 
     /** A file in the {@code aws-shared-cases} directory, which must exist. */
-    static Path file(String name) {
+    public static Path file(String name) {
         Path file = DIRECTORY.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Shared test data file " + name + " is missing from " + DIRECTORY);

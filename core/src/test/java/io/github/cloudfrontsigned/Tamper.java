@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: edits one query parameter of a signed URL, leaving every other byte as it was. */
-final class Tamper {
+public final class Tamper {
 
     private Tamper() {
     }
 
     /** Replaces the value of the first parameter called {@code name}. */
-    static String replace(String url, String name, String value) {
+    public static String replace(String url, String name, String value) {
         return edit(url, name, name + "=" + value);
     }
 
     /** Removes the parameter called {@code name} (and its {@code &}). */
-    static String drop(String url, String name) {
+    public static String drop(String url, String name) {
         return edit(url, name, null);
     }
 
     /** The value of the first parameter called {@code name}. */
-    static String value(String url, String name) {
+    public static String value(String url, String name) {
         for (String p : url.substring(url.indexOf('?') + 1).split("&")) {
             if (p.startsWith(name + "=")) {
                 return p.substring(name.length() + 1);

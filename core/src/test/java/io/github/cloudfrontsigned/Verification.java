@@ -1,16 +1,17 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
 
 /** Test helper: checks a CloudFront-encoded signature over policy bytes with the JDK. */
-final class Verification {
+public final class Verification {
 
     private Verification() {
     }
 
-    static boolean verifies(PublicKey key, HashAlgorithm hash, String policy, String encodedSignature) {
+    public static boolean verifies(PublicKey key, HashAlgorithm hash, String policy, String encodedSignature) {
         try {
             Signature verifier = Signature.getInstance(hash.jcaName(key.getAlgorithm()));
             verifier.initVerify(key);

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.aws;
 
-import io.github.cloudfrontsigned.PrivateKeyProvider;
-import io.github.cloudfrontsigned.RemoteSigner;
+import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.KeyServiceProvider;
@@ -41,7 +41,7 @@ public final class AwsKeyServices implements KeyServiceProvider {
      * Resolves {@code secretsmanager:NAME[#jsonField]} or {@code ssm:/parameter/name}: fetches the key now.
      *
      * @throws IllegalArgumentException if the value is malformed or the region or refresh interval is invalid
-     * @throws io.github.cloudfrontsigned.KeyLoadingException if the first fetch fails (message: the secret's name
+     * @throws io.github.cloudfrontsigned.key.KeyLoadingException if the first fetch fails (message: the secret's name
      *     and the AWS error code)
      */
     @Override

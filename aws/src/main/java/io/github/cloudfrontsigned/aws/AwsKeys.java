@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.aws;
 
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.RefreshingPrivateKey;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.cloudfrontsigned.aws;
 
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.RemoteSigner;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.RemoteSigner;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;

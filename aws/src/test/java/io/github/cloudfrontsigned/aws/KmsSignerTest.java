@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
 import java.util.List;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.RefreshingPrivateKey;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
 import java.security.KeyPair;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

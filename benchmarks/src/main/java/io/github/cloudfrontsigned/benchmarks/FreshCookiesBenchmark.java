@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import java.security.KeyPair;

@@ -2,7 +2,7 @@ package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.SignedCookies;
 import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,11 +1,11 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.SignatureProvider;
-import io.github.cloudfrontsigned.Verdict;
-import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.security.KeyPair;
 import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;

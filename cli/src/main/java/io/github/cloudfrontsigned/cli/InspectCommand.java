@@ -1,6 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
-import io.github.cloudfrontsigned.SignedRequest;
+import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

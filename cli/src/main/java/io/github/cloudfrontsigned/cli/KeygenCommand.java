@@ -1,6 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.Keys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

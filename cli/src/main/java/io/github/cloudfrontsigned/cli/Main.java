@@ -1,6 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
-import io.github.cloudfrontsigned.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

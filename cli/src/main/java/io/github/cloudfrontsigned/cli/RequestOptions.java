@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,9 +2,9 @@ package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.Policy;
 import java.time.Duration;
 import java.time.Instant;

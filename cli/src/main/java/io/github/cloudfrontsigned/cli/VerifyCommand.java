@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.cli;
 
-import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.Verdict;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.config;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.Verdict;
-import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.config;
 
+import io.github.cloudfrontsigned.CloudFrontSignedException;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Never contains key material or passphrases. Thread safety: immutable once thrown.
  */
-public final class ConfigurationException extends RuntimeException {
+public final class ConfigurationException extends CloudFrontSignedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -65,7 +66,7 @@ public final class ConfigurationException extends RuntimeException {
      * @throws IllegalArgumentException if {@code problems} is empty
      */
     public ConfigurationException(List<Problem> problems) {
-        super(format(problems));
+        super(format(problems), null);
         this.problems = List.copyOf(problems);
     }
 

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.config;
 
-import io.github.cloudfrontsigned.PrivateKeyProvider;
-import io.github.cloudfrontsigned.RemoteSigner;
+import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RemoteSigner;
 import java.util.Set;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Set;
  * dependency on them: the optional {@code cloudfront-signed-aws} module provides the AWS schemes.
  *
  * <p>A value is handed to a provider when the text before its first {@code :} is one of its
- * {@link #schemes()} (case-insensitive); every other location is read by {@link io.github.cloudfrontsigned.KeySource}
+ * {@link #schemes()} (case-insensitive); every other location is read by {@link io.github.cloudfrontsigned.key.KeySource}
  * as before. Both methods run once, while the configuration is read, on the reading thread; they may do network
  * calls and should fail then, with a message naming what was asked for and the service's error.
  *

@@ -1,15 +1,15 @@
 package io.github.cloudfrontsigned.config;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.PrivateKeyProvider;
-import io.github.cloudfrontsigned.RemoteSigner;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RemoteSigner;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.examples;
 
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.KeySource;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;

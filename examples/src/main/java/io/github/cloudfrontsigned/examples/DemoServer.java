@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.examples;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;

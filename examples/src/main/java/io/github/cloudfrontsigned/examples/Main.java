@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.examples;
 
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.KeySource;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.key.KeySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static io.github.cloudfrontsigned.config.ConfigProperties.EDGE_TRUSTED_KE
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
 
-import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.Verdict;
-import io.github.cloudfrontsigned.ViewerRequest;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import jakarta.servlet.Filter;

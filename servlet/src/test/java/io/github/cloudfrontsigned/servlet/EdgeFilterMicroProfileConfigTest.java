@@ -3,7 +3,7 @@ package io.github.cloudfrontsigned.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;

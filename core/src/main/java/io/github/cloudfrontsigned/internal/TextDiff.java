@@ -1,0 +1,75 @@
+package io.github.cloudfrontsigned.internal;
+
+/**
+ * Renders two strings side by side with a caret under the first character that differs, for messages such as
+ * "the policy Resource and the requested URL differ here". Thread safety: stateless.
+ */
+public final class TextDiff {
+
+    private TextDiff() {
+    }
+
+    /** @return the index of the first character where {@code a} and {@code b} differ, or -1 if they are equal */
+    public static int firstDifference(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return i;
+            }
+        }
+        return a.length() == b.length() ? -1 : n;
+    }
+
+    /**
+     * Two labelled lines, each followed by a line with {@code ^} under the marked position, indented by two
+     * spaces; control characters in the values are escaped so the carets stay aligned.
+     *
+     * <pre>
+     *   Resource: https://d111111abcdef8.cloudfront.net/images/*
+     *                                                   ^
+     *   URL:      https://d111111abcdef8.cloudfront.net/video/a.mp4
+     *                                                   ^
+     * </pre>
+     */
+    public static String diagram(String labelA, String a, int posA, String labelB, String b, int posB) {
+        int width = Math.max(labelA.length(), labelB.length()) + 2;
+        StringBuilder sb = new StringBuilder(2 * (a.length() + b.length()) + 64);
+        line(sb, labelA, a, posA, width);
+        sb.append('\n');
+        line(sb, labelB, b, posB, width);
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value, int pos, int width) {
+        sb.append("  ").append(label).append(':');
+        for (int i = label.length() + 1; i < width; i++) {
+            sb.append(' ');
+        }
+        int caret = 0;
+        for (int i = 0; i < value.length(); i++) {
+            String shown = shown(value.charAt(i));
+            if (i < pos) {
+                caret += shown.length();
+            }
+            sb.append(shown);
+        }
+        sb.append('\n');
+        for (int i = 0; i < 2 + width + caret; i++) {
+            sb.append(' ');
+        }
+        sb.append('^');
+    }
+
+    private static String shown(char c) {
+        return c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c);
+    }
+
+    /** One character for a message: {@code 'x'}, or "the end" when {@code pos} is past the string. */
+    static String charAt(String s, int pos) {
+        if (pos >= s.length()) {
+            return "the end";
+        }
+        char c = s.charAt(pos);
+        return c < 0x20 || c == 0x7f ? CloudFrontBase64.describe(c) : "'" + c + "'";
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.cloudfrontsigned.key;
+
+/**
+ * Which JCA implementation computes signatures. Signing is the only expensive step of a signed URL, so
+ * the choice decides throughput; every choice produces signatures CloudFront accepts.
+ *
+ * <p>Thread safety: immutable.
+ */
+public enum SignatureProvider {
+    /**
+     * The fastest available: Amazon Corretto Crypto Provider when it is on the class path and loaded its
+     * native library (add {@code software.amazon.cryptools:AmazonCorrettoCryptoProvider}, classifier
+     * {@code linux-x86_64}); otherwise BouncyCastle for ECDSA and the JDK for RSA.
+     */
+    AUTO,
+    /** The JDK's default providers (SunRsaSign, SunEC). */
+    JDK,
+    /** BouncyCastle's {@code BC} provider (a private instance; nothing is added to {@code java.security.Security}). */
+    BOUNCY_CASTLE,
+    /**
+     * Amazon Corretto Crypto Provider; building a signer fails with {@link IllegalStateException} when it
+     * is missing or its native library did not load.
+     */
+    CORRETTO;
+
+    /**
+     * Parses a configuration value such as {@code auto}, {@code jdk}, {@code bouncy-castle} or {@code corretto}
+     * (case and {@code -}/{@code _} ignored).
+     *
+     * @param value the configuration value
+     * @return the provider
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static SignatureProvider parse(String value) {
+        String v = value.trim().replace('-', '_').replace(" ", "_");
+        for (SignatureProvider p : values()) {
+            if (p.name().equalsIgnoreCase(v) || p.name().replace("_", "").equalsIgnoreCase(v)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown signature provider '" + value
+                + "': use auto, jdk, bouncy-castle or corretto");
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.cloudfrontsigned.verify;
+
+import io.github.cloudfrontsigned.internal.PolicyDocument;
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.internal.TextDiff;
+import io.github.cloudfrontsigned.internal.Validation;
+import io.github.cloudfrontsigned.key.Keys;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Explains a signature that does not verify: which plausible change would make it verify. Runs only on
+ * failure; costs at most a few hundred signature verifications. Thread safety: stateless.
+ */
+final class SignatureDiagnosis {
+
+    private SignatureDiagnosis() {
+    }
+
+    static String explain(SignedRequest s, VerifyingKey key, HashAlgorithm hash, Map<String, VerifyingKey> keys) {
+        byte[] policy = s.policyBytes();
+        byte[] signature = s.signatureBytes();
+        HashAlgorithm other = hash == HashAlgorithm.SHA1 ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
+        if (key.verify(other, policy, signature)) {
+            return hashMismatch(s, hash, other);
+        }
+        for (VerifyingKey k : keys.values()) {
+            if (k == key) {
+                continue;
+            }
+            for (HashAlgorithm h : HashAlgorithm.values()) {
+                if (k.verify(h, policy, signature)) {
+                    return "the signature was made with the private key of key pair ID " + k.keyPairId + ", but the"
+                            + " request names " + s.name(SignedRequest.KEY_PAIR_ID) + "=" + key.keyPairId + ": send "
+                            + s.name(SignedRequest.KEY_PAIR_ID) + "=" + k.keyPairId
+                            + (h != hash ? " (and " + hashMismatch(s, hash, h) + ")" : "");
+                }
+            }
+        }
+        if ("EC".equals(key.keyAlgorithm) && signature.length == 64 && signature[0] != 0x30
+                && key.verify(hash, policy, toDer(signature))) {
+            return "the ECDSA signature is raw r||s (IEEE P1363, 64 bytes) but CloudFront expects ASN.1 DER: sign"
+                    + " with " + hash.jcaName("EC") + ", not " + hash.jcaName("EC") + "inP1363Format";
+        }
+        int rsaLength = key.rsaSignatureLength();
+        if (rsaLength > 0 && signature.length != rsaLength) {
+            return "the signature is " + signature.length + " bytes but a signature by the RSA-" + rsaLength * 8
+                    + " key for key pair ID " + key.keyPairId + " is " + rsaLength + " bytes: it was cut short or"
+                    + " altered, or made with another key";
+        }
+        if (s.isCannedPolicy() && s.request() != null) {
+            String found = reencodedCanned(s, key, hash, policy, signature);
+            if (found != null) {
+                return found;
+            }
+        }
+        String fingerprint = "trusted public key for " + key.keyPairId + ": " + Keys.describe(key.publicKey)
+                + ", SHA-256 fingerprint " + Keys.fingerprint(key.publicKey);
+        if (s.isCannedPolicy()) {
+            return "the signature does not match the canned policy CloudFront rebuilds from the request,\n  "
+                    + Validation.printable(new String(policy, StandardCharsets.UTF_8))
+                    + "\nso the URL or " + s.name(SignedRequest.EXPIRES) + " was changed after signing, the "
+                    + s.name(SignedRequest.SIGNATURE) + " was altered, or another private key signed it ("
+                    + fingerprint + ")";
+        }
+        return "the signature does not match the " + s.name(SignedRequest.POLICY) + ": the policy or "
+                + s.name(SignedRequest.SIGNATURE) + " was altered after signing, or another private key signed it ("
+                + fingerprint + ")";
+    }
+
+    private static String reencodedCanned(SignedRequest s, VerifyingKey key, HashAlgorithm hash, byte[] policy,
+            byte[] signature) {
+        ViewerRequest r = s.request();
+        String expires = s.value(SignedRequest.EXPIRES);
+        String requested = s.unsignedUrl();
+        for (UrlVariants.Variant v : UrlVariants.of(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery())) {
+            byte[] candidate = PolicyDocument.writeCanned(v.url(), expires).getBytes(StandardCharsets.UTF_8);
+            if (!Arrays.equals(candidate, policy) && key.verify(hash, candidate, signature)) {
+                int at = TextDiff.firstDifference(v.url(), requested);
+                return UrlVariants.explain(v, requested, false) + "\n"
+                        + TextDiff.diagram("signed", v.url(), at, "received", requested, at);
+            }
+        }
+        return null;
+    }
+
+    private static String hashMismatch(SignedRequest s, HashAlgorithm declared, HashAlgorithm actual) {
+        String name = s.name(SignedRequest.HASH);
+        if (s.hashAlgorithmValue() == null) {
+            return "the signature is " + label(actual) + " but the request has no " + name + ", so CloudFront checks"
+                    + " it as SHA-1: add " + name + "=" + actual.parameterValue();
+        }
+        return name + " says " + declared.parameterValue() + " but the signature is " + label(actual) + ": "
+                + (actual == HashAlgorithm.SHA1 ? "remove " + name + " (SHA-1 is the default) or sign with SHA-256"
+                        : "send " + name + "=" + actual.parameterValue());
+    }
+
+    private static String label(HashAlgorithm h) {
+        return h == HashAlgorithm.SHA1 ? "SHA-1" : "SHA-256";
+    }
+
+    /** DER {@code SEQUENCE { INTEGER r, INTEGER s }} from a 64-byte raw P-256 signature. */
+    private static byte[] toDer(byte[] raw) {
+        byte[] r = new BigInteger(1, Arrays.copyOfRange(raw, 0, 32)).toByteArray();
+        byte[] s = new BigInteger(1, Arrays.copyOfRange(raw, 32, 64)).toByteArray();
+        byte[] der = new byte[6 + r.length + s.length];
+        der[0] = 0x30;
+        der[1] = (byte) (4 + r.length + s.length);
+        der[2] = 0x02;
+        der[3] = (byte) r.length;
+        System.arraycopy(r, 0, der, 4, r.length);
+        der[4 + r.length] = 0x02;
+        der[5 + r.length] = (byte) s.length;
+        System.arraycopy(s, 0, der, 6 + r.length, s.length);
+        return der;
+    }
+}
