@@ -134,7 +134,7 @@ final class RequestSigning {
         List<String> headers = new ArrayList<>();
         for (ResourceSigning.CookieTemplate template : resource.cookies) {
             CookieSpec spec = template.spec(resource.config, pathParameters);
-            String policyResource = spec == null ? null : spec.resource(user);
+            String policyResource = spec == null ? null : resource.config.cookieResource(spec, user);
             if (policyResource == null) {
                 continue;
             }

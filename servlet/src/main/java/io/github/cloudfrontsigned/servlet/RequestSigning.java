@@ -149,7 +149,7 @@ final class RequestSigning {
         String user = principal == null ? null : principal.getName();
         List<String> headers = new ArrayList<>();
         for (CookieSpec spec : config.cookies()) {
-            String resource = spec.resource(user);
+            String resource = config.cookieResource(spec, user);
             if (resource == null) {
                 continue;
             }
