@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.EdgeAccess;
 import io.github.cloudfrontsigned.Keys;
+import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.ConfigProperties;
@@ -21,7 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -232,6 +238,34 @@ final class EdgeFilterTest {
         String url = signer.signUrl(behindProxy.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
         HttpResponse<byte[]> r = behindProxy.get(url.substring(("http://127.0.0.1:" + behindProxy.port).length()));
         assertEquals(403, r.statusCode());
+    }
+
+    private static List<LogRecord> edgeLog(Runnable action) {
+        Logger logger = Logger.getLogger(EdgeAccess.class.getName());
+        Level before = logger.getLevel();
+        logger.setLevel(Level.FINE);
+        try {
+            return LogCapture.logged(EdgeAccess.class, action);
+        } finally {
+            logger.setLevel(before);
+        }
+    }
+
+    @Test
+    void hostileDenials_areOneBoundedFineLineEachAndAtMostOneInfoLine() {
+        String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
+        String forged = pathOf(url).replace("/photo.jpg", "/" + "x".repeat(7000) + ".jpg");
+        List<LogRecord> records = edgeLog(() -> {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(403, server.get(forged).statusCode());
+            }
+        });
+        List<LogRecord> fine = records.stream().filter(r -> r.getLevel().equals(Level.FINE)).toList();
+        assertEquals(20, fine.size());
+        for (String line : LogCapture.messages(fine)) {
+            assertTrue(line.length() < 600 && !line.contains("\n") && !line.contains("Signature="), line);
+        }
+        assertTrue(records.stream().filter(r -> r.getLevel().equals(Level.INFO)).count() <= 1, records::toString);
     }
 
     @Test
