@@ -109,6 +109,12 @@ public final class SigningConfiguration implements AutoCloseable {
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
         this.verifier = b.verifier;
+        for (CookieSpec cookie : cookies) {
+            String warning = cookie.openHostWarning();
+            if (warning != null) {
+                LOG.log(System.Logger.Level.WARNING, "CloudFront configuration: " + warning);
+            }
+        }
         this.refusedSegments = new SummarizingLog(LOG, System.Logger.Level.WARNING,
                 "user names or path parameters refused as path segments", signer.clock(), Duration.ofMinutes(1));
         if (protectedPrefixes.isEmpty()) {
