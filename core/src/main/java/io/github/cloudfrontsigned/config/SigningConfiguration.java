@@ -237,7 +237,7 @@ public final class SigningConfiguration implements AutoCloseable {
         try {
             return spec.resource(userName);
         } catch (IllegalArgumentException e) {
-            refusedSegments.record("user name", "No CloudFront signed cookies for " + spec.resourceTemplate()
+            refusedSegments.record("user name", () -> "No CloudFront signed cookies for " + spec.resourceTemplate()
                     + ": the user name " + e.getMessage());
             return null;
         }
@@ -256,7 +256,7 @@ public final class SigningConfiguration implements AutoCloseable {
         try {
             return ResourceUrls.pathSegment(value);
         } catch (IllegalArgumentException e) {
-            refusedSegments.record(what, "Nothing signed for the " + what + " " + e.getMessage());
+            refusedSegments.record(what, () -> "Nothing signed for the " + what + " " + e.getMessage());
             return null;
         }
     }
