@@ -10,9 +10,10 @@ import java.util.Objects;
  * its {@code Set-Cookie} headers. One policy holds one statement, so each resource gets its own cookie set,
  * and the sets are told apart by their {@code Path}.
  *
- * <p>The resource may contain {@value #USER}, replaced by the authenticated user's name, percent-encoded
- * (see {@link ResourceUrls#encode(String)}): {@code https://cdn.example.com/users/{user}/*}. Anonymous
- * requests get no cookies for such a resource.
+ * <p>The resource may contain {@value #USER}, replaced by the authenticated user's name as exactly one path
+ * segment (see {@link ResourceUrls#pathSegment(String)}: everything outside {@code A-Z a-z 0-9 - . _ ~}
+ * percent-encoded, the names {@code .}, {@code ..} and names that decode to them refused):
+ * {@code https://cdn.example.com/users/{user}/*}. Anonymous requests get no cookies for such a resource.
  *
  * <p>Source: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html">
  * Set signed cookies using a custom policy</a>. Thread safety: immutable and thread-safe.
@@ -79,12 +80,16 @@ public final class CookieSpec {
     /**
      * @param userName the authenticated user's name, or {@code null} for an anonymous request
      * @return the resource for this user, or {@code null} when it is per user and there is no user
+     * @throws IllegalArgumentException when the resource is per user and the name cannot be one path segment
+     *     ({@link ResourceUrls#pathSegment(String)}: {@code .}, {@code ..}, or a name that decodes to them); the
+     *     message names the rule. {@link SigningConfiguration#cookieResource(CookieSpec, String)} turns it into
+     *     no cookies and a warning.
      */
     public String resource(String userName) {
         if (!perUser()) {
             return resource;
         }
-        return userName == null || userName.isEmpty() ? null : resource.replace(USER, ResourceUrls.encode(userName));
+        return userName == null ? null : resource.replace(USER, ResourceUrls.pathSegment(userName));
     }
 
     /**
@@ -142,6 +147,34 @@ public final class CookieSpec {
             }
         }
         return resource.substring(hostStart, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether a wildcard comes before the {@code /} that ends the resource's host: then the resource also
+     * matches other hosts, as {@code https://d111111abcdef8.cloudfront.net*} matches
+     * {@code https://d111111abcdef8.cloudfront.net.evil.example/...}, a distribution that may trust the same key
+     * group.
+     *
+     * @return the warning to log, or {@code null} when the host is ended by {@code /} (or the resource is {@code *})
+     */
+    String openHostWarning() {
+        int scheme = resource.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int slash = resource.indexOf('/', scheme + 3);
+        for (int i = scheme + 3; i < (slash < 0 ? resource.length() : slash); i++) {
+            char c = resource.charAt(i);
+            if (c == '*' || c == '?') {
+                String host = resource.substring(scheme + 3, i);
+                return "cookie resource " + resource + " has the wildcard '" + c + "' at position " + i + ", before"
+                        + " the / that ends its host, so it also matches other hosts such as "
+                        + resource.substring(0, scheme + 3) + (host.isEmpty() ? "evil.example" : host + ".evil.example")
+                        + "/...; end the host with / (for example " + resource.substring(0, i) + "/*) unless every"
+                        + " host is meant";
+            }
+        }
+        return null;
     }
 
     private static CookieAttributes withPath(CookieAttributes a, String path) {
