@@ -37,6 +37,15 @@ public enum HashAlgorithm {
     }
 
     /** The JCA signature algorithm name for a key of the given JCA algorithm ({@code "RSA"} or {@code "EC"}). */
+    /** The digest of {@code data} with this algorithm (for reading back RSA signatures in diagnosis). */
+    byte[] digest(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance(this == SHA1 ? "SHA-1" : "SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1 and SHA-256", e);
+        }
+    }
+
     String jcaName(String keyAlgorithm) {
         return "EC".equals(keyAlgorithm) ? ecdsaJcaName : rsaJcaName;
     }
