@@ -85,7 +85,7 @@ import java.util.Set;
  * {@link java.security.Signature} objects are kept per thread and key. Any request, valid or not, costs at most
  * one signature verification for its key pair ID plus work linear in its length (wildcard matching included:
  * {@code Resource} patterns are matched without backtracking). Explaining a denial adds at most 7 more
- * public-key operations (8 in all) and a fixed budget of 65,536 characters of URL variants tried, whatever the
+ * public-key operations (8 in all) and a fixed budget of 32,768 characters of URL variants tried, whatever the
  * input; when a bound stops the search, {@link Verdict#isExplanationCutShort()} is {@code true} and the reason
  * says so. {@link #verify(ViewerRequest)} never throws for any request content: every input yields a
  * {@link Verdict}.

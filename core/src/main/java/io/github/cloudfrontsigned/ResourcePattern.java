@@ -43,6 +43,8 @@ final class ResourcePattern {
     private final boolean trailingStar;
     /** 64-bit words holding one bit per NFA state (tokens and the accepting state). */
     private final int words;
+    /** The NFA's masks, built on first use (a benign race builds equal ones). */
+    private long[][] masks;
 
     private ResourcePattern(String resource) {
         this.resource = resource;
@@ -165,42 +167,40 @@ final class ResourcePattern {
         int m = tokens.length;
         cost.step(cost(url.length()));
         Sections sections = Sections.of(url);
-        long[] star = new long[words];
-        long[] any = new long[words];
-        java.util.Map<Integer, long[]> byChar = new java.util.HashMap<>();
-        for (int j = 0; j < m; j++) {
-            int t = tokens[j];
-            long[] mask = t == STAR ? star : t == ANY_ONE ? any : byChar.computeIfAbsent(t, k -> new long[words]);
-            mask[j >>> 6] |= 1L << j;
-        }
-        boolean lastStar = trailingStar;
+        long[][] masks = masks();
+        long[] star = masks[STAR_MASK];
+        long[] any = masks[ANY_MASK];
+        long lastStarBit = trailingStar ? 1L << (m - 1) : 0;
+        int lastStarWord = Math.max(0, m - 1) >>> 6;
         long[] cur = new long[words];
         long[] next = new long[words];
-        cur[0] = 1L;
-        closure(cur, star);
+        cur[0] = 1L | ((1L & star[0]) << 1);
         for (int i = 0; i < url.length(); i++) {
-            long[] literal = byChar.get((int) url.charAt(i));
-            boolean delimiter = sections.isDelimiter(i);
+            char c = url.charAt(i);
+            long[] literal = c < ASCII ? masks[c] : masks.length > ASCII + 2 ? otherMask(c) : null;
+            long keep = sections.isDelimiter(i) ? 0 : -1L;
             long carry = 0;
-            boolean alive = false;
+            long closureCarry = 0;
+            long alive = 0;
             for (int w = 0; w < words; w++) {
-                long consume = cur[w] & (literal == null ? any[w] : any[w] | literal[w]);
-                long v = (consume << 1) | carry;
+                long states = cur[w];
+                long consume = states & (literal == null ? any[w] : any[w] | literal[w]);
+                long v = (consume << 1) | carry | (states & star[w] & keep) | closureCarry;
                 carry = consume >>> 63;
-                if (!delimiter) {
-                    v |= cur[w] & star[w];
-                }
+                long starred = v & star[w];
+                v |= starred << 1;
+                closureCarry = starred >>> 63;
                 next[w] = v;
-                alive |= v != 0;
+                alive |= v;
             }
-            if (delimiter && lastStar && (cur[(m - 1) >>> 6] & (1L << (m - 1))) != 0) {
-                next[(m - 1) >>> 6] |= 1L << (m - 1);
-                alive = true;
+            if (keep == 0 && (cur[lastStarWord] & lastStarBit) != 0) {
+                next[lastStarWord] |= lastStarBit;
+                next[m >>> 6] |= 1L << m; // the trailing star's closure: the URL may end here
+                alive = 1;
             }
-            if (!alive) {
+            if (alive == 0) {
                 return new Mismatch(i, furthest(cur), sections.name(i));
             }
-            closure(next, star);
             long[] swap = cur;
             cur = next;
             next = swap;
@@ -209,15 +209,62 @@ final class ResourcePattern {
                 : new Mismatch(url.length(), furthest(cur), sections.name(url.length()));
     }
 
-    /** A live star also makes the token after it live (stars never follow stars, so one pass is enough). */
-    private void closure(long[] states, long[] star) {
-        long carry = 0;
-        for (int w = 0; w < words; w++) {
-            long s = states[w] & star[w];
-            long shifted = (s << 1) | carry;
-            carry = s >>> 63;
-            states[w] |= shifted;
+    private static final int ASCII = 128;
+    private static final int STAR_MASK = ASCII;
+    private static final int ANY_MASK = ASCII + 1;
+
+    /**
+     * Per character, the tokens it matches literally: index {@code c < 128} for ASCII, then the star and
+     * any-one masks, then pairs of (character, mask) for other characters. Built once per pattern.
+     */
+    private long[][] masks() {
+        long[][] m = masks;
+        if (m != null) {
+            return m;
         }
+        int others = 0;
+        for (int t : tokens) {
+            others += t >= ASCII ? 1 : 0;
+        }
+        m = new long[ASCII + 2 + 2 * others][];
+        m[STAR_MASK] = new long[words];
+        m[ANY_MASK] = new long[words];
+        int o = ASCII + 2;
+        for (int j = 0; j < tokens.length; j++) {
+            int t = tokens[j];
+            long[] mask;
+            if (t == STAR) {
+                mask = m[STAR_MASK];
+            } else if (t == ANY_ONE) {
+                mask = m[ANY_MASK];
+            } else if (t < ASCII) {
+                mask = m[t] != null ? m[t] : (m[t] = new long[words]);
+            } else {
+                mask = new long[words];
+                m[o++] = new long[] {t};
+                m[o++] = mask;
+            }
+            mask[j >>> 6] |= 1L << j;
+        }
+        masks = m;
+        return m;
+    }
+
+    /** The literal mask of a non-ASCII character: the OR of the pattern's masks for it, or {@code null}. */
+    private long[] otherMask(char c) {
+        long[][] m = masks;
+        long[] combined = null;
+        for (int o = ASCII + 2; o < m.length; o += 2) {
+            if (m[o][0] == c) {
+                if (combined == null) {
+                    combined = new long[words];
+                }
+                for (int w = 0; w < words; w++) {
+                    combined[w] |= m[o + 1][w];
+                }
+            }
+        }
+        return combined;
     }
 
     /** The Resource offset of the furthest live state: what the Resource expected next. */

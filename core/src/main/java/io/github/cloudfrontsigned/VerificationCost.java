@@ -16,7 +16,7 @@ final class VerificationCost {
     /** Public-key operations (verifications, RSA digest recoveries) per verification, the first included. */
     static final int MAX_SIGNATURE_CHECKS = 8;
     /** Characters of URL variants diagnosis may build and test, whatever the input's length. */
-    static final int DIAGNOSIS_BUDGET = 1 << 16;
+    static final int DIAGNOSIS_BUDGET = 1 << 15;
 
     private int signatureChecks;
     private long steps;
