@@ -22,10 +22,13 @@ import java.util.Arrays;
  *       {@code \?}).</li>
  * </ul>
  * Matching reads each URL character once, with no backtracking: a bit-parallel NFA whose state is one bit per
- * Resource token ({@code **} counts as one {@code *}), so a step costs one 64-bit word per 64 tokens. It is
- * linear in the URL for Resources of up to 63 tokens and for literal Resources with or without a trailing
- * {@code *}; the largest policy and URL the verifier accepts cost at most about 8,192 &times; 97 word steps.
- * Thread safety: immutable.
+ * Resource token ({@code **} counts as one {@code *}), touching only the 64-bit words that hold live states, and
+ * dropping the states a live {@code *} makes useless (see {@link #prune}). So the {@code *a*a*a...} patterns that
+ * made the old matcher take O(URL &times; Resource) steps take a few words per URL character, and a live
+ * trailing {@code *} ends the match at once. The bound for any pattern is one step per URL character per 64
+ * live tokens: linear in the URL for Resources of up to 63 tokens; a Resource full of {@code ?} in front of a
+ * URL section delimiter can keep up to all its tokens live (at most 8,192 &times; 97 word steps within the
+ * verifier's limits). Thread safety: immutable.
  */
 final class ResourcePattern {
 
@@ -150,22 +153,19 @@ final class ResourcePattern {
     }
 
     /**
-     * The steps {@link #matches(String, VerificationCost)} takes at most for a URL of this length: 64-bit words
-     * of state per URL character.
+     * The steps {@link #matches(String, VerificationCost)} takes at most for a URL of this length: every 64-bit
+     * word of state per URL character (usually far fewer are live).
      */
     long cost(int urlLength) {
         return (long) urlLength * words + tokens.length;
     }
 
     /**
-     * Runs the pattern as a bit-parallel NFA over the URL: one bit per token, 64 tokens per machine word, every
-     * URL character read once with no backtracking. Costs {@code urlLength * ceil((tokens + 1) / 64)} word steps:
-     * linear in the URL for a Resource of up to 63 tokens, and at most 8,192 x 97 for the largest URL and
-     * policy the verifier accepts. {@code null} when it accepts.
+     * Runs the pattern as a bit-parallel NFA over the URL, reading every character once; counts the words it
+     * touches as steps. {@code null} when it accepts.
      */
     private Mismatch simulate(String url, VerificationCost cost) {
         int m = tokens.length;
-        cost.step(cost(url.length()));
         Sections sections = Sections.of(url);
         long[][] masks = masks();
         long[] star = masks[STAR_MASK];
@@ -175,14 +175,24 @@ final class ResourcePattern {
         long[] cur = new long[words];
         long[] next = new long[words];
         cur[0] = 1L | ((1L & star[0]) << 1);
+        int lo = 0;
+        int hi = 0;
+        long steps = m;
+        int delimiter = sections.nextDelimiter(0);
         for (int i = 0; i < url.length(); i++) {
+            if ((cur[lastStarWord] & lastStarBit) != 0) {
+                cost.step(steps);
+                return null; // the trailing * matches the rest of the URL, whatever it is
+            }
             char c = url.charAt(i);
             long[] literal = c < ASCII ? masks[c] : masks.length > ASCII + 2 ? otherMask(c) : null;
-            long keep = sections.isDelimiter(i) ? 0 : -1L;
+            long keep = i == delimiter ? 0 : -1L;
             long carry = 0;
             long closureCarry = 0;
-            long alive = 0;
-            for (int w = 0; w < words; w++) {
+            int top = Math.min(words - 1, hi + 1);
+            int newLo = -1;
+            int newHi = -1;
+            for (int w = lo; w <= top; w++) {
                 long states = cur[w];
                 long consume = states & (literal == null ? any[w] : any[w] | literal[w]);
                 long v = (consume << 1) | carry | (states & star[w] & keep) | closureCarry;
@@ -191,22 +201,84 @@ final class ResourcePattern {
                 v |= starred << 1;
                 closureCarry = starred >>> 63;
                 next[w] = v;
-                alive |= v;
+                if (v != 0) {
+                    newLo = newLo < 0 ? w : newLo;
+                    newHi = w;
+                }
             }
-            if (keep == 0 && (cur[lastStarWord] & lastStarBit) != 0) {
-                next[lastStarWord] |= lastStarBit;
-                next[m >>> 6] |= 1L << m; // the trailing star's closure: the URL may end here
-                alive = 1;
-            }
-            if (alive == 0) {
+            steps += top - lo + 1;
+            if (newLo < 0) {
+                cost.step(steps);
                 return new Mismatch(i, furthest(cur), sections.name(i));
             }
+            for (int w = lo; w <= top; w++) {
+                cur[w] = 0;
+            }
+            if (i == delimiter) {
+                delimiter = sections.nextDelimiter(i + 1);
+            }
+            lo = prune(next, newLo, newHi, delimiter < url.length() ? url.charAt(delimiter) : -1, masks);
+            hi = newHi;
             long[] swap = cur;
             cur = next;
             next = swap;
         }
-        return (cur[m >>> 6] & (1L << m)) != 0 ? null
+        cost.step(steps);
+        return (cur[m >>> 6] & (1L << m)) != 0 || (cur[lastStarWord] & lastStarBit) != 0 ? null
                 : new Mismatch(url.length(), furthest(cur), sections.name(url.length()));
+    }
+
+    /**
+     * Drops the states a live {@code *} makes useless, which keeps the live states few for the patterns that made
+     * the matcher slow ({@code *a*a*a...}). With J the highest live star, a state i below it is dominated when no
+     * token from i up to J can match the next delimiter character: every way on from i reaches J before that
+     * delimiter, and J, consuming the same characters, is already there. Whether the URL matches, where it stops
+     * matching and the furthest live state are unchanged.
+     *
+     * @return the lowest word still holding a live state
+     */
+    private int prune(long[] states, int lo, int hi, int delimiterChar, long[][] masks) {
+        long[] star = masks[STAR_MASK];
+        int highestStar = -1;
+        for (int w = hi; w >= lo && highestStar < 0; w--) {
+            long s = states[w] & star[w];
+            if (s != 0) {
+                highestStar = (w << 6) + 63 - Long.numberOfLeadingZeros(s);
+            }
+        }
+        if (highestStar <= 0) {
+            return lo;
+        }
+        // the highest token below the star that could consume the delimiter ahead
+        int keepUpTo = -1;
+        if (delimiterChar >= 0) {
+            long[] any = masks[ANY_MASK];
+            long[] literal = delimiterChar < ASCII ? masks[delimiterChar] : null;
+            for (int w = highestStar >>> 6; w >= lo && keepUpTo < 0; w--) {
+                long candidates = any[w] | (literal == null ? 0 : literal[w]);
+                if (w == highestStar >>> 6) {
+                    candidates &= (1L << (highestStar & 63)) - 1;
+                }
+                if (candidates != 0) {
+                    keepUpTo = (w << 6) + 63 - Long.numberOfLeadingZeros(candidates);
+                }
+            }
+        }
+        for (int w = Math.max(lo, (keepUpTo + 1) >>> 6); w <= highestStar >>> 6; w++) {
+            long clear = -1L;
+            if (w == (keepUpTo + 1) >>> 6) {
+                clear &= -1L << ((keepUpTo + 1) & 63);
+            }
+            if (w == highestStar >>> 6) {
+                clear &= (1L << (highestStar & 63)) - 1;
+            }
+            states[w] &= ~clear;
+        }
+        int newLo = lo;
+        while (newLo < hi && states[newLo] == 0) {
+            newLo++;
+        }
+        return newLo;
     }
 
     private static final int ASCII = 128;
@@ -333,6 +405,21 @@ final class ResourcePattern {
                 }
             }
             return new Sections(separator, pathStart, queryStart);
+        }
+
+        /** @return the first delimiter position at or after {@code from}, or a position past the URL if none */
+        int nextDelimiter(int from) {
+            int best = Integer.MAX_VALUE;
+            if (schemeSeparator >= 0 && from < schemeSeparator + 3) {
+                best = Math.max(from, schemeSeparator);
+            }
+            if (pathStart >= from) {
+                best = Math.min(best, pathStart);
+            }
+            if (queryStart >= from) {
+                best = Math.min(best, queryStart);
+            }
+            return best;
         }
 
         boolean isDelimiter(int i) {

@@ -47,21 +47,23 @@ final class TextDiff {
         }
         int caret = 0;
         for (int i = 0; i < value.length(); i++) {
-            String shown = shown(value.charAt(i));
-            if (i < pos) {
-                caret += shown.length();
+            char c = value.charAt(i);
+            int shown = 1;
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\u%04X", (int) c));
+                shown = 6;
+            } else {
+                sb.append(c);
             }
-            sb.append(shown);
+            if (i < pos) {
+                caret += shown;
+            }
         }
         sb.append('\n');
         for (int i = 0; i < 2 + width + caret; i++) {
             sb.append(' ');
         }
         sb.append('^');
-    }
-
-    private static String shown(char c) {
-        return c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c);
     }
 
     /** One character for a message: {@code 'x'}, or "the end" when {@code pos} is past the string. */
