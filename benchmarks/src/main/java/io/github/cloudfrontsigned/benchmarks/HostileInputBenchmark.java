@@ -42,10 +42,11 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
          * ECDSA signature by another key: every variant costs a verification), {@code overLimitUrl} (14 KB of {@code a&}, the issue's example),
          * {@code manyCookies} (179 cookies, 18 KB, forged signed cookies), {@code wildcardMatch} /
          * {@code wildcardMismatch} (a 6 KB Resource of 3,000 wildcards in signed cookies against an 8 KB URL:
-         * the key holder's input).
+         * the key holder's input), {@code wildcardAnyOne} (a 6 KB Resource of {@code *?} pairs, whose states all
+         * stay live before the query's {@code ?}: the matcher's worst case).
          */
         @Param({"valid", "validEcdsa", "emptyParameters", "distinctParameters", "reencodedPath", "forgedEcdsa", "overLimitUrl",
-            "manyCookies", "wildcardMatch", "wildcardMismatch"})
+            "manyCookies", "wildcardMatch", "wildcardMismatch", "wildcardAnyOne"})
         public String input;
 
         CloudFrontVerifier verifier;
@@ -107,13 +108,19 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
                             .cookie("CloudFront-Signature", forged(256))
                             .cookie("CloudFront-Key-Pair-Id", BenchmarkKeys.KEY_PAIR_ID).build();
                     break;
+                case "wildcardAnyOne":
+                    SignedCookies anyOne = signer.signCookies(Policy.builder()
+                            .resource(HOST + "/" + "*?".repeat(2900) + "*b").expiresIn(Duration.ofHours(1)).build());
+                    request = ViewerRequest.builder().url(HOST + "/" + "a".repeat(7990) + "?x=1")
+                            .cookies(anyOne.cookies()).build();
+                    break;
                 default:
                     SignedCookies cookies = signer.signCookies(Policy.builder()
                             .resource(HOST + "/" + "*a".repeat(3000) + "*b").expiresIn(Duration.ofHours(1)).build());
                     String path = input.equals("wildcardMatch") ? "a".repeat(7999) + "b" : "a".repeat(8000);
                     request = ViewerRequest.builder().url(HOST + "/" + path).cookies(cookies.cookies()).build();
             }
-            if (input.startsWith("valid") != verifier.verify(request).isAllowed()) {
+            if ((input.startsWith("valid") || input.equals("wildcardMatch")) != verifier.verify(request).isAllowed()) {
                 throw new IllegalStateException(input + ": " + verifier.verify(request));
             }
         }
