@@ -36,12 +36,16 @@ public enum HashAlgorithm {
         return parameterValue;
     }
 
-    /**
-     * The JCA signature algorithm name for this hash and a key of the given JCA algorithm.
-     *
-     * @param keyAlgorithm the key's {@link java.security.Key#getAlgorithm()}: {@code "RSA"} or {@code "EC"}
-     * @return for example {@code "SHA256withRSA"} or {@code "SHA256withECDSA"}
-     */
+    /** The JCA signature algorithm name for a key of the given JCA algorithm ({@code "RSA"} or {@code "EC"}). */
+    /** The digest of {@code data} with this algorithm (for reading back RSA signatures in diagnosis). */
+    public byte[] digest(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance(this == SHA1 ? "SHA-1" : "SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-1 and SHA-256", e);
+        }
+    }
+
     public String jcaName(String keyAlgorithm) {
         return "EC".equals(keyAlgorithm) ? ecdsaJcaName : rsaJcaName;
     }

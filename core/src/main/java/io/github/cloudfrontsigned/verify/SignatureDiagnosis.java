@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.TextDiff;
 import io.github.cloudfrontsigned.internal.Validation;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.key.Keys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -13,50 +13,135 @@ import java.util.Map;
 
 /**
  * Explains a signature that does not verify: which plausible change would make it verify. Runs only on
- * failure; costs at most a few hundred signature verifications. Thread safety: stateless.
+ * failure and within the request's {@link VerificationCost}: at most {@link VerificationCost#MAX_SIGNATURE_CHECKS}
+ * public-key operations in all and a fixed budget of URL variants. An RSA signature is read back once with the
+ * public key ({@link VerifyingKey#recover}), which tells the hash algorithm and the signed digest, so the URL
+ * variants of a canned policy cost a hash each, not a signature check; for ECDSA each variant costs a check and
+ * the search stops at the bound. Thread safety: stateless.
  */
 final class SignatureDiagnosis {
 
     private SignatureDiagnosis() {
     }
 
-    static String explain(SignedRequest s, VerifyingKey key, HashAlgorithm hash, Map<String, VerifyingKey> keys) {
+    static String explain(SignedRequest s, VerifyingKey key, HashAlgorithm hash, Map<String, VerifyingKey> keys,
+            VerificationCost cost) {
+        String found = "RSA".equals(key.keyAlgorithm) ? explainRsa(s, key, hash, keys, cost)
+                : explainEcdsa(s, key, hash, keys, cost);
+        return found != null ? found : unexplained(s, key, s.policyBytes());
+    }
+
+    private static String explainRsa(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
+            Map<String, VerifyingKey> keys, VerificationCost cost) {
+        byte[] policy = s.policyBytes();
+        byte[] signature = s.signatureBytes();
+        VerifyingKey.Recovered recovered = key.recover(signature, cost);
+        if (recovered != null) {
+            // This key's private key made the signature: over this policy with the other hash, or over another URL.
+            cost.step(policy.length);
+            if (recovered.hash() != hash && recovered.covers(policy)) {
+                return hashMismatch(s, hash, recovered.hash());
+            }
+            if (s.isCannedPolicy() && s.request() != null) {
+                return reencodedCanned(s, cost, (candidate, c) -> {
+                    c.step(candidate.length);
+                    return recovered.covers(candidate);
+                }, recovered.hash() != hash ? " (and " + hashMismatch(s, hash, recovered.hash()) + ")" : "");
+            }
+            return null;
+        }
+        String other = otherKey(s, key, hash, keys, cost);
+        if (other != null) {
+            return other;
+        }
+        return lengthMismatch(key, signature);
+    }
+
+    private static String explainEcdsa(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
+            Map<String, VerifyingKey> keys, VerificationCost cost) {
         byte[] policy = s.policyBytes();
         byte[] signature = s.signatureBytes();
         HashAlgorithm other = hash == HashAlgorithm.SHA1 ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
-        if (key.verify(other, policy, signature)) {
+        if (key.verify(other, policy, signature, cost)) {
             return hashMismatch(s, hash, other);
         }
-        for (VerifyingKey k : keys.values()) {
-            if (k == key) {
-                continue;
-            }
-            for (HashAlgorithm h : HashAlgorithm.values()) {
-                if (k.verify(h, policy, signature)) {
-                    return "the signature was made with the private key of key pair ID " + k.keyPairId + ", but the"
-                            + " request names " + s.name(SignedRequest.KEY_PAIR_ID) + "=" + key.keyPairId + ": send "
-                            + s.name(SignedRequest.KEY_PAIR_ID) + "=" + k.keyPairId
-                            + (h != hash ? " (and " + hashMismatch(s, hash, h) + ")" : "");
-                }
-            }
+        String otherKey = otherKey(s, key, hash, keys, cost);
+        if (otherKey != null) {
+            return otherKey;
         }
-        if ("EC".equals(key.keyAlgorithm) && signature.length == 64 && signature[0] != 0x30
-                && key.verify(hash, policy, toDer(signature))) {
+        if (signature.length == 64 && signature[0] != 0x30 && key.verify(hash, policy, toDer(signature), cost)) {
             return "the ECDSA signature is raw r||s (IEEE P1363, 64 bytes) but CloudFront expects ASN.1 DER: sign"
                     + " with " + hash.jcaName("EC") + ", not " + hash.jcaName("EC") + "inP1363Format";
         }
+        if (s.isCannedPolicy() && s.request() != null) {
+            return reencodedCanned(s, cost, (candidate, c) -> key.verify(hash, candidate, signature, c), "");
+        }
+        return null;
+    }
+
+    /** Whether another trusted key made the signature over this policy, with either hash. */
+    private static String otherKey(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
+            Map<String, VerifyingKey> keys, VerificationCost cost) {
+        byte[] policy = s.policyBytes();
+        byte[] signature = s.signatureBytes();
+        for (VerifyingKey k : keys.values()) {
+            if (k == key || cost.exhausted()) {
+                continue;
+            }
+            HashAlgorithm signedWith = null;
+            if ("RSA".equals(k.keyAlgorithm)) {
+                VerifyingKey.Recovered recovered = k.recover(signature, cost);
+                if (recovered != null && recovered.covers(policy)) {
+                    signedWith = recovered.hash();
+                }
+            } else {
+                for (HashAlgorithm h : HashAlgorithm.values()) {
+                    if (signedWith == null && k.verify(h, policy, signature, cost)) {
+                        signedWith = h;
+                    }
+                }
+            }
+            if (signedWith != null) {
+                return "the signature was made with the private key of key pair ID " + k.keyPairId + ", but the"
+                        + " request names " + s.name(SignedRequest.KEY_PAIR_ID) + "=" + key.keyPairId + ": send "
+                        + s.name(SignedRequest.KEY_PAIR_ID) + "=" + k.keyPairId
+                        + (signedWith != hash ? " (and " + hashMismatch(s, hash, signedWith) + ")" : "");
+            }
+        }
+        return null;
+    }
+
+    private static String lengthMismatch(VerifyingKey key, byte[] signature) {
         int rsaLength = key.rsaSignatureLength();
         if (rsaLength > 0 && signature.length != rsaLength) {
             return "the signature is " + signature.length + " bytes but a signature by the RSA-" + rsaLength * 8
                     + " key for key pair ID " + key.keyPairId + " is " + rsaLength + " bytes: it was cut short or"
                     + " altered, or made with another key";
         }
-        if (s.isCannedPolicy() && s.request() != null) {
-            String found = reencodedCanned(s, key, hash, policy, signature);
-            if (found != null) {
-                return found;
-            }
+        return null;
+    }
+
+    /** Whether a candidate canned policy is the one the signature covers, charging its work to the cost. */
+    private interface Candidate {
+        boolean signed(byte[] policy, VerificationCost cost);
+    }
+
+    private static String reencodedCanned(SignedRequest s, VerificationCost cost, Candidate signed, String note) {
+        ViewerRequest r = s.request();
+        String expires = s.value(SignedRequest.EXPIRES);
+        String requested = s.unsignedUrl();
+        UrlVariants.Variant v = UrlVariants.find(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery(), cost,
+                variant -> signed.signed(PolicyDocument.writeCanned(variant.url(), expires)
+                        .getBytes(StandardCharsets.UTF_8), cost));
+        if (v == null) {
+            return null;
         }
+        int at = TextDiff.firstDifference(v.url(), requested);
+        return UrlVariants.explain(v, requested, false) + note + "\n"
+                + TextDiff.diagram("signed", v.url(), at, "received", requested, at);
+    }
+
+    private static String unexplained(SignedRequest s, VerifyingKey key, byte[] policy) {
         String fingerprint = "trusted public key for " + key.keyPairId + ": " + Keys.describe(key.publicKey)
                 + ", SHA-256 fingerprint " + Keys.fingerprint(key.publicKey);
         if (s.isCannedPolicy()) {
@@ -69,22 +154,6 @@ final class SignatureDiagnosis {
         return "the signature does not match the " + s.name(SignedRequest.POLICY) + ": the policy or "
                 + s.name(SignedRequest.SIGNATURE) + " was altered after signing, or another private key signed it ("
                 + fingerprint + ")";
-    }
-
-    private static String reencodedCanned(SignedRequest s, VerifyingKey key, HashAlgorithm hash, byte[] policy,
-            byte[] signature) {
-        ViewerRequest r = s.request();
-        String expires = s.value(SignedRequest.EXPIRES);
-        String requested = s.unsignedUrl();
-        for (UrlVariants.Variant v : UrlVariants.of(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery())) {
-            byte[] candidate = PolicyDocument.writeCanned(v.url(), expires).getBytes(StandardCharsets.UTF_8);
-            if (!Arrays.equals(candidate, policy) && key.verify(hash, candidate, signature)) {
-                int at = TextDiff.firstDifference(v.url(), requested);
-                return UrlVariants.explain(v, requested, false) + "\n"
-                        + TextDiff.diagram("signed", v.url(), at, "received", requested, at);
-            }
-        }
-        return null;
     }
 
     private static String hashMismatch(SignedRequest s, HashAlgorithm declared, HashAlgorithm actual) {

@@ -1,13 +1,11 @@
 package io.github.cloudfrontsigned.verify;
 
 import io.github.cloudfrontsigned.internal.PercentEncoding;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
+import io.github.cloudfrontsigned.internal.VerificationCost;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The URLs a viewer's URL may have been before something changed it after signing: decoded or re-encoded in
@@ -15,11 +13,13 @@ import java.util.Set;
  * {@code ~}, upper- or lower-case hex, raw UTF-8 or escapes), another scheme, another host spelling, a query
  * parameter fewer, a trailing slash more or fewer. The verifier tries each against the signature (canned
  * policy) or the Resource (custom policy) to explain a 403 ("the URL was re-encoded after signing").
- * The list is bounded (at most {@value #MAX} variants). Thread safety: stateless.
+ *
+ * <p>The search is lazy and bounded: variants are made one at a time, most likely first, and every character
+ * built or tested is charged to the request's {@link VerificationCost}; when its diagnosis budget is spent the
+ * search stops, so the work is at most {@link VerificationCost#DIAGNOSIS_BUDGET} characters whatever the input
+ * (duplicates are charged too: they cannot make the search longer). Thread safety: stateless.
  */
 final class UrlVariants {
-
-    static final int MAX = 200;
 
     /** What changed between the variant (as signed) and the request. */
     enum Change {
@@ -36,93 +36,193 @@ final class UrlVariants {
     record Variant(String url, Change change, String detail) {
     }
 
+    private static final int PATH_FORMS = 9;
+    private static final int QUERY_FORMS = 12;
+
     private UrlVariants() {
     }
 
     /**
+     * The first variant, most likely first and none equal to the request URL itself, that passes {@code test}.
+     *
      * @param query the query without signing parameters, or {@code null} for none
-     * @return the variants, most likely first, none equal to the request URL itself
+     * @param cost charged for every variant built; the search stops when it is exhausted
+     * @param test whether the variant explains the denial; it charges its own work to {@code cost}
+     * @return the variant, or {@code null} when none passes or the budget ran out ({@code cost.cutShort()})
      */
-    static List<Variant> of(String scheme, String host, String path, String query) {
-        String actual = ViewerRequest.url(scheme, host, path, query);
-        Map<String, Variant> variants = new LinkedHashMap<>();
-        for (String p : pathVariants(path)) {
-            for (String q : queryVariants(query)) {
-                add(variants, actual, new Variant(ViewerRequest.url(scheme, host, p, q), Change.ENCODING, ""));
+    static Variant find(String scheme, String host, String path, String query, VerificationCost cost,
+            Predicate<Variant> test) {
+        Search search = new Search(ViewerRequest.url(scheme, host, path, query), cost, test);
+        Forms paths = new Forms(path, false, cost);
+        Forms queries = new Forms(query, true, cost);
+        for (int i = 0; i < PATH_FORMS; i++) {
+            String p = paths.get(i);
+            if (paths.out) {
+                return null;
+            }
+            for (int j = 0; p != null && j < (query == null ? 1 : QUERY_FORMS); j++) {
+                String q = query == null ? null : queries.get(j);
+                if (queries.out) {
+                    return null;
+                }
+                if ((query == null || q != null) && search.offer(scheme, host, p, q, Change.ENCODING, "")) {
+                    return search.found;
+                }
             }
         }
         String otherScheme = scheme.equalsIgnoreCase("https") ? "http" : scheme.equalsIgnoreCase("http") ? "https" : null;
-        if (otherScheme != null) {
-            add(variants, actual, new Variant(ViewerRequest.url(otherScheme, host, path, query), Change.SCHEME, ""));
+        if (otherScheme != null && search.offer(otherScheme, host, path, query, Change.SCHEME, "")) {
+            return search.found;
         }
         String lower = host.toLowerCase(Locale.ROOT);
-        add(variants, actual, new Variant(ViewerRequest.url(scheme, lower, path, query), Change.HOST, ""));
+        if (search.offer(scheme, lower, path, query, Change.HOST, "")) {
+            return search.found;
+        }
         for (String port : new String[] {":443", ":80"}) {
-            if (lower.endsWith(port)) {
-                String bare = host.substring(0, host.length() - port.length());
-                add(variants, actual, new Variant(ViewerRequest.url(scheme, bare, path, query), Change.HOST, ""));
+            if (lower.endsWith(port) && search.offer(scheme, host.substring(0, host.length() - port.length()), path,
+                    query, Change.HOST, "")) {
+                return search.found;
             }
         }
         if (query != null) {
-            String[] parameters = query.split("&", -1);
-            if (parameters.length > 1) {
-                for (int i = 0; i < parameters.length && variants.size() < MAX; i++) {
-                    List<String> rest = new ArrayList<>(List.of(parameters));
-                    rest.remove(i);
-                    add(variants, actual, new Variant(ViewerRequest.url(scheme, host, path, String.join("&", rest)),
-                            Change.QUERY_ADDED, parameters[i]));
+            if (query.indexOf('&') >= 0) {
+                int start = 0;
+                while (start <= query.length()) {
+                    int amp = query.indexOf('&', start);
+                    int end = amp < 0 ? query.length() : amp;
+                    String rest = amp < 0 ? query.substring(0, Math.max(0, start - 1))
+                            : query.substring(0, start) + query.substring(end + 1);
+                    if (search.offer(scheme, host, path, rest, Change.QUERY_ADDED, query.substring(start, end))) {
+                        return search.found;
+                    }
+                    start = end + 1;
                 }
             }
-            add(variants, actual, new Variant(ViewerRequest.url(scheme, host, path, null), Change.QUERY_ADDED,
-                    "?" + query));
+            if (search.offer(scheme, host, path, null, Change.QUERY_ADDED, "?" + query)) {
+                return search.found;
+            }
         }
         String slashed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
-        add(variants, actual, new Variant(ViewerRequest.url(scheme, host, slashed, query), Change.TRAILING_SLASH, ""));
-        return new ArrayList<>(variants.values());
+        search.offer(scheme, host, slashed, query, Change.TRAILING_SLASH, "");
+        return search.found;
     }
 
-    private static void add(Map<String, Variant> variants, String actual, Variant v) {
-        if (variants.size() < MAX && !v.url().equals(actual)) {
-            variants.putIfAbsent(v.url(), v);
+    /** The candidates tried so far and the one that passed. */
+    private static final class Search {
+        private final String actual;
+        private final VerificationCost cost;
+        private final Predicate<Variant> test;
+        private final Set<String> seen = new HashSet<>();
+        Variant found;
+
+        Search(String actual, VerificationCost cost, Predicate<Variant> test) {
+            this.actual = actual;
+            this.cost = cost;
+            this.test = test;
+        }
+
+        /** @return whether the search is over: a variant passed, or the budget is spent */
+        boolean offer(String scheme, String host, String path, String query, Change change, String detail) {
+            long length = scheme.length() + host.length() + path.length() + (query == null ? 0 : query.length() + 1) + 3;
+            if (!cost.diagnose(length)) {
+                return true;
+            }
+            String url = ViewerRequest.url(scheme, host, path, query);
+            if (url.equals(actual) || !seen.add(url)) {
+                return false;
+            }
+            Variant v = new Variant(url, change, detail);
+            if (test.test(v)) {
+                found = v;
+                return true;
+            }
+            return cost.exhausted();
         }
     }
 
-    private static Set<String> pathVariants(String raw) {
-        Set<String> set = new LinkedHashSet<>();
-        String decoded = PercentEncoding.decode(raw, false);
-        set.add(raw);
-        set.add(decoded);
-        set.add(PercentEncoding.encodeUnsafe(raw));
-        set.add(PercentEncoding.encodeUnsafe(decoded));
-        set.add(PercentEncoding.encode(decoded, "/", false));
-        set.add(PercentEncoding.encode(decoded, "/:@!$&'()*+,;=", false));
-        set.add(PercentEncoding.hexCase(raw, true));
-        set.add(PercentEncoding.hexCase(raw, false));
-        // a space form-encoded as + in a path by a tool that treated the path like a query
-        set.add(PercentEncoding.encode(PercentEncoding.decode(raw, true), "/", false));
-        return set;
-    }
+    /**
+     * The distinct re-encodings of a path or a query, made on first use, each charged to the cost. {@code get}
+     * gives {@code null} for a form equal to an earlier one, past the last form, or once the budget is spent
+     * ({@link #out}).
+     */
+    private static final class Forms {
+        private final String raw;
+        private final boolean query;
+        private final VerificationCost cost;
+        private final String[] forms;
+        private final Set<String> distinct = new HashSet<>();
+        private int made;
+        private String decoded;
+        private String formDecoded;
+        boolean out;
 
-    private static Set<String> queryVariants(String raw) {
-        Set<String> set = new LinkedHashSet<>();
-        set.add(raw);
-        if (raw == null) {
-            return set;
+        Forms(String raw, boolean query, VerificationCost cost) {
+            this.raw = raw;
+            this.query = query;
+            this.cost = cost;
+            this.forms = new String[query ? QUERY_FORMS : PATH_FORMS];
         }
-        String decoded = PercentEncoding.decode(raw, false);
-        String formDecoded = PercentEncoding.decode(raw, true);
-        set.add(decoded);
-        set.add(formDecoded);
-        set.add(PercentEncoding.encodeUnsafe(raw));
-        set.add(PercentEncoding.encodeUnsafe(decoded));
-        set.add(PercentEncoding.encode(decoded, "&=", false));
-        set.add(PercentEncoding.encode(formDecoded, "&=", true));
-        set.add(PercentEncoding.encode(decoded, "&=:@!$'()*+,;/?", false));
-        set.add(PercentEncoding.hexCase(raw, true));
-        set.add(PercentEncoding.hexCase(raw, false));
-        set.add(raw.replace("+", "%20"));
-        set.add(raw.replace("%20", "+"));
-        return set;
+
+        String get(int i) {
+            if (raw == null || i >= forms.length) {
+                return null;
+            }
+            while (made <= i) {
+                if (!cost.diagnose(4L * raw.length() + 1)) {
+                    out = true;
+                    return null;
+                }
+                String form = query ? queryForm(made) : pathForm(made);
+                forms[made++] = distinct.add(form) ? form : null;
+            }
+            return forms[i];
+        }
+
+        private String decoded() {
+            if (decoded == null) {
+                decoded = PercentEncoding.decode(raw, false);
+            }
+            return decoded;
+        }
+
+        private String formDecoded() {
+            if (formDecoded == null) {
+                formDecoded = PercentEncoding.decode(raw, true);
+            }
+            return formDecoded;
+        }
+
+        private String pathForm(int i) {
+            switch (i) {
+                case 0: return raw;
+                case 1: return decoded();
+                case 2: return PercentEncoding.encodeUnsafe(raw);
+                case 3: return PercentEncoding.encodeUnsafe(decoded());
+                case 4: return PercentEncoding.encode(decoded(), "/", false);
+                case 5: return PercentEncoding.encode(decoded(), "/:@!$&'()*+,;=", false);
+                case 6: return PercentEncoding.hexCase(raw, true);
+                case 7: return PercentEncoding.hexCase(raw, false);
+                // a space form-encoded as + in a path by a tool that treated the path like a query
+                default: return PercentEncoding.encode(formDecoded(), "/", false);
+            }
+        }
+
+        private String queryForm(int i) {
+            switch (i) {
+                case 0: return raw;
+                case 1: return decoded();
+                case 2: return formDecoded();
+                case 3: return PercentEncoding.encodeUnsafe(raw);
+                case 4: return PercentEncoding.encodeUnsafe(decoded());
+                case 5: return PercentEncoding.encode(decoded(), "&=", false);
+                case 6: return PercentEncoding.encode(formDecoded(), "&=", true);
+                case 7: return PercentEncoding.encode(decoded(), "&=:@!$'()*+,;/?", false);
+                case 8: return PercentEncoding.hexCase(raw, true);
+                case 9: return PercentEncoding.hexCase(raw, false);
+                case 10: return raw.replace("+", "%20");
+                default: return raw.replace("%20", "+");
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.verify;
 
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.TimeText;
@@ -36,15 +37,24 @@ public final class Verdict {
     private final HashAlgorithm hashAlgorithm;
     private final boolean cannedPolicy;
     private final PolicyDocument policy;
+    private final CloudFrontVerifier.Limit limit;
+    private final boolean explanationCutShort;
+    /** What the verification cost; read by tests. */
+    private final VerificationCost cost;
 
     Verdict(ErrorCode code, String reason, SignedRequest signed, PolicyDocument verifiedPolicy) {
-        this(code, () -> reason, signed, verifiedPolicy);
+        this(code, reason, signed, verifiedPolicy, null, null);
+    }
+
+    Verdict(ErrorCode code, String reason, SignedRequest signed, PolicyDocument verifiedPolicy,
+            CloudFrontVerifier.Limit limit, VerificationCost cost) {
+        this(code, () -> reason, signed, verifiedPolicy, limit, cost);
         this.reason = reason;
     }
 
     /** With the reason rendered only when asked for: an allowed request usually never is. */
     Verdict(ErrorCode code, java.util.function.Supplier<String> reason, SignedRequest signed,
-            PolicyDocument verifiedPolicy) {
+            PolicyDocument verifiedPolicy, CloudFrontVerifier.Limit limit, VerificationCost cost) {
         this.code = code;
         this.reasonText = reason;
         this.source = signed.source();
@@ -52,6 +62,9 @@ public final class Verdict {
         this.hashAlgorithm = signed.hashAlgorithm();
         this.cannedPolicy = signed.isCannedPolicy();
         this.policy = verifiedPolicy;
+        this.limit = limit;
+        this.explanationCutShort = cost != null && cost.cutShort();
+        this.cost = cost;
     }
 
     /** @return whether CloudFront would serve the request */
@@ -76,6 +89,31 @@ public final class Verdict {
             reason = r;
         }
         return r;
+    }
+
+    /**
+     * @return the limit the request exceeded, checked before any signature (see the table in
+     *     {@link CloudFrontVerifier}); {@code null} when it is within every limit. A denial for a limit has code
+     *     {@link ErrorCode#ACCESS_DENIED} and a reason naming the limit, its value and the request's size.
+     */
+    public CloudFrontVerifier.Limit exceededLimit() {
+        return limit;
+    }
+
+    /**
+     * Whether the search for the cause of this denial stopped at the verifier's bound on work (a few signature
+     * checks and a fixed budget of URL variants per request, so that no request can make the verifier work
+     * without limit). The reason then ends with a note saying so, and the cause may be one it does not name.
+     *
+     * @return {@code true} when the explanation was cut short; always {@code false} for an allowed request
+     */
+    public boolean isExplanationCutShort() {
+        return explanationCutShort;
+    }
+
+    /** The work counted during the verification, or {@code null}; package-private for tests. */
+    VerificationCost cost() {
+        return cost;
     }
 
     /** @return whether the signature came from the URL's query or from cookies */

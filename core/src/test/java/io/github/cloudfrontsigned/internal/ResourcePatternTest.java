@@ -123,4 +123,91 @@ final class ResourcePatternTest {
         String resource = "https://e.com/" + "*a".repeat(200) + "b";
         assertFalse(matches(resource, "https://e.com/" + "a".repeat(4000)));
     }
+
+    @Test
+    void bitParallelMatching_agreesWithTheTokenByTokenNfaOnRandomPatterns() {
+        java.util.Random random = new java.util.Random(13);
+        String resourceChars = "ab/:?*.\\";
+        String urlChars = "ab/:?.";
+        for (int round = 0; round < 20000; round++) {
+            int length = round % 10 == 0 ? 60 + random.nextInt(140) : random.nextInt(12);
+            StringBuilder resource = new StringBuilder(random.nextBoolean() ? "https://" : "");
+            for (int i = 0; i < length; i++) {
+                resource.append(resourceChars.charAt(random.nextInt(resourceChars.length())));
+            }
+            StringBuilder url = new StringBuilder(random.nextInt(4) == 0 ? "" : "https://");
+            int urlLength = random.nextInt(round % 10 == 0 ? 200 : 14);
+            for (int i = 0; i < urlLength; i++) {
+                url.append(urlChars.charAt(random.nextInt(urlChars.length())));
+            }
+            String r = resource.toString();
+            String u = url.toString();
+            ResourcePattern.Mismatch expected = ReferenceNfa.mismatch(r, u);
+            ResourcePattern.Mismatch actual = ResourcePattern.of(r).mismatch(u);
+            assertEquals(expected == null, ResourcePattern.of(r).matches(u), () -> r + " vs " + u);
+            if (expected == null || actual == null) {
+                assertEquals(expected, actual, () -> r + " vs " + u);
+            } else {
+                assertEquals(expected.urlPosition(), actual.urlPosition(), () -> r + " vs " + u);
+                assertEquals(expected.section(), actual.section(), () -> r + " vs " + u);
+            }
+        }
+    }
+
+    /** The matcher before issue 13, one boolean per token and a loop over every token per URL character. */
+    private static final class ReferenceNfa {
+        private static final int ANY_ONE = -1;
+        private static final int STAR = -2;
+
+        static ResourcePattern.Mismatch mismatch(String resource, String url) {
+            if (resource.equals("*")) {
+                return null;
+            }
+            String effective = resource;
+            if (resource.indexOf("://") < 0 && resource.startsWith("*")) {
+                effective = "*://" + resource + (resource.indexOf('/') < 0 ? "/" : "");
+            }
+            int[] tokens = new int[effective.length()];
+            int m = 0;
+            for (int i = 0; i < effective.length(); i++) {
+                char c = effective.charAt(i);
+                if (c == '\\' && i + 1 < effective.length()) {
+                    tokens[m++] = effective.charAt(++i);
+                } else {
+                    tokens[m++] = c == '*' ? STAR : c == '?' ? ANY_ONE : c;
+                }
+            }
+            ResourcePattern.Sections sections = ResourcePattern.Sections.of(url);
+            boolean[] cur = new boolean[m + 1];
+            cur[0] = true;
+            closure(cur, tokens, m);
+            for (int i = 0; i < url.length(); i++) {
+                boolean[] next = new boolean[m + 1];
+                boolean alive = false;
+                for (int j = 0; j < m; j++) {
+                    if (cur[j] && tokens[j] == STAR && (!sections.isDelimiter(i) || j == m - 1)) {
+                        next[j] = true;
+                        alive = true;
+                    } else if (cur[j] && (tokens[j] == ANY_ONE || tokens[j] == url.charAt(i))) {
+                        next[j + 1] = true;
+                        alive = true;
+                    }
+                }
+                if (!alive) {
+                    return new ResourcePattern.Mismatch(i, 0, sections.name(i));
+                }
+                closure(next, tokens, m);
+                cur = next;
+            }
+            return cur[m] ? null : new ResourcePattern.Mismatch(url.length(), 0, sections.name(url.length()));
+        }
+
+        private static void closure(boolean[] states, int[] tokens, int m) {
+            for (int j = 0; j < m; j++) {
+                if (states[j] && tokens[j] == STAR) {
+                    states[j + 1] = true;
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudfrontsigned.verify;
 
+import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
@@ -24,7 +26,10 @@ import java.time.ZoneOffset;
  * Coverage-guided fuzzing (Jazzer) of everything the verifier reads from a request: URL and query parsing,
  * the Cookie header, CloudFront base64, policy JSON, the Resource wildcard matcher, IP ranges and the
  * diagnosis of failures. Whatever the input, the verifier must return a consistent verdict and never throw
- * or hang.
+ * or hang, and stay within its cost bound: at most {@link VerificationCost#MAX_SIGNATURE_CHECKS} public-key
+ * operations, and steps (characters parsed, matched or tried in diagnosis) within a constant plus a multiple of
+ * the input's length (times the Resource's 64-token words for wildcard matching). An input over the bound fails
+ * as a crash does.
  *
  * <p>Input: UTF-8 text, lines separated by {@code \n}:
  * <ol start="0">
@@ -75,6 +80,7 @@ final class VerifierFuzzTest {
         Verdict verdict = VERIFIER.verify(request);
         assertNotNull(verdict);
         assertNotNull(verdict.reason());
+        assertWithinTheCostBound(verdict, request);
         if (verdict.isAllowed()) {
             assertNull(verdict.code());
             assertNotNull(verdict.dateLessThan());
@@ -100,6 +106,30 @@ final class VerifierFuzzTest {
             CloudFrontBase64.decode(cookieHeader);
         } catch (IllegalArgumentException expected) {
             // the decoder reports bad input this way only
+        }
+    }
+
+    /** Fails when one input costs more than the verifier's bound allows. */
+    private static void assertWithinTheCostBound(Verdict verdict, ViewerRequest request) {
+        VerificationCost cost = verdict.cost();
+        assertNotNull(cost);
+        if (cost.signatureChecks() > VerificationCost.MAX_SIGNATURE_CHECKS) {
+            throw new AssertionError(cost.signatureChecks() + " signature checks for one request: over the bound of "
+                    + VerificationCost.MAX_SIGNATURE_CHECKS);
+        }
+        long input = request.url().length() + request.host().length();
+        for (SignedCookies.Cookie c : request.cookies()) {
+            input += c.name().length() + c.value().length() + 3;
+        }
+        // wildcard matching costs one step per URL character per 64 Resource tokens; the Resource is part of the input
+        long words = 1 + (input + 1) / 64;
+        long bound = 2L * VerificationCost.DIAGNOSIS_BUDGET + 16 * input + 4 * input * words;
+        if (cost.steps() > bound) {
+            throw new AssertionError(cost.steps() + " steps for " + input + " characters of input: over the bound of "
+                    + bound);
+        }
+        if (cost.diagnosisCharacters() > VerificationCost.DIAGNOSIS_BUDGET) {
+            throw new AssertionError("diagnosis tried " + cost.diagnosisCharacters() + " characters of URL variants");
         }
     }
 
