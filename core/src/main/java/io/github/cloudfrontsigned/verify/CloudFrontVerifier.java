@@ -98,8 +98,9 @@ import java.util.Set;
  * <h2>Cost and safety</h2>
  * A valid request costs one signature verification (RSA-2048: tens of microseconds) plus parsing; the
  * {@link java.security.Signature} objects are kept per thread and key. Any request, valid or not, costs at most
- * one signature verification for its key pair ID plus work linear in its length (wildcard matching included:
- * {@code Resource} patterns are matched without backtracking). Explaining a denial adds at most 7 more
+ * one signature verification for its key pair ID plus work linear in its length; matching a verified custom
+ * policy's wildcard {@code Resource} reads each URL character once, without backtracking, at one 64-bit step per
+ * 64 live Resource tokens (one step for ordinary Resources; see {@code ResourcePattern}). Explaining a denial adds at most 7 more
  * public-key operations (8 in all) and a fixed budget of 32,768 characters of URL variants tried, whatever the
  * input; when a bound stops the search, {@link Verdict#isExplanationCutShort()} is {@code true} and the reason
  * says so. {@link #verify(ViewerRequest)} never throws for any request content: every input yields a

@@ -69,7 +69,7 @@ final class SignatureDiagnosis {
         if (otherKey != null) {
             return otherKey;
         }
-        if (signature.length == 64 && signature[0] != 0x30 && key.verify(hash, policy, toDer(signature), cost)) {
+        if (signature.length == 64 && key.verify(hash, policy, toDer(signature), cost)) {
             return "the ECDSA signature is raw r||s (IEEE P1363, 64 bytes) but CloudFront expects ASN.1 DER: sign"
                     + " with " + hash.jcaName("EC") + ", not " + hash.jcaName("EC") + "inP1363Format";
         }
