@@ -122,7 +122,8 @@ public final class EdgeAccess {
         Verdict verdict = verifier.verify(verified);
         if (!verdict.isAllowed()) {
             // the reason (the verifier's diagnosis) is computed only for a line that is written
-            denials.record(verdict.code().code(), () -> "403 " + LogText.of(viewer.rawPath()) + ": "
+            String reason = verdict.exceededLimit() != null ? verdict.exceededLimit().code() : verdict.code().code();
+            denials.record(reason, () -> "403 " + LogText.of(viewer.rawPath()) + ": "
                     + verdict.code().code() + ": " + LogText.of(verdict.reason()));
             return new Decision(403, verdict, null, verdict.toErrorXml());
         }
