@@ -38,12 +38,19 @@ final class VerifyCommand implements Callable<Integer> {
     private RequestOptions request;
 
     @Option(names = "--public-key", required = true, paramLabel = "ID=FILE",
-            description = "A trusted public key: its key pair ID and its PEM file (path or file://path). Repeat it"
-                    + " for every key in the trusted key group.")
+            description = "A trusted public key: its key pair ID and its PEM file (path or file://path), or"
+                    + " ID=kms:KEY_ID (the KMS key's public key), or ID=secretsmanager:NAME / ID=ssm:/name (the public"
+                    + " key of the private key kept there). Repeat it for every key in the trusted key group.")
     private List<String> publicKeys;
+
+    @Mixin
+    private KeyOptions keys;
 
     @Option(names = "--client-ip", paramLabel = "IP", description = "The viewer's IP address, for IpAddress policies.")
     private String clientIp;
+
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() {
@@ -55,14 +62,30 @@ final class VerifyCommand implements Callable<Integer> {
                         + " K2JCJMDEHXQW5F=public_key.pem");
             }
             String keyPairId = argument.substring(0, eq);
+            String key = argument.substring(eq + 1);
+            if (KeyOptions.isService(key)) {
+                builder.trustedKey(keyPairId, keys.publicKey(keyPairId, key));
+                continue;
+            }
             try {
-                builder.trustedKey(keyPairId, Keys.loadPublicKey(SigningOptions.keySource(argument.substring(eq + 1))));
+                builder.trustedKey(keyPairId, Keys.loadPublicKey(SigningOptions.keySource(key)));
             } catch (KeyLoadingException | IllegalArgumentException e) {
                 throw new InputException("--public-key " + keyPairId + ": " + e.getMessage());
             }
         }
         Verdict verdict = builder.build().verify(request.request(url).clientIp(clientIp).build());
         PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            OutputOptions.writeJson(out, g -> {
+                g.writeBooleanField("allowed", verdict.isAllowed());
+                g.writeStringField("code", verdict.isAllowed() ? null : verdict.code().code());
+                g.writeStringField("reason", verdict.reason());
+                OutputOptions.writeSignature(g, verdict.source(), verdict.isCannedPolicy(), verdict.keyPairId(),
+                        verdict.hashAlgorithm(), verdict.resource(), verdict.dateLessThan(), verdict.dateGreaterThan(),
+                        verdict.ipAddress());
+            });
+            return verdict.isAllowed() ? Main.OK : Main.DENIED;
+        }
         if (verdict.isAllowed()) {
             out.println("OK");
             out.println(verdict.reason());
