@@ -78,6 +78,35 @@ public final class ResourceUrls {
     }
 
     /**
+     * Encodes a value that must become exactly one path segment of a policy resource, such as a user name or
+     * a path parameter in {@code https://cdn.example.com/users/{user}/*}: every UTF-8 byte outside
+     * {@code A-Z a-z 0-9 - . _ ~} becomes {@code %XX} ({@code /}, {@code \}, {@code *}, {@code ?}, {@code %}
+     * and control characters included), so the value can neither add a wildcard nor a segment. A value that
+     * would name the folder itself or its parent is refused: empty, {@code .}, {@code ..}, and values that
+     * percent-decode to them, once or repeatedly ({@code %2e%2e}, {@code .%2E}, {@code %252e%252e}): behind
+     * an origin that normalizes paths (the edge filter, most web servers) a resource such as
+     * {@code https://cdn.example.com/users/../*} reads every user's files. Linear in the value's length
+     * (at most four decoding passes).
+     *
+     * @param value the raw value, such as the authenticated user's name
+     * @return the encoded segment, never {@code .} or {@code ..}
+     * @throws IllegalArgumentException naming the rule when the value is empty or a dot-segment
+     */
+    public static String pathSegment(String value) {
+        Objects.requireNonNull(value, "value");
+        String decoded = value;
+        for (int pass = 0; pass < 4 && decoded.indexOf('%') >= 0; pass++) {
+            decoded = PercentEncoding.decode(decoded, false);
+        }
+        if (value.isEmpty() || decoded.isEmpty() || decoded.equals(".") || decoded.equals("..")) {
+            throw new IllegalArgumentException("\"" + LogText.of(value) + "\" cannot be a path segment: empty"
+                    + " names, \".\" and \"..\" (also percent-encoded, as %2e%2e) would name the folder itself or its"
+                    + " parent, so a resource built with it would leave its folder");
+        }
+        return encode(value);
+    }
+
+    /**
      * Appends {@code name=value} to a URL's query string, both percent-encoded, with {@code ?} or {@code &}.
      * Use it for your own parameters (for example S3's {@code response-content-disposition}) before signing.
      *

@@ -137,7 +137,7 @@ public final class SignedCookies {
             String header = c.name() + "=" + c.value() + suffix;
             if (header.length() > BROWSER_COOKIE_LIMIT) {
                 LOG.log(System.Logger.Level.WARNING, "Cookie {0} for resource {1} is {2} bytes; browsers drop cookies"
-                        + " over {3} bytes: shorten the policy resource", c.name(), resource, header.length(),
+                        + " over {3} bytes: shorten the policy resource", c.name(), LogText.of(resource), header.length(),
                         BROWSER_COOKIE_LIMIT);
             }
             headers.add(header);

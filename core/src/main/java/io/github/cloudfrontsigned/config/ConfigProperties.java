@@ -129,6 +129,13 @@ public final class ConfigProperties {
     public static final String EDGE_TRUSTED_KEYS = "cloudfront.edge.trusted-keys";
 
     /**
+     * The local edge's public URL, such as {@code https://d111111abcdef8.cloudfront.net}: when set, the URL
+     * verified is this plus the request's raw path and query, instead of the request's scheme and {@code Host},
+     * so that policies written for the real distribution match and the edge can run behind a reverse proxy.
+     */
+    public static final String EDGE_PUBLIC_URL = "cloudfront.edge.public-url";
+
+    /**
      * @param keyPairId a key pair ID listed in {@link #EDGE_TRUSTED_KEYS}
      * @return the name of its public key location property, {@code cloudfront.edge.keys.<ID>.public-key.location}
      *     ({@code classpath:}, {@code file:} or a path; PEM {@code BEGIN PUBLIC KEY} or DER)

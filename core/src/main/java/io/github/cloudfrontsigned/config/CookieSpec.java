@@ -10,9 +10,10 @@ import java.util.Objects;
  * its {@code Set-Cookie} headers. One policy holds one statement, so each resource gets its own cookie set,
  * and the sets are told apart by their {@code Path}.
  *
- * <p>The resource may contain {@value #USER}, replaced by the authenticated user's name, percent-encoded
- * (see {@link ResourceUrls#encode(String)}): {@code https://cdn.example.com/users/{user}/*}. Anonymous
- * requests get no cookies for such a resource.
+ * <p>The resource may contain {@value #USER}, replaced by the authenticated user's name as exactly one path
+ * segment (see {@link ResourceUrls#pathSegment(String)}: everything outside {@code A-Z a-z 0-9 - . _ ~}
+ * percent-encoded, the names {@code .}, {@code ..} and names that decode to them refused):
+ * {@code https://cdn.example.com/users/{user}/*}. Anonymous requests get no cookies for such a resource.
  *
  * <p>Source: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html">
  * Set signed cookies using a custom policy</a>. Thread safety: immutable and thread-safe.
@@ -79,12 +80,16 @@ public final class CookieSpec {
     /**
      * @param userName the authenticated user's name, or {@code null} for an anonymous request
      * @return the resource for this user, or {@code null} when it is per user and there is no user
+     * @throws IllegalArgumentException when the resource is per user and the name cannot be one path segment
+     *     ({@link ResourceUrls#pathSegment(String)}: {@code .}, {@code ..}, or a name that decodes to them); the
+     *     message names the rule. {@link SigningConfiguration#cookieResource(CookieSpec, String)} turns it into
+     *     no cookies and a warning.
      */
     public String resource(String userName) {
         if (!perUser()) {
             return resource;
         }
-        return userName == null || userName.isEmpty() ? null : resource.replace(USER, ResourceUrls.encode(userName));
+        return userName == null ? null : resource.replace(USER, ResourceUrls.pathSegment(userName));
     }
 
     /**

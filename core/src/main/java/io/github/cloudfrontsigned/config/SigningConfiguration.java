@@ -8,6 +8,8 @@ import io.github.cloudfrontsigned.KeyLoadingException;
 import io.github.cloudfrontsigned.KeySource;
 import io.github.cloudfrontsigned.PrivateKeyProvider;
 import io.github.cloudfrontsigned.RemoteSigner;
+import io.github.cloudfrontsigned.ResourceUrls;
+import io.github.cloudfrontsigned.SummarizingLog;
 import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
@@ -68,6 +70,8 @@ public final class SigningConfiguration implements AutoCloseable {
 
     private static final String BUILDER = "SigningConfiguration.builder()";
 
+    private static final System.Logger LOG = System.getLogger(SigningConfiguration.class.getName());
+
     private final CloudFrontSigner signer;
     private final List<String> protectedPrefixes;
     private final Set<String> contentTypes;
@@ -86,6 +90,7 @@ public final class SigningConfiguration implements AutoCloseable {
     private final CloudFrontVerifier verifier;
     private final List<AutoCloseable> owned;
     private final CarriedCookies carriedCookies = new CarriedCookies();
+    private final SummarizingLog refusedSegments;
 
     private SigningConfiguration(Builder b) {
         this.signer = b.signer;
@@ -104,6 +109,8 @@ public final class SigningConfiguration implements AutoCloseable {
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
         this.verifier = b.verifier;
+        this.refusedSegments = new SummarizingLog(LOG, System.Logger.Level.WARNING,
+                "user names or path parameters refused as path segments", signer.clock(), Duration.ofMinutes(1));
         if (protectedPrefixes.isEmpty()) {
             this.rewriter = null;
         } else {
@@ -209,6 +216,43 @@ public final class SigningConfiguration implements AutoCloseable {
     public CookieSpec cookie(String resource) {
         return cookiePathConfigured ? CookieSpec.withPath(resource, cookieAttributes)
                 : CookieSpec.of(resource, cookieAttributes);
+    }
+
+    /**
+     * The policy resource of a cookie set for a user, or {@code null} for none: anonymous, or a user name that
+     * cannot be one path segment ({@link ResourceUrls#pathSegment(String)}), which is logged as a
+     * {@code WARNING} naming the rule (at most one a minute, the rest counted; see {@link SummarizingLog}).
+     *
+     * @param spec the cookie set
+     * @param userName the authenticated user's name, or {@code null}
+     * @return the resource, or {@code null} when this request gets no cookies for it
+     */
+    public String cookieResource(CookieSpec spec, String userName) {
+        try {
+            return spec.resource(userName);
+        } catch (IllegalArgumentException e) {
+            refusedSegments.record("user name", "No CloudFront signed cookies for " + spec.resourceTemplate()
+                    + ": the user name " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A value (such as a JAX-RS path parameter) as one path segment of a resource, or {@code null} when it
+     * cannot be one ({@link ResourceUrls#pathSegment(String)}), which is logged as a {@code WARNING} naming the
+     * rule (at most one a minute, the rest counted).
+     *
+     * @param what what the value is, for the log, such as {@code path parameter {courseId}}
+     * @param value the raw value
+     * @return the encoded segment, or {@code null}: then sign nothing with it
+     */
+    public String pathSegment(String what, String value) {
+        try {
+            return ResourceUrls.pathSegment(value);
+        } catch (IllegalArgumentException e) {
+            refusedSegments.record(what, "Nothing signed for the " + what + " " + e.getMessage());
+            return null;
+        }
     }
 
     /** @return the lifetime of cookie policies ({@value ConfigProperties#COOKIE_TTL}) */

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.rewrite;
 
+import io.github.cloudfrontsigned.LogText;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -1064,7 +1065,7 @@ abstract class LinkScanner {
         if (!signerFailureReported) {
             signerFailureReported = true;
             LOG.log(System.Logger.Level.WARNING, () -> "CFS-4101 The link signer failed (" + what + ") for "
-                    + withoutQuery(target) + "; such links are left unchanged. Further failures on this response"
+                    + LogText.of(withoutQuery(target)) + "; such links are left unchanged. Further failures on this response"
                     + " are not logged.");
         }
     }

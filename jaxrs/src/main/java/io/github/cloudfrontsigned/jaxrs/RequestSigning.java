@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.jaxrs;
 
+import io.github.cloudfrontsigned.LogText;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.CookieSpec;
@@ -66,7 +67,7 @@ final class RequestSigning {
             if (ip == null) {
                 LOG.log(System.Logger.Level.DEBUG, "No signatures for client {0}: IP binding is on and CloudFront''s"
                         + " IpAddress condition accepts IPv4 only (the address is known in servlet containers only)",
-                        client);
+                        LogText.of(client));
                 return null;
             }
             linkPolicy = Policy.builder().expiresIn(resource.linkTtl).ipAddress(ip).build();
@@ -104,7 +105,7 @@ final class RequestSigning {
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", e.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", LogText.of(e.getMessage()));
             }
             return null;
         }
@@ -134,7 +135,7 @@ final class RequestSigning {
         List<String> headers = new ArrayList<>();
         for (ResourceSigning.CookieTemplate template : resource.cookies) {
             CookieSpec spec = template.spec(resource.config, pathParameters);
-            String policyResource = spec == null ? null : spec.resource(user);
+            String policyResource = spec == null ? null : resource.config.cookieResource(spec, user);
             if (policyResource == null) {
                 continue;
             }

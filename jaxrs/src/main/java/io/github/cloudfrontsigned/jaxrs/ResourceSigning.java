@@ -271,17 +271,17 @@ final class ResourceSigning {
             if (fixed != null) {
                 return fixed;
             }
+            Map<String, String> segments = new java.util.HashMap<>();
             for (String name : names) {
                 List<String> values = pathParameters.get(name);
-                String v = values == null || values.isEmpty() ? null : values.get(values.size() - 1);
-                if (v == null || v.isEmpty() || v.equals(".") || v.equals("..")) {
+                String segment = values == null || values.isEmpty() ? null
+                        : config.pathSegment("path parameter {" + name + "}", values.get(values.size() - 1));
+                if (segment == null) {
                     return null;
                 }
+                segments.put(name, segment);
             }
-            String resource = expand(template, names, n -> {
-                List<String> values = pathParameters.get(n);
-                return io.github.cloudfrontsigned.ResourceUrls.encode(values.get(values.size() - 1));
-            });
+            String resource = expand(template, names, segments::get);
             try {
                 return config.cookie(resource);
             } catch (IllegalArgumentException e) {

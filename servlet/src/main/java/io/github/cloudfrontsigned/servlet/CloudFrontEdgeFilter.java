@@ -1,17 +1,11 @@
 package io.github.cloudfrontsigned.servlet;
 
-import static io.github.cloudfrontsigned.config.ConfigProperties.EDGE_TRUSTED_KEYS;
-import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
-import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
-
 import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.KeySource;
-import io.github.cloudfrontsigned.Keys;
-import io.github.cloudfrontsigned.Verdict;
+import io.github.cloudfrontsigned.EdgeAccess;
 import io.github.cloudfrontsigned.ViewerRequest;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.EdgeConfiguration;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -23,20 +17,18 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A local stand-in for CloudFront in front of any servlet (a folder of files, a self-hosted origin): every
  * request must carry a valid signed URL or valid signed cookies for a trusted key, as CloudFront enforces
- * them for a cache behavior with a trusted key group, decided by {@link CloudFrontVerifier}.
+ * them for a cache behavior with a trusted key group, decided by {@link EdgeAccess} (this filter only reads the
+ * request and writes the answer).
  *
  * <ul>
  *   <li>Denied: {@code 403} with CloudFront's XML error body ({@code Content-Type: text/xml},
@@ -44,18 +36,28 @@ import java.util.Set;
  *       {@code MissingKey}, {@code InvalidKey}, {@code MalformedSignature}, {@code MalformedPolicy}), and the
  *       headers {@code server: CloudFront}, {@code x-cache: Error from cloudfront}. The viewer sees only what
  *       CloudFront shows; the precise reason ("expired at ... 5 minutes ago", "the URL was re-encoded after
- *       signing") is logged for the developer at INFO through {@link System.Logger} (logger name: this class),
- *       with the path but never a signature.</li>
+ *       signing") is logged for the developer on one bounded line at DEBUG/FINE, with a summary of the counts
+ *       per reason at INFO at most once a minute (logger {@code io.github.cloudfrontsigned.EdgeAccess}), with
+ *       the path but never a signature.</li>
+ *   <li>Refused: {@code 400} for a path that the container would serve as another path (a dot-segment such as
+ *       {@code /a/../b} or {@code /a/%2e%2e/b}, {@code //}, {@code ;}, {@code \}, {@code %2f}, {@code %5c}):
+ *       such a path is never matched against a policy, because the container would then serve a path the
+ *       policy was not checked against. See {@link EdgeAccess} for the rules and why refusing beats
+ *       normalizing.</li>
  *   <li>Allowed: the request goes on with the signing query parameters ({@code Expires}, {@code Policy},
  *       {@code Signature}, {@code Key-Pair-Id}, {@code Hash-Algorithm}) removed from
  *       {@code getQueryString()} and the parameter methods, as CloudFront removes them before the origin.</li>
  * </ul>
  *
  * <p>The URL verified is the one the viewer used: the request's scheme, its {@code Host} header and the raw
- * request URI and query. Sign for that host (in the demo, {@code http://127.0.0.1:8080/cdn/...}).
+ * request URI and query. Sign for that host (in the demo, {@code http://127.0.0.1:8080/cdn/...}), or set
+ * {@code cloudfront.edge.public-url} (for example {@code https://d111111abcdef8.cloudfront.net}): then the URL
+ * verified is the public URL plus the raw request URI and query, whatever scheme and host the request shows, so
+ * links signed for the real distribution match, also behind a reverse proxy.
  *
  * <h2>Configuration</h2>
- * In code with {@link #CloudFrontEdgeFilter(CloudFrontVerifier)}, or from init-params, context-params or
+ * In code with {@link #CloudFrontEdgeFilter(EdgeAccess)} or {@link #CloudFrontEdgeFilter(CloudFrontVerifier)},
+ * or ({@link EdgeConfiguration}) from init-params, context-params or
  * MicroProfile Config (first found wins: MicroProfile Config, init-param, context-param):
  * <table>
  *   <caption>Properties</caption>
@@ -65,6 +67,8 @@ import java.util.Set;
  *   <tr><td>{@code cloudfront.edge.keys.<ID>.public-key.location}</td><td>where the public key of {@code <ID>}
  *       is ({@code classpath:}, {@code file:} or a path; PEM {@code BEGIN PUBLIC KEY} or DER)</td></tr>
  *   <tr><td>{@code cloudfront.edge.keys.<ID>.public-key}</td><td>or the public key inline as PEM</td></tr>
+ *   <tr><td>{@code cloudfront.edge.public-url}</td><td>optional: the URL verified instead of the request's
+ *       scheme and {@code Host}</td></tr>
  * </table>
  * Every problem is reported at once by {@link #init(FilterConfig)} in a {@link ServletException}. In
  * {@code web.xml}, in front of the files of a web application:
@@ -86,11 +90,9 @@ import java.util.Set;
 public class CloudFrontEdgeFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontEdgeFilter.class.getName());
-    private static final Set<String> SIGNING_PARAMETERS =
-            Set.of("Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm");
 
-    private final CloudFrontVerifier programmatic;
-    private volatile CloudFrontVerifier verifier;
+    private final EdgeAccess programmatic;
+    private volatile EdgeAccess edge;
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: the trusted keys are read in {@link #init}. */
     public CloudFrontEdgeFilter() {
@@ -98,19 +100,29 @@ public class CloudFrontEdgeFilter implements Filter {
     }
 
     /**
-     * For registration in code.
+     * For registration in code, verifying the viewer's own scheme and {@code Host}.
      *
      * @param verifier the verifier with the trusted keys (and, in tests, a clock)
      */
     public CloudFrontEdgeFilter(CloudFrontVerifier verifier) {
-        this.programmatic = Objects.requireNonNull(verifier, "verifier");
-        this.verifier = verifier;
+        this(EdgeAccess.builder(verifier).build());
     }
 
     /**
-     * Reads the trusted keys unless a verifier was given.
+     * For registration in code, with a public URL or another log summary interval.
      *
-     * @throws ServletException listing every missing or unreadable key (cause: {@link ConfigurationException})
+     * @param edge the edge decision
+     */
+    public CloudFrontEdgeFilter(EdgeAccess edge) {
+        this.programmatic = Objects.requireNonNull(edge, "edge");
+        this.edge = edge;
+    }
+
+    /**
+     * Reads the {@code cloudfront.edge.*} properties unless an edge was given.
+     *
+     * @throws ServletException listing every missing or unreadable key or bad value (cause:
+     *     {@link ConfigurationException})
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -121,68 +133,27 @@ public class CloudFrontEdgeFilter implements Filter {
             ClassLoader cl = filterConfig.getServletContext().getClassLoader();
             ConfigLookup mp = ConfigLookup.microProfileConfig(cl != null ? cl : CloudFrontEdgeFilter.class.getClassLoader());
             try {
-                verifier = read(mp == null ? servlet : mp.orElse(servlet));
+                edge = EdgeConfiguration.read(mp == null ? servlet : mp.orElse(servlet));
             } catch (ConfigurationException e) {
                 throw new ServletException("CloudFrontEdgeFilter \"" + filterConfig.getFilterName()
                         + "\" cannot start. " + e.getMessage(), e);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "CloudFront edge filter \"{0}\" trusts key pair IDs {1}",
-                filterConfig.getFilterName(), verifier.trustedKeyPairIds());
+        LOG.log(System.Logger.Level.INFO, "CloudFront edge filter \"{0}\": {1}", filterConfig.getFilterName(), edge);
     }
 
-    /**
-     * Builds a verifier from {@code cloudfront.edge.*} properties.
-     *
-     * @param lookup where the properties are
-     * @return the verifier
-     * @throws ConfigurationException listing every problem
-     */
-    public static CloudFrontVerifier read(ConfigLookup lookup) {
-        List<ConfigurationException.Problem> problems = new ArrayList<>();
-        String ids = lookup.value(EDGE_TRUSTED_KEYS);
-        CloudFrontVerifier.Builder builder = CloudFrontVerifier.builder();
-        if (ids == null || ids.isBlank()) {
-            problems.add(new ConfigurationException.Problem(EDGE_TRUSTED_KEYS, ids, lookup.sourceOf(EDGE_TRUSTED_KEYS),
-                    "required: the key pair IDs of the trusted key group, comma-separated, each with "
-                    + edgePublicKeyLocation("<ID>") + " or " + edgePublicKey("<ID>")));
-        } else {
-            for (String raw : ids.split(",")) {
-                String id = raw.trim();
-                if (id.isEmpty()) {
-                    continue;
-                }
-                String location = lookup.value(edgePublicKeyLocation(id));
-                String inline = lookup.value(edgePublicKey(id));
-                String name = location != null ? edgePublicKeyLocation(id) : edgePublicKey(id);
-                try {
-                    if (location != null && !location.isBlank()) {
-                        builder.trustedKey(id, Keys.loadPublicKey(KeySource.location(location.trim())));
-                    } else if (inline != null && !inline.isBlank()) {
-                        builder.trustedKey(id, Keys.loadPublicKey(KeySource.inline(inline.replace("\\n", "\n"))));
-                    } else {
-                        problems.add(new ConfigurationException.Problem(name, null, null, "key pair ID " + id
-                                + " is listed in " + EDGE_TRUSTED_KEYS + " but has no public key: set "
-                                + edgePublicKeyLocation(id) + " (a PEM file) or " + edgePublicKey(id)));
-                    }
-                } catch (KeyLoadingException | IllegalArgumentException e) {
-                    problems.add(new ConfigurationException.Problem(name, location, lookup.sourceOf(name),
-                            e.getMessage()));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return builder.build();
+    /** @return the edge decision in use; {@code null} before {@link #init(FilterConfig)} */
+    public EdgeAccess edge() {
+        return edge;
     }
 
     /** @return the verifier in use; {@code null} before {@link #init(FilterConfig)} */
     public CloudFrontVerifier verifier() {
-        return verifier;
+        EdgeAccess e = edge;
+        return e == null ? null : e.verifier();
     }
 
-    /** Verifies the request and answers 403 or passes it on without the signing parameters. */
+    /** Decides the request ({@link EdgeAccess}) and answers 400 or 403, or passes it on without the signing parameters. */
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -206,30 +177,25 @@ public class CloudFrontEdgeFilter implements Filter {
         while (cookieHeaders != null && cookieHeaders.hasMoreElements()) {
             viewer.cookieHeader(cookieHeaders.nextElement());
         }
-        Verdict verdict = verifier.verify(viewer.build());
-        if (!verdict.isAllowed()) {
-            LOG.log(System.Logger.Level.INFO, "403 {0} {1}: {2}", request.getMethod(), request.getRequestURI(), verdict);
-            byte[] body = verdict.toErrorXml().getBytes(StandardCharsets.UTF_8);
+        EdgeAccess.Decision decision = edge.decide(viewer.build());
+        if (!decision.isAllowed()) {
+            byte[] body = decision.body().getBytes(StandardCharsets.UTF_8);
             response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("text/xml");
-            response.setHeader("server", "CloudFront");
-            response.setHeader("x-cache", "Error from cloudfront");
+            response.setStatus(decision.status());
+            response.setContentType(decision.contentType());
+            decision.headers().forEach(response::setHeader);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             return;
         }
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "allowed {0} {1}: {2}", request.getMethod(), request.getRequestURI(),
-                    verdict);
-        }
-        chain.doFilter(request.getQueryString() == null ? request : new WithoutSigningParameters(request), response);
+        chain.doFilter(request.getQueryString() == null ? request
+                : new WithoutSigningParameters(request, decision.originQuery()), response);
     }
 
     @Override
     public void destroy() {
         if (programmatic == null) {
-            verifier = null;
+            edge = null;
         }
     }
 
@@ -238,20 +204,9 @@ public class CloudFrontEdgeFilter implements Filter {
 
         private final String query;
 
-        WithoutSigningParameters(HttpServletRequest request) {
+        WithoutSigningParameters(HttpServletRequest request, String query) {
             super(request);
-            StringBuilder kept = new StringBuilder();
-            for (String pair : request.getQueryString().split("&", -1)) {
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                if (!SIGNING_PARAMETERS.contains(name)) {
-                    if (kept.length() > 0) {
-                        kept.append('&');
-                    }
-                    kept.append(pair);
-                }
-            }
-            this.query = kept.length() == 0 ? null : kept.toString();
+            this.query = query;
         }
 
         @Override
@@ -261,13 +216,13 @@ public class CloudFrontEdgeFilter implements Filter {
 
         @Override
         public String getParameter(String name) {
-            return SIGNING_PARAMETERS.contains(name) ? null : super.getParameter(name);
+            return EdgeAccess.SIGNING_PARAMETERS.contains(name) ? null : super.getParameter(name);
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
             Map<String, String[]> map = new LinkedHashMap<>(super.getParameterMap());
-            map.keySet().removeAll(SIGNING_PARAMETERS);
+            map.keySet().removeAll(EdgeAccess.SIGNING_PARAMETERS);
             return Collections.unmodifiableMap(map);
         }
 
@@ -278,7 +233,7 @@ public class CloudFrontEdgeFilter implements Filter {
 
         @Override
         public String[] getParameterValues(String name) {
-            return SIGNING_PARAMETERS.contains(name) ? null : super.getParameterValues(name);
+            return EdgeAccess.SIGNING_PARAMETERS.contains(name) ? null : super.getParameterValues(name);
         }
     }
 }

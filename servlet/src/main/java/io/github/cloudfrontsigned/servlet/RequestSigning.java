@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.servlet;
 
+import io.github.cloudfrontsigned.LogText;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.CookieSpec;
@@ -74,7 +75,7 @@ final class RequestSigning {
                 bound = ipv4(client);
                 if (bound == null) {
                     LOG.log(System.Logger.Level.DEBUG, "No signatures for client {0}: cloudfront.client-ip.bind is"
-                            + " on and CloudFront's IpAddress condition accepts IPv4 only", client);
+                            + " on and CloudFront's IpAddress condition accepts IPv4 only", LogText.of(client));
                     return false;
                 }
             }
@@ -134,7 +135,7 @@ final class RequestSigning {
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", e.getMessage());
+                LOG.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", LogText.of(e.getMessage()));
             }
             return null;
         }
@@ -149,7 +150,7 @@ final class RequestSigning {
         String user = principal == null ? null : principal.getName();
         List<String> headers = new ArrayList<>();
         for (CookieSpec spec : config.cookies()) {
-            String resource = spec.resource(user);
+            String resource = config.cookieResource(spec, user);
             if (resource == null) {
                 continue;
             }
@@ -173,7 +174,8 @@ final class RequestSigning {
                 headers.addAll(cookies.toSetCookieHeaders(spec.attributes(user)));
             } catch (RuntimeException e) {
                 // never break the response: this request simply gets no cookies for this resource
-                LOG.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", resource, e.toString());
+                LOG.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", LogText.of(resource),
+                        LogText.of(e.toString()));
             }
         }
         return headers;

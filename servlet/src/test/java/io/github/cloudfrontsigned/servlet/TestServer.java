@@ -67,8 +67,28 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Handler handler) {
+        return start(handler, false);
+    }
+
+    /**
+     * A server that accepts and decodes ambiguous paths ({@code %2e%2e}, {@code %2f}, {@code ..;}) instead of
+     * refusing them as Jetty does by default, as a lenient container configuration would: what a filter must
+     * withstand on its own.
+     */
+    static TestServer startLenient(Consumer<ServletContextHandler> setup) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        setup.accept(context);
+        return start(context, true);
+    }
+
+    private static TestServer start(Handler handler, boolean lenient) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, 1, 1);
+        if (lenient) {
+            connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+                    .getHttpConfiguration().setUriCompliance(org.eclipse.jetty.http.UriCompliance.UNSAFE);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -108,6 +128,32 @@ final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends one HTTP/1.1 request over a plain socket, the request target exactly as given (no client
+     * normalizes it), and returns the status line's code and the rest of the response.
+     */
+    RawResponse raw(String target, String... headerLines) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n");
+            for (String h : headerLines) {
+                request.append(h).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString()
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return new RawResponse(Integer.parseInt(response.substring(9, 12)), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response read by {@link #raw}: the status code and the whole response text, headers included. */
+    record RawResponse(int status, String text) {
     }
 
     @Override

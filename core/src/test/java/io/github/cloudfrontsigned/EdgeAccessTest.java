@@ -1,0 +1,182 @@
+package io.github.cloudfrontsigned;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link EdgeAccess}: the path check, the public URL, the query for the origin and the bounded denial logs. */
+final class EdgeAccessTest {
+
+    private static final String PUBLIC = "https://d111111abcdef8.cloudfront.net";
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final CloudFrontSigner signer = CloudFrontSigner.builder()
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).clock(clock).build();
+    private final CloudFrontVerifier verifier = CloudFrontVerifier.builder()
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).clock(clock).build();
+
+    /** The request a proxy in front of the edge forwards: its own scheme and host, the viewer's path and query. */
+    private static ViewerRequest behindProxy(String signedUrl) {
+        ViewerRequest viewer = ViewerRequest.fromUrl(signedUrl);
+        return viewer.toBuilder().scheme("http").host("10.0.0.5:8080").build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/../private/a.jpg", "/public/%2e%2e/private/a.jpg", "/public/.%2E/private/a.jpg",
+        "/public/%2E./private/a.jpg", "/public/./a.jpg", "/public/%2e/a.jpg", "/public/..", "/public/%2e%2e",
+        "/public/..%2fprivate/a.jpg", "/public/%2Fprivate", "/public/..%5cprivate/a.jpg", "/public\\..\\private",
+        "/public/..;/private/a.jpg", "/public;x=1/a.jpg", "/public//a.jpg", "//private/a.jpg", "/a/%00/b",
+        "/a/%zz", "/a/%2", "private/a.jpg", "", "*"})
+    void pathProblem_findsWhatAContainerWouldServeAsAnotherPath(String rawPath) {
+        assertTrue(EdgeAccess.pathProblem(rawPath) != null, rawPath);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/a.jpg", "/public/", "/public/...", "/public/.well-known/x", "/a/..b/c.",
+        "/a/%2e%2e%2e", "/Caf%C3%A9.jpg", "/100%25.txt", "/a%3Bb", "/a/b/"})
+    void pathProblem_acceptsPathsServedAsSent(String rawPath) {
+        assertNull(EdgeAccess.pathProblem(rawPath), rawPath);
+    }
+
+    @Test
+    void pathProblem_namesWhatAndWhere() {
+        assertEquals("has a dot-segment \"%2e%2e\" at position 8", EdgeAccess.pathProblem("/public/%2e%2e/x"));
+        assertEquals("has an encoded slash \"%2f\" at position 10", EdgeAccess.pathProblem("/public/..%2fx"));
+    }
+
+    @Test
+    void dotSegmentUnderASignedPrefix_isRefusedWith400BeforeVerification() {
+        SignedCookies cookies = signer.signCookies(Policy.builder().resource(PUBLIC + "/public/*")
+                .expiresIn(Duration.ofMinutes(5)).build());
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier).build().decide(ViewerRequest.builder()
+                .url(PUBLIC + "/public/%2e%2e/private/report.pdf").cookies(cookies.cookies()).build());
+        assertEquals(400, d.status());
+        assertFalse(d.isAllowed());
+        assertNull(d.verdict());
+        assertEquals("text/plain; charset=UTF-8", d.contentType());
+        assertTrue(d.body().contains("dot-segment"), d.body());
+    }
+
+    @Test
+    void signedUrl_isAllowedAndTheOriginGetsTheQueryWithoutSigningParameters() {
+        String url = signer.signUrl(PUBLIC + "/a.jpg?size=small&Signaturex=1", Duration.ofMinutes(5));
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier).build().decide(ViewerRequest.fromUrl(url));
+        assertEquals(200, d.status(), d::toString);
+        assertEquals("size=small&Signaturex=1", d.originQuery());
+        assertNull(d.body());
+        assertTrue(d.headers().isEmpty());
+    }
+
+    @Test
+    void withoutSigningParameters_isNullWhenNothingElseRemains() {
+        assertNull(EdgeAccess.withoutSigningParameters("Expires=1&Signature=x&Key-Pair-Id=K"));
+        assertNull(EdgeAccess.withoutSigningParameters(null));
+        assertEquals("a=1&&b", EdgeAccess.withoutSigningParameters("a=1&Policy=p&&b&Hash-Algorithm=SHA256"));
+    }
+
+    @Test
+    void denial_isCloudFrontsXmlAndHeaders() {
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier).build().decide(ViewerRequest.fromUrl(PUBLIC + "/a.jpg"));
+        assertEquals(403, d.status());
+        assertEquals(ErrorCode.MISSING_KEY, d.verdict().code());
+        assertEquals("text/xml", d.contentType());
+        assertEquals(d.verdict().toErrorXml(), d.body());
+        assertEquals("CloudFront", d.headers().get("server"));
+        assertEquals("Error from cloudfront", d.headers().get("x-cache"));
+    }
+
+    @Test
+    void publicUrl_verifiesLinksSignedForTheDistributionBehindAProxy() {
+        String url = signer.signUrl(PUBLIC + "/a.jpg", Duration.ofMinutes(5));
+        EdgeAccess withPublicUrl = EdgeAccess.builder(verifier).publicUrl(PUBLIC + "/").build();
+        assertEquals(200, withPublicUrl.decide(behindProxy(url)).status());
+        assertEquals(403, EdgeAccess.builder(verifier).build().decide(behindProxy(url)).status());
+    }
+
+    @Test
+    void publicUrl_replacesTheViewersHostSoLinksForTheProxyHostAreDenied() {
+        String url = signer.signUrl("http://10.0.0.5:8080/a.jpg", Duration.ofMinutes(5));
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier).publicUrl(PUBLIC).build().decide(behindProxy(url));
+        assertEquals(403, d.status());
+        assertEquals(ErrorCode.ACCESS_DENIED, d.verdict().code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"d111111abcdef8.cloudfront.net", "ftp://cdn.example.com", "https://",
+        "https://cdn.example.com/path", "https://cdn.example.com?x=1", "https://cdn.example.com#f"})
+    void publicUrl_mustBeSchemeAndHostOnly(String bad) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EdgeAccess.builder(verifier).publicUrl(bad));
+        assertTrue(e.getMessage().contains("public URL"), e.getMessage());
+    }
+
+    @Test
+    void publicUrl_keepsAPort() {
+        assertEquals("http://localhost:8443", EdgeAccess.builder(verifier).publicUrl("http://localhost:8443").build()
+                .publicUrl());
+    }
+
+    private List<LogRecord> logged(Runnable action) {
+        Logger logger = Logger.getLogger(EdgeAccess.class.getName());
+        Level before = logger.getLevel();
+        logger.setLevel(Level.FINE);
+        try {
+            return LogCapture.logged(EdgeAccess.class, action);
+        } finally {
+            logger.setLevel(before);
+        }
+    }
+
+    private static List<String> at(Level level, List<LogRecord> records) {
+        return LogCapture.messages(records.stream().filter(r -> r.getLevel().equals(level)).toList());
+    }
+
+    @Test
+    void burstOfDenials_isOneLinePerDenialAtFineAndOneInfoSummaryPerMinute() {
+        EdgeAccess edge = EdgeAccess.builder(verifier).build();
+        List<LogRecord> records = logged(() -> {
+            for (int i = 0; i < 2000; i++) {
+                edge.decide(ViewerRequest.fromUrl(PUBLIC + "/a" + i + ".jpg"));
+                edge.decide(ViewerRequest.fromUrl(PUBLIC + "/a/../b" + i));
+                clock.now.set(clock.now.get().plusMillis(100)); // 200 s in all
+            }
+        });
+        assertEquals(4000, at(Level.FINE, records).size());
+        List<String> info = at(Level.INFO, records);
+        assertEquals(4, info.size(), info::toString); // at 0 s, 60 s, 120 s, 180 s
+        assertTrue(info.get(0).startsWith("403 /a0.jpg: MissingKey: "), info.get(0));
+        assertTrue(info.get(1).startsWith("1200 requests refused or denied in the last 60 s (BadPath 600,"
+                + " MissingKey 600); the latest: 403 /a600.jpg: MissingKey: "), info.get(1));
+    }
+
+    @Test
+    void denialLine_isOneBoundedLineWhateverThePath() {
+        EdgeAccess edge = EdgeAccess.builder(verifier).build();
+        String hostile = "/a\r\nINFO: forged line " + "x".repeat(7000) + ".jpg";
+        List<String> fine = at(Level.FINE, logged(() -> edge.decide(ViewerRequest.builder().url(PUBLIC + "/")
+                .rawPath(hostile).build())));
+        assertEquals(1, fine.size());
+        String line = fine.get(0);
+        assertFalse(line.contains("\n") || line.contains("\r"), line);
+        assertTrue(line.contains("\\r\\nINFO: forged line"), line);
+        assertTrue(line.length() < 2 * LogText.MAX_LENGTH + 150, () -> line.length() + ": " + line);
+    }
+
+    @Test
+    void logText_escapesControlsAndBoundsLength() {
+        assertEquals("a\\nb\\u0000c", LogText.of("a\nb\u0000c"));
+        assertEquals("y".repeat(200) + "...(100 more)", LogText.of("y".repeat(300)));
+        assertEquals("null", LogText.of(null));
+    }
+}
