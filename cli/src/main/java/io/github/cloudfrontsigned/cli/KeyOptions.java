@@ -1,6 +1,9 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.KeyLoadingException;
+import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
@@ -105,6 +108,31 @@ final class KeyOptions {
     /** The library's logger, held so that its level stays set; loaded only for a key from a service. */
     private static final class Quiet {
         static final Logger LIBRARY = Logger.getLogger("io.github.cloudfrontsigned");
+    }
+
+    /**
+     * Adds one trusted public key given as {@code ID=KEY} ({@code --public-key} of {@code verify} and
+     * {@code edge}): a PEM file (path or {@code file://path}) or a key service.
+     *
+     * @throws InputException naming the option, the key pair ID and what is wrong
+     */
+    void trust(CloudFrontVerifier.Builder verifier, String argument) {
+        int eq = argument.indexOf('=');
+        if (eq <= 0 || eq == argument.length() - 1) {
+            throw new InputException("--public-key \"" + argument + "\": give KEY_PAIR_ID=FILE, for example"
+                    + " K2JCJMDEHXQW5F=public_key.pem");
+        }
+        trust(verifier, argument.substring(0, eq), argument.substring(eq + 1), "--public-key " + argument.substring(0, eq));
+    }
+
+    /** Adds one trusted public key from a file or a key service; {@code what} names it in errors. */
+    void trust(CloudFrontVerifier.Builder verifier, String keyPairId, String key, String what) {
+        try {
+            verifier.trustedKey(keyPairId, isService(key) ? publicKey(keyPairId, key)
+                    : Keys.loadPublicKey(SigningOptions.keySource(key)));
+        } catch (KeyLoadingException | IllegalArgumentException e) {
+            throw new InputException(what + ": " + e.getMessage());
+        }
     }
 
     private static String option(String property) {

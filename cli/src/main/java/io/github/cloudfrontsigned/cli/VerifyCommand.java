@@ -1,8 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CloudFrontVerifier;
-import io.github.cloudfrontsigned.KeyLoadingException;
-import io.github.cloudfrontsigned.Keys;
 import io.github.cloudfrontsigned.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,22 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         CloudFrontVerifier.Builder builder = CloudFrontVerifier.builder().clock(request.clock());
         for (String argument : publicKeys) {
-            int eq = argument.indexOf('=');
-            if (eq <= 0 || eq == argument.length() - 1) {
-                throw new InputException("--public-key \"" + argument + "\": give KEY_PAIR_ID=FILE, for example"
-                        + " K2JCJMDEHXQW5F=public_key.pem");
-            }
-            String keyPairId = argument.substring(0, eq);
-            String key = argument.substring(eq + 1);
-            if (KeyOptions.isService(key)) {
-                builder.trustedKey(keyPairId, keys.publicKey(keyPairId, key));
-                continue;
-            }
-            try {
-                builder.trustedKey(keyPairId, Keys.loadPublicKey(SigningOptions.keySource(key)));
-            } catch (KeyLoadingException | IllegalArgumentException e) {
-                throw new InputException("--public-key " + keyPairId + ": " + e.getMessage());
-            }
+            keys.trust(builder, argument);
         }
         Verdict verdict = builder.build().verify(request.request(url).clientIp(clientIp).build());
         PrintWriter out = spec.commandLine().getOut();
