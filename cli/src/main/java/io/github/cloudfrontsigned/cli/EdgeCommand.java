@@ -35,8 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link EdgeAccess}: the same decision as the servlet module's edge filter and as {@code verify}.
  */
 @Command(name = "edge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A local CloudFront in front of any origin, for development and CI: listens on a port, forwards"
-                + " to an HTTP origin or serves a directory as an S3-like origin, and enforces signed URLs and signed"
+        description = {"A local CloudFront in front of any origin, for development and CI.",
+            "It listens on a port, forwards to an HTTP origin or serves a directory as an S3-like origin, and enforces signed URLs and signed"
                 + " cookies for the protected path patterns exactly as verify decides them. A denial is CloudFront's"
                 + " 403 (text/xml, AccessDenied / MissingKey / InvalidKey); with --dev it also carries the precise"
                 + " reason (an X-CloudFront-Signed-Reason header and an XML comment) and is printed here.",

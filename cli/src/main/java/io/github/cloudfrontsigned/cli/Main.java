@@ -33,7 +33,7 @@ import picocli.CommandLine.ParseResult;
         description = "Signs Amazon CloudFront URLs and cookies, verifies them exactly as CloudFront does (and says"
                 + " why CloudFront would answer 403), inspects them, and creates key pairs.",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit status: 0 success, 1 verification failed, 2 usage or input error, 3 internal error.",
+        footer = {"", "Exit status: 0 success, 1 verification failed, 2 usage or input error,", "3 internal error.",
             "Shell completion: source <(cloudfront-signed generate-completion)"})
 public final class Main implements Callable<Integer> {
 

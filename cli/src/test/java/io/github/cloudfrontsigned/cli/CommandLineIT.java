@@ -330,7 +330,7 @@ final class CommandLineIT {
         }
         Result top = cli("--help");
         assertEquals(0, top.exit(), top::toString);
-        assertTrue(top.out().contains("Exit status: 0 success, 1 verification failed, 2 usage or input error, 3 internal error."), top::toString);
+        assertTrue(top.out().contains("Exit status: 0 success, 1 verification failed, 2 usage or input error,\n3 internal error."), top::toString);
     }
 
     @Test
