@@ -13,15 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.proxy.ProxyHandler;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,34 +114,16 @@ final class EdgeCommand implements Callable<Integer> {
         if (dev) {
             DevMode.EDGE_LOG.setLevel(Level.WARNING); // each denial is printed here instead of summarized
         }
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(bind);
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new EdgeHandler(access, PathPatterns.of(patterns), dev ? out : null, originHandler()));
-        try {
-            server.start();
-        } catch (IOException e) {
-            server.stop();
-            throw new InputException("cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); choose"
-                    + " another --port or --bind");
-        }
-        out.println("cloudfront-signed edge on http://" + bind + ":" + connector.getLocalPort()
+        EdgeServer server = EdgeServer.start(bind, port, new EdgeHandler(access, PathPatterns.of(patterns),
+                dev ? out : null, origin.dir != null ? EdgeServer.files(originDirectory()) : EdgeServer.proxy(
+                originUri())));
+        out.println("cloudfront-signed edge on http://" + bind + ":" + server.port()
                 + (access.publicUrl() == null ? "" : " as " + access.publicUrl()) + ", origin "
                 + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize()) + ", trusted key pair IDs "
                 + access.verifier().trustedKeyPairIds() + ", signed requests required for " + String.join(" ", patterns)
                 + (dev ? "; development mode: denials carry their reason" : ""));
         out.flush();
-        try {
-            server.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            server.stop();
-        }
+        server.joinUntilInterrupted();
         return Main.OK;
     }
 
@@ -184,16 +157,14 @@ final class EdgeCommand implements Callable<Integer> {
         return ids;
     }
 
-    private Handler originHandler() {
-        if (origin.dir != null) {
-            if (!Files.isDirectory(origin.dir)) {
-                throw new InputException("--origin-dir " + origin.dir + " is not a directory");
-            }
-            ResourceHandler files = new ResourceHandler();
-            files.setBaseResource(ResourceFactory.root().newResource(origin.dir.toAbsolutePath().normalize()));
-            files.setDirAllowed(false);
-            return files;
+    private Path originDirectory() {
+        if (!Files.isDirectory(origin.dir)) {
+            throw new InputException("--origin-dir " + origin.dir + " is not a directory");
         }
+        return origin.dir.toAbsolutePath().normalize();
+    }
+
+    private URI originUri() {
         URI uri;
         try {
             uri = URI.create(origin.url.strip());
@@ -205,10 +176,6 @@ final class EdgeCommand implements Callable<Integer> {
             throw new InputException("--origin \"" + origin.url + "\": give http:// or https://, a host, optionally a"
                     + " port and a path, without a query; for example http://127.0.0.1:8081");
         }
-        String prefix = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : uri.getRawPath().replaceAll(
-                "/+$", "");
-        HttpURI base = HttpURI.from(uri.getScheme(), uri.getHost(), uri.getPort(), null);
-        return new ProxyHandler.Reverse(request -> HttpURI.build(base).path(prefix + request.getHttpURI().getPath())
-                .query(request.getHttpURI().getQuery()));
+        return uri;
     }
 }

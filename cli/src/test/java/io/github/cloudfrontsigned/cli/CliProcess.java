@@ -39,12 +39,16 @@ final class CliProcess {
         return run(dir, environment, command);
     }
 
-    /** Runs a command to its end (at most two minutes), its output kept in files under {@code dir}. */
+    /**
+     * Runs a command to its end (at most two minutes), its output kept in files under {@code dir}, with this JVM's
+     * environment less every {@code AWS_*} variable, plus {@code environment}.
+     */
     static Result run(Path dir, Map<String, String> environment, List<String> command) throws IOException,
             InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_")); // only what the test gives
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

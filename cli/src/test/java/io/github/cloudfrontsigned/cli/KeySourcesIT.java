@@ -164,4 +164,20 @@ final class KeySourcesIT {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--hash-algorithm: ") && r.err().contains("SHA256 only"), r::toString);
     }
+
+    @Test
+    void sign_withProfile_takesCredentialsAndRegionFromThatProfile() throws Exception {
+        Path config = dir.resolve("profile-config");
+        Files.writeString(config, "[profile cloudfront]\nregion = eu-west-1\n");
+        Path credentials = dir.resolve("profile-credentials");
+        Files.writeString(credentials, "[cloudfront]\naws_access_key_id = AKIDEXAMPLE\n"
+                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+        Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE",
+                credentials.toString(), "AWS_EC2_METADATA_DISABLED", "true");
+        Result r = CliProcess.cli(dir, env, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
+                "ssm:/cloudfront/signing-key", "--expires-in", "10m", "--profile", "cloudfront", "--endpoint-url",
+                aws.uri().toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertVerifies(r.out().strip());
+    }
 }
