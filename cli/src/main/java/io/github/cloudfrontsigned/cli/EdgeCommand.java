@@ -114,9 +114,8 @@ final class EdgeCommand implements Callable<Integer> {
         if (dev) {
             DevMode.EDGE_LOG.setLevel(Level.WARNING); // each denial is printed here instead of summarized
         }
-        EdgeServer server = EdgeServer.start(bind, port, new EdgeHandler(access, PathPatterns.of(patterns),
-                dev ? out : null, origin.dir != null ? EdgeServer.files(originDirectory()) : EdgeServer.proxy(
-                originUri())));
+        EdgeServer server = EdgeServer.start(bind, port, access, PathPatterns.of(patterns), dev ? out : null,
+                origin.dir != null ? null : originUri(), origin.dir != null ? originDirectory() : null);
         out.println("cloudfront-signed edge on http://" + bind + ":" + server.port()
                 + (access.publicUrl() == null ? "" : " as " + access.publicUrl()) + ", origin "
                 + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize()) + ", trusted key pair IDs "

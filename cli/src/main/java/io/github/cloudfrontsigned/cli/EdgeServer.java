@@ -1,6 +1,8 @@
 package io.github.cloudfrontsigned.cli;
 
+import io.github.cloudfrontsigned.EdgeAccess;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import org.eclipse.jetty.http.HttpURI;
@@ -28,7 +30,7 @@ final class EdgeServer {
     }
 
     /** Jetty's file server on a directory: files by path, no listings, 404 when missing. */
-    static Handler files(Path directory) {
+    private static Handler files(Path directory) {
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.root().newResource(directory));
         files.setDirAllowed(false);
@@ -36,7 +38,7 @@ final class EdgeServer {
     }
 
     /** Jetty's reverse proxy to an origin; the origin's path is put before the request's. */
-    static Handler proxy(URI origin) {
+    private static Handler proxy(URI origin) {
         String prefix = origin.getRawPath() == null ? "" : origin.getRawPath().replaceAll("/+$", "");
         HttpURI base = HttpURI.from(origin.getScheme(), origin.getHost(), origin.getPort(), null);
         return new ProxyHandler.Reverse(request -> HttpURI.build(base).path(prefix + request.getHttpURI().getPath())
@@ -44,11 +46,18 @@ final class EdgeServer {
     }
 
     /**
-     * Starts a server on {@code bind:port} with {@code handler}; no {@code Server} version header.
+     * Starts the edge on {@code bind:port} in front of an HTTP origin or a directory; no {@code Server} version
+     * header.
      *
+     * @param devLog where development mode prints denials, or {@code null}
+     * @param originUrl the HTTP origin, or {@code null} for {@code originDir}
+     * @param originDir the directory origin, or {@code null} for {@code originUrl}
      * @throws InputException if it cannot listen there
      */
-    static EdgeServer start(String bind, int port, Handler handler) throws Exception {
+    static EdgeServer start(String bind, int port, EdgeAccess access, PathPatterns protectedPaths, PrintWriter devLog,
+            URI originUrl, Path originDir) throws Exception {
+        Handler handler = new EdgeHandler(access, protectedPaths, devLog, originUrl != null ? proxy(originUrl)
+                : files(originDir));
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
