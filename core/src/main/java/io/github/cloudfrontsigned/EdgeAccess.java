@@ -109,7 +109,7 @@ public final class EdgeAccess {
         Objects.requireNonNull(viewer, "viewer");
         String problem = pathProblem(viewer.rawPath());
         if (problem != null) {
-            denials.record(BAD_PATH, "400 " + LogText.of(viewer.rawPath()) + ": " + problem);
+            denials.record(BAD_PATH, () -> "400 " + LogText.of(viewer.rawPath()) + ": " + problem);
             return new Decision(400, null, null, "Bad request: the path " + problem + ". An origin would"
                     + " serve it as another path, so this edge refuses it; request the path exactly as signed.\n");
         }
@@ -117,7 +117,8 @@ public final class EdgeAccess {
                 : viewer.toBuilder().scheme(publicScheme).host(publicHost).build();
         Verdict verdict = verifier.verify(verified);
         if (!verdict.isAllowed()) {
-            denials.record(verdict.code().code(), "403 " + LogText.of(viewer.rawPath()) + ": "
+            // the reason (the verifier's diagnosis) is computed only for a line that is written
+            denials.record(verdict.code().code(), () -> "403 " + LogText.of(viewer.rawPath()) + ": "
                     + verdict.code().code() + ": " + LogText.of(verdict.reason()));
             return new Decision(403, verdict, null, verdict.toErrorXml());
         }

@@ -255,11 +255,43 @@ public final class KeySource {
         final byte[] bytes;
         /** True for {@link #inline(String)}: the content is text, never binary DER. */
         final boolean text;
+        /** The file read, or {@code null} for other sources. */
+        final Path file;
 
         Content(String description, byte[] bytes, boolean text) {
+            this(description, bytes, text, null);
+        }
+
+        Content(String description, byte[] bytes, boolean text, Path file) {
             this.description = description;
             this.bytes = bytes;
             this.text = text;
+            this.file = file;
+        }
+    }
+
+    /**
+     * OpenSSH's rule for private key files: on a POSIX file system, a file that its group or others may read (or
+     * write, or execute) gets one {@code WARNING} naming the file, its mode and the fix. Not an error: container
+     * secrets are often mounted {@code 0644}. Other file systems (Windows ACLs) are not checked.
+     */
+    static void warnIfOpenToOthers(Path file, System.Logger log) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException | SecurityException e) {
+            return;
+        }
+        int mode = 0;
+        for (java.nio.file.attribute.PosixFilePermission p : permissions) {
+            mode |= 1 << (8 - p.ordinal()); // OWNER_READ is the highest bit, OTHERS_EXECUTE the lowest
+        }
+        if ((mode & 0077) != 0) {
+            Path absolute = absolute(file);
+            log.log(System.Logger.Level.WARNING, "Private key file " + absolute + " has mode "
+                    + String.format("%04o", mode) + " (" + java.nio.file.attribute.PosixFilePermissions.toString(
+                    permissions) + "): other users of this machine can read it and sign CloudFront URLs and"
+                    + " cookies. Fix: chmod 600 " + absolute);
         }
     }
 
@@ -310,7 +342,7 @@ public final class KeySource {
                 throw new KeyLoadingException(description, "the file is " + size + " bytes, too large for a key file"
                         + " (limit " + MAX_KEY_BYTES + " bytes): check that the path points at the private key");
             }
-            return new Content(description, Files.readAllBytes(path), false);
+            return new Content(description, Files.readAllBytes(path), false, path);
         } catch (NoSuchFileException e) {
             throw new KeyLoadingException(description, "file not found: " + absolute(path)
                     + " (check the path; relative paths are resolved against the working directory "

@@ -131,6 +131,10 @@ public final class Keys {
      * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html">
      * the CloudFront key requirements</a> say.
      *
+     * <p>A key file on a POSIX file system that its group or others may access (mode {@code 0644}, for example)
+     * logs one {@code WARNING} on the same logger naming the file, its mode and the fix ({@code chmod 600}), as
+     * OpenSSH does; it still loads (container secrets are often mounted {@code 0644}).
+     *
      * @param source where to read the key from
      * @return an {@link java.security.interfaces.RSAPrivateCrtKey} or a {@link java.security.interfaces.ECPrivateKey}
      *     from the JDK's own provider
@@ -150,6 +154,9 @@ public final class Keys {
             PrivateKey key = toJdkPrivateKey(info, content.description);
             checkSupported(key, content.description);
             warnIfSmall(key, content.description);
+            if (content.file != null) {
+                KeySource.warnIfOpenToOthers(content.file, LOG);
+            }
             return key;
         } finally {
             Arrays.fill(content.bytes, (byte) 0);

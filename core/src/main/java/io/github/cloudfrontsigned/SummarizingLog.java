@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A log for events that anyone on the network can cause (denied requests, refused user names): each event is
@@ -51,33 +52,42 @@ public final class SummarizingLog {
     }
 
     /**
-     * Records one event: a {@code DEBUG} line, and a summary when one is due.
+     * Records one event: a {@code DEBUG} line, and a summary when one is due. The line is built only when it is
+     * written (DEBUG enabled, or a summary due), so a costly explanation is not computed for every event.
      *
      * @param reason a short fixed category such as {@code AccessDenied} (never attacker text: it becomes a key
      *     of the counts, whose number must stay bounded)
-     * @param line the event, already one bounded line (see {@link LogText})
+     * @param line makes the event's line, already one bounded line (see {@link LogText})
      */
-    public void record(String reason, String line) {
-        logger.log(System.Logger.Level.DEBUG, line);
-        String summary = null;
+    public void record(String reason, Supplier<String> line) {
+        String text = null;
+        if (logger.isLoggable(System.Logger.Level.DEBUG)) {
+            text = line.get();
+            logger.log(System.Logger.Level.DEBUG, text);
+        }
+        boolean due;
         Instant now = clock.instant();
+        Map<String, Long> counted = null;
+        Instant since = null;
         synchronized (counts) {
             counts.merge(reason, 1L, Long::sum);
-            if (lastSummary == null || !now.isBefore(lastSummary.plus(interval))) {
-                summary = summary(now, line);
+            due = lastSummary == null || !now.isBefore(lastSummary.plus(interval));
+            if (due) {
+                counted = new TreeMap<>(counts);
+                since = lastSummary;
                 counts.clear();
                 lastSummary = now;
             }
         }
-        if (summary != null) {
-            logger.log(summaryLevel, summary);
+        if (due && logger.isLoggable(summaryLevel)) {
+            logger.log(summaryLevel, summary(counted, since, now, text != null ? text : line.get()));
         }
     }
 
-    private String summary(Instant now, String line) {
+    private String summary(Map<String, Long> counted, Instant since, Instant now, String line) {
         long total = 0;
         StringBuilder byReason = new StringBuilder();
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
+        for (Map.Entry<String, Long> e : counted.entrySet()) {
             total += e.getValue();
             byReason.append(byReason.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
         }
@@ -85,7 +95,7 @@ public final class SummarizingLog {
             return line + " (further " + what + " are counted and summarized at most every "
                     + interval.toSeconds() + " s; each one is logged at DEBUG/FINE)";
         }
-        return total + " " + what + " in the last " + Duration.between(lastSummary, now).toSeconds() + " s ("
+        return total + " " + what + " in the last " + Duration.between(since, now).toSeconds() + " s ("
                 + byReason + "); the latest: " + line;
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.List;
@@ -25,6 +27,18 @@ final class KeysSharedCasesTest {
 
     private static KeySource shared(String name) {
         return KeySource.file(SharedTestData.file(name));
+    }
+
+    /**
+     * A shared key copied to a file only its owner may read, so that the permission warning (see
+     * {@link KeyFilePermissionsTest}) does not mix with the warnings tested here.
+     */
+    private KeySource ownerOnly(String name) throws java.io.IOException {
+        Path copy = Files.copy(SharedTestData.file(name), dir.resolve(name));
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        }
+        return KeySource.file(copy);
     }
 
     /** Runs {@code action} and returns what was logged to the {@code Keys} logger. */
@@ -100,7 +114,7 @@ final class KeysSharedCasesTest {
 
     @Test
     void rsa1024Key_isAcceptedWithOneWarning() throws Exception {
-        KeySource source = shared("test-rsa-key.pem");
+        KeySource source = ownerOnly("test-rsa-key.pem");
         PrivateKey[] key = new PrivateKey[1];
 
         List<LogRecord> records = logged(() -> key[0] = Keys.loadPrivateKey(source));
@@ -115,8 +129,9 @@ final class KeysSharedCasesTest {
     }
 
     @Test
-    void ecdsaKey_logsNothing() {
-        List<LogRecord> records = logged(() -> Keys.loadPrivateKey(shared("test-ecdsa-key.pem")));
+    void ecdsaKey_logsNothing() throws Exception {
+        KeySource source = ownerOnly("test-ecdsa-key.pem");
+        List<LogRecord> records = logged(() -> Keys.loadPrivateKey(source));
 
         assertEquals(List.of(), records);
     }

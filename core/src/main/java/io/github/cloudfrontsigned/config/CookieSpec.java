@@ -149,6 +149,34 @@ public final class CookieSpec {
         return resource.substring(hostStart, end).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Whether a wildcard comes before the {@code /} that ends the resource's host: then the resource also
+     * matches other hosts, as {@code https://d111111abcdef8.cloudfront.net*} matches
+     * {@code https://d111111abcdef8.cloudfront.net.evil.example/...}, a distribution that may trust the same key
+     * group.
+     *
+     * @return the warning to log, or {@code null} when the host is ended by {@code /} (or the resource is {@code *})
+     */
+    String openHostWarning() {
+        int scheme = resource.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int slash = resource.indexOf('/', scheme + 3);
+        for (int i = scheme + 3; i < (slash < 0 ? resource.length() : slash); i++) {
+            char c = resource.charAt(i);
+            if (c == '*' || c == '?') {
+                String host = resource.substring(scheme + 3, i);
+                return "cookie resource " + resource + " has the wildcard '" + c + "' at position " + i + ", before"
+                        + " the / that ends its host, so it also matches other hosts such as "
+                        + resource.substring(0, scheme + 3) + (host.isEmpty() ? "evil.example" : host + ".evil.example")
+                        + "/...; end the host with / (for example " + resource.substring(0, i) + "/*) unless every"
+                        + " host is meant";
+            }
+        }
+        return null;
+    }
+
     private static CookieAttributes withPath(CookieAttributes a, String path) {
         return CookieAttributes.builder().domain(a.domain()).path(path).secure(a.secure()).httpOnly(a.httpOnly())
                 .sameSite(a.sameSite()).maxAge(a.maxAge()).build();

@@ -109,6 +109,12 @@ public final class SigningConfiguration implements AutoCloseable {
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
         this.verifier = b.verifier;
+        for (CookieSpec cookie : cookies) {
+            String warning = cookie.openHostWarning();
+            if (warning != null) {
+                LOG.log(System.Logger.Level.WARNING, "CloudFront configuration: " + warning);
+            }
+        }
         this.refusedSegments = new SummarizingLog(LOG, System.Logger.Level.WARNING,
                 "user names or path parameters refused as path segments", signer.clock(), Duration.ofMinutes(1));
         if (protectedPrefixes.isEmpty()) {
@@ -231,7 +237,7 @@ public final class SigningConfiguration implements AutoCloseable {
         try {
             return spec.resource(userName);
         } catch (IllegalArgumentException e) {
-            refusedSegments.record("user name", "No CloudFront signed cookies for " + spec.resourceTemplate()
+            refusedSegments.record("user name", () -> "No CloudFront signed cookies for " + spec.resourceTemplate()
                     + ": the user name " + e.getMessage());
             return null;
         }
@@ -250,7 +256,7 @@ public final class SigningConfiguration implements AutoCloseable {
         try {
             return ResourceUrls.pathSegment(value);
         } catch (IllegalArgumentException e) {
-            refusedSegments.record(what, "Nothing signed for the " + what + " " + e.getMessage());
+            refusedSegments.record(what, () -> "Nothing signed for the " + what + " " + e.getMessage());
             return null;
         }
     }

@@ -122,4 +122,33 @@ final class PerUserSegmentTest {
         assertNull(config.pathSegment("path parameter {courseId}", "%2E%2E"));
         assertEquals("a%2Fb", config.pathSegment("path parameter {courseId}", "a/b"));
     }
+
+    private List<String> startupWarnings(String resource) {
+        return LogCapture.messages(LogCapture.logged(SigningConfiguration.class, () -> SigningConfiguration.builder()
+                .signer(signer).cookie(CookieSpec.of(resource, CookieAttributes.builder().build())).build()).stream()
+                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+    }
+
+    @Test
+    void resourceWithAWildcardInItsHost_warnsAtStartupWithTheFix() {
+        List<String> warnings = startupWarnings("https://d111111abcdef8.cloudfront.net*");
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("also matches other hosts such as"
+                + " https://d111111abcdef8.cloudfront.net.evil.example/"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("https://d111111abcdef8.cloudfront.net/*"), warnings.get(0));
+    }
+
+    @Test
+    void resourceWhoseHostEndsWithASlash_startsQuietly() {
+        assertEquals(List.of(), startupWarnings("https://d111111abcdef8.cloudfront.net/*"));
+        assertEquals(List.of(), startupWarnings("https://cdn.example.com/users/{user}/*"));
+    }
+
+    @Test
+    void wildcardHostResource_reallyMatchesAnotherHost() {
+        SignedCookies cookies = signer.signCookies(Policy.builder().resource("https://d111111abcdef8.cloudfront.net*")
+                .expiresIn(Duration.ofMinutes(5)).build());
+        assertTrue(verifier.verify(ViewerRequest.builder().url("https://d111111abcdef8.cloudfront.net.evil.example/x")
+                .cookies(cookies.cookies()).build()).isAllowed());
+    }
 }
