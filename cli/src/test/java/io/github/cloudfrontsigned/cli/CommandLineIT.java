@@ -431,6 +431,17 @@ final class CommandLineIT {
     }
 
     @Test
+    void sign_withAKeyFile_loadsNeitherTheAwsSdkNorJetty() throws Exception {
+        Result r = run(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
+                "-jar", CliProcess.jar().toString(), "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F",
+                "--private-key", privateKey(rsaDir), "--expires-in", "10m"));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains(" io.github.cloudfrontsigned.CloudFrontSigner "), "the class log works");
+        assertFalse(r.out().contains("software.amazon.awssdk"), "no AWS SDK class for a key in a file");
+        assertFalse(r.out().contains("org.eclipse.jetty"), "no Jetty class outside edge");
+    }
+
+    @Test
     void launcherScript_runsTheJarBesideIt() throws Exception {
         Path launcher = Paths.get(System.getProperty("cli.launcher", "target/cloudfront-signed"));
         assertTrue(Files.isExecutable(launcher), launcher + " is executable");
