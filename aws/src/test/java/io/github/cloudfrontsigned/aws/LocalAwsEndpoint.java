@@ -19,15 +19,16 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 /**
  * AWS Secrets Manager, Systems Manager and KMS on 127.0.0.1, speaking the services' JSON 1.1 protocol
  * ({@code X-Amz-Target}, {@code application/x-amz-json-1.1}) for GetSecretValue, GetParameter, GetPublicKey and
- * Sign. KMS signs with a real key pair held here. Failures are switched on per target.
+ * Sign. KMS signs with a real key pair held here. Failures are switched on per target. Public for the command
+ * line's tests (the aws test jar).
  */
-final class LocalAwsEndpoint implements AutoCloseable {
+public final class LocalAwsEndpoint implements AutoCloseable {
 
-    static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
-    static final String GET_PARAMETER = "AmazonSSM.GetParameter";
-    static final String GET_PUBLIC_KEY = "TrentService.GetPublicKey";
-    static final String SIGN = "TrentService.Sign";
-    static final String KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    public static final String GET_SECRET_VALUE = "secretsmanager.GetSecretValue";
+    public static final String GET_PARAMETER = "AmazonSSM.GetParameter";
+    public static final String GET_PUBLIC_KEY = "TrentService.GetPublicKey";
+    public static final String SIGN = "TrentService.Sign";
+    public static final String KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     /** One request as received. */
     record Request(String target, JsonNode body) {
@@ -40,15 +41,15 @@ final class LocalAwsEndpoint implements AutoCloseable {
     private final HttpServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Target to AWS error code to answer with (HTTP 400). */
-    final Map<String, String> failures = new ConcurrentHashMap<>();
-    volatile String secretString;
-    volatile String parameterValue;
-    volatile KeyPair kmsKey;
+    public final Map<String, String> failures = new ConcurrentHashMap<>();
+    public volatile String secretString;
+    public volatile String parameterValue;
+    public volatile KeyPair kmsKey;
     volatile String kmsKeySpec = "RSA_2048";
     volatile String kmsKeyUsage = "SIGN_VERIFY";
 
     /** @return a started endpoint on a free loopback port */
-    static LocalAwsEndpoint open() {
+    public static LocalAwsEndpoint open() {
         try {
             return new LocalAwsEndpoint();
         } catch (IOException e) {
@@ -62,11 +63,11 @@ final class LocalAwsEndpoint implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    long count(String target) {
+    public long count(String target) {
         return requests.stream().filter(r -> r.target().equals(target)).count();
     }
 

@@ -26,6 +26,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     private RequestOptions request;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         if (url == null && request.cookies.isEmpty()) {
@@ -35,6 +38,18 @@ final class InspectCommand implements Callable<Integer> {
                 : SignedRequest.ofCookies(request.cookies());
         if (!signed.isSigned()) {
             throw new InputException("nothing to inspect: " + signed.problems().get(0));
+        }
+        if (output.json()) {
+            OutputOptions.writeJson(spec.commandLine().getOut(), g -> {
+                OutputOptions.writeSignature(g, signed);
+                g.writeStringField("policyJson", signed.policyJson());
+                g.writeArrayFieldStart("problems");
+                for (String problem : signed.problems()) {
+                    g.writeString(problem);
+                }
+                g.writeEndArray();
+            });
+            return Main.OK;
         }
         spec.commandLine().getOut().println(signed.describe(request.clock().instant()));
         return Main.OK;

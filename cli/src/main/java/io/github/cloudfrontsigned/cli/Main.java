@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -30,9 +32,9 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "cloudfront-signed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Signs Amazon CloudFront URLs and cookies, verifies them exactly as CloudFront does (and says"
                 + " why CloudFront would answer 403), inspects them, and creates key pairs.",
-        subcommands = {SignCommand.class, SignCookiesCommand.class, VerifyCommand.class, InspectCommand.class,
-            KeygenCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 verification failed, 2 usage or input error."})
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Exit status: 0 success, 1 verification failed, 2 usage or input error,", "3 internal error.",
+            "Shell completion: source <(cloudfront-signed generate-completion)"})
 public final class Main implements Callable<Integer> {
 
     /** Exit status: success. */
@@ -65,8 +67,20 @@ public final class Main implements Callable<Integer> {
      * @return the exit status
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(new PrintWriter(out, true))
+        CommandLine commandLine = new CommandLine(new Main());
+        String name = commandName(args);
+        if (name != null && !COMMANDS.contains(name)) {
+            err.println("cloudfront-signed: unknown command '" + name + "'; the commands are "
+                    + String.join(", ", COMMANDS) + " (see 'cloudfront-signed --help')");
+            return USAGE;
+        }
+        // Only the command that runs is built: picocli reads each command's annotations when it is added, which is
+        // most of the start-up time of a one-shot command. Help and completion need them all.
+        for (String n : name == null || name.equals("help") || name.equals("generate-completion") ? COMMANDS
+                : List.of(name)) {
+            commandLine.addSubcommand(n, command(n));
+        }
+        commandLine.setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usageError)
@@ -74,11 +88,47 @@ public final class Main implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The commands, in the order the help lists them. */
+    static final List<String> COMMANDS = List.of("sign", "sign-cookies", "verify", "inspect", "keygen", "edge",
+            "generate-completion", "help");
+
+    /** A new instance of a command; only the one asked for is loaded. */
+    private static Object command(String name) {
+        switch (name) {
+            case "sign":
+                return new SignCommand();
+            case "sign-cookies":
+                return new SignCookiesCommand();
+            case "verify":
+                return new VerifyCommand();
+            case "inspect":
+                return new InspectCommand();
+            case "keygen":
+                return new KeygenCommand();
+            case "edge":
+                return new EdgeCommand();
+            case "generate-completion":
+                return new AutoComplete.GenerateCompletion();
+            default:
+                return new CommandLine.HelpCommand();
+        }
+    }
+
+    /** The first word that is not an option (the top-level command has no option with a value), or {@code null}. */
+    static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** Without a subcommand: the usage, as an error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("cloudfront-signed: give a command: sign, sign-cookies, verify, inspect"
-                + " or keygen (see 'cloudfront-signed --help')");
+        spec.commandLine().getErr().println("cloudfront-signed: give a command: sign, sign-cookies, verify, inspect,"
+                + " keygen or edge (see 'cloudfront-signed --help')");
         return USAGE;
     }
 

@@ -1,6 +1,9 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.verify.SignedRequest;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +39,9 @@ final class SignCommand implements Callable<Integer> {
                     + " 'https://d111111abcdef8.cloudfront.net/videos/*'); it must cover the URL.")
     private String policyResource;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         Policy.Builder policy = signing.policy();
@@ -51,8 +57,19 @@ final class SignCommand implements Callable<Integer> {
             signed = signing.signer().signUrl(url, policy.build());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
+        } finally {
+            signing.close();
         }
-        spec.commandLine().getOut().println(signed);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            SignedRequest parsed = SignedRequest.parse(ViewerRequest.builder().url(signed).build());
+            OutputOptions.writeJson(out, g -> {
+                g.writeStringField("url", signed);
+                OutputOptions.writeSignature(g, parsed);
+            });
+        } else {
+            out.println(signed);
+        }
         return Main.OK;
     }
 }

@@ -2,7 +2,9 @@ package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +53,9 @@ final class SignCookiesCommand implements Callable<Integer> {
     @Option(names = "--set-cookie", description = "Print complete 'Set-Cookie:' header lines with the attributes.")
     private boolean setCookie;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         SignedCookies cookies;
@@ -58,24 +63,48 @@ final class SignCookiesCommand implements Callable<Integer> {
             cookies = signing.signer().signCookies(signing.policy().resource(resource).build());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
+        } finally {
+            signing.close();
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            List<String> headers = setCookie ? cookies.toSetCookieHeaders(attributes()) : null;
+            SignedRequest parsed = SignedRequest.ofCookies(cookies.cookies());
+            OutputOptions.writeJson(out, g -> {
+                g.writeObjectFieldStart("cookies");
+                for (SignedCookies.Cookie c : cookies.cookies()) {
+                    g.writeStringField(c.name(), c.value());
+                }
+                g.writeEndObject();
+                if (headers != null) {
+                    g.writeArrayFieldStart("setCookie");
+                    for (String header : headers) {
+                        g.writeString(header);
+                    }
+                    g.writeEndArray();
+                }
+                OutputOptions.writeSignature(g, parsed);
+            });
+            return Main.OK;
+        }
         if (!setCookie) {
             for (SignedCookies.Cookie c : cookies.cookies()) {
                 out.println(c.name() + "=" + c.value());
             }
             return Main.OK;
         }
-        CookieAttributes attributes;
+        for (String header : cookies.toSetCookieHeaders(attributes())) {
+            out.println("Set-Cookie: " + header);
+        }
+        return Main.OK;
+    }
+
+    private CookieAttributes attributes() {
         try {
-            attributes = CookieAttributes.builder().domain(domain).path(path).secure(secure).httpOnly(httpOnly)
+            return CookieAttributes.builder().domain(domain).path(path).secure(secure).httpOnly(httpOnly)
                     .sameSite(sameSite == null ? null : CookieAttributes.SameSite.parse(sameSite)).build();
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-        for (String header : cookies.toSetCookieHeaders(attributes)) {
-            out.println("Set-Cookie: " + header);
-        }
-        return Main.OK;
     }
 }

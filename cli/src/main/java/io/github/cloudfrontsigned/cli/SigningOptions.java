@@ -6,9 +6,11 @@ import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The key, time and IP options {@code sign} and {@code sign-cookies} share, named as in {@code aws cloudfront sign}. */
@@ -18,10 +20,18 @@ final class SigningOptions {
             description = "The ID of the public key in your trusted key group, for example K2JCJMDEHXQW5F.")
     String keyPairId;
 
-    @Option(names = "--private-key", required = true, paramLabel = "FILE",
+    @Option(names = "--private-key", required = true, paramLabel = "KEY",
             description = "The private key: a PEM or DER file (PKCS#1, PKCS#8 or SEC1), given as a path or as"
-                    + " file://path like the AWS CLI, or the PEM text itself.")
+                    + " file://path like the AWS CLI, or the PEM text itself; or where production keeps it:"
+                    + " secretsmanager:NAME[#jsonField], ssm:/parameter/name, or kms:KEY_ID (signs in KMS; the key"
+                    + " never leaves it).")
     String privateKey;
+
+    @Mixin
+    KeyOptions keys;
+
+    /** The configuration holding a key from a service, closed by {@link #close()}. */
+    private SigningConfiguration fromService;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Expiry expiry;
@@ -51,7 +61,7 @@ final class SigningOptions {
                     + " Hash-Algorithm=SHA256).")
     String hashAlgorithm;
 
-    /** The signer for these options. */
+    /** The signer for these options; call {@link #close()} when done with it. */
     CloudFrontSigner signer() {
         HashAlgorithm hash = null;
         if (hashAlgorithm != null) {
@@ -61,6 +71,10 @@ final class SigningOptions {
                 throw new InputException("--hash-algorithm \"" + hashAlgorithm + "\" is not SHA1 or SHA256");
             }
         }
+        if (KeyOptions.isService(privateKey)) {
+            fromService = keys.read(keyPairId, privateKey, hashAlgorithm);
+            return fromService.signer();
+        }
         try {
             return CloudFrontSigner.builder().key(keyPairId, Keys.loadPrivateKey(keySource(privateKey)))
                     .hashAlgorithm(hash).build();
@@ -68,6 +82,14 @@ final class SigningOptions {
             throw new InputException("--private-key: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InputException("--key-pair-id: " + e.getMessage());
+        }
+    }
+
+    /** Releases a key from a service (its refresh thread); nothing to do for a key from a file. */
+    void close() {
+        if (fromService != null) {
+            fromService.close();
+            fromService = null;
         }
     }
 

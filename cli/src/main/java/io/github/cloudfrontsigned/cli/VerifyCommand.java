@@ -1,8 +1,6 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.key.KeyLoadingException;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.verify.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
@@ -38,31 +36,39 @@ final class VerifyCommand implements Callable<Integer> {
     private RequestOptions request;
 
     @Option(names = "--public-key", required = true, paramLabel = "ID=FILE",
-            description = "A trusted public key: its key pair ID and its PEM file (path or file://path). Repeat it"
-                    + " for every key in the trusted key group.")
+            description = "A trusted public key: its key pair ID and its PEM file (path or file://path), or"
+                    + " ID=kms:KEY_ID (the KMS key's public key), or ID=secretsmanager:NAME / ID=ssm:/name (the public"
+                    + " key of the private key kept there). Repeat it for every key in the trusted key group.")
     private List<String> publicKeys;
+
+    @Mixin
+    private KeyOptions keys;
 
     @Option(names = "--client-ip", paramLabel = "IP", description = "The viewer's IP address, for IpAddress policies.")
     private String clientIp;
+
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() {
         CloudFrontVerifier.Builder builder = CloudFrontVerifier.builder().clock(request.clock());
         for (String argument : publicKeys) {
-            int eq = argument.indexOf('=');
-            if (eq <= 0 || eq == argument.length() - 1) {
-                throw new InputException("--public-key \"" + argument + "\": give KEY_PAIR_ID=FILE, for example"
-                        + " K2JCJMDEHXQW5F=public_key.pem");
-            }
-            String keyPairId = argument.substring(0, eq);
-            try {
-                builder.trustedKey(keyPairId, Keys.loadPublicKey(SigningOptions.keySource(argument.substring(eq + 1))));
-            } catch (KeyLoadingException | IllegalArgumentException e) {
-                throw new InputException("--public-key " + keyPairId + ": " + e.getMessage());
-            }
+            keys.trust(builder, argument);
         }
         Verdict verdict = builder.build().verify(request.request(url).clientIp(clientIp).build());
         PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            OutputOptions.writeJson(out, g -> {
+                g.writeBooleanField("allowed", verdict.isAllowed());
+                g.writeStringField("code", verdict.isAllowed() ? null : verdict.code().code());
+                g.writeStringField("reason", verdict.reason());
+                OutputOptions.writeSignature(g, verdict.source(), verdict.isCannedPolicy(), verdict.keyPairId(),
+                        verdict.hashAlgorithm(), verdict.resource(), verdict.dateLessThan(), verdict.dateGreaterThan(),
+                        verdict.ipAddress());
+            });
+            return verdict.isAllowed() ? Main.OK : Main.DENIED;
+        }
         if (verdict.isAllowed()) {
             out.println("OK");
             out.println(verdict.reason());

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.cli.CliProcess.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +42,6 @@ final class CommandLineIT {
     private static Path ecDir;
     private static Result rsaKeygen;
 
-    /** What a process printed, and its exit status. */
-    record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     @BeforeAll
     static void generateKeys() throws Exception {
         rsaDir = keys.resolve("rsa");
@@ -58,26 +53,11 @@ final class CommandLineIT {
     }
 
     private static Result cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
-        command.addAll(Arrays.asList(args));
-        return run(command);
+        return CliProcess.cli(keys, Map.of(), args);
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(keys, "out", ".txt");
-        Path err = Files.createTempFile(keys, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("no exit within 120 s: " + command);
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static Path jar() {
-        return Paths.get(System.getProperty("cli.jar", "target/cloudfront-signed.jar"));
+        return CliProcess.run(keys, Map.of(), command);
     }
 
     private static String privateKey(Path dir) {
@@ -343,24 +323,122 @@ final class CommandLineIT {
 
     @Test
     void everyCommand_hasHelp() throws Exception {
-        for (String command : List.of("sign", "sign-cookies", "verify", "inspect", "keygen")) {
+        for (String command : List.of("sign", "sign-cookies", "verify", "inspect", "keygen", "edge")) {
             Result r = cli(command, "--help");
             assertEquals(0, r.exit(), r::toString);
             assertTrue(r.out().startsWith("Usage: cloudfront-signed " + command + " "), r::toString);
         }
         Result top = cli("--help");
         assertEquals(0, top.exit(), top::toString);
-        assertTrue(top.out().contains("Exit status: 0 success, 1 verification failed, 2 usage or input error."), top::toString);
+        assertTrue(top.out().contains("Exit status: 0 success, 1 verification failed, 2 usage or input error,\n3 internal error."), top::toString);
     }
 
     @Test
     void noCommand_isAUsageError() throws Exception {
-        assertUsageError(cli(), "give a command: sign, sign-cookies, verify, inspect or keygen");
+        assertUsageError(cli(), "give a command: sign, sign-cookies, verify, inspect, keygen or edge");
     }
 
     @Test
     void unknownOption_isAUsageError() throws Exception {
         assertUsageError(cli("inspect", "--colour", "red"), "cloudfront-signed inspect: Unknown options: '--colour', 'red'");
+    }
+
+    @Test
+    void unknownCommand_isAUsageErrorEvenWithHelp() throws Exception {
+        assertUsageError(cli("frobnicate", "--help"), "cloudfront-signed: unknown command 'frobnicate'; the commands"
+                + " are sign, sign-cookies, verify, inspect, keygen, edge, generate-completion, help");
+    }
+
+    @Test
+    void generateCompletion_printsABashScriptWithEveryCommandAndOption() throws Exception {
+        Result r = cli("generate-completion");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r::toString);
+        for (String word : List.of("sign-cookies", "inspect", "edge", "--output", "--private-key", "--public-url")) {
+            assertTrue(r.out().contains(word), () -> word + " in the completion script");
+        }
+    }
+
+    // ---- JSON output ----
+
+    private static JsonNode json(Result r, int exit) throws Exception {
+        assertEquals(exit, r.exit(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        assertTrue(r.out().endsWith("}\n") && r.out().indexOf('\n') == r.out().length() - 1, () -> "one line: " + r);
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void sign_outputJson_givesTheUrlAndThePolicyFields() throws Exception {
+        JsonNode j = json(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
+                "--date-less-than", FAR_FUTURE, "--output", "json"), 0);
+        assertEquals(signRsa("--url", URL, "--date-less-than", FAR_FUTURE), j.get("url").asText());
+        assertEquals("url", j.get("source").asText());
+        assertEquals("canned", j.get("policy").asText());
+        assertEquals("K2JCJMDEHXQW5F", j.get("keyPairId").asText());
+        assertEquals("SHA1", j.get("hashAlgorithm").asText());
+        assertEquals(URL, j.get("resource").asText());
+        assertEquals(FAR_FUTURE_EPOCH, j.get("expires").asLong());
+        assertEquals("2099-01-01T00:00:00Z", j.get("expiresAt").asText());
+        assertTrue(j.get("notBefore").isNull() && j.get("ipAddress").isNull(), j::toString);
+    }
+
+    @Test
+    void signCookies_outputJson_givesTheCookiesByNameAndTheHeaders() throws Exception {
+        JsonNode j = json(cli("sign-cookies", "--resource", HOST + "/members/*", "--key-pair-id", "K3ECDSAKEY",
+                "--private-key", privateKey(ecDir), "--expires-in", "1h", "--ip-address", "192.0.2.0/24", "--set-cookie",
+                "--secure", "--output", "json"), 0);
+        assertEquals("K3ECDSAKEY", j.get("cookies").get("CloudFront-Key-Pair-Id").asText());
+        assertEquals("SHA256", j.get("cookies").get("CloudFront-Hash-Algorithm").asText());
+        assertTrue(j.get("cookies").has("CloudFront-Policy") && j.get("cookies").has("CloudFront-Signature"), j::toString);
+        assertEquals(4, j.get("setCookie").size());
+        assertTrue(j.get("setCookie").get(0).asText().endsWith("; Path=/; Secure"), j::toString);
+        assertEquals("cookies", j.get("source").asText());
+        assertEquals("custom", j.get("policy").asText());
+        assertEquals(HOST + "/members/*", j.get("resource").asText());
+        assertEquals("192.0.2.0/24", j.get("ipAddress").asText());
+    }
+
+    @Test
+    void verify_outputJson_deniedGivesTheCodeAndReasonAndExitsOne() throws Exception {
+        String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
+        JsonNode j = json(cli("verify", "--url", signed, "--public-key", publicKey("KOTHER", rsaDir), "--output", "json"), 1);
+        assertFalse(j.get("allowed").asBoolean());
+        assertEquals("InvalidKey", j.get("code").asText());
+        assertEquals("key pair ID \"K2JCJMDEHXQW5F\" is not in the trusted key group (trusted: KOTHER)",
+                j.get("reason").asText());
+    }
+
+    @Test
+    void verify_outputJson_allowedGivesTheVerifiedPolicy() throws Exception {
+        String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
+        JsonNode j = json(cli("verify", "--url", signed, "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir),
+                "--output", "json"), 0);
+        assertTrue(j.get("allowed").asBoolean());
+        assertTrue(j.get("code").isNull(), j::toString);
+        assertEquals(URL, j.get("resource").asText());
+        assertEquals(FAR_FUTURE_EPOCH, j.get("expires").asLong());
+    }
+
+    @Test
+    void inspect_outputJson_givesThePolicyTextAndNoProblems() throws Exception {
+        String signed = signRsa("--url", URL, "--policy-resource", HOST + "/images/*", "--date-less-than", FAR_FUTURE);
+        JsonNode j = json(cli("inspect", "--url", signed, "--output", "json"), 0);
+        assertEquals("custom", j.get("policy").asText());
+        assertEquals(HOST + "/images/*", j.get("resource").asText());
+        assertTrue(j.get("policyJson").asText().contains("\"AWS:EpochTime\":" + FAR_FUTURE_EPOCH), j::toString);
+        assertEquals(0, j.get("problems").size());
+    }
+
+    @Test
+    void sign_withAKeyFile_loadsNeitherTheAwsSdkNorJetty() throws Exception {
+        Result r = run(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
+                "-jar", CliProcess.jar().toString(), "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F",
+                "--private-key", privateKey(rsaDir), "--expires-in", "10m"));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains(" io.github.cloudfrontsigned.CloudFrontSigner "), "the class log works");
+        assertFalse(r.out().contains("software.amazon.awssdk"), "no AWS SDK class for a key in a file");
+        assertFalse(r.out().contains("org.eclipse.jetty"), "no Jetty class outside edge");
     }
 
     @Test

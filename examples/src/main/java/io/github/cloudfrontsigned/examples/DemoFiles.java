@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -53,6 +54,8 @@ final class DemoFiles {
             KeyPair pair = g.generateKeyPair();
             String id = "K" + Keys.fingerprint(pair.getPublic()).substring(0, 13).toUpperCase(Locale.ROOT);
             Files.createDirectories(keys);
+            Files.deleteIfExists(privatePem); // a half-written key from an interrupted first start
+            ownerOnly(privatePem);
             Files.writeString(privatePem, "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n");
@@ -63,6 +66,15 @@ final class DemoFiles {
             throw new UncheckedIOException("cannot read or write the demo key in " + keys, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates the file readable by its owner only (as keys should be; the library warns otherwise). */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // no POSIX permissions on this file system
         }
     }
 

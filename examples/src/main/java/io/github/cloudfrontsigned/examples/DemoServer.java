@@ -260,6 +260,10 @@ public final class DemoServer implements AutoCloseable {
             app.addFilter(signingFilter, "/download/*", dispatch);
 
             app.addServlet(new ServletHolder(new Pages.Login()), "/login");
+            app.addServlet(new ServletHolder(new Pages.Logout(signing.cookies())), "/logout");
+            ServletHolder favicon = new ServletHolder(new Pages.Favicon());
+            app.addServlet(favicon, "/favicon.svg");
+            app.addServlet(favicon, "/favicon.ico");
             app.addServlet(new ServletHolder(new Pages.Home()), "");
             app.addServlet(new ServletHolder(new Pages.Library(cdn)), "/library");
             app.addServlet(new ServletHolder(new Pages.Download(cdn)), "/download/*");
@@ -268,7 +272,10 @@ public final class DemoServer implements AutoCloseable {
                     .register(DownloadsResource.class)
                     .property(DownloadsResource.CDN_URL, cdn)
                     .register(new CloudFrontSignedFeature(signing))
-                    .property("jersey.config.server.wadl.disableWadl", true);
+                    .property("jersey.config.server.wadl.disableWadl", true)
+                    // no jakarta.activation here: without this, Jersey warns at start that its DataSource writer is
+                    // not available (CommonProperties.PROVIDER_DEFAULT_DISABLE)
+                    .property("jersey.config.disableDefaultProvider", "DATASOURCE");
             app.addServlet(new ServletHolder(new ServletContainer(api)), "/api/*");
             return app;
         }
@@ -285,11 +292,13 @@ public final class DemoServer implements AutoCloseable {
             ConstraintMapping members = new ConstraintMapping();
             members.setPathSpec("/*");
             members.setConstraint(Constraint.from("member"));
-            ConstraintMapping loginPage = new ConstraintMapping();
-            loginPage.setPathSpec("/login");
-            loginPage.setConstraint(Constraint.ALLOWED);
             security.addConstraintMapping(members);
-            security.addConstraintMapping(loginPage);
+            for (String open : List.of("/login", "/favicon.svg", "/favicon.ico")) {
+                ConstraintMapping page = new ConstraintMapping();
+                page.setPathSpec(open);
+                page.setConstraint(Constraint.ALLOWED);
+                security.addConstraintMapping(page);
+            }
             return security;
         }
 

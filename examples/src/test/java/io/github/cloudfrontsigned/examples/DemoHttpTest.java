@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -223,5 +228,69 @@ final class DemoHttpTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void signOut_endsTheSessionAndRemovesTheSignedCookies() {
+        Visitor bob = Visitor.loggedIn(server.baseUrl(), "bob");
+        bob.text("/library");
+        assertEquals(200, bob.get(server.cdnUrl() + "/members/gallery/" + DemoFiles.GALLERY.get(0)).statusCode());
+        HttpResponse<byte[]> out = bob.get("/logout");
+        assertEquals(302, out.statusCode());
+        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login?signed-out"));
+        assertTrue(out.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("CloudFront-Signature=;")
+                && c.contains("Max-Age=0")), out.headers().allValues("Set-Cookie")::toString);
+        assertTrue(bob.text("/login?signed-out").contains("id=\"signed-out\""));
+        assertDenied("MissingKey", bob.get(server.cdnUrl() + "/members/gallery/" + DemoFiles.GALLERY.get(0)));
+        assertEquals(302, bob.get("/library").statusCode(), "signed out: the library asks for a login again");
+    }
+
+    @Test
+    void favicon_isServedWithoutALogin() {
+        Visitor anonymous = new Visitor(server.baseUrl());
+        for (String icon : List.of("/favicon.ico", "/favicon.svg")) {
+            HttpResponse<byte[]> r = anonymous.get(icon);
+            assertEquals(200, r.statusCode(), icon);
+            assertEquals("image/svg+xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        }
+    }
+
+    @Test
+    void libraryPage_explainsTheLifetimesAndWhereTheKeyIs() {
+        String page = Visitor.loggedIn(server.baseUrl(), "alice").text("/library");
+        assertTrue(page.contains("id=\"lifetimes\""), page);
+        assertTrue(page.contains("signed for 10 minutes") && page.contains("@CloudFrontSigned(ttl = \"5m\")"),
+                page);
+        assertTrue(page.contains("<code>InvalidKey</code>"), page);
+        assertTrue(page.contains("id=\"sign-out\""), page);
+    }
+
+    @Test
+    void start_logsNoWarning() {
+        Logger root = Logger.getLogger("");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(handler);
+        try {
+            DemoServer.builder().port(0).dataDir(data).start().close();
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings);
     }
 }
