@@ -5,6 +5,7 @@ import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
 
 import io.github.cloudfrontsigned.CloudFrontVerifier;
+import io.github.cloudfrontsigned.ErrorCode;
 import io.github.cloudfrontsigned.KeyLoadingException;
 import io.github.cloudfrontsigned.KeySource;
 import io.github.cloudfrontsigned.Keys;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A local stand-in for CloudFront in front of any servlet (a folder of files, a self-hosted origin): every
@@ -91,6 +94,13 @@ public class CloudFrontEdgeFilter implements Filter {
 
     private final CloudFrontVerifier programmatic;
     private volatile CloudFrontVerifier verifier;
+    private final Map<ErrorCode, LongAdder> denials = new EnumMap<>(ErrorCode.class);
+
+    {
+        for (ErrorCode code : ErrorCode.values()) {
+            denials.put(code, new LongAdder());
+        }
+    }
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: the trusted keys are read in {@link #init}. */
     public CloudFrontEdgeFilter() {
@@ -182,6 +192,16 @@ public class CloudFrontEdgeFilter implements Filter {
         return verifier;
     }
 
+    /**
+     * How many requests this filter has answered 403 with this error code since it was created, for metrics.
+     *
+     * @param code CloudFront's error code
+     * @return the count; thread-safe, read without locking
+     */
+    public long denials(ErrorCode code) {
+        return denials.get(Objects.requireNonNull(code, "code")).sum();
+    }
+
     /** Verifies the request and answers 403 or passes it on without the signing parameters. */
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -208,6 +228,7 @@ public class CloudFrontEdgeFilter implements Filter {
         }
         Verdict verdict = verifier.verify(viewer.build());
         if (!verdict.isAllowed()) {
+            denials.get(verdict.code()).increment();
             LOG.log(System.Logger.Level.INFO, "403 {0} {1}: {2}", request.getMethod(), request.getRequestURI(), verdict);
             byte[] body = verdict.toErrorXml().getBytes(StandardCharsets.UTF_8);
             response.resetBuffer();
