@@ -40,6 +40,7 @@ final class CannedLinkSigner implements LinkSigner {
         String keyPairId = signer.activeKeyPairId();
         Entry e = entries.get(url);
         if (e != null && now <= e.validUntil && e.keyPairId.equals(keyPairId)) {
+            signer.countMemoHit();
             return e.parameters;
         }
         String parameters = signer.signingParameters(url, policy);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Signs CloudFront URLs and cookies: the one entry point of the core module.
@@ -156,14 +157,58 @@ public final class CloudFrontSigner {
     private final Clock clock;
     private final long granularitySeconds;
     private final SignatureCache cache;
+    private final Counters counters;
 
     private CloudFrontSigner(KeyRing ring, HashAlgorithm hashAlgorithm, Clock clock, long granularitySeconds,
-            SignatureCache cache) {
+            SignatureCache cache, Counters counters) {
         this.ring = ring;
         this.hashAlgorithm = hashAlgorithm;
         this.clock = clock;
         this.granularitySeconds = granularitySeconds;
         this.cache = cache;
+        this.counters = counters;
+    }
+
+    /**
+     * What this signer (and every {@link #withHashAlgorithm(HashAlgorithm)} view of it) has done since it was
+     * built, for metrics: counted on every call, at the cost of one uncontended increment.
+     *
+     * @param linksSigned links (URLs) signed, by {@link #signUrl}, {@link #signingParameters} and
+     *     {@link #linkSigner(Duration)}
+     * @param cookiesSigned cookie sets signed by {@link #signCookies(Policy)}, one per call
+     * @param signaturesComputed signatures computed with a key (RSA or ECDSA operations, or remote calls)
+     * @param signaturesReused signatures taken from the signature cache or the link signer's memo instead
+     */
+    public record Statistics(long linksSigned, long cookiesSigned, long signaturesComputed, long signaturesReused) {
+
+        /** @return the share of signatures reused, from 0.0 to 1.0; 0.0 before the first signature */
+        public double reuseRatio() {
+            long all = signaturesComputed + signaturesReused;
+            return all == 0 ? 0.0 : (double) signaturesReused / all;
+        }
+    }
+
+    /** The counters behind {@link Statistics}, shared by a signer and its views. Thread-safe. */
+    static final class Counters {
+        final LongAdder links = new LongAdder();
+        final LongAdder cookies = new LongAdder();
+        final LongAdder computed = new LongAdder();
+        final LongAdder reused = new LongAdder();
+    }
+
+    /**
+     * @return the counts so far, read without locking (each count is exact; counts taken during concurrent
+     *     signing may be a few calls apart from each other); thread-safe
+     */
+    public Statistics statistics() {
+        return new Statistics(counters.links.sum(), counters.cookies.sum(), counters.computed.sum(),
+                counters.reused.sum());
+    }
+
+    /** A link answered from a link signer's memo: counted as a link signed with a reused signature. */
+    void countMemoHit() {
+        counters.links.increment();
+        counters.reused.increment();
     }
 
     /** @return a new builder */
@@ -272,6 +317,7 @@ public final class CloudFrontSigner {
         if (hash == HashAlgorithm.SHA256) {
             sb.append("&Hash-Algorithm=SHA256");
         }
+        counters.links.increment();
         return sb.toString();
     }
 
@@ -316,6 +362,7 @@ public final class CloudFrontSigner {
         if (hash == HashAlgorithm.SHA256) {
             cookies.add(new SignedCookies.Cookie(SignedCookies.HASH_ALGORITHM, hash.parameterValue()));
         }
+        counters.cookies.increment();
         return new SignedCookies(cookies, resource, Instant.ofEpochSecond(expires), key.keyPairId, hash, canned);
     }
 
@@ -421,7 +468,7 @@ public final class CloudFrontSigner {
      */
     public CloudFrontSigner withHashAlgorithm(HashAlgorithm hashAlgorithm) {
         return hashAlgorithm == this.hashAlgorithm ? this
-                : new CloudFrontSigner(ring, hashAlgorithm, clock, granularitySeconds, cache);
+                : new CloudFrontSigner(ring, hashAlgorithm, clock, granularitySeconds, cache, counters);
     }
 
     /** @return the configured hash algorithm, or {@code null} when it follows the key type */
@@ -472,10 +519,12 @@ public final class CloudFrontSigner {
         if (cache != null) {
             String cached = cache.get(key, hash, policyJson);
             if (cached != null) {
+                counters.reused.increment();
                 return cached;
             }
         }
         String signature = CloudFrontBase64.encode(key.sign(hash, policyJson.getBytes(StandardCharsets.UTF_8)));
+        counters.computed.increment();
         if (cache != null) {
             cache.put(key, hash, policyJson, signature, expires, now);
         }
@@ -719,7 +768,8 @@ public final class CloudFrontSigner {
             }
             KeyRing ring = new KeyRing(Collections.unmodifiableMap(signingKeys), active);
             SignatureCache cache = signatureCacheSize == 0 ? null : new SignatureCache(signatureCacheSize);
-            return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache);
+            return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache,
+                    new Counters());
         }
     }
 }

@@ -154,6 +154,7 @@ public final class CloudFrontSignedFeature implements Feature {
         if (existing == null) {
             context.property(STATE, state);
             state.registerForCurrentApplication();
+            context.register(MatchedResourceFilter.class);
             context.register(new SigningResponseFilter(state));
             context.register(new SigningWriterInterceptor());
             context.register(new SignerResolver(state));

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.List;
 
@@ -28,6 +29,7 @@ final class SigningResponseFilter implements ContainerResponseFilter {
 
     private final SigningState state;
 
+    /** Injected where the implementation injects provider instances; else {@link MatchedResourceFilter} tells. */
     @Context
     private ResourceInfo resourceInfo;
 
@@ -41,12 +43,16 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         if (status < 200 || status >= 400) {
             return; // errors and interim responses: nothing is signed
         }
+        Object[] matched = matched(request);
+        if (matched == null) {
+            return; // not a resource method (for example a 404 answered by the implementation)
+        }
         try {
-            sign(request, response, status);
+            sign(request, response, status, (Class<?>) matched[0], (Method) matched[1]);
         } catch (RuntimeException e) {
             // A configuration or key failure: fail closed, without details in the response.
-            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + resourceInfo.getResourceClass()
-                    .getName() + "." + resourceInfo.getResourceMethod().getName() + "(); answering 500", e);
+            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + ((Class<?>) matched[0]).getName()
+                    + "." + ((Method) matched[1]).getName() + "(); answering 500", e);
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.remove(HttpHeaders.LOCATION);
             headers.remove(HttpHeaders.LINK);
@@ -56,8 +62,20 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         }
     }
 
-    private void sign(ContainerRequestContext request, ContainerResponseContext response, int status) {
-        ResourceSigning resource = state.resource(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+    /** The matched {@code {Class, Method}}, or {@code null}. */
+    private Object[] matched(ContainerRequestContext request) {
+        ResourceInfo info = resourceInfo;
+        Method method = info == null ? null : info.getResourceMethod();
+        if (method != null) {
+            return new Object[] {info.getResourceClass(), method};
+        }
+        Object captured = request.getProperty(MatchedResourceFilter.PROPERTY);
+        return captured instanceof Object[] ? (Object[]) captured : null;
+    }
+
+    private void sign(ContainerRequestContext request, ContainerResponseContext response, int status,
+            Class<?> resourceClass, Method resourceMethod) {
+        ResourceSigning resource = state.resource(resourceClass, resourceMethod);
         RequestSigning signing = RequestSigning.decide(resource, request);
         if (signing == null) {
             return;

@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.EdgeAccess;
+import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigurationException;
@@ -21,8 +22,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A local stand-in for CloudFront in front of any servlet (a folder of files, a self-hosted origin): every
@@ -93,6 +96,13 @@ public class CloudFrontEdgeFilter implements Filter {
 
     private final EdgeAccess programmatic;
     private volatile EdgeAccess edge;
+    private final Map<ErrorCode, LongAdder> denials = new EnumMap<>(ErrorCode.class);
+
+    {
+        for (ErrorCode code : ErrorCode.values()) {
+            denials.put(code, new LongAdder());
+        }
+    }
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: the trusted keys are read in {@link #init}. */
     public CloudFrontEdgeFilter() {
@@ -153,6 +163,16 @@ public class CloudFrontEdgeFilter implements Filter {
         return e == null ? null : e.verifier();
     }
 
+    /**
+     * How many requests this filter has answered 403 with this error code since it was created, for metrics.
+     *
+     * @param code CloudFront's error code
+     * @return the count; thread-safe, read without locking
+     */
+    public long denials(ErrorCode code) {
+        return denials.get(Objects.requireNonNull(code, "code")).sum();
+    }
+
     /** Decides the request ({@link EdgeAccess}) and answers 400 or 403, or passes it on without the signing parameters. */
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -179,6 +199,9 @@ public class CloudFrontEdgeFilter implements Filter {
         }
         EdgeAccess.Decision decision = edge.decide(viewer.build());
         if (!decision.isAllowed()) {
+            if (decision.verdict() != null) {
+                denials.get(decision.verdict().code()).increment();
+            }
             byte[] body = decision.body().getBytes(StandardCharsets.UTF_8);
             response.resetBuffer();
             response.setStatus(decision.status());
