@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The protected prefixes compiled for scanning: prefixes grouped by host, and for each host the rarest byte of
- * its name, which the scanner searches for first. Immutable.
+ * its name, which the scanner searches for first. Immutable, except for the thread-safe {@link #memo}.
  */
 final class LinkMatcher {
 
@@ -105,6 +105,8 @@ final class LinkMatcher {
     final long[] chunkCases;
     final List<String> prefixTexts;
     final int longestPrefix;
+    /** The links signed under these prefixes, shared by every stream of the rewriter (thread-safe). */
+    final LinkMemo memo = new LinkMemo();
 
     LinkMatcher(List<Prefix> prefixes) {
         Map<String, List<Prefix>> byHost = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import static io.github.cloudfrontsigned.rewrite.LinkChars.isLetter;
 import static io.github.cloudfrontsigned.rewrite.LinkChars.isWhitespace;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The streaming scanner shared by every wrapper. It reads a "shadow" byte array in which ASCII characters are
@@ -727,17 +728,20 @@ abstract class LinkScanner {
         return n;
     }
 
-    /** Asks the signer for the candidate's parameters and inserts them where its URL ends. */
+    /**
+     * Asks the signer for the candidate's parameters and inserts them where its URL ends. A link seen before
+     * (see {@link LinkMemo}) skips building its URL, and its insertion when the signer returns the same string.
+     */
     private void sign(Candidate c) throws IOException {
         int syntax = c.unicodeAmp ? ParameterInsertion.UNICODE_ESCAPE
                 : c.entityAmp ? ParameterInsertion.ENTITY : defaultSyntax();
         String scheme = c.scheme != null ? c.scheme : streamScheme != null ? streamScheme : c.prefix.scheme;
-        String target = TargetUrl.build(this, s, scheme, c.host.lower, c.hostEnd, c.end, url);
+        LinkMemo memo = matcher.memo;
+        int hash = LinkMemo.hash(s, c.hostEnd, c.end);
+        LinkMemo.Entry known = hash == LinkMemo.NOT_ASCII ? null
+                : memo.find(s, c.hostEnd, c.end, hash, c.host, scheme);
+        String target = known != null ? known.target : target(c, scheme);
         if (target == null) {
-            return;
-        }
-        int queryAt = target.indexOf('?');
-        if (queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt)) {
             return;
         }
         String parameters;
@@ -750,13 +754,32 @@ abstract class LinkScanner {
         if (parameters == null || parameters.isEmpty()) {
             return;
         }
-        int len = insertion.prepare(parameters, queryAt >= 0, syntax);
+        if (known != null && parameters == known.parameters && syntax == known.syntax) {
+            emitTo(c.end);
+            emitInsertion(known.insertion, known.insertion.length);
+            return;
+        }
+        int len = insertion.prepare(parameters, target.indexOf('?') >= 0, syntax);
         if (len < 0) {
             reportSignerFailure("parameters with characters outside [A-Za-z0-9-_~=&]", target);
             return;
         }
+        if (hash != LinkMemo.NOT_ASCII) {
+            memo.put(new LinkMemo.Entry(c.host, scheme, Arrays.copyOfRange(s, c.hostEnd, c.end), hash, target,
+                    parameters, syntax, Arrays.copyOf(insertion.bytes(), len)));
+        }
         emitTo(c.end);
         emitInsertion(insertion.bytes(), len);
+    }
+
+    /** The URL to sign, or {@code null} if the link cannot be signed (see {@link TargetUrl#build}) or already is. */
+    private String target(Candidate c, String scheme) {
+        String target = TargetUrl.build(this, s, scheme, c.host.lower, c.hostEnd, c.end, url);
+        if (target == null) {
+            return null;
+        }
+        int queryAt = target.indexOf('?');
+        return queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt) ? null : target;
     }
 
     /**
