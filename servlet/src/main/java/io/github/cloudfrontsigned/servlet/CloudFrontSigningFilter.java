@@ -230,17 +230,17 @@ public class CloudFrontSigningFilter implements Filter {
         }
         HttpServletRequest request = (HttpServletRequest) req;
         Object active = request.getAttribute(ACTIVE);
-        if (active instanceof SigningResponse) {
+        if (active instanceof RewritingResponse) {
             // A forward, include or async dispatch within a request this filter already wraps.
             chain.doFilter(req, res);
             if (request.getDispatcherType() == DispatcherType.ASYNC && !request.isAsyncStarted()) {
                 request.removeAttribute(ACTIVE);
-                ((SigningResponse) active).finish();
+                ((RewritingResponse) active).finish();
             }
             return;
         }
         RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, cannedLinkSigner, request);
-        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, c);
+        RewritingResponse response = new RewritingResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {

@@ -17,10 +17,10 @@ import java.io.UncheckedIOException;
  */
 final class SigningRequest extends HttpServletRequestWrapper {
 
-    private final SigningResponse response;
+    private final RewritingResponse response;
     private AsyncContext async;
 
-    SigningRequest(HttpServletRequest request, SigningResponse response) {
+    SigningRequest(HttpServletRequest request, RewritingResponse response) {
         super(request);
         this.response = response;
     }
@@ -49,9 +49,9 @@ final class SigningRequest extends HttpServletRequestWrapper {
     /** An {@link AsyncContext} whose {@link #complete()} finishes the signing response first. */
     private static final class Completing implements AsyncContext {
         final AsyncContext delegate;
-        private final SigningResponse response;
+        private final RewritingResponse response;
 
-        Completing(AsyncContext delegate, SigningResponse response) {
+        Completing(AsyncContext delegate, RewritingResponse response) {
             this.delegate = delegate;
             this.response = response;
         }
