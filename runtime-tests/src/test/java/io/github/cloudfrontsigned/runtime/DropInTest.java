@@ -162,6 +162,19 @@ final class DropInTest {
 
     @ParameterizedTest
     @EnumSource(Container.class)
+    void nonBlockingOutput_isSigned_withNothingDropped(Container container) throws Exception {
+        try (Container.Deployed d = container.deploy(WarApp.contextParamsOnly().write())) {
+            HttpResponse<String> r = d.get("/non-blocking");
+            assertEquals(200, r.statusCode());
+            String body = r.body();
+            String signature = "\\?Expires=\\d+&(amp;)?Signature=[^&\"]+&(amp;)?Key-Pair-Id=" + WarApp.KEY_PAIR_ID;
+            assertEquals(NonBlockingServlet.page(), body.replaceAll(signature, ""));
+            assertEquals(NonBlockingServlet.LINKS, body.split("Key-Pair-Id=", -1).length - 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
     void jaxrs_readsTheContextParams(Container container) throws Exception {
         WarApp app = WarApp.contextParamsOnly().contextParam("cloudfront.url.ttl", "2h").jaxrs();
         try (Container.Deployed d = container.deploy(app.write())) {

@@ -110,6 +110,7 @@ final class WarApp {
         }
         servlet(x, "page", PageServlet.class.getName(), "/page");
         servlet(x, "filters", FiltersServlet.class.getName(), "/filters");
+        servlet(x, "non-blocking", NonBlockingServlet.class.getName(), "/non-blocking");
         if (jaxrs) {
             x.append("  <servlet><servlet-name>jaxrs</servlet-name>"
                     + "<servlet-class>org.glassfish.jersey.servlet.ServletContainer</servlet-class>\n"
@@ -124,7 +125,7 @@ final class WarApp {
 
     private static void servlet(StringBuilder x, String name, String className, String pattern) {
         x.append("  <servlet><servlet-name>").append(name).append("</servlet-name><servlet-class>").append(className)
-                .append("</servlet-class></servlet>\n  <servlet-mapping><servlet-name>").append(name)
+                .append("</servlet-class><async-supported>true</async-supported></servlet>\n  <servlet-mapping><servlet-name>").append(name)
                 .append("</servlet-name><url-pattern>").append(pattern).append("</url-pattern></servlet-mapping>\n");
     }
 }

@@ -48,7 +48,6 @@ final class RewritingResponse extends HttpServletResponseWrapper {
     private State state = State.UNDECIDED;
     private long contentLength = -1;
     private boolean cookiesAdded;
-    private boolean nonBlocking;
     private boolean bodyAltered;
     private Stream stream;
     private BodyTarget<Writer> writer;
@@ -83,7 +82,7 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             }
         }
         boolean head = "HEAD".equals(request.getMethod());
-        state = bodyMayChange && !head && !nonBlocking ? State.REWRITE : State.PASS;
+        state = bodyMayChange && !head ? State.REWRITE : State.PASS;
         if (bodyMayChange && head) {
             // A HEAD response gets the headers its GET would have: no Content-Length computed from the
             // unsigned body the application writes (and the container discards). Committing now prevents it.
@@ -159,6 +158,16 @@ final class RewritingResponse extends HttpServletResponseWrapper {
         for (String header : signing.setCookieHeaders()) {
             super.addHeader("Set-Cookie", header);
         }
+    }
+
+    /**
+     * After {@link #finish()}, for {@code AsyncContext.complete()}: with non-blocking output whose last bytes
+     * still wait for the container, runs {@code complete} once they are written.
+     *
+     * @return {@code true} if {@code complete} was deferred (it runs later); {@code false}: run it now
+     */
+    boolean completeWhenWritten(Runnable complete) {
+        return stream != null && stream.container.runWhenDrained(complete);
     }
 
     /** Called when the request (or its async cycle) ends: emits what the rewriter still holds, and decides. */
@@ -402,27 +411,40 @@ final class RewritingResponse extends HttpServletResponseWrapper {
 
     // ---- the stream and the writer: both hand flush, close and the choice of target to a BodyTarget ----
 
-    /** The output stream the application writes to. */
+    /**
+     * The output stream the application writes to. Rewritten or not, its bytes reach the container through a
+     * {@link NonBlockingOutput}, so output after {@code setWriteListener} is rewritten with the same guarantees as
+     * blocking output.
+     */
     private final class Stream extends ServletOutputStream {
-        final ServletOutputStream container;
+        final NonBlockingOutput container;
         final BodyTarget<OutputStream> body;
 
         Stream(ServletOutputStream container) {
-            this.container = container;
-            this.body = new BodyTarget<>(container, () -> decide() == State.REWRITE
-                    ? rewriter.wrap(Shield.of(container), charset(), getContentType(), request.getScheme(),
+            this.container = new NonBlockingOutput(container);
+            this.body = new BodyTarget<>(this.container, () -> decide() == State.REWRITE
+                    ? rewriter.wrap(Shield.of(this.container), charset(), getContentType(), request.getScheme(),
                             signing::signingParameters)
-                    : container);
+                    : this.container);
+        }
+
+        private void checkReady() {
+            if (container.hasPending()) {
+                throw new IllegalStateException("write while isReady() is false: wait for"
+                        + " WriteListener.onWritePossible()");
+            }
         }
 
         @Override
         public void write(int b) throws IOException {
+            checkReady();
             body.target().write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (len > 0) {
+                checkReady();
                 body.target().write(b, off, len);
             }
         }
@@ -434,7 +456,7 @@ final class RewritingResponse extends HttpServletResponseWrapper {
 
         @Override
         public boolean isReady() {
-            return state == State.REWRITE || container.isReady();
+            return container.nonBlocking() ? container.isReady() : true;
         }
 
         @Override
@@ -444,9 +466,6 @@ final class RewritingResponse extends HttpServletResponseWrapper {
 
         @Override
         public void setWriteListener(WriteListener listener) {
-            if (state == State.UNDECIDED) {
-                nonBlocking = true;
-            }
             container.setWriteListener(listener);
         }
     }

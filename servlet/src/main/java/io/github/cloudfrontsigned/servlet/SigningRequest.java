@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Makes asynchronous processing write through the signing response: {@code startAsync()} hands the wrapped
- * response to the async context, and {@code AsyncContext.complete()} first emits what the rewriter still holds.
+ * response to the async context, and {@code AsyncContext.complete()} first emits what the rewriter still holds (with non-blocking output, the
+ * container's {@code complete()} waits until those bytes are written).
  */
 final class SigningRequest extends HttpServletRequestWrapper {
 
@@ -61,8 +62,10 @@ final class SigningRequest extends HttpServletRequestWrapper {
             try {
                 response.finish();
             } catch (IOException e) {
+                delegate.complete();
                 throw new UncheckedIOException(e);
-            } finally {
+            }
+            if (!response.completeWhenWritten(delegate::complete)) {
                 delegate.complete();
             }
         }
