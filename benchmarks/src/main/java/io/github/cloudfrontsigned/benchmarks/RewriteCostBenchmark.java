@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.SignatureProvider;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.io.IOException;
