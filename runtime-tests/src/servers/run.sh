@@ -72,7 +72,7 @@ tar xzf "$M2/org/wildfly/wildfly-dist/$WILDFLY_VERSION/wildfly-dist-$WILDFLY_VER
 wf=$WORK/wildfly-$WILDFLY_VERSION
 cp -r "$war" "$wf/standalone/deployments/app.war" && touch "$wf/standalone/deployments/app.war.dodeploy"
 cp -r "$bad" "$wf/standalone/deployments/bad.war" && touch "$wf/standalone/deployments/bad.war.dodeploy"
-"$wf/bin/standalone.sh" -Djboss.socket.binding.port-offset=337 > "$WORK/wildfly.log" 2>&1 &
+LAUNCH_JBOSS_IN_BACKGROUND=1 "$wf/bin/standalone.sh" -Djboss.socket.binding.port-offset=337 > "$WORK/wildfly.log" 2>&1 &
 pid=$!
 wait_for "$WORK/wildfly.log" 'WFLYSRV0025|WFLYSRV0026' 400 || true
 check_good "WildFly" "http://127.0.0.1:8417/app"
