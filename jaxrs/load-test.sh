@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Load test of @CloudFrontSigned with wrk (Debian package `wrk`), loopback only, bounded duration: the same
-# JSON-B list of 100 items from an unannotated resource and from an annotated one, with one protected link per
-# item (posters=false) and with two.
-# Usage (from the repository root): jaxrs/load-test.sh [duration, default 15s]
+# JSON-B list of 100 items, with one protected link per item (posters=false) and with two, served four ways
+# side by side (issue 17) plus unsigned:
+#   fourway/limit   the list as @CloudFrontSigned writes it, served as a ready byte array (nothing computed)
+#   fourway/sdk     each link signed with the AWS SDK's CloudFrontUtilities while building the list
+#   fourway/signer  each link signed with CloudFrontSigner.signUrl while building the list
+#   catalog/items   the unsigned list from a @CloudFrontSigned resource
+#   catalog/items-unsigned  the unsigned list, unannotated (smaller: each signed link adds about 390 bytes)
+# Usage (from the repository root): [ROUNDS=3] jaxrs/load-test.sh [duration per URL and round, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8090}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 # One reactor build: the classpath file is written per module, jaxrs's last (core resolves to core/target/classes).
-mvn -B -q -pl core,jaxrs test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -o -pl core,jaxrs test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/target/jaxrs-load-test.classpath"
 CP="jaxrs/target/classes:jaxrs/target/test-classes:$(cat target/jaxrs-load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.jaxrs.LoadTestServer "$PORT" > /tmp/cloudfront-jaxrs-load.log 2>&1 &
@@ -17,16 +22,27 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for i in $(seq 1 60); do grep -q READY /tmp/cloudfront-jaxrs-load.log && break; sleep 0.5; done
 grep READY /tmp/cloudfront-jaxrs-load.log
+uptime
+# On a shared machine the load changes by the minute, so the endpoints take turns: ROUNDS rounds (default 3),
+# each endpoint once per round, and a summary line per run (requests/s, p50, p99) to compare within a round.
+measure() { # url label
+  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" | tee /dev/stderr | awk -v label="$2" -v round="$round" '
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
+    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s\n", round, label, rps, p50, p99}'
+}
+PATHS="fourway/limit fourway/sdk fourway/signer catalog/items catalog/items-unsigned"
 echo "== warm-up (5s for each measured URL)"
 for query in "n=100&posters=false" "n=100"; do
-  for path in items-unsigned items; do
-    wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/api/catalog/$path?$query" > /dev/null
+  for path in $PATHS; do
+    wrk -t2 -c16 -d5s --timeout 30s "http://127.0.0.1:$PORT/api/$path?$query" > /dev/null
   done
 done
-for query in "n=100&posters=false" "n=100"; do
-  for path in items-unsigned items; do
-    url="http://127.0.0.1:$PORT/api/catalog/$path?$query"
-    echo "== wrk -t2 -c16 -d$DURATION --latency '$url'"
-    wrk -t2 -c16 -d"$DURATION" --latency "$url"
+for round in $(seq 1 "${ROUNDS:-3}"); do
+  echo "RESULT round=$round $(uptime)"
+  for query in "n=100&posters=false" "n=100"; do
+    for path in $PATHS; do
+      measure "http://127.0.0.1:$PORT/api/$path?$query" "$path?$query"
+    done
   done
-done
+done 2>/dev/null | grep RESULT
+uptime

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Load test of the servlet filter with wrk (Debian package `wrk`), loopback only, bounded duration:
-# the same 100 KB page with 50 protected links, without the filter (/plain) and with it (/signed).
-# Usage (from the repository root): servlet/load-test.sh [duration, default 15s]
+# Load test of the servlet filter with wrk (Debian package `wrk`), loopback only, bounded duration: the same
+# 100 KB page with 50 protected links, four ways side by side (issue 17) plus the unsigned page:
+#   limit   the page as the filter signs it, served as a ready byte array (nothing computed)
+#   sdk     rendered per request, each link signed with the AWS SDK's CloudFrontUtilities
+#   signer  rendered per request, each link signed with CloudFrontSigner.signUrl
+#   signed  the unsigned page through CloudFrontSigningFilter
+#   plain   the unsigned page, no filter (smaller: each signed link adds about 390 bytes)
+# Usage (from the repository root): [ROUNDS=3] servlet/load-test.sh [duration per endpoint and round, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8089}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mvn -B -q -pl core,servlet test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -o -pl core,servlet test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/load-test.classpath
 CP="servlet/target/test-classes:servlet/target/classes:$(cat servlet/target/load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.servlet.LoadTestServer "$PORT" > /tmp/cloudfront-load-server.log 2>&1 &
@@ -15,10 +20,23 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for i in $(seq 1 60); do grep -q READY /tmp/cloudfront-load-server.log && break; sleep 0.5; done
 grep READY /tmp/cloudfront-load-server.log
+uptime
+# On a shared machine the load changes by the minute, so the endpoints take turns: ROUNDS rounds (default 3),
+# each endpoint once per round, and a summary line per run (requests/s, p50, p99) to compare within a round.
+measure() { # url label
+  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" | tee /dev/stderr | awk -v label="$2" -v round="$round" '
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
+    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s\n", round, label, rps, p50, p99}'
+}
+PATHS="limit sdk signer signed plain"
 echo "== warm-up (5s each)"
-wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/plain/page" > /dev/null
-wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/signed/page" > /dev/null
-for path in plain signed; do
-  echo "== $path: wrk -t2 -c16 -d$DURATION --latency http://127.0.0.1:$PORT/$path/page"
-  wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$PORT/$path/page"
+for path in $PATHS; do
+  wrk -t2 -c16 -d5s --timeout 30s "http://127.0.0.1:$PORT/$path/page" > /dev/null
 done
+for round in $(seq 1 "${ROUNDS:-3}"); do
+  echo "RESULT round=$round $(uptime)"
+  for path in $PATHS; do
+    measure "http://127.0.0.1:$PORT/$path/page" "$path"
+  done
+done 2>/dev/null | grep RESULT
+uptime

@@ -126,10 +126,7 @@ public class RewriterBenchmark extends ThroughputBenchmark {
                 placed += protectedLink ? 1 : 0;
                 String src = protectedLink ? PREFIX + "photos/2026/photo-" + item + ".jpg?w=640"
                         : "/static/thumbs/photo-" + item + ".jpg";
-                sb.append("<div class=\"card\"><h2>Photo ").append(item).append("</h2>\n<p>A short description of")
-                        .append(" the photo, with a <a href=\"/photos/").append(item).append("\">details page</a>.</p>\n")
-                        .append("<img src=\"").append(src).append("\" alt=\"photo ").append(item)
-                        .append("\" width=\"640\" height=\"480\"></div>\n");
+                card(sb, item, src);
                 item++;
             }
             while (sb.length() < PAGE_BYTES - 16) {
@@ -148,7 +145,16 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         }
     }
 
-    private static void writeInChunks(OutputStream out, byte[] page) throws IOException {
+    /** Appends one card of about 250 bytes showing the image {@code src}. */
+    static void card(StringBuilder sb, int item, String src) {
+        sb.append("<div class=\"card\"><h2>Photo ").append(item).append("</h2>\n<p>A short description of")
+                .append(" the photo, with a <a href=\"/photos/").append(item).append("\">details page</a>.</p>\n")
+                .append("<img src=\"").append(src).append("\" alt=\"photo ").append(item)
+                .append("\" width=\"640\" height=\"480\"></div>\n");
+    }
+
+    /** Writes the page in 8 KiB chunks, as a servlet writes it. */
+    static void writeInChunks(OutputStream out, byte[] page) throws IOException {
         for (int off = 0; off < page.length; off += 8192) {
             out.write(page, off, Math.min(8192, page.length - off));
         }

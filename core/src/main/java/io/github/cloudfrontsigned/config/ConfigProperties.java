@@ -18,6 +18,17 @@ public final class ConfigProperties {
     /** Common prefix of every property. */
     public static final String PREFIX = "cloudfront.";
 
+    /**
+     * {@code false} turns CloudFront signing off for the web application: the servlet container initializer
+     * neither validates the configuration nor registers the filter (default {@code true}).
+     */
+    public static final String ENABLED = "cloudfront.enabled";
+    /**
+     * URL patterns (comma-separated, servlet mapping syntax) the signing filter is registered on when it
+     * registers itself (no {@code web.xml} declaration); default {@code /*}.
+     */
+    public static final String FILTER_URL_PATTERNS = "cloudfront.filter.url-patterns";
+
     /** The key pair ID of the public key in the distribution's trusted key group, for example {@code K2JCJMDEHXQW5F}. */
     public static final String KEY_PAIR_ID = "cloudfront.key-pair-id";
     /** The private key as inline PEM (line breaks may be written {@code \n}); secret, never logged. */

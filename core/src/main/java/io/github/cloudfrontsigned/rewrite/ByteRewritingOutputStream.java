@@ -20,7 +20,9 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final Scanner scanner;
-    private final byte[] carry;
+    /** Allocated on first use: a page written in large chunks rarely needs it. */
+    private byte[] carry;
+    private final int capacity;
     private int carryLen;
     private final Lifecycle life = new Lifecycle();
 
@@ -28,7 +30,7 @@ final class ByteRewritingOutputStream extends OutputStream {
             String scheme, int maxLinkLength) {
         this.out = out;
         this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength, charset);
-        this.carry = new byte[LinkScanner.maxRetained(maxLinkLength) + CHUNK];
+        this.capacity = LinkScanner.maxRetained(maxLinkLength) + CHUNK;
     }
 
     private final class Scanner extends LinkScanner {
@@ -74,10 +76,10 @@ final class ByteRewritingOutputStream extends OutputStream {
             return;
         }
         life.ensureOpen();
-        if (carryLen == carry.length) {
+        if (carryLen == capacity) {
             process(false);
         }
-        carry[carryLen++] = (byte) b;
+        carry()[carryLen++] = (byte) b;
     }
 
     @Override
@@ -89,18 +91,18 @@ final class ByteRewritingOutputStream extends OutputStream {
         life.ensureOpen();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         if (len < GATHER_BELOW) {
-            if (carry.length - carryLen < len) {
+            if (capacity - carryLen < len) {
                 process(false);
             }
-            if (carry.length - carryLen >= len) {
-                System.arraycopy(b, off, carry, carryLen, len);
+            if (capacity - carryLen >= len) {
+                System.arraycopy(b, off, carry(), carryLen, len);
                 carryLen += len;
                 return;
             }
         }
         // a retained candidate first takes what it needs from b
         while (carryLen > 0 && len > 0) {
-            int n = Math.min(len, carry.length - carryLen);
+            int n = Math.min(len, capacity - carryLen);
             System.arraycopy(b, off, carry, carryLen, n);
             int old = carryLen;
             carryLen += n;
@@ -126,10 +128,19 @@ final class ByteRewritingOutputStream extends OutputStream {
             int end = off + len;
             int r = scan(b, off, end, false);
             if (!life.passThrough) {
-                System.arraycopy(b, r, carry, 0, end - r);
+                if (end > r) {
+                    System.arraycopy(b, r, carry(), 0, end - r);
+                }
                 carryLen = end - r;
             }
         }
+    }
+
+    private byte[] carry() {
+        if (carry == null) {
+            carry = new byte[capacity];
+        }
+        return carry;
     }
 
     private void process(boolean eof) throws IOException {

@@ -1,5 +1,8 @@
 package io.github.cloudfrontsigned.rewrite;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +14,11 @@ import java.util.Map;
 
 /**
  * The protected prefixes compiled for scanning: prefixes grouped by host, and for each host the rarest byte of
- * its name, which the scanner searches for first. Immutable.
+ * its name, which the scanner searches for first. Immutable, except for the thread-safe {@link #memo}.
  */
 final class LinkMatcher {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** One protected prefix: scheme, lower-case authority and the case-sensitive path prefix. */
     static final class Prefix {
@@ -37,6 +42,9 @@ final class LinkMatcher {
         final byte[] caseMask;
         final int anchorOffset;
         final Prefix[] prefixes;
+        /** The name (8 or more bytes) in little-endian words, the last one overlapping, and their case bits. */
+        private final long[] words;
+        private final long[] wordCases;
 
         Host(String name, Prefix[] prefixes) {
             this.name = name;
@@ -46,6 +54,21 @@ final class LinkMatcher {
                 caseMask[i] = (byte) (lower[i] >= 'a' && lower[i] <= 'z' ? 0x20 : 0);
             }
             this.anchorOffset = rarestPair(lower);
+            if (lower.length >= 8) {
+                int n = (lower.length + 7) / 8;
+                words = new long[n];
+                wordCases = new long[n];
+                for (int c = 0; c < n; c++) {
+                    int at = c < n - 1 ? 8 * c : lower.length - 8;
+                    for (int k = 0; k < 8; k++) {
+                        words[c] |= (long) (lower[at + k] & 0xFF) << (8 * k);
+                        wordCases[c] |= (long) (caseMask[at + k] & 0xFF) << (8 * k);
+                    }
+                }
+            } else {
+                words = null;
+                wordCases = null;
+            }
             this.prefixes = prefixes;
             int common = prefixes[0].path.length;
             for (Prefix p : prefixes) {
@@ -61,8 +84,20 @@ final class LinkMatcher {
         /** The path bytes every prefix of this host starts with (at least "/"). */
         final byte[] commonPath;
 
-        /** Whether {@code s[pos, end)} equals the start of the host name, ignoring ASCII case. */
+        /**
+         * Whether {@code s[pos, end)} equals the start of the host name, ignoring ASCII case; the whole name is
+         * compared eight bytes at a time.
+         */
         boolean matches(byte[] s, int pos, int end) {
+            if (end - pos == lower.length && words != null) {
+                for (int c = 0; c < words.length; c++) {
+                    int at = pos + (c < words.length - 1 ? 8 * c : lower.length - 8);
+                    if (((long) LONG.get(s, at) | wordCases[c]) != words[c]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
             for (int k = 0; pos + k < end; k++) {
                 if ((byte) (s[pos + k] | caseMask[k]) != lower[k]) {
                     return false;
@@ -105,6 +140,8 @@ final class LinkMatcher {
     final long[] chunkCases;
     final List<String> prefixTexts;
     final int longestPrefix;
+    /** The links signed under these prefixes, shared by every stream of the rewriter (thread-safe). */
+    final LinkMemo memo = new LinkMemo();
 
     LinkMatcher(List<Prefix> prefixes) {
         Map<String, List<Prefix>> byHost = new LinkedHashMap<>();

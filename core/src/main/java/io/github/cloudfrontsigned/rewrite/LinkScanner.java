@@ -1,11 +1,13 @@
 package io.github.cloudfrontsigned.rewrite;
 
 import io.github.cloudfrontsigned.internal.LogText;
+import static io.github.cloudfrontsigned.rewrite.LinkChars.TERMINATOR;
+import static io.github.cloudfrontsigned.rewrite.LinkChars.isDigit;
+import static io.github.cloudfrontsigned.rewrite.LinkChars.isLetter;
+import static io.github.cloudfrontsigned.rewrite.LinkChars.isWhitespace;
+
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The streaming scanner shared by every wrapper. It reads a "shadow" byte array in which ASCII characters are
@@ -13,6 +15,11 @@ import java.nio.charset.StandardCharsets;
  * is the body itself), finds links under the protected prefixes and reports the output as runs of the input
  * ({@link #emitRun}) and inserted signing parameters ({@link #emitInsertion}). A link's own text is never
  * changed: the parameters are inserted where its URL ends (before a {@code #fragment}).
+ *
+ * <p>The work is split by concern: {@link AnchorSearch} is the hot loop that finds the next byte that matters,
+ * this class follows the markup state and decides what is a link and where it ends, {@link References} parses
+ * escapes, {@link TargetUrl} builds the URL given to the signer and {@link ParameterInsertion} the bytes
+ * inserted.
  *
  * <p>{@link #scan} is restartable: it returns the index from which the caller must present the bytes again,
  * with more appended, because a candidate could not be decided yet. That retained region is never longer than
@@ -38,86 +45,16 @@ abstract class LinkScanner {
     private static final int COMMENT = 5;
     private static final int CDATA = 6;
 
-    private static final int PLAIN = 0;
-    private static final int ENTITY = 1;
-    private static final int UNICODE_ESCAPE = 2;
-
     /** {@link #get} for a position before the start of the stream. */
     private static final int BOS = -1;
     /** {@link #get} for a position further back than the kept tail. */
     private static final int UNKNOWN = -2;
-    /** Result of a reference or escape parse that needs more bytes. */
+    /** Result of a look-ahead that needs more bytes. */
     private static final int NEED = -1;
-    /** {@link #entityValue} of a named reference this scanner does not know. */
-    private static final int UNKNOWN_ENTITY = -1;
+    /** {@link #measure} found where the link ends. */
+    private static final int ENDED = -1;
 
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long CASE = 0x2020202020202020L;
-    private static final long LT = '<' * ONES;
-    private static final long GT = '>' * ONES;
-
-    private static final byte[] SEPARATOR_PLAIN = {'&'};
-    private static final byte[] SEPARATOR_ENTITY = {'&', 'a', 'm', 'p', ';'};
-    private static final byte[] SEPARATOR_UNICODE = {'\\', 'u', '0', '0', '2', '6'};
-    private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id",
-        "Hash-Algorithm"};
     private static final String[] QUOTE_REFERENCES = {"&quot", "&apos", "&#34", "&#39", "&#x22", "&#x27"};
-
-    /** Ends a link: controls, space, DEL, quotes, backtick, angle brackets. */
-    private static final boolean[] TERMINATOR = new boolean[256];
-    /** Needs a closer look inside a link: terminators and \ & # , { } $ ). */
-    private static final boolean[] BODY_SPECIAL = new boolean[256];
-    /** The same inside an HTML comment (also -) and a CDATA section (also ]). */
-    private static final boolean[] BODY_SPECIAL_COMMENT = new boolean[256];
-    private static final boolean[] BODY_SPECIAL_CDATA = new boolean[256];
-    /** What a signer may return: {@code [A-Za-z0-9-_~=&]}. */
-    private static final boolean[] PARAMETER_CHAR = new boolean[256];
-    /**
-     * Parameter strings already checked against {@link #PARAMETER_CHAR}, by identity: a link signer that remembers
-     * its links ({@code CloudFrontSigner.linkSigner}) returns the same instance for a link for minutes, so each
-     * is checked once, not on every page. Direct-mapped by identity hash and shared by all streams; races only
-     * cost a check (reference writes are atomic). Holds at most 1024 strings (about 0.5 MB of RSA parameters).
-     */
-    private static final String[] CHECKED = new String[1024];
-    /** Characters a browser percent-encodes in a path, and in a query (special schemes). */
-    private static final boolean[] ENCODE_PATH = new boolean[128];
-    private static final boolean[] ENCODE_QUERY = new boolean[128];
-
-    static {
-        for (int c = 0; c <= 0x20; c++) {
-            TERMINATOR[c] = true;
-        }
-        for (char c : "\"'`<>\u007f".toCharArray()) {
-            TERMINATOR[c] = true;
-        }
-        for (int c = 0; c < 256; c++) {
-            BODY_SPECIAL[c] = TERMINATOR[c];
-        }
-        for (char c : "\\&#,{}$)".toCharArray()) {
-            BODY_SPECIAL[c] = true;
-        }
-        System.arraycopy(BODY_SPECIAL, 0, BODY_SPECIAL_COMMENT, 0, 256);
-        System.arraycopy(BODY_SPECIAL, 0, BODY_SPECIAL_CDATA, 0, 256);
-        BODY_SPECIAL_COMMENT['-'] = true;
-        BODY_SPECIAL_CDATA[']'] = true;
-        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~=&".toCharArray()) {
-            PARAMETER_CHAR[c] = true;
-        }
-        for (int c = 0; c <= 0x20; c++) {
-            ENCODE_PATH[c] = true;
-            ENCODE_QUERY[c] = true;
-        }
-        ENCODE_PATH[0x7f] = true;
-        ENCODE_QUERY[0x7f] = true;
-        for (char c : "\"<>`{}".toCharArray()) {
-            ENCODE_PATH[c] = true;
-        }
-        for (char c : "\"<>'".toCharArray()) {
-            ENCODE_QUERY[c] = true;
-        }
-    }
 
     private static final System.Logger LOG = System.getLogger(LinkRewriter.class.getName());
 
@@ -142,15 +79,9 @@ abstract class LinkScanner {
     private int floor;
     private int needMore;
 
-    // results of the last entity() / escape() parse
-    private int entityValue;
-
+    private final Candidate candidate = new Candidate();
     private final UrlBuilder url = new UrlBuilder();
-    private byte[] insertion = new byte[512];
-    /** The parameters {@link #insertion} holds, with their syntax and query flag, and its length. */
-    private String lastParameters;
-    private int lastKey;
-    private int lastLength;
+    private final ParameterInsertion insertion = new ParameterInsertion();
 
     LinkScanner(LinkMatcher matcher, LinkSigner signer, int mode, String streamScheme, int maxLinkLength) {
         this.matcher = matcher;
@@ -254,183 +185,23 @@ abstract class LinkScanner {
         return tailLen < TAIL ? BOS : UNKNOWN;
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Finding the next event: an anchor byte of a host, or a markup construct that changes the syntax of links.
 
-    /**
-     * The high bit of every lane of {@code x} that is zero, and possibly of lanes above a zero lane (a borrow):
-     * callers verify every hit, so that is only a little wasted work.
-     */
-    private static long zeros(long x) {
-        return (x - ONES) & ~x & HIGH;
-    }
-
+    /** The next byte that matters in the current syntax: an anchor or a markup construct that changes it. */
     private int find(int i, int to) {
         if (mode == TEXT) {
-            return findAnchor(i, to);
+            return AnchorSearch.findAnchor(s, i, to, matcher, floor);
         }
         switch (state) {
             case NORMAL:
-                return findPair(i, to, mode == HTML ? 's' : '!');
+                return AnchorSearch.findPair(s, i, to, matcher, floor,
+                        mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML);
             case SCRIPT_RAW:
+                return AnchorSearch.findPair(s, i, to, matcher, floor, AnchorSearch.CLOSE_SCRIPT);
             case STYLE_RAW:
-                return findPair(i, to, '/');
+                return AnchorSearch.findPair(s, i, to, matcher, floor, AnchorSearch.CLOSE_STYLE);
             default:
-                return findSingle(i, to);
+                return AnchorSearch.findSingle(s, i, to, matcher, floor);
         }
-    }
-
-    private static long pattern(String text) {
-        long v = 0;
-        for (int k = 0; k < text.length(); k++) {
-            v |= (long) ((text.charAt(k) | 0x20) & 0xFF) << (8 * k);
-        }
-        return v;
-    }
-
-    private static final long MASK2 = 0xFFFFL;
-    private static final long MASK6 = 0xFFFF_FFFF_FFFFL;
-    private static final long MASK7 = 0xFF_FFFF_FFFF_FFFFL;
-    private static final long OPEN_SCRIPT = pattern("<script");
-    private static final long OPEN_STYLE = pattern("<style");
-    private static final long OPEN_BANG = pattern("<!");
-    private static final long CLOSE_SCRIPT = pattern("</script");
-    private static final long CLOSE_STYLE = pattern("</style");
-
-    /**
-     * A quick look at an anchor byte: false only if it certainly does not belong to a link (with a single host,
-     * the first eight bytes of the host name must be there).
-     */
-    private boolean acceptAnchor(int q, int to) {
-        LinkMatcher m = matcher;
-        if (!m.singleHost) {
-            return true;
-        }
-        int hostStart = q - m.filterOffset;
-        if (hostStart < floor) {
-            return false;
-        }
-        int hostEnd = hostStart + m.hostLength;
-        if (hostEnd < to && s[hostEnd] == '\\') {
-            return true; // a JSON-escaped path: the full check decides
-        }
-        int[] offsets = m.chunkOffsets;
-        for (int c = 0; c < offsets.length; c++) {
-            int at = hostStart + offsets[c];
-            if (at + 8 > to) {
-                return true; // the rest is not here yet
-            }
-            if ((((long) LONG.get(s, at) | m.chunkCases[c]) & m.chunkMasks[c]) != m.chunkPatterns[c]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A quick look at {@code <}: false only if it certainly does not change the markup state. */
-    private boolean acceptTag(int q, int to) {
-        if (q + 8 > to) {
-            return true;
-        }
-        long w = (long) LONG.get(s, q) | CASE;
-        if (state == NORMAL) {
-            return mode == HTML ? (w & MASK7) == OPEN_SCRIPT || (w & MASK6) == OPEN_STYLE : (w & MASK2) == OPEN_BANG;
-        }
-        return state == SCRIPT_RAW ? w == CLOSE_SCRIPT : (w & MASK7) == CLOSE_STYLE;
-    }
-
-    /** Lanes of {@code wc} where an anchor pair starts ({@code next}: the word one byte further). */
-    private long anchorHits(long wc, long next) {
-        LinkMatcher m = matcher;
-        long hits = zeros((wc ^ m.a0) | (next ^ m.b0));
-        if (m.anchorCount > 1) {
-            hits |= zeros((wc ^ m.a1) | (next ^ m.b1)) | zeros((wc ^ m.a2) | (next ^ m.b2))
-                    | zeros((wc ^ m.a3) | (next ^ m.b3));
-        }
-        return hits;
-    }
-
-    /** Whether {@code s[i]} may start an anchor pair (the second byte is not known at the end of the input). */
-    private boolean isAnchor(int i, int to) {
-        return i + 1 < to ? matcher.isAnchor(s[i], s[i + 1]) : matcher.isAnchor(s[i]);
-    }
-
-    private int findAnchor(int i, int to) {
-        byte[] s = this.s;
-        if (matcher.anchorCount <= 4) {
-            for (int limit = to - 9; i <= limit; i += 8) {
-                long hits = anchorHits((long) LONG.get(s, i) | CASE, (long) LONG.get(s, i + 1) | CASE);
-                while (hits != 0) {
-                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
-                    if (acceptAnchor(q, to)) {
-                        return q;
-                    }
-                    hits &= hits - 1;
-                }
-            }
-        }
-        for (; i < to; i++) {
-            if (isAnchor(i, to) && acceptAnchor(i, to)) {
-                return i;
-            }
-        }
-        return to;
-    }
-
-    /** Next anchor, or {@code <} followed by {@code second} (case-insensitive). */
-    private int findPair(int i, int to, int second) {
-        byte[] s = this.s;
-        if (matcher.anchorCount <= 4) {
-            long pair = second * ONES;
-            for (int limit = to - 9; i <= limit; i += 8) {
-                long wc = (long) LONG.get(s, i) | CASE;
-                long next = (long) LONG.get(s, i + 1) | CASE;
-                long hits = anchorHits(wc, next) | zeros((wc ^ LT) | (next ^ pair));
-                while (hits != 0) {
-                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
-                    if (s[q] == '<' ? acceptTag(q, to) : acceptAnchor(q, to)) {
-                        return q;
-                    }
-                    hits &= hits - 1;
-                }
-            }
-        }
-        for (; i < to; i++) {
-            int c = s[i];
-            if (c == '<') {
-                if (i + 1 >= to || (s[i + 1] | 0x20) == second && acceptTag(i, to)) {
-                    return i;
-                }
-            } else if (isAnchor(i, to) && acceptAnchor(i, to)) {
-                return i;
-            }
-        }
-        return to;
-    }
-
-    /** Next anchor or {@code >}. */
-    private int findSingle(int i, int to) {
-        byte[] s = this.s;
-        if (matcher.anchorCount <= 4) {
-            for (int limit = to - 9; i <= limit; i += 8) {
-                long wc = (long) LONG.get(s, i) | CASE;
-                long hits = anchorHits(wc, (long) LONG.get(s, i + 1) | CASE) | zeros(wc ^ GT);
-                while (hits != 0) {
-                    int q = i + (Long.numberOfTrailingZeros(hits) >>> 3);
-                    if (s[q] == '>' || acceptAnchor(q, to)) {
-                        return q;
-                    }
-                    hits &= hits - 1;
-                }
-            }
-        }
-        for (; i < to; i++) {
-            int c = s[i];
-            if (c == '>' || isAnchor(i, to) && acceptAnchor(i, to)) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private int dispatch(int p, int to, boolean eof) throws IOException {
@@ -590,9 +361,9 @@ abstract class LinkScanner {
     /** The separator syntax of a link that shows no escapes of its own. */
     private int defaultSyntax() {
         if (mode == TEXT || state == SCRIPT_RAW || state == STYLE_RAW || state == CDATA) {
-            return PLAIN;
+            return ParameterInsertion.PLAIN;
         }
-        return ENTITY;
+        return ParameterInsertion.ENTITY;
     }
 
     private int skip(int i, int to) {
@@ -672,18 +443,6 @@ abstract class LinkScanner {
             }
         }
         return true;
-    }
-
-    private static boolean isWhitespace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    }
-
-    private static boolean isLetter(int c) {
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
     }
 
     /**
@@ -838,175 +597,190 @@ abstract class LinkScanner {
         if (prefix == null) {
             return -1;
         }
-        boolean css = inCssUrl(linkStart);
-        return body(host, prefix, scheme, linkStart, hostStart, hostEnd, bodyStart, css, to, eof);
+        Candidate c = candidate;
+        c.start(host, prefix, scheme, linkStart, hostStart, hostEnd, bodyStart);
+        c.css = inCssUrl(linkStart);
+        return body(c, to, eof);
     }
 
-    private int body(LinkMatcher.Host host, LinkMatcher.Prefix prefix, String scheme, int linkStart, int hostStart,
-            int hostEnd, int bodyStart, boolean css, int to, boolean eof) throws IOException {
-        boolean entityAmp = false;
-        boolean unicodeAmp = false;
-        boolean unsignable = false;
-        boolean fragment = false;
-        int end;
-        int j = bodyStart;
+    /**
+     * Finds where the candidate's URL ends and, if it can be signed, inserts the parameters there.
+     *
+     * @return the index to continue scanning at
+     */
+    private int body(Candidate c, int to, boolean eof) throws IOException {
+        int r = measure(c, to, eof);
+        if (r != ENDED) {
+            return r;
+        }
+        floor = c.end;
+        int next = c.fragment ? c.end + 1 : c.end;
+        if (c.fragment) {
+            skipping = true;
+            skipCss = c.css;
+        }
+        if (!c.unsignable && c.end > c.bodyStart) {
+            sign(c); // not a template, an unknown reference or the bare prefix (a base URL for concatenation)
+        }
+        return next;
+    }
+
+    /**
+     * Walks the link's body from {@code c.bodyStart} to its end, noting how it writes {@code &} and whether it can
+     * be signed.
+     *
+     * @return {@link #ENDED} with {@code c.end} set, or the index to continue at when the link is undecided
+     *     ({@code needMore} set) or too long
+     */
+    private int measure(Candidate c, int to, boolean eof) {
+        int j = c.bodyStart;
         byte[] s = this.s;
-        boolean[] special = state == COMMENT ? BODY_SPECIAL_COMMENT : state == CDATA ? BODY_SPECIAL_CDATA
-                : BODY_SPECIAL;
-        int before = get(linkStart - 1);
+        boolean[] special = state == COMMENT ? LinkChars.BODY_SPECIAL_COMMENT
+                : state == CDATA ? LinkChars.BODY_SPECIAL_CDATA : LinkChars.BODY_SPECIAL;
+        int before = get(c.linkStart - 1);
         int quote = before == '"' || before == '\'' ? before : 0;
         while (true) {
-            if (j - linkStart >= maxLinkLength) {
-                return overlong(j, css);
+            if (j - c.linkStart >= maxLinkLength) {
+                return overlong(j, c.css);
             }
             if (j >= to) {
                 if (!eof) {
-                    needMore = hostStart;
-                    return hostStart;
+                    return undecided(c);
                 }
-                end = to;
-                break;
+                c.end = to;
+                return ENDED;
             }
-            int c = s[j] & 0xFF;
-            if (!special[c]) {
+            int ch = s[j] & 0xFF;
+            if (!special[ch]) {
                 j++;
                 continue;
             }
-            if (TERMINATOR[c] || (c == ')' && css)) {
-                if (quote != 0 && isWhitespace(c)) {
-                    int m = whitespaceInQuotes(j, to, eof, quote);
-                    if (m == NEED) {
-                        needMore = hostStart;
-                        return hostStart;
-                    }
-                    if (m == 1) {
-                        unsignable |= c != ' '; // browsers drop tabs and newlines from URLs: leave such a link alone
-                        j++;
-                        continue;
-                    }
+            int n;
+            if (LinkChars.TERMINATOR[ch] || (ch == ')' && c.css)) {
+                n = quote != 0 && LinkChars.isWhitespace(ch) ? whitespaceInQuotes(j, to, eof, quote) : 0;
+                if (n == 1) {
+                    c.unsignable |= ch != ' '; // browsers drop tabs and newlines from URLs: leave such a link alone
                 }
-                end = j;
-                break;
-            }
-            if (c == '\\') {
-                int n = escape(j, to, eof);
-                if (n == NEED) {
-                    needMore = hostStart;
-                    return hostStart;
-                }
-                if (n == 0 || isQuoteOrSpace(entityValue)) {
-                    end = j;
-                    break;
-                }
-                if (entityValue == '&' && s[j + 1] == 'u') {
-                    unicodeAmp = true;
-                }
-                j += n;
-            } else if (c == '&') {
-                int n = entity(j, to, eof);
-                if (n == NEED) {
-                    needMore = hostStart;
-                    return hostStart;
-                }
-                if (n == 0) {
-                    j++;
-                    continue;
-                }
-                if (isQuoteOrSpace(entityValue)) {
-                    end = j;
-                    break;
-                }
-                if (entityValue == '&') {
-                    entityAmp = true;
-                } else if (entityValue == UNKNOWN_ENTITY) {
-                    unsignable = true;
-                }
-                j += n;
-            } else if (c == '#') {
-                end = j;
-                fragment = true;
-                break;
-            } else if (c == ',') {
+            } else if (ch == '\\' || ch == '&') {
+                n = reference(c, j, to, eof);
+            } else if (ch == '#') {
+                c.fragment = true;
+                n = 0;
+            } else if (ch == ',') {
                 int k = j;
                 while (k < to && s[k] == ',') {
                     k++;
                 }
-                if (k - linkStart >= maxLinkLength) {
-                    return overlong(j, css);
+                if (k - c.linkStart >= maxLinkLength) {
+                    return overlong(j, c.css);
                 }
-                if (k >= to && !eof) {
-                    needMore = hostStart;
-                    return hostStart;
-                }
-                if (k >= to || isWhitespace(s[k])) {
-                    end = j; // srcset: commas before whitespace separate candidates
-                    break;
-                }
-                j = k;
-            } else if (c == '-' && state == COMMENT || c == ']' && state == CDATA) {
-                int m = regionMatches(j + 1, c == '-' ? "->" : "]>", false, to, eof);
-                if (m == NEED) {
-                    needMore = hostStart;
-                    return hostStart;
-                }
-                if (m == 1) {
-                    end = j;
-                    break;
-                }
-                j++;
+                n = k >= to ? (eof ? 0 : NEED) : LinkChars.isWhitespace(s[k]) ? 0 : k - j; // srcset separators
+            } else if (ch == '-' && state == COMMENT || ch == ']' && state == CDATA) {
+                int m = regionMatches(j + 1, ch == '-' ? "->" : "]>", false, to, eof);
+                n = m == NEED ? NEED : 1 - m;
             } else { // { } $ ) : a URI template (RFC 6570, JavaScript, DASH) or a parenthesis of the URL
-                if (c != ')') {
-                    unsignable = true;
-                }
-                j++;
+                c.unsignable |= ch != ')';
+                n = 1;
             }
+            if (n == NEED) {
+                return undecided(c);
+            }
+            if (n == 0) {
+                c.end = j;
+                return ENDED;
+            }
+            j += n;
         }
+    }
 
-        floor = end;
-        int next = fragment ? end + 1 : end;
-        if (fragment) {
-            skipping = true;
-            skipCss = css;
+    private int undecided(Candidate c) {
+        needMore = c.hostStart;
+        return c.hostStart;
+    }
+
+    /**
+     * A {@code \} or {@code &} inside a link at {@code s[j]}.
+     *
+     * @return how many bytes it takes, 0 if it ends the link, or {@link #NEED}
+     */
+    private int reference(Candidate c, int j, int to, boolean eof) {
+        boolean backslash = s[j] == '\\';
+        long r = backslash ? References.escape(s, j, to, eof) : References.entity(s, j, to, eof);
+        if (r == References.NEED) {
+            return NEED;
         }
-        if (unsignable || end == bodyStart) {
-            return next; // a template, an unknown reference, or the bare prefix (a base URL for concatenation)
+        int n = References.length(r);
+        int value = References.value(r);
+        if (n == 0) {
+            return backslash ? 0 : 1; // a backslash that is no escape ends the link; a plain & is part of it
         }
-        int syntax = unicodeAmp ? UNICODE_ESCAPE : entityAmp ? ENTITY : defaultSyntax();
-        String target = buildUrl(host, prefix, scheme, hostEnd, end);
+        if (LinkChars.isQuoteOrSpace(value)) {
+            return 0;
+        }
+        if (value == '&') {
+            if (backslash) {
+                c.unicodeAmp |= s[j + 1] == 'u';
+            } else {
+                c.entityAmp = true;
+            }
+        } else if (value == References.UNKNOWN_ENTITY && !backslash) {
+            c.unsignable = true;
+        }
+        return n;
+    }
+
+    /**
+     * Asks the signer for the candidate's parameters and inserts them where its URL ends. A link seen before
+     * (see {@link LinkMemo}) skips building its URL, and its insertion when the signer returns the same string.
+     */
+    private void sign(Candidate c) throws IOException {
+        int syntax = c.unicodeAmp ? ParameterInsertion.UNICODE_ESCAPE
+                : c.entityAmp ? ParameterInsertion.ENTITY : defaultSyntax();
+        String scheme = c.scheme != null ? c.scheme : streamScheme != null ? streamScheme : c.prefix.scheme;
+        LinkMemo memo = matcher.memo;
+        int hash = LinkMemo.hash(s, c.hostEnd, c.end);
+        LinkMemo.Entry known = hash == LinkMemo.NOT_ASCII ? null
+                : memo.find(s, c.hostEnd, c.end, hash, c.host, scheme);
+        String target = known != null ? known.target : target(c, scheme);
         if (target == null) {
-            return next;
-        }
-        int queryAt = target.indexOf('?');
-        if (queryAt >= 0 && alreadySigned(target, queryAt)) {
-            return next;
+            return;
         }
         String parameters;
         try {
             parameters = signer.signingParameters(target);
         } catch (Exception e) {
             reportSignerFailure(e.toString(), target);
-            return next;
+            return;
         }
         if (parameters == null || parameters.isEmpty()) {
-            return next;
+            return;
         }
-        int len;
-        int key = syntax << 1 | (queryAt >= 0 ? 1 : 0);
-        if (parameters == lastParameters && key == lastKey) {
-            len = lastLength; // the same string again (a constant or a cached signature): already checked
-        } else {
-            len = insertion(parameters, queryAt >= 0, syntax);
-            lastParameters = len < 0 ? null : parameters;
-            lastKey = key;
-            lastLength = len;
+        if (known != null && parameters == known.parameters && syntax == known.syntax) {
+            emitTo(c.end);
+            emitInsertion(known.insertion, known.insertion.length);
+            return;
         }
+        int len = insertion.prepare(parameters, target.indexOf('?') >= 0, syntax);
         if (len < 0) {
             reportSignerFailure("parameters with characters outside [A-Za-z0-9-_~=&]", target);
-            return next;
+            return;
         }
-        emitTo(end);
-        emitInsertion(insertion, len);
-        return next;
+        if (hash != LinkMemo.NOT_ASCII) {
+            memo.put(new LinkMemo.Entry(c.host, scheme, Arrays.copyOfRange(s, c.hostEnd, c.end), hash, target,
+                    parameters, syntax, Arrays.copyOf(insertion.bytes(), len)));
+        }
+        emitTo(c.end);
+        emitInsertion(insertion.bytes(), len);
+    }
+
+    /** The URL to sign, or {@code null} if the link cannot be signed (see {@link TargetUrl#build}) or already is. */
+    private String target(Candidate c, String scheme) {
+        String target = TargetUrl.build(this, s, scheme, c.host.lower, c.hostEnd, c.end, url);
+        if (target == null) {
+            return null;
+        }
+        int queryAt = target.indexOf('?');
+        return queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt) ? null : target;
     }
 
     /**
@@ -1050,10 +824,6 @@ abstract class LinkScanner {
         return 1;
     }
 
-    private static boolean isQuoteOrSpace(int c) {
-        return c == '"' || c == '\'' || c == '<' || c == '>' || (c >= 0 && c <= 0x20);
-    }
-
     private int overlong(int j, boolean css) {
         floor = j;
         skipping = true;
@@ -1065,318 +835,8 @@ abstract class LinkScanner {
         if (!signerFailureReported) {
             signerFailureReported = true;
             LOG.log(System.Logger.Level.WARNING, () -> "CFS-4101 The link signer failed (" + what + ") for "
-                    + LogText.of(withoutQuery(target)) + "; such links are left unchanged. Further failures on this response"
+                    + LogText.of(TargetUrl.withoutQuery(target)) + "; such links are left unchanged. Further failures on this response"
                     + " are not logged.");
         }
-    }
-
-    private static String withoutQuery(String target) {
-        int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q) + "?...";
-    }
-
-    /**
-     * Parses a JSON/JavaScript escape at {@code s[j] == '\\'}: {@code \/} or {@code \\uXXXX}.
-     *
-     * @return its length with the character in {@link #entityValue}, 0 if it is not one (the backslash ends the
-     *     link), or {@link #NEED}
-     */
-    private int escape(int j, int to, boolean eof) {
-        if (j + 1 >= to) {
-            return eof ? 0 : NEED;
-        }
-        int c = s[j + 1];
-        if (c == '/') {
-            entityValue = '/';
-            return 2;
-        }
-        if (c != 'u') {
-            return 0;
-        }
-        int v = 0;
-        for (int k = j + 2; k < j + 6; k++) {
-            if (k >= to) {
-                return eof ? 0 : NEED;
-            }
-            int d = Character.digit(s[k], 16);
-            if (d < 0) {
-                return 0;
-            }
-            v = v << 4 | d;
-        }
-        entityValue = v;
-        return 6;
-    }
-
-    /**
-     * Parses an HTML/XML character reference at {@code s[j] == '&'}.
-     *
-     * @return its length with the character in {@link #entityValue} ({@link #UNKNOWN_ENTITY} for a named
-     *     reference other than amp, lt, gt, quot, apos), 0 if it is not a reference (a plain {@code &}), or
-     *     {@link #NEED}
-     */
-    private int entity(int j, int to, boolean eof) {
-        int k = j + 1;
-        if (k >= to) {
-            return eof ? 0 : NEED;
-        }
-        if (s[k] == '#') {
-            k++;
-            boolean hex = false;
-            if (k < to && (s[k] | 0x20) == 'x') {
-                hex = true;
-                k++;
-            }
-            int v = 0;
-            int digits = 0;
-            while (true) {
-                if (k >= to) {
-                    return eof ? 0 : NEED;
-                }
-                int d = Character.digit(s[k], hex ? 16 : 10);
-                if (d < 0 || digits > 7) {
-                    break;
-                }
-                v = v * (hex ? 16 : 10) + d;
-                digits++;
-                k++;
-            }
-            if (digits == 0 || s[k] != ';' || v > 0x10FFFF) {
-                return 0;
-            }
-            entityValue = v;
-            return k + 1 - j;
-        }
-        int nameStart = k;
-        while (true) {
-            if (k >= to) {
-                return eof ? 0 : NEED;
-            }
-            int c = s[k];
-            if (!isLetter(c) && !isDigit(c)) {
-                break;
-            }
-            if (k - nameStart > 10) {
-                return 0;
-            }
-            k++;
-        }
-        if (k == nameStart || s[k] != ';') {
-            return 0;
-        }
-        entityValue = namedEntity(nameStart, k);
-        return k + 1 - j;
-    }
-
-    private int namedEntity(int start, int end) {
-        switch (end - start) {
-            case 2:
-                if (s[start + 1] == 't') {
-                    if (s[start] == 'l') {
-                        return '<';
-                    }
-                    if (s[start] == 'g') {
-                        return '>';
-                    }
-                }
-                return UNKNOWN_ENTITY;
-            case 3:
-                return s[start] == 'a' && s[start + 1] == 'm' && s[start + 2] == 'p' ? '&' : UNKNOWN_ENTITY;
-            case 4:
-                if (s[start] == 'q' && s[start + 1] == 'u' && s[start + 2] == 'o' && s[start + 3] == 't') {
-                    return '"';
-                }
-                if (s[start] == 'a' && s[start + 1] == 'p' && s[start + 2] == 'o' && s[start + 3] == 's') {
-                    return '\'';
-                }
-                return UNKNOWN_ENTITY;
-            default:
-                return UNKNOWN_ENTITY;
-        }
-    }
-
-    /**
-     * The URL the browser will request for the link, or {@code null} if it cannot be known exactly (a decoded
-     * {@code #} or {@code \}, or a {@code .}/{@code ..} path segment that the browser would remove).
-     */
-    private String buildUrl(LinkMatcher.Host host, LinkMatcher.Prefix prefix, String scheme, int hostEnd, int end) {
-        UrlBuilder u = url;
-        u.clear();
-        u.ascii(scheme != null ? scheme : streamScheme != null ? streamScheme : prefix.scheme).ascii("://")
-                .ascii(host.lower);
-        int pathStart = u.length();
-        boolean query = false;
-        byte[] s = this.s;
-        int j = hostEnd;
-        while (j < end) {
-            int c = s[j] & 0xFF;
-            if (c >= 0x80) {
-                int k = j + 1;
-                while (k < end && s[k] < 0) {
-                    k++;
-                }
-                appendNonAscii(s, j, k, u);
-                j = k;
-                continue;
-            }
-            int cp;
-            if (c == '\\') {
-                j += escape(j, end, true);
-                cp = entityValue;
-                if (cp >= 0xD800 && cp <= 0xDBFF && j < end && s[j] == '\\' && escape(j, end, true) == 6
-                        && entityValue >= 0xDC00 && entityValue <= 0xDFFF) {
-                    cp = Character.toCodePoint((char) cp, (char) entityValue);
-                    j += 6;
-                } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-                    cp = 0xFFFD;
-                }
-            } else if (c == '&') {
-                int n = entity(j, end, true);
-                if (n == 0) {
-                    cp = '&';
-                    j++;
-                } else {
-                    cp = entityValue;
-                    j += n;
-                }
-            } else {
-                cp = c;
-                j++;
-                if (c == '?') {
-                    query = true;
-                }
-                if (ENCODE_PATH[c] && !query || ENCODE_QUERY[c] && query) {
-                    u.percentByte(c);
-                } else {
-                    u.ascii(c);
-                }
-                continue;
-            }
-            // a character that was escaped in the markup or the string
-            if (cp == '#' || cp == '\\' || cp == 0) {
-                return null;
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF) {
-                cp = 0xFFFD;
-            }
-            if (cp == '?') {
-                query = true;
-            }
-            if (cp >= 0x80 || (query ? ENCODE_QUERY[cp] : ENCODE_PATH[cp])) {
-                u.percentEncoded(cp);
-            } else {
-                u.ascii(cp);
-            }
-        }
-        String target = u.toString();
-        if ((target.indexOf("/.", pathStart) >= 0 || target.indexOf('%', pathStart) >= 0)
-                && hasDotSegment(target, pathStart)) {
-            return null;
-        }
-        return target;
-    }
-
-    /** Whether the path holds a {@code .} or {@code ..} segment (also as {@code %2e}), which browsers resolve. */
-    private static boolean hasDotSegment(String u, int pathStart) {
-        int n = u.length();
-        int segment = pathStart + 1;
-        for (int i = segment; i <= n; i++) {
-            char c = i < n ? u.charAt(i) : '/';
-            if (c == '?') {
-                c = '/';
-                n = i;
-            }
-            if (c == '/') {
-                if (isDots(u, segment, i)) {
-                    return true;
-                }
-                segment = i + 1;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDots(String u, int start, int end) {
-        int dots = 0;
-        int i = start;
-        while (i < end) {
-            if (u.charAt(i) == '.') {
-                i++;
-            } else if (i + 3 <= end && u.charAt(i) == '%' && u.charAt(i + 1) == '2'
-                    && (u.charAt(i + 2) | 0x20) == 'e') {
-                i += 3;
-            } else {
-                return false;
-            }
-            dots++;
-        }
-        return dots == 1 || dots == 2;
-    }
-
-    private static boolean alreadySigned(String target, int queryAt) {
-        int i = queryAt + 1;
-        int n = target.length();
-        while (i < n) {
-            int amp = target.indexOf('&', i);
-            int end = amp < 0 ? n : amp;
-            for (String name : SIGNING_PARAMETERS) {
-                int e = i + name.length();
-                if (e < end && target.charAt(e) == '=' && target.startsWith(name, i)) {
-                    return true;
-                }
-            }
-            i = end + 1;
-        }
-        return false;
-    }
-
-    /**
-     * Writes {@code ?} or the separator, then the parameters with every {@code &} in the link's syntax, into
-     * {@link #insertion}.
-     *
-     * @return the length, or -1 if the parameters hold a character that a signer never returns
-     */
-    private int insertion(String parameters, boolean hasQuery, int syntax) {
-        byte[] separator = syntax == ENTITY ? SEPARATOR_ENTITY : syntax == UNICODE_ESCAPE ? SEPARATOR_UNICODE
-                : SEPARATOR_PLAIN;
-        byte[] in = parameters.getBytes(StandardCharsets.ISO_8859_1); // anything else becomes '?': rejected below
-        int n = in.length;
-        int max = (n + 1) * separator.length;
-        if (insertion.length < max) {
-            insertion = new byte[max];
-        }
-        byte[] out = insertion;
-        int len;
-        if (hasQuery) {
-            System.arraycopy(separator, 0, out, 0, separator.length);
-            len = separator.length;
-        } else {
-            out[0] = '?';
-            len = 1;
-        }
-        if (in[0] == '&') {
-            return -1;
-        }
-        int slot = System.identityHashCode(parameters) & (CHECKED.length - 1);
-        if (CHECKED[slot] != parameters) {
-            boolean valid = true;
-            for (byte c : in) {
-                valid &= PARAMETER_CHAR[c & 0xFF];
-            }
-            if (!valid) {
-                return -1;
-            }
-            CHECKED[slot] = parameters;
-        }
-        int run = 0; // start of the current run without '&'
-        for (int amp = parameters.indexOf('&'); amp >= 0; amp = parameters.indexOf('&', run)) {
-            System.arraycopy(in, run, out, len, amp - run);
-            len += amp - run;
-            System.arraycopy(separator, 0, out, len, separator.length);
-            len += separator.length;
-            run = amp + 1;
-        }
-        System.arraycopy(in, run, out, len, n - run);
-        return len + n - run;
     }
 }

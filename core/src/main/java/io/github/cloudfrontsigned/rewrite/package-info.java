@@ -1,9 +1,17 @@
 /**
- * The streaming link rewriter: finds links under configured prefixes in HTML, CSS, JSON and other text as it
- * streams, and replaces each with its signed form, copying every other byte through unchanged, in bounded memory.
+ * Signs the links in response bodies and headers as they stream. Start at {@link
+ * io.github.cloudfrontsigned.rewrite.LinkRewriter} (build one per set of protected prefixes, share it) and
+ * {@link io.github.cloudfrontsigned.rewrite.LinkSigner} (what supplies the parameters for one link); those two
+ * are the package's public face, everything else is package-private.
  *
- * <p>Start with {@link io.github.cloudfrontsigned.rewrite.LinkRewriter}; links are signed through the one-method
- * port {@link io.github.cloudfrontsigned.rewrite.LinkSigner}. The scanner, byte search, escape decoding and URL
- * assembly are package-private. Self-contained: depends on the JDK only, nothing else of the library.
+ * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible
+ * charsets, {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters) feeds a
+ * {@code LinkScanner}, which finds the next byte that matters with {@code AnchorSearch} (SWAR over
+ * {@code long} words), follows the markup state, decides what is a link and where it ends (escapes parsed by
+ * {@code References}), builds the URL to sign ({@code TargetUrl}) and inserts the parameters
+ * ({@code ParameterInsertion}). {@code LinkMatcher} holds the prefixes compiled for that search.
+ *
+ * <p>Depends on the JDK only (no {@code jakarta.*}); the servlet and JAX-RS adapters wrap their responses
+ * with it.
  */
 package io.github.cloudfrontsigned.rewrite;

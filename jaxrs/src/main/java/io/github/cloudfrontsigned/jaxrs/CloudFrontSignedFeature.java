@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.jaxrs;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
+import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.ws.rs.ConstrainedTo;
@@ -39,9 +40,12 @@ import java.util.Objects;
  *
  * <h2>Configuration</h2>
  * The servlet module's property names ({@link ConfigProperties}, README table), read by the no-argument
- * constructor from MicroProfile Config when an implementation is present for the application's class loader,
- * then from the application's properties ({@code Application.getProperties()}, Jersey's
- * {@code ResourceConfig.property}, servlet init-params where the implementation exposes them). Only the keys
+ * constructor in the order every entry point shares ({@link ConfigSources}): MicroProfile Config when an
+ * implementation is present for the application's class loader, then the application's properties
+ * ({@code Application.getProperties()}, Jersey's {@code ResourceConfig.property}, servlet init-params where the
+ * implementation exposes them), then the web application's {@code <context-param>}s (recorded at startup by
+ * {@link CloudFrontSignedInitializer} in a servlet container, so an application without a servlet declaration,
+ * as usual on WildFly, finds them). Only the keys
  * are required: {@code @CloudFrontSigned} can name the protected prefixes and cookie resources per resource.
  * A configuration given in code wins over properties, whatever order the features run in.
  *
@@ -190,16 +194,11 @@ public final class CloudFrontSignedFeature implements Feature {
             Object v = configuration.getProperty(name);
             return v == null ? null : v.toString();
         }, "JAX-RS application property");
-        ConfigLookup mp = microProfileConfig();
-        return mp == null ? application : mp.orElse(application);
-    }
-
-    private static ConfigLookup microProfileConfig() {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         if (classLoader == null) {
             classLoader = CloudFrontSignedFeature.class.getClassLoader();
         }
-        return ConfigLookup.microProfileConfig(classLoader);
+        return ConfigSources.forApplication(classLoader, application);
     }
 
     private static boolean servletApiPresent() {

@@ -91,6 +91,7 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         }
         if (resource.rewriting != null && response.hasEntity()) {
             request.setProperty(RequestSigning.PROPERTY, signing);
+            request.setProperty(SigningWriterInterceptor.ENTITY_STREAM, response.getEntityStream());
         }
     }
 

@@ -18,14 +18,24 @@ import java.nio.charset.StandardCharsets;
  * Streams the serialized entity of a bound resource through the link rewriter, whatever
  * {@code MessageBodyWriter} serializes it, when its media type is one of {@code cloudfront.content-types} or any
  * {@code text/*} type. Runs inside entity coders ({@link Priorities#ENTITY_CODER}), so it
- * sees the bytes before any compression; a response that already has a {@code Content-Encoding} passes
- * untouched. When the body may change, {@code Content-Length} is dropped and a strong {@code ETag} weakened.
+ * sees the bytes before any compression: with Jersey's {@code EncodingFilter} and {@code GZipEncoder}, or
+ * RESTEasy's {@code GZIPEncodingInterceptor}, links are signed, then compressed. A response with a
+ * {@code Content-Encoding} whose stream no interceptor wrapped (the entity is encoded already, by the resource)
+ * passes untouched. When the body may change, {@code Content-Length} is dropped and a strong {@code ETag}
+ * weakened.
  */
 @CloudFrontSigned
 @Priority(Priorities.ENTITY_CODER + 1000)
 final class SigningWriterInterceptor implements WriterInterceptor {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
+
+    /**
+     * The request property holding the response's entity stream as the response filter saw it: when the stream
+     * this interceptor gets is another one, an interceptor ahead of it (an entity coder) wrapped it, and a
+     * {@code Content-Encoding} names what that coder will do to the bytes written here, not what they are.
+     */
+    static final String ENTITY_STREAM = SigningWriterInterceptor.class.getName() + ".entityStream";
 
     /** Whether an encoded entity was passed through unsigned already (reported once). */
     private volatile boolean encodedReported;
@@ -45,14 +55,18 @@ final class SigningWriterInterceptor implements WriterInterceptor {
             context.proceed();
             return;
         }
-        if (encoded(headers)) {
+        Object entityStream = context.getProperty(ENTITY_STREAM);
+        context.removeProperty(ENTITY_STREAM);
+        boolean coderAhead = entityStream != null && entityStream != context.getOutputStream();
+        if (encoded(headers) && !coderAhead) {
             if (!encodedReported) {
                 encodedReported = true;
                 LOG.log(System.Logger.Level.INFO, "CloudFront links in {0} entities with Content-Encoding {1} are not"
                         + " signed: the header was set before the entity was written, so it is taken as already"
-                        + " encoded. If Jersey''s EncodingFilter (or another filter) compresses these responses,"
-                        + " compress in the container instead (Jetty GzipHandler, Tomcat compression, a proxy), which"
-                        + " runs after signing. Logged once.", mediaType, headers.getFirst(HttpHeaders.CONTENT_ENCODING));
+                        + " encoded (no entity coder such as Jersey''s GZipEncoder wraps the stream). If a filter"
+                        + " sets the header for compression done elsewhere, compress in the container instead (Jetty"
+                        + " GzipHandler, Tomcat compression, a proxy), which runs after signing. Logged once.", mediaType,
+                        headers.getFirst(HttpHeaders.CONTENT_ENCODING));
             }
             context.proceed();
             return;

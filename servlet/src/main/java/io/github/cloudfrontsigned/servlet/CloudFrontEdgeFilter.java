@@ -137,13 +137,8 @@ public class CloudFrontEdgeFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (programmatic == null) {
-            ConfigLookup servlet = ConfigLookup.of(filterConfig::getInitParameter,
-                    "init-param of filter \"" + filterConfig.getFilterName() + "\"")
-                    .orElse(ConfigLookup.of(filterConfig.getServletContext()::getInitParameter, "context-param"));
-            ClassLoader cl = filterConfig.getServletContext().getClassLoader();
-            ConfigLookup mp = ConfigLookup.microProfileConfig(cl != null ? cl : CloudFrontEdgeFilter.class.getClassLoader());
             try {
-                edge = EdgeConfiguration.read(mp == null ? servlet : mp.orElse(servlet));
+                edge = EdgeConfiguration.read(ServletConfigSources.forFilter(filterConfig));
             } catch (ConfigurationException e) {
                 throw new ServletException("CloudFrontEdgeFilter \"" + filterConfig.getFilterName()
                         + "\" cannot start. " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
@@ -71,8 +70,10 @@ import java.util.ServiceLoader;
  * Property names are in {@link ConfigProperties} and the README. Without a programmatic configuration the
  * filter reads, in {@link #init(FilterConfig)}, each property from the first of: MicroProfile Config (when an
  * implementation is present for the web application's class loader: system properties, environment
- * variables, {@code META-INF/microprofile-config.properties}...), the filter's init-params, the context-params.
- * So a value packaged in {@code web.xml} can be overridden by the environment without rebuilding the WAR. Every
+ * variables, {@code META-INF/microprofile-config.properties}...), the filter's init-params, the context-params
+ * (the order of {@link io.github.cloudfrontsigned.config.ConfigSources}, shared by every entry point). So a value
+ * packaged in {@code web.xml} can be overridden by the environment without rebuilding the WAR, and the
+ * context-params configure the filter and the JAX-RS resources at once. Every
  * problem is reported at once: {@code init} throws a {@link ServletException} whose message lists each bad
  * property, its value (never key material) and the fix, and the application does not start. One INFO line is
  * logged (through {@link System.Logger}) with the key pair ID, key type and public-key fingerprint.
@@ -132,12 +133,12 @@ public class CloudFrontSigningFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext context = filterConfig.getServletContext();
-        ClassLoader classLoader = classLoader(context);
+        ClassLoader classLoader = ServletConfigSources.classLoader(context);
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         SigningConfiguration read = programmatic;
         if (read == null) {
             try {
-                read = SigningConfiguration.read(lookup(filterConfig, classLoader));
+                read = SigningConfiguration.read(ServletConfigSources.forFilter(filterConfig));
             } catch (ConfigurationException e) {
                 problems.addAll(e.problems());
             }
@@ -170,24 +171,6 @@ public class CloudFrontSigningFilter implements Filter {
     /** @return the configuration in use; {@code null} before {@link #init(FilterConfig)} */
     public SigningConfiguration configuration() {
         return config;
-    }
-
-    private static ClassLoader classLoader(ServletContext context) {
-        ClassLoader cl = context.getClassLoader();
-        if (cl == null) {
-            cl = Thread.currentThread().getContextClassLoader();
-        }
-        return cl != null ? cl : CloudFrontSigningFilter.class.getClassLoader();
-    }
-
-    private static ConfigLookup lookup(FilterConfig filterConfig, ClassLoader classLoader) {
-        ConfigLookup initParams = ConfigLookup.of(filterConfig::getInitParameter,
-                "init-param of filter \"" + filterConfig.getFilterName() + "\"");
-        ConfigLookup contextParams = ConfigLookup.of(filterConfig.getServletContext()::getInitParameter,
-                "context-param");
-        ConfigLookup servlet = initParams.orElse(contextParams);
-        ConfigLookup mp = ConfigLookup.microProfileConfig(classLoader);
-        return mp == null ? servlet : mp.orElse(servlet);
     }
 
     private static CloudFrontAccessPolicy findPolicy(SigningConfiguration config, ClassLoader classLoader,
@@ -247,17 +230,17 @@ public class CloudFrontSigningFilter implements Filter {
         }
         HttpServletRequest request = (HttpServletRequest) req;
         Object active = request.getAttribute(ACTIVE);
-        if (active instanceof SigningResponse) {
+        if (active instanceof RewritingResponse) {
             // A forward, include or async dispatch within a request this filter already wraps.
             chain.doFilter(req, res);
             if (request.getDispatcherType() == DispatcherType.ASYNC && !request.isAsyncStarted()) {
                 request.removeAttribute(ACTIVE);
-                ((SigningResponse) active).finish();
+                ((RewritingResponse) active).finish();
             }
             return;
         }
         RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, cannedLinkSigner, request);
-        SigningResponse response = new SigningResponse((HttpServletResponse) res, request, signing, c);
+        RewritingResponse response = new RewritingResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {

@@ -13,14 +13,15 @@ import java.io.UncheckedIOException;
 
 /**
  * Makes asynchronous processing write through the signing response: {@code startAsync()} hands the wrapped
- * response to the async context, and {@code AsyncContext.complete()} first emits what the rewriter still holds.
+ * response to the async context, and {@code AsyncContext.complete()} first emits what the rewriter still holds (with non-blocking output, the
+ * container's {@code complete()} waits until those bytes are written).
  */
 final class SigningRequest extends HttpServletRequestWrapper {
 
-    private final SigningResponse response;
+    private final RewritingResponse response;
     private AsyncContext async;
 
-    SigningRequest(HttpServletRequest request, SigningResponse response) {
+    SigningRequest(HttpServletRequest request, RewritingResponse response) {
         super(request);
         this.response = response;
     }
@@ -49,9 +50,9 @@ final class SigningRequest extends HttpServletRequestWrapper {
     /** An {@link AsyncContext} whose {@link #complete()} finishes the signing response first. */
     private static final class Completing implements AsyncContext {
         final AsyncContext delegate;
-        private final SigningResponse response;
+        private final RewritingResponse response;
 
-        Completing(AsyncContext delegate, SigningResponse response) {
+        Completing(AsyncContext delegate, RewritingResponse response) {
             this.delegate = delegate;
             this.response = response;
         }
@@ -61,8 +62,10 @@ final class SigningRequest extends HttpServletRequestWrapper {
             try {
                 response.finish();
             } catch (IOException e) {
+                delegate.complete();
                 throw new UncheckedIOException(e);
-            } finally {
+            }
+            if (!response.completeWhenWritten(delegate::complete)) {
                 delegate.complete();
             }
         }

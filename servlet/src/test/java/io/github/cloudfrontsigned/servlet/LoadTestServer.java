@@ -7,31 +7,53 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
+import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
 
 /**
  * The server of the {@code wrk} load test (not a unit test): Jetty on {@code 127.0.0.1:<port>} serving the same
- * 100 KB HTML page with 50 protected links at {@code /plain/page} (no filter) and {@code /signed/page} (through
- * {@link CloudFrontSigningFilter}, RSA-2048, SHA-1, 5-minute expiry granularity: a warm signature cache). Run
- * by {@code servlet/load-test.sh}, which starts it and points {@code wrk} at both paths.
+ * 100 KB HTML page with 50 protected links five ways: {@code /plain/page} (unsigned, no filter),
+ * {@code /limit/page} (the page as the filter signs it, served as a ready byte array: the limit),
+ * {@code /sdk/page} (rendered per request, each link signed with the AWS SDK's {@code CloudFrontUtilities}),
+ * {@code /signer/page} (rendered per request, each link signed with {@link CloudFrontSigner#signUrl}) and
+ * {@code /signed/page} (the unsigned page through {@link CloudFrontSigningFilter}). RSA-2048, SHA-1, 5-minute
+ * expiry granularity. Run by {@code servlet/load-test.sh}, which starts it and points {@code wrk} at each.
  */
 public final class LoadTestServer {
 
     private LoadTestServer() {
     }
 
+    private static final String PREFIX = "https://cdn.example.com/private/";
+
     /** A ~100 KB page: 50 protected links spread through paragraphs of text. */
     static byte[] page() {
-        StringBuilder sb = new StringBuilder(110_000).append("<!DOCTYPE html>\n<html><head><title>Catalog</title>"
+        return render(url -> url).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The page as a template renders it: {@code sign} turns each protected URL into the one written (HTML-escaped
+     * here, as a template does: {@code &} becomes {@code &amp;}).
+     */
+    static String render(UnaryOperator<String> sign) {
+        StringBuilder sb = new StringBuilder(130_000).append("<!DOCTYPE html>\n<html><head><title>Catalog</title>"
                 + "</head><body>\n");
         String text = "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt"
                 + " ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation.</p>\n";
@@ -39,10 +61,10 @@ public final class LoadTestServer {
             while (sb.length() < (i + 1) * 2000) {
                 sb.append(text);
             }
-            sb.append("<a href=\"https://cdn.example.com/private/videos/lesson-").append(i)
-                    .append(".mp4\">Lesson ").append(i).append("</a>\n");
+            sb.append("<a href=\"").append(sign.apply(PREFIX + "videos/lesson-" + i + ".mp4").replace("&", "&amp;"))
+                    .append("\">Lesson ").append(i).append("</a>\n");
         }
-        return sb.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
+        return sb.append("</body></html>\n").toString();
     }
 
     /** Serves {@link #page()}. */
@@ -57,6 +79,32 @@ public final class LoadTestServer {
         }
     }
 
+    /** Serves what a supplier gives per request: a ready byte array, or a page rendered now. */
+    static final class BytesServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient Supplier<byte[]> body;
+
+        BytesServlet(Supplier<byte[]> body) {
+            this.body = body;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            resp.setContentType("text/html; charset=UTF-8");
+            resp.getOutputStream().write(body.get());
+        }
+    }
+
+    private static byte[] template(UnaryOperator<String> sign) {
+        return render(sign).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ServletContextHandler context(String path, HttpServlet servlet) {
+        ServletContextHandler context = new ServletContextHandler(path);
+        context.addServlet(new ServletHolder(servlet), "/page");
+        return context;
+    }
+
     /**
      * @param args the port (default 8089)
      * @throws Exception if Jetty does not start
@@ -69,20 +117,28 @@ public final class LoadTestServer {
         connector.setPort(port);
         server.addConnector(connector);
 
-        ServletContextHandler plain = new ServletContextHandler("/plain");
-        plain.addServlet(new ServletHolder(new PageServlet()), "/page");
-        ServletContextHandler signed = new ServletContextHandler("/signed");
-        signed.addServlet(new ServletHolder(new PageServlet()), "/page");
-        SigningConfiguration config = SigningConfiguration.builder()
-                .signer(CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
-                        .expiryGranularity(Duration.ofMinutes(5)).build())
-                .protectedPrefixes(List.of("https://cdn.example.com/private/")).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .expiryGranularity(Duration.ofMinutes(5)).build();
+        ServletContextHandler signed = context("/signed", new PageServlet());
+        SigningConfiguration config = SigningConfiguration.builder().signer(signer)
+                .protectedPrefixes(List.of(PREFIX)).build();
         signed.addFilter(new FilterHolder(new CloudFrontSigningFilter(config)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        server.setHandler(new Handler.Sequence(plain, signed));
+        byte[][] limit = {new byte[0]};
+        CloudFrontUtilities sdk = CloudFrontUtilities.create();
+        server.setHandler(new Handler.Sequence(context("/plain", new PageServlet()), signed,
+                context("/limit", new BytesServlet(() -> limit[0])),
+                context("/sdk", new BytesServlet(() -> template(url -> sdk.getSignedUrlWithCannedPolicy(
+                        CannedSignerRequest.builder().resourceUrl(url).keyPairId(TestKeys.KEY_PAIR_ID)
+                                .privateKey(TestKeys.RSA.getPrivate())
+                                .expirationDate(Instant.now().plus(Duration.ofMinutes(10))).build()).url()))),
+                context("/signer", new BytesServlet(() -> template(url -> signer.signUrl(url, Duration.ofMinutes(10)))))));
         server.start();
-        System.out.println("READY http://127.0.0.1:" + port + "/plain/page and /signed/page, page "
-                + page().length + " bytes");
+        limit[0] = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/signed/page")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        System.out.println("READY http://127.0.0.1:" + port + "/{plain,limit,sdk,signer,signed}/page, page "
+                + page().length + " bytes, signed " + limit[0].length + " bytes");
         server.join();
     }
 }

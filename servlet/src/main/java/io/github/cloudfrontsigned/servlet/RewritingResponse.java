@@ -7,8 +7,6 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -34,8 +32,11 @@ import java.util.Locale;
  * <p>{@code Location} and {@code Link} headers are signed whenever they are set; signed cookies are added
  * once, just before the response can commit, unless the status is 400 or more. Not thread-safe, like the
  * response it wraps.
+ *
+ * <p>The output stream and the writer both hand the choice of target, flushing, closing and the end of the
+ * request to one {@link BodyTarget} each: the one place to extend for non-blocking output.
  */
-final class SigningResponse extends HttpServletResponseWrapper {
+final class RewritingResponse extends HttpServletResponseWrapper {
 
     private enum State { UNDECIDED, PASS, REWRITE }
 
@@ -47,13 +48,12 @@ final class SigningResponse extends HttpServletResponseWrapper {
     private State state = State.UNDECIDED;
     private long contentLength = -1;
     private boolean cookiesAdded;
-    private boolean nonBlocking;
     private boolean bodyAltered;
     private Stream stream;
-    private Text writer;
+    private BodyTarget<Writer> writer;
     private PrintWriter printWriter;
 
-    SigningResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
+    RewritingResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
             SigningConfiguration config) {
         super(response);
         this.request = request;
@@ -82,7 +82,7 @@ final class SigningResponse extends HttpServletResponseWrapper {
             }
         }
         boolean head = "HEAD".equals(request.getMethod());
-        state = bodyMayChange && !head && !nonBlocking ? State.REWRITE : State.PASS;
+        state = bodyMayChange && !head ? State.REWRITE : State.PASS;
         if (bodyMayChange && head) {
             // A HEAD response gets the headers its GET would have: no Content-Length computed from the
             // unsigned body the application writes (and the container discards). Committing now prevents it.
@@ -160,10 +160,20 @@ final class SigningResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /**
+     * After {@link #finish()}, for {@code AsyncContext.complete()}: with non-blocking output whose last bytes
+     * still wait for the container, runs {@code complete} once they are written.
+     *
+     * @return {@code true} if {@code complete} was deferred (it runs later); {@code false}: run it now
+     */
+    boolean completeWhenWritten(Runnable complete) {
+        return stream != null && stream.container.runWhenDrained(complete);
+    }
+
     /** Called when the request (or its async cycle) ends: emits what the rewriter still holds, and decides. */
     void finish() throws IOException {
         if (stream != null) {
-            stream.finish();
+            stream.body.finish();
         }
         if (writer != null) {
             writer.finish();
@@ -186,8 +196,12 @@ final class SigningResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() throws IOException {
         if (printWriter == null) {
-            writer = new Text(super.getWriter());
-            printWriter = new PrintWriter(writer, false);
+            PrintWriter container = super.getWriter();
+            writer = new BodyTarget<>(container, () -> decide() == State.REWRITE
+                    ? rewriter.wrap(Shield.of(container), getContentType(), request.getScheme(),
+                            signing::signingParameters)
+                    : container);
+            printWriter = new PrintWriter(new Text(writer), false);
         }
         return printWriter;
     }
@@ -222,10 +236,10 @@ final class SigningResponse extends HttpServletResponseWrapper {
         state = State.UNDECIDED;
         bodyAltered = false;
         if (stream != null) {
-            stream.target = null;
+            stream.body.restart();
         }
         if (writer != null) {
-            writer.target = null;
+            writer.restart();
         }
     }
 
@@ -388,206 +402,109 @@ final class SigningResponse extends HttpServletResponseWrapper {
 
     private void dropRewriter() {
         if (stream != null) {
-            stream.target = stream.container;
+            stream.body.passThrough();
         }
         if (writer != null) {
-            writer.target = writer.container;
+            writer.passThrough();
         }
     }
 
-    // ---- the stream and the writer ----
+    // ---- the stream and the writer: both hand flush, close and the choice of target to a BodyTarget ----
 
-    /** The output stream the application writes to. */
+    /**
+     * The output stream the application writes to. Rewritten or not, its bytes reach the container through a
+     * {@link NonBlockingOutput}, so output after {@code setWriteListener} is rewritten with the same guarantees as
+     * blocking output.
+     */
     private final class Stream extends ServletOutputStream {
-        final ServletOutputStream container;
-        OutputStream target;
+        final NonBlockingOutput container;
+        final BodyTarget<OutputStream> body;
 
         Stream(ServletOutputStream container) {
-            this.container = container;
+            this.container = new NonBlockingOutput(container);
+            this.body = new BodyTarget<>(this.container, () -> decide() == State.REWRITE
+                    ? rewriter.wrap(Shield.of(this.container), charset(), getContentType(), request.getScheme(),
+                            signing::signingParameters)
+                    : this.container);
         }
 
-        private OutputStream target() {
-            if (target == null) {
-                target = decide() == State.REWRITE
-                        ? rewriter.wrap(new ShieldStream(container), charset(), getContentType(),
-                                request.getScheme(), signing::signingParameters)
-                        : container;
+        private void checkReady() {
+            if (container.hasPending()) {
+                throw new IllegalStateException("write while isReady() is false: wait for"
+                        + " WriteListener.onWritePossible()");
             }
-            return target;
         }
 
         @Override
         public void write(int b) throws IOException {
-            target().write(b);
+            checkReady();
+            body.target().write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (len > 0) {
-                target().write(b, off, len);
+                checkReady();
+                body.target().write(b, off, len);
             }
         }
 
         @Override
         public void flush() throws IOException {
-            flushBoth(target(), container);
-        }
-
-        @Override
-        public void close() throws IOException {
-            closeBoth(target(), container);
-        }
-
-        void finish() throws IOException {
-            if (finishRewriter(target, container)) {
-                target = container;
-            }
+            body.flush();
         }
 
         @Override
         public boolean isReady() {
-            return state == State.REWRITE || container.isReady();
+            return container.nonBlocking() ? container.isReady() : true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
         }
 
         @Override
         public void setWriteListener(WriteListener listener) {
-            if (state == State.UNDECIDED) {
-                nonBlocking = true;
-            }
             container.setWriteListener(listener);
         }
     }
 
     /** The writer under the application's {@link PrintWriter}. */
-    private final class Text extends Writer {
-        final PrintWriter container;
-        Writer target;
+    private static final class Text extends Writer {
+        private final BodyTarget<Writer> body;
 
-        Text(PrintWriter container) {
-            this.container = container;
-        }
-
-        private Writer target() {
-            if (target == null) {
-                target = decide() == State.REWRITE
-                        ? rewriter.wrap(new ShieldWriter(container), getContentType(), request.getScheme(),
-                                signing::signingParameters)
-                        : container;
-            }
-            return target;
+        Text(BodyTarget<Writer> body) {
+            this.body = body;
         }
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
             if (len > 0) {
-                target().write(cbuf, off, len);
+                body.target().write(cbuf, off, len);
             }
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
             if (len > 0) {
-                target().write(str, off, len);
+                body.target().write(str, off, len);
             }
         }
 
         @Override
         public void write(int c) throws IOException {
-            target().write(c);
+            body.target().write(c);
         }
 
         @Override
         public void flush() throws IOException {
-            flushBoth(target(), container);
+            body.flush();
         }
 
         @Override
         public void close() throws IOException {
-            closeBoth(target(), container);
-        }
-
-        void finish() throws IOException {
-            if (finishRewriter(target, container)) {
-                target = container;
-            }
-        }
-    }
-
-    /** Flushes the rewriter (if any) into the container, then the container: the application's flush. */
-    private static void flushBoth(Flushable target, Flushable container) throws IOException {
-        target.flush();
-        if (target != container) {
-            container.flush();
-        }
-    }
-
-    /** Closes the rewriter (if any), emitting what it holds, then the container: the application's close. */
-    private static void closeBoth(Closeable target, Closeable container) throws IOException {
-        if (target != container) {
-            target.close();
-        }
-        container.close();
-    }
-
-    /** Closes the rewriter, if one is in use, so it emits what it holds; the container stays open. */
-    private static boolean finishRewriter(Closeable target, Closeable container) throws IOException {
-        if (target == null || target == container) {
-            return false;
-        }
-        target.close();
-        return true;
-    }
-
-    /** Lets the rewriter write to the container without flushing (committing) or closing it. */
-    private static final class ShieldStream extends OutputStream {
-        private final OutputStream out;
-
-        ShieldStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-    }
-
-    /** The writer counterpart of {@link ShieldStream}. */
-    private static final class ShieldWriter extends Writer {
-        private final Writer out;
-
-        ShieldWriter(Writer out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) throws IOException {
-            out.write(cbuf, off, len);
-        }
-
-        @Override
-        public void write(String str, int off, int len) throws IOException {
-            out.write(str, off, len);
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            out.write(c);
-        }
-
-        @Override
-        public void flush() {
-            // the application's flush reaches the container through Text.flush
-        }
-
-        @Override
-        public void close() {
-            // the container closes its writer when the response completes
+            body.close();
         }
     }
 }

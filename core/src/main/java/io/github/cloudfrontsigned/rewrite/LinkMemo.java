@@ -1,0 +1,98 @@
+package io.github.cloudfrontsigned.rewrite;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * What a rewriter remembers about the links it has signed, so that a link seen again costs a hash and a
+ * comparison instead of decoding it, building its URL and copying its parameters: for the raw bytes of a link's
+ * path (host and scheme alike), the URL given to the signer, and for the parameter string the signer last
+ * returned for it (by identity) the exact bytes inserted in one syntax. The signer is still asked every time: a
+ * remembered insertion is used only when it returns the very same string, so a per-request signer stays
+ * correct.
+ *
+ * <p>Only links whose path is ASCII are remembered (non-ASCII characters are percent-encoded differently by
+ * each wrapper). Direct-mapped by hash, {@value #SLOTS} slots, about 1 KB each with RSA parameters. Thread-safe
+ * and shared by every stream of one {@link LinkRewriter}: entries are immutable and published through a plain
+ * array; a race only costs a rebuild.
+ */
+final class LinkMemo {
+
+    /** Not remembered: the path holds a non-ASCII byte. */
+    static final int NOT_ASCII = -1;
+
+    private static final int SLOTS = 1024;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    /** One remembered link. Immutable (its arrays are never written after construction). */
+    static final class Entry {
+        final LinkMatcher.Host host;
+        final String scheme;
+        final byte[] path;
+        final int hash;
+        /** The URL given to the signer. */
+        final String target;
+        final String parameters;
+        final int syntax;
+        /** Exactly the bytes inserted for {@link #parameters} in {@link #syntax}. */
+        final byte[] insertion;
+
+        Entry(LinkMatcher.Host host, String scheme, byte[] path, int hash, String target, String parameters,
+                int syntax, byte[] insertion) {
+            this.host = host;
+            this.scheme = scheme;
+            this.path = path;
+            this.hash = hash;
+            this.target = target;
+            this.parameters = parameters;
+            this.syntax = syntax;
+            this.insertion = insertion;
+        }
+    }
+
+    private final Entry[] slots = new Entry[SLOTS];
+
+    /**
+     * A hash of {@code s[from, to)}, eight bytes at a time.
+     *
+     * @return a non-negative hash, or {@link #NOT_ASCII}
+     */
+    static int hash(byte[] s, int from, int to) {
+        long h = to - from;
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONG.get(s, i);
+            high |= w;
+            h = (h ^ w) * MIX;
+            h ^= h >>> 29;
+        }
+        for (; i < to; i++) {
+            high |= s[i];
+            h = (h ^ (s[i] & 0xFF)) * MIX;
+        }
+        if ((high & HIGH) != 0) {
+            return NOT_ASCII;
+        }
+        return (int) (h ^ h >>> 32) & 0x7FFF_FFFF;
+    }
+
+    /** The entry for the path {@code s[from, to)} under {@code host} and {@code scheme}, or {@code null}. */
+    Entry find(byte[] s, int from, int to, int hash, LinkMatcher.Host host, String scheme) {
+        Entry e = slots[hash & (SLOTS - 1)];
+        if (e != null && e.hash == hash && e.host == host && e.scheme.equals(scheme)
+                && Arrays.equals(e.path, 0, e.path.length, s, from, to)) {
+            return e;
+        }
+        return null;
+    }
+
+    /** Remembers an entry, replacing whatever its slot held. */
+    void put(Entry e) {
+        slots[e.hash & (SLOTS - 1)] = e;
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.cloudfrontsigned.servlet;
+
+import io.github.cloudfrontsigned.config.ConfigLookup;
+import io.github.cloudfrontsigned.config.ConfigProperties;
+import io.github.cloudfrontsigned.config.ConfigSources;
+import io.github.cloudfrontsigned.config.ConfigurationException;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks the CloudFront configuration when the web application starts, on every servlet container, so that a
+ * misconfiguration fails the deployment with the property, the value and the fix, even where filters are
+ * initialized only on their first request (Undertow, so WildFly) or where a JAX-RS implementation reports its
+ * own error instead. Listed in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}, so the
+ * container runs it for every application with this jar in {@code WEB-INF/lib}, {@code metadata-complete} or not.
+ *
+ * <p>At startup it:
+ * <ol>
+ *   <li>records the context-params for the application's class loader
+ *       ({@link ConfigSources#registerContextParams}), so that the JAX-RS feature and the CDI producers read the
+ *       same configuration as the filter;</li>
+ *   <li>does nothing more when {@value ConfigProperties#ENABLED} is {@code false};</li>
+ *   <li>validates, loading the keys, the configuration of every declared {@link CloudFrontSigningFilter}
+ *       (MicroProfile Config, its init-params, the context-params), and the application's configuration
+ *       (MicroProfile Config, the context-params) when it configures signing at all
+ *       ({@link ConfigSources#configuresSigning}); any problem throws a {@link ServletException} and the
+ *       container does not start the application.</li>
+ * </ol>
+ * Registering the filter without {@code web.xml} is done by {@link CloudFrontSigningRegistrar}, declared in the
+ * jar's {@code web-fragment.xml}, so that {@code metadata-complete="true"} turns it off.
+ *
+ * <p>Thread safety: called by the container once per application start.
+ */
+public final class CloudFrontSigningInitializer implements ServletContainerInitializer {
+
+    private static final System.Logger LOG = System.getLogger(CloudFrontSigningInitializer.class.getName());
+
+    /** Called by the container through {@code ServiceLoader}. */
+    public CloudFrontSigningInitializer() {
+    }
+
+    /**
+     * Records the context-params and validates the configuration; see the class comment.
+     *
+     * @param classes unused (no {@code @HandlesTypes})
+     * @param context the starting application
+     * @throws ServletException listing every configuration problem (cause: {@link ConfigurationException}); the
+     *     container then fails the deployment
+     */
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        ClassLoader classLoader = ServletConfigSources.classLoader(context);
+        ConfigSources.registerContextParams(classLoader, ServletConfigSources.contextParamMap(context));
+        context.addListener(new Forget(classLoader));
+        ConfigLookup application = ServletConfigSources.forContext(context);
+        List<ConfigurationException.Problem> problems = new ArrayList<>();
+        try {
+            if (!ConfigSources.enabled(application)) {
+                LOG.log(System.Logger.Level.INFO, "CloudFront signing is off for {0} ({1}=false)",
+                        name(context), ConfigProperties.ENABLED);
+                return;
+            }
+        } catch (ConfigurationException e) {
+            throw failure(context, e.problems());
+        }
+        for (FilterRegistration registration : context.getFilterRegistrations().values()) {
+            if (CloudFrontSigningFilter.class.getName().equals(registration.getClassName())) {
+                validate(ServletConfigSources.forRegistration(context, registration), true, problems);
+            }
+        }
+        if (problems.isEmpty() && ConfigSources.configuresSigning(application)) {
+            validate(application, false, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw failure(context, problems);
+        }
+    }
+
+    private static void validate(ConfigLookup lookup, boolean requireSigningTargets,
+            List<ConfigurationException.Problem> problems) {
+        try {
+            ConfigSources.validate(lookup, requireSigningTargets);
+        } catch (ConfigurationException e) {
+            for (ConfigurationException.Problem p : e.problems()) {
+                if (!problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+        }
+    }
+
+    private static ServletException failure(ServletContext context, List<ConfigurationException.Problem> problems) {
+        ConfigurationException e = new ConfigurationException(problems);
+        return new ServletException("CloudFront signing cannot start in " + name(context) + ". " + e.getMessage(), e);
+    }
+
+    private static String name(ServletContext context) {
+        String path = context.getContextPath();
+        return "web application \"" + (path == null || path.isEmpty() ? "/" : path) + "\"";
+    }
+
+    /** Forgets the recorded context-params when the application stops. */
+    private static final class Forget implements ServletContextListener {
+        private final ClassLoader classLoader;
+
+        Forget(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            ConfigSources.unregisterContextParams(classLoader);
+        }
+    }
+}
