@@ -6,8 +6,11 @@ import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -89,17 +92,42 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
     }
 
     /**
+     * The CPU time the measuring thread spends, as a secondary result {@code cpuNanos} in ns per second: divided
+     * by the same iteration's operations per second it gives the CPU time per page, which the load of a shared
+     * machine barely moves ({@code chart.py} plots that). Reading the thread's CPU clock costs about 1 µs per
+     * page.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Cpu {
+        private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
+        /** Nanoseconds of thread CPU time, normalized by JMH to a rate. */
+        public long cpuNanos;
+
+        /** Created by JMH. */
+        public Cpu() {
+        }
+
+        long now() {
+            return CLOCK.getCurrentThreadCpuTime();
+        }
+    }
+
+    /**
      * The unsigned page streamed through the rewriter.
      *
      * @param p the page
+     * @param cpu the CPU clock
      * @return the bytes written to the sink so far
      * @throws IOException never: the sink is in memory
      */
     @Benchmark
-    public long rewrite(Page p) throws IOException {
+    public long rewrite(Page p, Cpu cpu) throws IOException {
+        long start = cpu.now();
         try (OutputStream out = p.rewriter.wrap(p.sink, StandardCharsets.UTF_8, "text/html", null, p.linkSigner)) {
             RewriterBenchmark.writeInChunks(out, p.page);
         }
+        cpu.cpuNanos += cpu.now() - start;
         return p.sink.total;
     }
 
@@ -107,12 +135,15 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
      * The already signed page written to the same sink: what sending the rewriter's output costs.
      *
      * @param p the page
+     * @param cpu the CPU clock
      * @return the bytes written to the sink so far
      * @throws IOException never
      */
     @Benchmark
-    public long sendSigned(Page p) throws IOException {
+    public long sendSigned(Page p, Cpu cpu) throws IOException {
+        long start = cpu.now();
         RewriterBenchmark.writeInChunks(p.sink, p.signedPage);
+        cpu.cpuNanos += cpu.now() - start;
         return p.sink.total;
     }
 }

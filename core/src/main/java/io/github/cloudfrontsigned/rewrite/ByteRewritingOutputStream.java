@@ -20,7 +20,7 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final Scanner scanner;
-    /** Allocated on first use: a page written in large chunks rarely needs it. */
+    /** Taken from {@link CarryPool} on first use, given back at close. */
     private byte[] carry;
     private final int capacity;
     private int carryLen;
@@ -138,7 +138,7 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     private byte[] carry() {
         if (carry == null) {
-            carry = new byte[capacity];
+            carry = CarryPool.acquire(capacity);
         }
         return carry;
     }
@@ -179,6 +179,15 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void close() throws IOException {
-        life.close(this::process, out);
+        try {
+            life.close(this::process, out);
+        } finally {
+            if (carry != null && life.closed) {
+                byte[] done = carry;
+                carry = null;
+                carryLen = 0;
+                CarryPool.release(done);
+            }
+        }
     }
 }

@@ -14,16 +14,16 @@ import java.util.Arrays;
  * correct.
  *
  * <p>Only links whose path is ASCII are remembered (non-ASCII characters are percent-encoded differently by
- * each wrapper). Direct-mapped by hash, {@value #SLOTS} slots, about 1 KB each with RSA parameters. Thread-safe
+ * each wrapper). Two candidate slots per hash, about 1 KB per entry with RSA parameters. Thread-safe
  * and shared by every stream of one {@link LinkRewriter}: entries are immutable and published through a plain
- * array; a race only costs a rebuild.
+ * array; a race only costs a rebuild. At most {@value #SLOTS} entries (about 2 MB with RSA parameters).
  */
 final class LinkMemo {
 
     /** Not remembered: the path holds a non-ASCII byte. */
     static final int NOT_ASCII = -1;
 
-    private static final int SLOTS = 1024;
+    private static final int SLOTS = 2048;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -83,7 +83,10 @@ final class LinkMemo {
 
     /** The entry for the path {@code s[from, to)} under {@code host} and {@code scheme}, or {@code null}. */
     Entry find(byte[] s, int from, int to, int hash, LinkMatcher.Host host, String scheme) {
-        Entry e = slots[hash & (SLOTS - 1)];
+        Entry e = slots[first(hash)];
+        if (e == null || e.hash != hash) {
+            e = slots[second(hash)];
+        }
         if (e != null && e.hash == hash && e.host == host && e.scheme.equals(scheme)
                 && Arrays.equals(e.path, 0, e.path.length, s, from, to)) {
             return e;
@@ -91,8 +94,29 @@ final class LinkMemo {
         return null;
     }
 
-    /** Remembers an entry, replacing whatever its slot held. */
+    /**
+     * Remembers an entry in one of its two slots: the one that is free or holds the same hash, else the first
+     * (two choices keep a page's few hundred links from evicting each other on every page).
+     */
     void put(Entry e) {
-        slots[e.hash & (SLOTS - 1)] = e;
+        int first = first(e.hash);
+        Entry held = slots[first];
+        if (held != null && held.hash != e.hash) {
+            int second = second(e.hash);
+            Entry other = slots[second];
+            if (other == null || other.hash == e.hash) {
+                slots[second] = e;
+                return;
+            }
+        }
+        slots[first] = e;
+    }
+
+    private static int first(int hash) {
+        return hash & (SLOTS - 1);
+    }
+
+    private static int second(int hash) {
+        return (hash >>> 16 ^ hash >>> 5) & (SLOTS - 1);
     }
 }
