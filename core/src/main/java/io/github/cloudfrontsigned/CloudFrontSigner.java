@@ -496,7 +496,7 @@ public final class CloudFrontSigner {
         }
     }
 
-    private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};
+    private static final SigningParameter[] SIGNING_PARAMETERS = SigningParameter.values();
 
     private static void checkNoSigningParameter(String url) {
         int q = url.indexOf('?');
@@ -509,7 +509,8 @@ public final class CloudFrontSigner {
             int end = amp < 0 ? url.length() : amp;
             int eq = url.indexOf('=', start);
             int nameEnd = eq < 0 || eq > end ? end : eq;
-            for (String name : SIGNING_PARAMETERS) {
+            for (SigningParameter parameter : SIGNING_PARAMETERS) {
+                String name = parameter.queryName();
                 if (name.length() == nameEnd - start && url.startsWith(name, start)) {
                     throw new IllegalArgumentException("URL \"" + url + "\" already carries the signing parameter "
                             + name + " (position " + start + "): CloudFront reserves Expires, Policy, Signature,"

@@ -4,6 +4,7 @@ import static io.github.cloudfrontsigned.config.ConfigProperties.EDGE_TRUSTED_KE
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
 
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
@@ -86,8 +87,7 @@ import java.util.Set;
 public class CloudFrontEdgeFilter implements Filter {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontEdgeFilter.class.getName());
-    private static final Set<String> SIGNING_PARAMETERS =
-            Set.of("Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm");
+    private static final Set<String> SIGNING_PARAMETERS = SigningParameter.queryNames();
 
     private final CloudFrontVerifier programmatic;
     private volatile CloudFrontVerifier verifier;
