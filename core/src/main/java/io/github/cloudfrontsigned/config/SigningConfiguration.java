@@ -7,7 +7,6 @@ import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +53,6 @@ public final class SigningConfiguration implements AutoCloseable {
     public static final Duration DEFAULT_COOKIE_TTL = Duration.ofHours(1);
     /** Default refresh margin: cookies with less than ten minutes left are re-issued. */
     public static final Duration DEFAULT_COOKIE_REFRESH_MARGIN = Duration.ofMinutes(10);
-
-    private static final String BUILDER = "SigningConfiguration.builder()";
 
     private final CloudFrontSigner signer;
     private final List<String> protectedPrefixes;
@@ -308,18 +305,18 @@ public final class SigningConfiguration implements AutoCloseable {
      * defaults listed in the README (the same as for properties). Not thread-safe; the result is.
      */
     public static final class Builder {
-        private CloudFrontSigner signer;
-        private List<String> protectedPrefixes = List.of();
-        private List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
-        private Duration urlTtl = DEFAULT_URL_TTL;
-        private final List<CookieSpec> cookies = new ArrayList<>();
+        CloudFrontSigner signer;
+        List<String> protectedPrefixes = List.of();
+        List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
+        Duration urlTtl = DEFAULT_URL_TTL;
+        final List<CookieSpec> cookies = new ArrayList<>();
         private CookieAttributes cookieAttributes = CookieAttributes.defaults();
         boolean cookiePathConfigured;
-        private boolean requireSigningTargets = true;
-        private Duration cookieTtl = DEFAULT_COOKIE_TTL;
-        private Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
+        boolean requireSigningTargets = true;
+        Duration cookieTtl = DEFAULT_COOKIE_TTL;
+        Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
         private boolean requireAuthenticated;
-        private List<String> roles = List.of();
+        List<String> roles = List.of();
         private String accessPolicyClass;
         private boolean bindClientIp;
         private TrustedProxies trustedProxies = TrustedProxies.none();
@@ -496,136 +493,9 @@ public final class SigningConfiguration implements AutoCloseable {
             return new SigningConfiguration(this);
         }
 
-        private ConfigurationException.Problem problem(String property, Object value, String message) {
-            String[] origin = origins.get(property);
-            if (origin != null) {
-                return new ConfigurationException.Problem(property, origin[0], origin[1], message);
-            }
-            return new ConfigurationException.Problem(property, value == null ? null : String.valueOf(value),
-                    BUILDER, message);
-        }
-
+        /** @return every problem of the values set so far ({@link SigningConfigurationChecks}) */
         List<ConfigurationException.Problem> problems(boolean requireSigner) {
-            List<ConfigurationException.Problem> problems = new ArrayList<>();
-            if (requireSigner && signer == null) {
-                problems.add(new ConfigurationException.Problem(ConfigProperties.KEY_PAIR_ID, null, BUILDER,
-                        "no signer: call signer(CloudFrontSigner)"));
-            }
-            for (String prefix : protectedPrefixes) {
-                String error = prefixError(prefix);
-                if (error == null) {
-                    try {
-                        LinkRewriter.builder().protectedPrefix(prefix);
-                    } catch (IllegalArgumentException e) {
-                        error = "cannot be matched: " + e.getMessage();
-                    }
-                }
-                if (error != null) {
-                    problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, protectedPrefixes, "\"" + prefix + "\" "
-                            + error));
-                }
-            }
-            if (requireSigningTargets && protectedPrefixes.isEmpty() && cookies.isEmpty()) {
-                problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, null, "nothing to sign: set the URL prefixes"
-                        + " whose links are signed (for example https://cdn.example.com/private/) and/or "
-                        + ConfigProperties.COOKIE_RESOURCES));
-            }
-            for (String type : contentTypes) {
-                if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {
-                    problems.add(problem(ConfigProperties.CONTENT_TYPES, contentTypes, "\"" + type + "\" is not a media"
-                            + " type; write type/subtype without parameters, for example text/html, application/json"));
-                }
-            }
-            positive(problems, ConfigProperties.URL_TTL, urlTtl, "link lifetime");
-            positive(problems, ConfigProperties.COOKIE_TTL, cookieTtl, "cookie policy lifetime");
-            if (cookieRefreshMargin.isNegative() || cookieRefreshMargin.compareTo(cookieTtl) >= 0) {
-                problems.add(problem(ConfigProperties.COOKIE_REFRESH_MARGIN, cookieRefreshMargin, "must be zero or"
-                        + " more and less than " + ConfigProperties.COOKIE_TTL + " (" + cookieTtl + "), or cookies"
-                        + " would be re-issued on every response; for example a quarter of the TTL"));
-            }
-            checkCookies(problems);
-            for (String role : roles) {
-                if (role.isBlank()) {
-                    problems.add(problem(ConfigProperties.AUTH_ROLES, roles, "empty role name"));
-                }
-            }
-            return problems;
-        }
-
-        private void positive(List<ConfigurationException.Problem> problems, String property, Duration d, String what) {
-            if (d.isZero() || d.isNegative()) {
-                problems.add(problem(property, d, "the " + what + " must be positive; write for example 10m, 1h or"
-                        + " PT10M"));
-            }
-        }
-
-        private void checkCookies(List<ConfigurationException.Problem> problems) {
-            Set<String> paths = new HashSet<>();
-            for (CookieSpec spec : cookies) {
-                String resource = spec.resourceTemplate();
-                String domain = spec.baseAttributes().domain();
-                String host = CookieSpec.host(resource);
-                if (domain != null && !coversHost(domain, host)) {
-                    problems.add(problem(ConfigProperties.COOKIE_DOMAIN, domain, "does not cover the host " + host
-                            + " of the cookie resource " + resource + ", so browsers would never send the cookies"
-                            + " there; set it to " + (host.contains("*") ? "the CDN host" : host) + " or a parent"
-                            + " domain of it, or leave it unset when the application and CloudFront share a host"));
-                }
-                String path = spec.pathTemplate();
-                String resourcePath = CookieSpec.derivePath(resource);
-                if (!resourcePath.startsWith(path)) {
-                    problems.add(problem(ConfigProperties.COOKIE_PATH, path, "does not cover the path " + resourcePath
-                            + " of the cookie resource " + resource + ", so browsers would not send the cookies there;"
-                            + " use " + resourcePath + " or leave it unset"));
-                }
-                if (!paths.add(path)) {
-                    problems.add(problem(ConfigProperties.COOKIE_RESOURCES, cookies.stream()
-                            .map(CookieSpec::resourceTemplate).toList(), "two cookie resources share the cookie Path "
-                            + path + "; one set of CloudFront cookies per Path is all a browser keeps, so give each"
-                            + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH + " unset)"));
-                }
-            }
-        }
-
-        private static boolean coversHost(String domain, String host) {
-            int star = host.lastIndexOf('*');
-            String fixed = star < 0 ? host : host.substring(star + 1);
-            if (star >= 0) {
-                return fixed.endsWith("." + domain) || (fixed.startsWith(".") && fixed.substring(1).equals(domain));
-            }
-            return host.equals(domain) || host.endsWith("." + domain);
-        }
-
-        private static String prefixError(String prefix) {
-            String lower = prefix.toLowerCase(Locale.ROOT);
-            int hostStart;
-            if (lower.startsWith("https://")) {
-                hostStart = 8;
-            } else if (lower.startsWith("http://")) {
-                hostStart = 7;
-            } else {
-                return "must start with https:// or http:// (protocol-relative links //host/... are matched"
-                        + " automatically), for example https://cdn.example.com/private/";
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                char c = prefix.charAt(i);
-                if (c <= ' ' || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>') {
-                    return "holds character U+" + String.format("%04X", (int) c) + " at position " + i
-                            + "; percent-encode it as the links do";
-                }
-                if (c == '*' || c == '?' || c == '#') {
-                    return "holds '" + c + "' at position " + i + "; a prefix is a literal start of the URL, without"
-                            + " wildcard, query or fragment";
-                }
-            }
-            int slash = prefix.indexOf('/', hostStart);
-            if (slash == hostStart || hostStart == prefix.length()) {
-                return "has no host";
-            }
-            if (slash < 0) {
-                return "has no path; write " + prefix + "/ to protect the whole host";
-            }
-            return null;
+            return new SigningConfigurationChecks(this).problems(requireSigner);
         }
     }
 }
