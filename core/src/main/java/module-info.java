@@ -18,6 +18,8 @@ module io.github.cloudfrontsigned.core {
     exports io.github.cloudfrontsigned.verify;
     exports io.github.cloudfrontsigned.config;
     exports io.github.cloudfrontsigned.rewrite;
+    // Not API: bounded log text for the command line's edge (qualified export, as SmallRye Config does).
+    exports io.github.cloudfrontsigned.internal to io.github.cloudfrontsigned.cli;
 
     uses io.github.cloudfrontsigned.config.KeyServiceProvider;
 }

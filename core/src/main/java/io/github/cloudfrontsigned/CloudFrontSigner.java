@@ -85,73 +85,6 @@ public final class CloudFrontSigner {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontSigner.class.getName());
 
-    /** Keys and the active one: shared by every view made with {@code with...}. */
-    private static final class KeyRing {
-        final Map<String, Slot> keys;
-        final AtomicReference<Slot> active;
-
-        KeyRing(Map<String, Slot> keys, Slot active) {
-            this.keys = keys;
-            this.active = new AtomicReference<>(active);
-        }
-    }
-
-    /**
-     * One key pair ID's key: fixed (a local key or a remote signer), or the current key of a
-     * {@link PrivateKeyProvider}, re-wrapped when the provider hands out a different key object.
-     */
-    private static final class Slot {
-        final String keyPairId;
-        private final PrivateKeyProvider provider;
-        private final SignatureProvider signatureProvider;
-        private volatile SigningKey current;
-
-        Slot(SigningKey fixed) {
-            this.keyPairId = fixed.keyPairId;
-            this.provider = null;
-            this.signatureProvider = null;
-            this.current = fixed;
-        }
-
-        Slot(String keyPairId, PrivateKeyProvider provider, SignatureProvider signatureProvider) {
-            this.keyPairId = keyPairId;
-            this.provider = provider;
-            this.signatureProvider = signatureProvider;
-            PrivateKey k = Objects.requireNonNull(provider.privateKey(), "privateKey() of " + provider.description());
-            this.current = new SigningKey(idFor(k), k, signatureProvider);
-        }
-
-        /** The key pair ID the provider keeps with {@code key}, else the one the key was added under. */
-        private String idFor(PrivateKey key) {
-            String id = provider.keyPairId(key);
-            return id == null ? keyPairId : id;
-        }
-
-        SigningKey key() {
-            SigningKey c = current;
-            if (provider == null) {
-                return c;
-            }
-            PrivateKey k = provider.privateKey();
-            if (k == c.privateKey || k == null) {
-                return c;
-            }
-            synchronized (this) {
-                c = current;
-                if (k != c.privateKey) {
-                    try {
-                        c = new SigningKey(idFor(k), k, signatureProvider);
-                        current = c;
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "the new key from {0} for key pair ID {1} cannot sign,"
-                                + " keeping the previous one: {2}", provider.description(), keyPairId, e.getMessage());
-                    }
-                }
-                return c;
-            }
-        }
-    }
-
     private final KeyRing ring;
     private final HashAlgorithm hashAlgorithm;
     private final Clock clock;
@@ -399,12 +332,12 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException if the signer has no key with that ID
      */
     public void activate(String keyPairId) {
-        Slot key = ring.keys.get(keyPairId);
+        KeyRing.Slot key = ring.keys.get(keyPairId);
         if (key == null) {
             throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
                     + ring.keys.keySet());
         }
-        Slot previous = ring.active.getAndSet(key);
+        KeyRing.Slot previous = ring.active.getAndSet(key);
         if (previous != key) {
             LOG.log(System.Logger.Level.INFO, "CloudFront signing key switched from {0} to {1}",
                     previous.keyPairId, key.keyPairId);
@@ -451,7 +384,7 @@ public final class CloudFrontSigner {
      *     derived (an RSA private key without its CRT values)
      */
     public PublicKey publicKey(String keyPairId) {
-        Slot slot = ring.keys.get(keyPairId);
+        KeyRing.Slot slot = ring.keys.get(keyPairId);
         if (slot == null) {
             throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
                     + ring.keys.keySet());
@@ -545,7 +478,7 @@ public final class CloudFrontSigner {
         }
     }
 
-    private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};
+    private static final SigningParameter[] SIGNING_PARAMETERS = SigningParameter.values();
 
     private static void checkNoSigningParameter(String url) {
         int q = url.indexOf('?');
@@ -558,7 +491,8 @@ public final class CloudFrontSigner {
             int end = amp < 0 ? url.length() : amp;
             int eq = url.indexOf('=', start);
             int nameEnd = eq < 0 || eq > end ? end : eq;
-            for (String name : SIGNING_PARAMETERS) {
+            for (SigningParameter parameter : SIGNING_PARAMETERS) {
+                String name = parameter.queryName();
                 if (name.length() == nameEnd - start && url.startsWith(name, start)) {
                     throw new IllegalArgumentException("URL \"" + url + "\" already carries the signing parameter "
                             + name + " (position " + start + "): CloudFront reserves Expires, Policy, Signature,"
@@ -742,26 +676,26 @@ public final class CloudFrontSigner {
                 throw new IllegalStateException("a CloudFrontSigner needs at least one key: call key(keyPairId,"
                         + " privateKey)");
             }
-            Map<String, Slot> signingKeys = new LinkedHashMap<>();
+            Map<String, KeyRing.Slot> signingKeys = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : keys.entrySet()) {
                 Object k = e.getValue();
-                Slot slot;
+                KeyRing.Slot slot;
                 if (k instanceof PrivateKey) {
-                    slot = new Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider));
+                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider));
                 } else if (k instanceof PrivateKeyProvider) {
-                    slot = new Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider);
+                    slot = new KeyRing.Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider);
                 } else {
                     RemoteSigner remote = (RemoteSigner) k;
                     if (hashAlgorithm == HashAlgorithm.SHA1) {
                         throw new IllegalArgumentException("key pair ID " + e.getKey() + " is signed by "
                                 + remote.description() + ", which signs with SHA256 only: remove hashAlgorithm(SHA1)");
                     }
-                    slot = new Slot(new SigningKey(e.getKey(), remote));
+                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), remote));
                 }
                 signingKeys.put(e.getKey(), slot);
             }
             String activeId = activeKeyPairId != null ? activeKeyPairId : keys.keySet().iterator().next();
-            Slot active = signingKeys.get(activeId);
+            KeyRing.Slot active = signingKeys.get(activeId);
             if (active == null) {
                 throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
                         + signingKeys.keySet());

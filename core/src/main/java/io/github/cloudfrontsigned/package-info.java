@@ -7,7 +7,8 @@
  * {@link io.github.cloudfrontsigned.CookieAttributes} are the three cookies and their attributes,
  * {@link io.github.cloudfrontsigned.ResourceUrls} writes policy resources, and
  * {@link io.github.cloudfrontsigned.CloudFrontSignedException} is the root of every exception the library throws
- * about keys and configuration. The key ring and the signature memo are package-private beside the signer.
+ * about keys and configuration; {@link io.github.cloudfrontsigned.SigningParameter} names the query parameters and
+ * cookies CloudFront reads. The key ring and the signature memo are package-private beside the signer.
  *
  * <p>The other packages, by capability:
  * <ul>

@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.aws;
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.config.ConfigLookup;
+import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.KeyServiceProvider;
 import java.net.URI;
@@ -73,7 +74,7 @@ public final class AwsKeyServices implements KeyServiceProvider {
             }
             default:
                 throw new IllegalArgumentException("\"" + scheme + ":\" is a signer, not a key location; set "
-                        + "cloudfront.signer=" + location + " and remove the private key location");
+                        + ConfigProperties.SIGNER + "=" + location + " and remove the private key location");
         }
     }
 
@@ -90,7 +91,7 @@ public final class AwsKeyServices implements KeyServiceProvider {
         String keyId = signer.substring(colon + 1).strip();
         if (!scheme.equals("kms")) {
             throw new IllegalArgumentException("\"" + scheme + ":\" is a key location, not a signer; set "
-                    + "cloudfront.private-key.location=" + signer + " instead");
+                    + ConfigProperties.PRIVATE_KEY_LOCATION + "=" + signer + " instead");
         }
         if (keyId.isEmpty()) {
             throw new IllegalArgumentException("write kms:KEY_ID, kms:arn:aws:kms:..., or kms:alias/NAME");

@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.config;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.verify.Verdict;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class CarriedCookies {
             if (verdict == null) {
                 ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
                 cookies.forEach((name, value) -> {
-                    if (name.startsWith("CloudFront-")) {
+                    if (name.startsWith(SigningParameter.COOKIE_PREFIX)) {
                         viewer.cookie(name, value);
                     }
                 });

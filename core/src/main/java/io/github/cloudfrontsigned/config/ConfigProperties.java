@@ -102,6 +102,26 @@ public final class ConfigProperties {
     public static final String CLIENT_IP_TRUSTED_PROXIES = "cloudfront.client-ip.trusted-proxies";
 
     /**
+     * Common prefix of the cookie properties ({@code cloudfront.cookie.*}: {@link #COOKIE_RESOURCES},
+     * {@link #COOKIE_DOMAIN}, {@link #COOKIE_PATH}, ...).
+     */
+    public static final String COOKIE_PREFIX = "cloudfront.cookie.";
+
+    /**
+     * Key services ({@code aws} module): how often a key from Secrets Manager or Parameter Store is fetched again
+     * in the background, a duration; default 15 minutes.
+     */
+    public static final String PRIVATE_KEY_REFRESH_INTERVAL = "cloudfront.private-key.refresh-interval";
+    /** Key services ({@code aws} module): the AWS region, for example {@code eu-west-1}; default the SDK's chain. */
+    public static final String AWS_REGION = "cloudfront.aws.region";
+    /** Key services ({@code aws} module): endpoint override (URL) for Secrets Manager; default the regional one. */
+    public static final String AWS_SECRETSMANAGER_ENDPOINT = "cloudfront.aws.secretsmanager.endpoint";
+    /** Key services ({@code aws} module): endpoint override (URL) for Systems Manager Parameter Store. */
+    public static final String AWS_SSM_ENDPOINT = "cloudfront.aws.ssm.endpoint";
+    /** Key services ({@code aws} module): endpoint override (URL) for KMS; default the regional one. */
+    public static final String AWS_KMS_ENDPOINT = "cloudfront.aws.kms.endpoint";
+
+    /**
      * @param keyPairId a rotation key's key pair ID, as listed in {@link #KEYS}
      * @return the name of its inline PEM property, {@code cloudfront.keys.<ID>.private-key}
      */

@@ -13,19 +13,14 @@ import io.github.cloudfrontsigned.internal.SummarizingLog;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
-import java.security.PrivateKey;
-import java.security.interfaces.ECKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Everything the servlet filter and the JAX-RS feature need to sign: the {@link CloudFrontSigner}, the
@@ -92,7 +87,7 @@ public final class SigningConfiguration implements AutoCloseable {
     private final CarriedCookies carriedCookies = new CarriedCookies();
     private final SummarizingLog refusedSegments;
 
-    private SigningConfiguration(Builder b) {
+    SigningConfiguration(Builder b) {
         this.signer = b.signer;
         this.owned = List.copyOf(b.owned);
         this.protectedPrefixes = List.copyOf(b.protectedPrefixes);
@@ -139,7 +134,7 @@ public final class SigningConfiguration implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {
@@ -361,323 +356,7 @@ public final class SigningConfiguration implements AutoCloseable {
      * @throws ConfigurationException listing every problem, as {@link #read(ConfigLookup)}
      */
     public static SigningConfiguration read(ConfigLookup lookup, boolean requireSigningTargets) {
-        Reader reader = new Reader(lookup);
-        reader.builder.requireSigningTargets(requireSigningTargets);
-        return reader.read();
-    }
-
-    /** Reads properties into a builder, one problem per bad property. */
-    private static final class Reader {
-        private final ConfigLookup lookup;
-        private final List<ConfigurationException.Problem> problems = new ArrayList<>();
-        private final Builder builder = new Builder();
-
-        Reader(ConfigLookup lookup) {
-            this.lookup = Objects.requireNonNull(lookup, "lookup");
-        }
-
-        String raw(String name) {
-            String v = lookup.value(name);
-            return v == null || v.isBlank() ? null : v.trim();
-        }
-
-        void problem(String name, String message) {
-            String v = raw(name);
-            problems.add(new ConfigurationException.Problem(name, v == null ? null : shown(name, v),
-                    v == null ? null : lookup.sourceOf(name), message));
-        }
-
-        <T> T parse(String name, T defaultValue, Function<String, T> parser) {
-            String v = raw(name);
-            if (v == null) {
-                return defaultValue;
-            }
-            builder.origins.put(name, new String[] {shown(name, v), lookup.sourceOf(name)});
-            try {
-                return parser.apply(v);
-            } catch (IllegalArgumentException e) {
-                problem(name, e.getMessage());
-                return defaultValue;
-            }
-        }
-
-        SigningConfiguration read() {
-            CloudFrontSigner.Builder signerBuilder = CloudFrontSigner.builder();
-            Map<String, Object> keys = readKeys();
-            HashAlgorithm hash = parse(ConfigProperties.HASH_ALGORITHM, null, HashAlgorithm::parse);
-            if (hash == HashAlgorithm.SHA1) {
-                for (Map.Entry<String, Object> k : keys.entrySet()) {
-                    if (k.getValue() instanceof RemoteSigner) {
-                        problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is signed"
-                                + " by " + ((RemoteSigner) k.getValue()).description() + ", which signs with SHA256"
-                                + " only; remove this property or set SHA256");
-                        break;
-                    }
-                    if (privateKeyOf(k.getValue()) instanceof ECKey) {
-                        problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is an ECDSA"
-                                + " key, which signs with SHA256 (the AWS CLI refuses ECDSA with SHA-1); remove this"
-                                + " property or set SHA256");
-                        break;
-                    }
-                }
-            }
-            SignatureProvider provider = parse(ConfigProperties.SIGNATURE_PROVIDER, SignatureProvider.AUTO,
-                    SignatureProvider::parse);
-            int cacheSize = parse(ConfigProperties.CACHE_SIZE, 10_000, v -> nonNegativeInt(v));
-            Duration granularity = parse(ConfigProperties.URL_EXPIRY_GRANULARITY, DEFAULT_URL_EXPIRY_GRANULARITY,
-                    v -> {
-                        Duration d = Durations.parse(v);
-                        CloudFrontSigner.builder().expiryGranularity(d);
-                        return d;
-                    });
-            String active = raw(ConfigProperties.ACTIVE_KEY_PAIR_ID);
-            if (active != null && !keys.isEmpty() && !keys.containsKey(active)) {
-                problem(ConfigProperties.ACTIVE_KEY_PAIR_ID, "no key is configured for this key pair ID; configured"
-                        + " are " + keys.keySet() + " (" + ConfigProperties.KEY_PAIR_ID + " and " + ConfigProperties.KEYS
-                        + ")");
-                active = null;
-            }
-
-            builder.protectedPrefixes(parse(ConfigProperties.PROTECTED_PREFIXES, List.of(), v -> list(v)));
-            builder.contentTypes(parse(ConfigProperties.CONTENT_TYPES, List.copyOf(DEFAULT_CONTENT_TYPES), v -> list(v)));
-            builder.urlTtl(parse(ConfigProperties.URL_TTL, DEFAULT_URL_TTL, Durations::parse));
-            builder.cookieTtl(parse(ConfigProperties.COOKIE_TTL, DEFAULT_COOKIE_TTL, Durations::parse));
-            builder.cookieRefreshMargin(parse(ConfigProperties.COOKIE_REFRESH_MARGIN, DEFAULT_COOKIE_REFRESH_MARGIN,
-                    Durations::parse));
-            readCookies();
-            builder.requireAuthenticated(parse(ConfigProperties.AUTH_REQUIRE_AUTHENTICATED, false, Reader::bool));
-            builder.roles(parse(ConfigProperties.AUTH_ROLES, List.of(), v -> list(v)));
-            builder.accessPolicyClass(parse(ConfigProperties.AUTH_POLICY, null, Reader::className));
-            builder.bindClientIp(parse(ConfigProperties.CLIENT_IP_BIND, false, Reader::bool));
-            builder.trustedProxies(parse(ConfigProperties.CLIENT_IP_TRUSTED_PROXIES, TrustedProxies.none(),
-                    TrustedProxies::parse));
-
-            if (!keys.isEmpty() && problems.isEmpty()) {
-                keys.forEach((id, k) -> addKey(signerBuilder, id, k));
-                signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
-                        .signatureCacheSize(cacheSize).expiryGranularity(granularity);
-                try {
-                    CloudFrontSigner signer = signerBuilder.build();
-                    builder.signer(signer);
-                    // a key that can rotate (a PrivateKeyProvider) would leave a verifier built now behind: then the
-                    // cookies a request carries are checked by their decoded policy only
-                    boolean rotating = keys.values().stream().anyMatch(k -> k instanceof PrivateKeyProvider);
-                    builder.verifier(rotating ? null : verifier(keys.keySet(), signer, provider));
-                } catch (IllegalStateException e) {
-                    problem(ConfigProperties.SIGNATURE_PROVIDER, e.getMessage());
-                } catch (IllegalArgumentException e) {
-                    problem(ConfigProperties.KEY_PAIR_ID, e.getMessage());
-                }
-            }
-            List<AutoCloseable> started = keys.values().stream().filter(AutoCloseable.class::isInstance)
-                    .map(AutoCloseable.class::cast).toList();
-            List<ConfigurationException.Problem> all = new ArrayList<>(problems);
-            all.addAll(builder.problems(false));
-            if (!all.isEmpty()) {
-                started.forEach(SigningConfiguration::closeQuietly);
-                throw new ConfigurationException(all);
-            }
-            builder.owned.addAll(started);
-            return new SigningConfiguration(builder);
-        }
-
-        /** A {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner} added to the signer. */
-        private static void addKey(CloudFrontSigner.Builder signerBuilder, String id, Object key) {
-            if (key instanceof PrivateKey) {
-                signerBuilder.key(id, (PrivateKey) key);
-            } else if (key instanceof PrivateKeyProvider) {
-                signerBuilder.key(id, (PrivateKeyProvider) key);
-            } else {
-                signerBuilder.key(id, (RemoteSigner) key);
-            }
-        }
-
-        private static PrivateKey privateKeyOf(Object key) {
-            return key instanceof PrivateKeyProvider ? ((PrivateKeyProvider) key).privateKey()
-                    : key instanceof PrivateKey ? (PrivateKey) key : null;
-        }
-
-        /**
-         * A verifier for the signer's own keys (as they are at startup), or {@code null} when a public key cannot
-         * be derived.
-         */
-        private static CloudFrontVerifier verifier(Set<String> keyPairIds, CloudFrontSigner signer,
-                SignatureProvider provider) {
-            try {
-                CloudFrontVerifier.Builder b = CloudFrontVerifier.builder().clock(signer.clock())
-                        .signatureProvider(provider);
-                keyPairIds.forEach(id -> b.trustedKey(id, signer.publicKey(id)));
-                return b.build();
-            } catch (RuntimeException e) {
-                return null; // for example an RSA key without CRT values: cookies are then checked by their policy
-            }
-        }
-
-        private Map<String, Object> readKeys() {
-            Map<String, Object> keys = new LinkedHashMap<>();
-            String id = raw(ConfigProperties.KEY_PAIR_ID);
-            List<String> more = parse(ConfigProperties.KEYS, List.of(), v -> list(v));
-            if (id == null && more.isEmpty()) {
-                problem(ConfigProperties.KEY_PAIR_ID, "required: the key pair ID CloudFront shows for the public key"
-                        + " in your trusted key group, for example K2JCJMDEHXQW5F (or list rotation keys in "
-                        + ConfigProperties.KEYS + ")");
-            }
-            if (id != null) {
-                readKey(keys, id, ConfigProperties.KEY_PAIR_ID, ConfigProperties.PRIVATE_KEY,
-                        ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.PRIVATE_KEY_PASSPHRASE,
-                        ConfigProperties.SIGNER);
-            }
-            for (String k : more) {
-                if (k.equals(id)) {
-                    problem(ConfigProperties.KEYS, "key pair ID " + k + " is also " + ConfigProperties.KEY_PAIR_ID
-                            + "; list only the further keys here");
-                    continue;
-                }
-                readKey(keys, k, ConfigProperties.KEYS, ConfigProperties.keyPrivateKey(k),
-                        ConfigProperties.keyPrivateKeyLocation(k), ConfigProperties.keyPrivateKeyPassphrase(k),
-                        ConfigProperties.keySigner(k));
-            }
-            return keys;
-        }
-
-        private void readKey(Map<String, Object> keys, String id, String idProperty, String inlineProperty,
-                String locationProperty, String passphraseProperty, String signerProperty) {
-            if (!id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                problem(idProperty, "key pair ID \"" + id + "\" may hold only letters and digits; copy the ID"
-                        + " CloudFront shows for the public key in your trusted key group, for example K2JCJMDEHXQW5F");
-                return;
-            }
-            String inline = raw(inlineProperty);
-            String location = raw(locationProperty);
-            String remote = raw(signerProperty);
-            if (remote != null) {
-                if (inline != null || location != null) {
-                    problem(signerProperty, "set either " + signerProperty + " (the key stays in the signing service) or"
-                            + " a private key (" + (inline != null ? inlineProperty : locationProperty) + "), not both");
-                    return;
-                }
-                try {
-                    keys.put(id, KeyServices.forValue(remote, signerProperty).signer(remote, lookup));
-                } catch (RuntimeException e) {
-                    problem(signerProperty, KeyServices.message(e));
-                }
-                return;
-            }
-            if (inline != null && location != null) {
-                problem(inlineProperty, "set either " + inlineProperty + " (inline PEM) or " + locationProperty
-                        + ", not both");
-                return;
-            }
-            if (inline == null && location == null) {
-                problem(locationProperty, "required for key pair ID " + id + ": set the private key's location"
-                        + " (classpath:keys/pk.pem, file:/etc/cloudfront/pk.pem or a path) or " + inlineProperty
-                        + " (inline PEM)");
-                return;
-            }
-            if (location != null && KeyServices.isServiceValue(location)) {
-                try {
-                    keys.put(id, KeyServices.forValue(location, locationProperty).privateKey(location, lookup));
-                } catch (RuntimeException e) {
-                    problem(locationProperty, KeyServices.message(e));
-                }
-                return;
-            }
-            String property = inline != null ? inlineProperty : locationProperty;
-            try {
-                KeySource source = inline != null ? KeySource.inline(inline) : KeySource.location(location);
-                String passphrase = raw(passphraseProperty);
-                if (passphrase != null) {
-                    source = source.withPassphrase(passphrase.toCharArray());
-                }
-                keys.put(id, Keys.loadPrivateKey(source));
-            } catch (KeyLoadingException | IllegalArgumentException e) {
-                problem(property, e.getMessage() + (e.getMessage().contains("passphrase") ? " (" + passphraseProperty
-                        + ")" : ""));
-            }
-        }
-
-        private void readCookies() {
-            List<String> resources = parse(ConfigProperties.COOKIE_RESOURCES, List.of(), v -> list(v));
-            CookieAttributes.Builder attributes = CookieAttributes.builder();
-            parse(ConfigProperties.COOKIE_DOMAIN, null, attributes::domain);
-            String path = parse(ConfigProperties.COOKIE_PATH, null, v -> {
-                attributes.path(v);
-                return v;
-            });
-            attributes.secure(parse(ConfigProperties.COOKIE_SECURE, true, Reader::bool));
-            attributes.httpOnly(parse(ConfigProperties.COOKIE_HTTP_ONLY, true, Reader::bool));
-            attributes.sameSite(parse(ConfigProperties.COOKIE_SAME_SITE, CookieAttributes.SameSite.LAX,
-                    CookieAttributes.SameSite::parse));
-            attributes.maxAge(parse(ConfigProperties.COOKIE_MAX_AGE, null, v -> {
-                Duration d = Durations.parse(v);
-                CookieAttributes.builder().maxAge(d);
-                return d;
-            }));
-            CookieAttributes built;
-            try {
-                built = attributes.build();
-            } catch (IllegalArgumentException e) {
-                problem(ConfigProperties.COOKIE_SAME_SITE, e.getMessage() + "; set " + ConfigProperties.COOKIE_SECURE
-                        + "=true or another SameSite");
-                return;
-            }
-            builder.cookieAttributes(built);
-            builder.cookiePathConfigured = path != null;
-            for (String resource : resources) {
-                try {
-                    builder.cookie(path != null ? CookieSpec.withPath(resource, built) : CookieSpec.of(resource, built));
-                } catch (IllegalArgumentException e) {
-                    problem(ConfigProperties.COOKIE_RESOURCES, e.getMessage());
-                }
-            }
-        }
-
-        private static String shown(String name, String value) {
-            if (name.endsWith(".passphrase") || name.endsWith(".private-key")) {
-                return "<redacted, " + value.length() + " characters>";
-            }
-            return value;
-        }
-
-        private static List<String> list(String value) {
-            List<String> items = new ArrayList<>();
-            for (String s : value.split(",")) {
-                if (!s.isBlank()) {
-                    items.add(s.trim());
-                }
-            }
-            return items;
-        }
-
-        private static boolean bool(String value) {
-            if (value.equalsIgnoreCase("true")) {
-                return true;
-            }
-            if (value.equalsIgnoreCase("false")) {
-                return false;
-            }
-            throw new IllegalArgumentException("write true or false");
-        }
-
-        private static int nonNegativeInt(String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-            throw new IllegalArgumentException("write a whole number, 0 or more (0 turns the cache off)");
-        }
-
-        private static String className(String value) {
-            if (!value.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
-                throw new IllegalArgumentException("not a Java class name; write the fully qualified name of your"
-                        + " access policy class, for example com.example.MembersOnly");
-            }
-            return value;
-        }
+        return new SigningConfigurationReader(lookup, requireSigningTargets).read();
     }
 
     /**
@@ -685,26 +364,26 @@ public final class SigningConfiguration implements AutoCloseable {
      * defaults listed in the README (the same as for properties). Not thread-safe; the result is.
      */
     public static final class Builder {
-        private CloudFrontSigner signer;
-        private List<String> protectedPrefixes = List.of();
-        private List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
-        private Duration urlTtl = DEFAULT_URL_TTL;
-        private final List<CookieSpec> cookies = new ArrayList<>();
+        CloudFrontSigner signer;
+        List<String> protectedPrefixes = List.of();
+        List<String> contentTypes = List.copyOf(DEFAULT_CONTENT_TYPES);
+        Duration urlTtl = DEFAULT_URL_TTL;
+        final List<CookieSpec> cookies = new ArrayList<>();
         private CookieAttributes cookieAttributes = CookieAttributes.defaults();
-        private boolean cookiePathConfigured;
-        private boolean requireSigningTargets = true;
-        private Duration cookieTtl = DEFAULT_COOKIE_TTL;
-        private Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
+        boolean cookiePathConfigured;
+        boolean requireSigningTargets = true;
+        Duration cookieTtl = DEFAULT_COOKIE_TTL;
+        Duration cookieRefreshMargin = DEFAULT_COOKIE_REFRESH_MARGIN;
         private boolean requireAuthenticated;
-        private List<String> roles = List.of();
+        List<String> roles = List.of();
         private String accessPolicyClass;
         private boolean bindClientIp;
         private TrustedProxies trustedProxies = TrustedProxies.none();
         private CloudFrontVerifier verifier;
         /** What the reader started (refreshing keys), closed by {@link SigningConfiguration#close()}. */
-        private final List<AutoCloseable> owned = new ArrayList<>();
+        final List<AutoCloseable> owned = new ArrayList<>();
         /** Property name to {shown value, source}, filled by the reader for messages. */
-        private final Map<String, String[]> origins = new HashMap<>();
+        final Map<String, String[]> origins = new HashMap<>();
 
         private Builder() {
         }
@@ -873,136 +552,9 @@ public final class SigningConfiguration implements AutoCloseable {
             return new SigningConfiguration(this);
         }
 
-        private ConfigurationException.Problem problem(String property, Object value, String message) {
-            String[] origin = origins.get(property);
-            if (origin != null) {
-                return new ConfigurationException.Problem(property, origin[0], origin[1], message);
-            }
-            return new ConfigurationException.Problem(property, value == null ? null : String.valueOf(value),
-                    BUILDER, message);
-        }
-
+        /** @return every problem of the values set so far ({@link SigningConfigurationChecks}) */
         List<ConfigurationException.Problem> problems(boolean requireSigner) {
-            List<ConfigurationException.Problem> problems = new ArrayList<>();
-            if (requireSigner && signer == null) {
-                problems.add(new ConfigurationException.Problem(ConfigProperties.KEY_PAIR_ID, null, BUILDER,
-                        "no signer: call signer(CloudFrontSigner)"));
-            }
-            for (String prefix : protectedPrefixes) {
-                String error = prefixError(prefix);
-                if (error == null) {
-                    try {
-                        LinkRewriter.builder().protectedPrefix(prefix);
-                    } catch (IllegalArgumentException e) {
-                        error = "cannot be matched: " + e.getMessage();
-                    }
-                }
-                if (error != null) {
-                    problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, protectedPrefixes, "\"" + prefix + "\" "
-                            + error));
-                }
-            }
-            if (requireSigningTargets && protectedPrefixes.isEmpty() && cookies.isEmpty()) {
-                problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, null, "nothing to sign: set the URL prefixes"
-                        + " whose links are signed (for example https://cdn.example.com/private/) and/or "
-                        + ConfigProperties.COOKIE_RESOURCES));
-            }
-            for (String type : contentTypes) {
-                if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {
-                    problems.add(problem(ConfigProperties.CONTENT_TYPES, contentTypes, "\"" + type + "\" is not a media"
-                            + " type; write type/subtype without parameters, for example text/html, application/json"));
-                }
-            }
-            positive(problems, ConfigProperties.URL_TTL, urlTtl, "link lifetime");
-            positive(problems, ConfigProperties.COOKIE_TTL, cookieTtl, "cookie policy lifetime");
-            if (cookieRefreshMargin.isNegative() || cookieRefreshMargin.compareTo(cookieTtl) >= 0) {
-                problems.add(problem(ConfigProperties.COOKIE_REFRESH_MARGIN, cookieRefreshMargin, "must be zero or"
-                        + " more and less than " + ConfigProperties.COOKIE_TTL + " (" + cookieTtl + "), or cookies"
-                        + " would be re-issued on every response; for example a quarter of the TTL"));
-            }
-            checkCookies(problems);
-            for (String role : roles) {
-                if (role.isBlank()) {
-                    problems.add(problem(ConfigProperties.AUTH_ROLES, roles, "empty role name"));
-                }
-            }
-            return problems;
-        }
-
-        private void positive(List<ConfigurationException.Problem> problems, String property, Duration d, String what) {
-            if (d.isZero() || d.isNegative()) {
-                problems.add(problem(property, d, "the " + what + " must be positive; write for example 10m, 1h or"
-                        + " PT10M"));
-            }
-        }
-
-        private void checkCookies(List<ConfigurationException.Problem> problems) {
-            Set<String> paths = new HashSet<>();
-            for (CookieSpec spec : cookies) {
-                String resource = spec.resourceTemplate();
-                String domain = spec.baseAttributes().domain();
-                String host = CookieSpec.host(resource);
-                if (domain != null && !coversHost(domain, host)) {
-                    problems.add(problem(ConfigProperties.COOKIE_DOMAIN, domain, "does not cover the host " + host
-                            + " of the cookie resource " + resource + ", so browsers would never send the cookies"
-                            + " there; set it to " + (host.contains("*") ? "the CDN host" : host) + " or a parent"
-                            + " domain of it, or leave it unset when the application and CloudFront share a host"));
-                }
-                String path = spec.pathTemplate();
-                String resourcePath = CookieSpec.derivePath(resource);
-                if (!resourcePath.startsWith(path)) {
-                    problems.add(problem(ConfigProperties.COOKIE_PATH, path, "does not cover the path " + resourcePath
-                            + " of the cookie resource " + resource + ", so browsers would not send the cookies there;"
-                            + " use " + resourcePath + " or leave it unset"));
-                }
-                if (!paths.add(path)) {
-                    problems.add(problem(ConfigProperties.COOKIE_RESOURCES, cookies.stream()
-                            .map(CookieSpec::resourceTemplate).toList(), "two cookie resources share the cookie Path "
-                            + path + "; one set of CloudFront cookies per Path is all a browser keeps, so give each"
-                            + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH + " unset)"));
-                }
-            }
-        }
-
-        private static boolean coversHost(String domain, String host) {
-            int star = host.lastIndexOf('*');
-            String fixed = star < 0 ? host : host.substring(star + 1);
-            if (star >= 0) {
-                return fixed.endsWith("." + domain) || (fixed.startsWith(".") && fixed.substring(1).equals(domain));
-            }
-            return host.equals(domain) || host.endsWith("." + domain);
-        }
-
-        private static String prefixError(String prefix) {
-            String lower = prefix.toLowerCase(Locale.ROOT);
-            int hostStart;
-            if (lower.startsWith("https://")) {
-                hostStart = 8;
-            } else if (lower.startsWith("http://")) {
-                hostStart = 7;
-            } else {
-                return "must start with https:// or http:// (protocol-relative links //host/... are matched"
-                        + " automatically), for example https://cdn.example.com/private/";
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                char c = prefix.charAt(i);
-                if (c <= ' ' || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>') {
-                    return "holds character U+" + String.format("%04X", (int) c) + " at position " + i
-                            + "; percent-encode it as the links do";
-                }
-                if (c == '*' || c == '?' || c == '#') {
-                    return "holds '" + c + "' at position " + i + "; a prefix is a literal start of the URL, without"
-                            + " wildcard, query or fragment";
-                }
-            }
-            int slash = prefix.indexOf('/', hostStart);
-            if (slash == hostStart || hostStart == prefix.length()) {
-                return "has no host";
-            }
-            if (slash < 0) {
-                return "has no path; write " + prefix + "/ to protect the whole host";
-            }
-            return null;
+            return new SigningConfigurationChecks(this).problems(requireSigner);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.Ipv4;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
@@ -326,7 +327,7 @@ public final class CloudFrontVerifier {
             return "";
         }
         for (SignedCookies.Cookie c : s.request().cookies()) {
-            if (c.name().startsWith("CloudFront-")) {
+            if (c.name().startsWith(SigningParameter.COOKIE_PREFIX)) {
                 return "\n(the query carries " + present(s) + ", so CloudFront treats this as a signed URL and"
                         + " ignores the signed cookies sent with it)";
             }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.verify;
 
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.LogText;
@@ -62,8 +63,7 @@ import java.util.Set;
 public final class EdgeAccess {
 
     /** The query parameters CloudFront reads for a signed URL and removes before forwarding to the origin. */
-    public static final Set<String> SIGNING_PARAMETERS =
-            Set.of("Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm");
+    public static final Set<String> SIGNING_PARAMETERS = SigningParameter.queryNames();
 
     private static final System.Logger LOG = System.getLogger(EdgeAccess.class.getName());
     private static final String BAD_PATH = "BadPath";

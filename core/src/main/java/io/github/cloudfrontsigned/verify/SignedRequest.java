@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PercentEncoding;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
@@ -12,6 +12,7 @@ import io.github.cloudfrontsigned.internal.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +38,7 @@ import java.util.Objects;
  */
 public final class SignedRequest {
 
+    // Indexes in SigningParameter's order.
     static final int EXPIRES = 0;
     static final int POLICY = 1;
     static final int SIGNATURE = 2;
@@ -44,10 +46,11 @@ public final class SignedRequest {
     static final int HASH = 4;
 
     /** The signing query parameters, in index order. */
-    static final String[] URL_NAMES = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"};
+    static final String[] URL_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::queryName)
+            .toArray(String[]::new);
     /** The signed cookie names, in index order. */
-    static final String[] COOKIE_NAMES = {SignedCookies.EXPIRES, SignedCookies.POLICY, SignedCookies.SIGNATURE,
-        SignedCookies.KEY_PAIR_ID, SignedCookies.HASH_ALGORITHM};
+    static final String[] COOKIE_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::cookieName)
+            .toArray(String[]::new);
 
     private final ViewerRequest request;
     private final CredentialSource source;

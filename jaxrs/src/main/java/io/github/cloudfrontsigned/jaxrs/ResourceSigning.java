@@ -2,14 +2,12 @@ package io.github.cloudfrontsigned.jaxrs;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
-import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -28,30 +26,24 @@ import java.util.regex.Pattern;
  */
 final class ResourceSigning {
 
+    private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)");
     private static final String USER = "user";
 
     final SigningConfiguration config;
-    final CloudFrontSigner signer;
+    final io.github.cloudfrontsigned.config.RequestSigning.Settings settings;
     final LinkRewriter rewriting;
-    final Policy cannedLinkPolicy;
-    final LinkSigner cannedLinkSigner;
-    final Duration linkTtl;
-    final Duration cookieTtl;
-    final boolean bindClientIp;
     final List<CookieTemplate> cookies;
 
     private ResourceSigning(SigningConfiguration config, CloudFrontSigner signer, LinkRewriter rewriting,
             Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
         this.config = config;
-        this.signer = signer;
+        // A cookie set that fails to sign fails the response (500), unlike the servlet filter.
+        this.settings = io.github.cloudfrontsigned.config.RequestSigning.Settings.builder(config).signer(signer)
+                .linkTtl(linkTtl).cookieTtl(cookieTtl).bindClientIp(bindClientIp).cookieFailuresThrow(true).log(LOG)
+                .build();
         this.rewriting = rewriting;
-        this.linkTtl = linkTtl;
-        this.cannedLinkPolicy = Policy.builder().expiresIn(linkTtl).build();
-        this.cannedLinkSigner = signer.linkSigner(linkTtl);
-        this.cookieTtl = cookieTtl;
-        this.bindClientIp = bindClientIp;
         this.cookies = cookies;
     }
 
@@ -146,7 +138,7 @@ final class ResourceSigning {
         if (property.equals(ConfigProperties.COOKIE_TTL)) {
             return problem("cookieTtl", annotation.cookieTtl(), where, p.message());
         }
-        if (property.startsWith("cloudfront.cookie.") && annotation.cookies().length > 0) {
+        if (property.startsWith(ConfigProperties.COOKIE_PREFIX) && annotation.cookies().length > 0) {
             // Domain or Path against a resource of the annotation: name both.
             return problem("cookies", String.join(", ", annotation.cookies()), where, "with " + property
                     + (p.value() == null ? "" : " = \"" + p.value() + "\"") + ": " + p.message());

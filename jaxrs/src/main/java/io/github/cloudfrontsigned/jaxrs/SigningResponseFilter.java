@@ -84,8 +84,7 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         signHeaders(headers, HttpHeaders.LOCATION, signing);
         signHeaders(headers, HttpHeaders.LINK, signing);
         if (status < 300 && !resource.cookies.isEmpty()) {
-            for (String cookie : signing.setCookieHeaders(request.getUriInfo().getPathParameters(true),
-                    request.getCookies())) {
+            for (String cookie : signing.setCookieHeaders(request.getUriInfo().getPathParameters(true))) {
                 headers.add(HttpHeaders.SET_COOKIE, cookie);
             }
         }

@@ -1,10 +1,11 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.RequestSigning;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
-import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -92,8 +93,7 @@ public class CloudFrontSigningFilter implements Filter {
     private final CloudFrontAccessPolicy programmaticPolicy;
     private volatile SigningConfiguration config;
     private volatile CloudFrontAccessPolicy policy;
-    private volatile Policy cannedLinkPolicy;
-    private volatile LinkSigner cannedLinkSigner;
+    private volatile RequestSigning.Settings settings;
 
     /** For {@code web.xml} and {@code addFilter(name, Class)}: configuration is read in {@link #init(FilterConfig)}. */
     public CloudFrontSigningFilter() {
@@ -155,10 +155,9 @@ public class CloudFrontSigningFilter implements Filter {
             throw new ServletException("CloudFrontSigningFilter \"" + filterConfig.getFilterName() + "\" cannot start. "
                     + e.getMessage(), e);
         }
-        this.config = read;
+        this.settings = RequestSigning.Settings.builder(read).log(LOG).build();
         this.policy = found;
-        this.cannedLinkPolicy = Policy.builder().expiresIn(read.urlTtl()).build();
-        this.cannedLinkSigner = read.signer().linkSigner(read.urlTtl());
+        this.config = read; // last: doFilter starts signing once it sees the configuration
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
                 + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
                 read.protectedPrefixes().size(), read.cookies().size());
@@ -239,7 +238,7 @@ public class CloudFrontSigningFilter implements Filter {
             }
             return;
         }
-        RequestSigning signing = new RequestSigning(c, policy, cannedLinkPolicy, cannedLinkSigner, request);
+        RequestSigning signing = ServletViewer.signing(settings, policy, request);
         RewritingResponse response = new RewritingResponse((HttpServletResponse) res, request, signing, c);
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
