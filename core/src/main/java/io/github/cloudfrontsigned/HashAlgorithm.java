@@ -36,8 +36,13 @@ public enum HashAlgorithm {
         return parameterValue;
     }
 
-    /** The JCA signature algorithm name for a key of the given JCA algorithm ({@code "RSA"} or {@code "EC"}). */
-    /** The digest of {@code data} with this algorithm (for reading back RSA signatures in diagnosis). */
+    /**
+     * The digest of {@code data} with this algorithm: what a CloudFront signature signs (the verifier reads RSA
+     * signatures back to compare digests when it explains a denial).
+     *
+     * @param data the bytes to hash, for example the policy JSON in UTF-8
+     * @return the SHA-1 (20 bytes) or SHA-256 (32 bytes) digest
+     */
     public byte[] digest(byte[] data) {
         try {
             return java.security.MessageDigest.getInstance(this == SHA1 ? "SHA-1" : "SHA-256").digest(data);
@@ -46,6 +51,12 @@ public enum HashAlgorithm {
         }
     }
 
+    /**
+     * The JCA signature algorithm name for this hash and a key of the given JCA algorithm.
+     *
+     * @param keyAlgorithm the key's {@link java.security.Key#getAlgorithm()}: {@code "RSA"} or {@code "EC"}
+     * @return for example {@code "SHA256withRSA"} or {@code "SHA256withECDSA"}
+     */
     public String jcaName(String keyAlgorithm) {
         return "EC".equals(keyAlgorithm) ? ecdsaJcaName : rsaJcaName;
     }

@@ -1,13 +1,14 @@
 package io.github.cloudfrontsigned.rewrite;
 
+import io.github.cloudfrontsigned.SigningParameter;
+
 /**
  * The URL the browser will request for a link, as given to the signer: the link's characters with the markup
  * and string escapes decoded and what a browser percent-encodes percent-encoded. Static helpers.
  */
 final class TargetUrl {
 
-    private static final String[] SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id",
-        "Hash-Algorithm"};
+    private static final String[] SIGNING_PARAMETERS = SigningParameter.queryNames().toArray(new String[0]);
 
     private TargetUrl() {
     }

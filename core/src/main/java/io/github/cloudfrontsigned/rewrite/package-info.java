@@ -11,7 +11,7 @@
  * {@code References}), builds the URL to sign ({@code TargetUrl}) and inserts the parameters
  * ({@code ParameterInsertion}). {@code LinkMatcher} holds the prefixes compiled for that search.
  *
- * <p>Depends on the JDK only (no {@code jakarta.*}); the servlet and JAX-RS adapters wrap their responses
- * with it.
+ * <p>Depends on the JDK, the signing parameter names ({@code SigningParameter}) and bounded log text
+ * ({@code internal.LogText}); no {@code jakarta.*}. The servlet and JAX-RS adapters wrap their responses with it.
  */
 package io.github.cloudfrontsigned.rewrite;

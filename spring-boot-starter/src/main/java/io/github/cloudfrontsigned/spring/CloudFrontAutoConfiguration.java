@@ -49,9 +49,11 @@ import org.springframework.core.env.Environment;
  * <p>Every bean backs off when the application defines its own of the same type: a {@code SigningConfiguration}
  * bean built in code (for example with a signer whose key comes from elsewhere) is used by the filter, the meters
  * and the info contributor; a {@code CloudFrontSigner} bean replaces only the signer handed to application code.
+ * {@code cloudfront.enabled=false} turns all of it off.
  */
 @AutoConfiguration
 @ConditionalOnClass(SigningConfiguration.class)
+@ConditionalOnProperty(prefix = "cloudfront", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class CloudFrontAutoConfiguration {
 
     /** The filters' dispatches: a request, its asynchronous continuation, and error pages. */
