@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Signs CloudFront URLs and cookies: the one entry point of the core module.
@@ -90,10 +88,10 @@ public final class CloudFrontSigner {
     private final Clock clock;
     private final long granularitySeconds;
     private final SignatureCache cache;
-    private final Counters counters;
+    private final SignerCounters counters;
 
     private CloudFrontSigner(KeyRing ring, HashAlgorithm hashAlgorithm, Clock clock, long granularitySeconds,
-            SignatureCache cache, Counters counters) {
+            SignatureCache cache, SignerCounters counters) {
         this.ring = ring;
         this.hashAlgorithm = hashAlgorithm;
         this.clock = clock;
@@ -119,14 +117,6 @@ public final class CloudFrontSigner {
             long all = signaturesComputed + signaturesReused;
             return all == 0 ? 0.0 : (double) signaturesReused / all;
         }
-    }
-
-    /** The counters behind {@link Statistics}, shared by a signer and its views. Thread-safe. */
-    static final class Counters {
-        final LongAdder links = new LongAdder();
-        final LongAdder cookies = new LongAdder();
-        final LongAdder computed = new LongAdder();
-        final LongAdder reused = new LongAdder();
     }
 
     /**
@@ -703,7 +693,7 @@ public final class CloudFrontSigner {
             KeyRing ring = new KeyRing(Collections.unmodifiableMap(signingKeys), active);
             SignatureCache cache = signatureCacheSize == 0 ? null : new SignatureCache(signatureCacheSize);
             return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache,
-                    new Counters());
+                    new SignerCounters());
         }
     }
 }
