@@ -5,7 +5,6 @@ import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.verify.Verdict;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.security.KeyPair;
 import java.time.Duration;

@@ -10,7 +10,6 @@ import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.cli.CliProcess.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -3,15 +3,8 @@ package io.github.cloudfrontsigned.config;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
-import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.key.KeyLoadingException;
-import io.github.cloudfrontsigned.key.KeySource;
-import io.github.cloudfrontsigned.key.PrivateKeyProvider;
-import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.ResourceUrls;
 import io.github.cloudfrontsigned.internal.SummarizingLog;
-import io.github.cloudfrontsigned.key.Keys;
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +55,6 @@ public final class SigningConfiguration implements AutoCloseable {
     public static final Duration DEFAULT_COOKIE_TTL = Duration.ofHours(1);
     /** Default refresh margin: cookies with less than ten minutes left are re-issued. */
     public static final Duration DEFAULT_COOKIE_REFRESH_MARGIN = Duration.ofMinutes(10);
-
-    private static final String BUILDER = "SigningConfiguration.builder()";
 
     private static final System.Logger LOG = System.getLogger(SigningConfiguration.class.getName());
 

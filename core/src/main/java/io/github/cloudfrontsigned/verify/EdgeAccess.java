@@ -1,7 +1,6 @@
 package io.github.cloudfrontsigned.verify;
 
 import io.github.cloudfrontsigned.SigningParameter;
-import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.LogText;
 import io.github.cloudfrontsigned.internal.SummarizingLog;
@@ -63,7 +62,7 @@ import java.util.Set;
 public final class EdgeAccess {
 
     /** The query parameters CloudFront reads for a signed URL and removes before forwarding to the origin. */
-    public static final Set<String> SIGNING_PARAMETERS = SigningParameter.queryNames();
+    private static final Set<String> SIGNING_PARAMETERS = SigningParameter.queryNames();
 
     private static final System.Logger LOG = System.getLogger(EdgeAccess.class.getName());
     private static final String BAD_PATH = "BadPath";
@@ -234,7 +233,7 @@ public final class EdgeAccess {
     }
 
     /**
-     * The query CloudFront forwards to the origin: the raw query without the {@link #SIGNING_PARAMETERS}, the
+     * The query CloudFront forwards to the origin: the raw query without the signing parameters ({@link SigningParameter#queryNames()}), the
      * other parameters unchanged and in order.
      *
      * @param rawQuery the query as in the request line, without {@code ?}, or {@code null}

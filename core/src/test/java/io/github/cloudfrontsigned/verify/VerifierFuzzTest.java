@@ -3,7 +3,6 @@ package io.github.cloudfrontsigned.verify;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SharedTestData;
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;

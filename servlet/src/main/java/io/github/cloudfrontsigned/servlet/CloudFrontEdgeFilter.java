@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.servlet;
 
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.EdgeConfiguration;
 import jakarta.servlet.Filter;
@@ -234,13 +234,13 @@ public class CloudFrontEdgeFilter implements Filter {
 
         @Override
         public String getParameter(String name) {
-            return EdgeAccess.SIGNING_PARAMETERS.contains(name) ? null : super.getParameter(name);
+            return SigningParameter.queryNames().contains(name) ? null : super.getParameter(name);
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
             Map<String, String[]> map = new LinkedHashMap<>(super.getParameterMap());
-            map.keySet().removeAll(EdgeAccess.SIGNING_PARAMETERS);
+            map.keySet().removeAll(SigningParameter.queryNames());
             return Collections.unmodifiableMap(map);
         }
 
@@ -251,7 +251,7 @@ public class CloudFrontEdgeFilter implements Filter {
 
         @Override
         public String[] getParameterValues(String name) {
-            return EdgeAccess.SIGNING_PARAMETERS.contains(name) ? null : super.getParameterValues(name);
+            return SigningParameter.queryNames().contains(name) ? null : super.getParameterValues(name);
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.cloudfrontsigned.servlet;
 
-import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.RequestSigning;

@@ -1,7 +1,6 @@
 package io.github.cloudfrontsigned.spring;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.EdgeConfiguration;
