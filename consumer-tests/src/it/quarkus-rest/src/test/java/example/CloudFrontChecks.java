@@ -1,0 +1,70 @@
+package example;
+
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
+import io.github.cloudfrontsigned.verify.Verdict;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** What a user checks: a key of their own, then real HTTP, then CloudFront's decision on what came back. */
+final class CloudFrontChecks {
+
+    static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final CloudFrontVerifier verifier;
+
+    private CloudFrontChecks(CloudFrontVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** Generates an ECDSA P-256 key pair, writes its private key where the application's configuration says. */
+    static CloudFrontChecks newKey(Path privateKeyPem) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Files.createDirectories(privateKeyPem.getParent());
+        Files.writeString(privateKeyPem, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        return new CloudFrontChecks(CloudFrontVerifier.builder().trustedKey(KEY_PAIR_ID, pair.getPublic()).build());
+    }
+
+    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The one link to {@code resource} in an HTML body, as a browser would request it. */
+    static String link(String body, String resource) {
+        Matcher m = Pattern.compile(Pattern.quote(resource) + "[^\"]*").matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("no link to " + resource + " in: " + body);
+        }
+        return m.group().replace("&amp;", "&");
+    }
+
+    /** CloudFront's decision on a request for {@code url} carrying only its own query string. */
+    Verdict verifyUrl(String url) {
+        return verifier.verify(ViewerRequest.fromUrl(url));
+    }
+
+    /** CloudFront's decision on a request for {@code url} carrying the cookies these responses set. */
+    Verdict verifyCookies(String url, HttpResponse<?> response) {
+        List<String> setCookies = response.headers().allValues("Set-Cookie");
+        String cookieHeader = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+        return verifier.verify(ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
+    }
+}
