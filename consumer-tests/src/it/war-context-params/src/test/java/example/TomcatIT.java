@@ -16,7 +16,9 @@ class TomcatIT extends SignedWarContract {
     @Override
     int deploy(Path war) throws Exception {
         tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+        Path base = Files.createTempDirectory("tomcat");
+        Files.createDirectories(base.resolve("webapps")); // where Tomcat expands the WAR, as a server does
+        tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
