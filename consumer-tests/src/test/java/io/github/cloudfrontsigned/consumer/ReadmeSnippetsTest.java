@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,27 +165,32 @@ class ReadmeSnippetsTest {
                 origin.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Compiles each unit on its own (a syntax error in one block hides nothing in the others); one file manager. */
     static List<String> compile(List<Unit> units, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<Source> sources = units.stream().map(Source::new).toList();
         List<String> options = List.of("-proc:none", "-d", classes.toString(),
                 "-classpath", System.getProperty("java.class.path"));
-        compiler.getTask(null, null, diagnostics, options, null, sources).call();
         List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            for (Unit unit : units) {
+                DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+                compiler.getTask(null, files, diagnostics, options, null, List.of(new Source(unit))).call();
+                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                    if (d.getKind() == Diagnostic.Kind.ERROR) {
+                        errors.add(readmeLine(unit, d) + ": " + d.getMessage(Locale.ROOT));
+                    }
+                }
             }
-            String where = "README.md";
-            if (d.getSource() instanceof Source source && d.getLineNumber() > 0) {
-                int[] lines = source.unit.readmeLines();
-                int line = lines[(int) d.getLineNumber() - 1];
-                where += ":" + (line > 0 ? line : source.unit.snippet().firstLine() + " (block starting here)");
-            }
-            errors.add(where + ": " + d.getMessage(Locale.ROOT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return errors;
+    }
+
+    private static String readmeLine(Unit unit, Diagnostic<?> d) {
+        long line = d.getLineNumber();
+        int readme = line > 0 && line <= unit.readmeLines().length ? unit.readmeLines()[(int) line - 1] : 0;
+        return "README.md:" + (readme > 0 ? readme : unit.snippet().firstLine() + " (the block starting here)");
     }
 
     /** A generated compilation unit as the compiler reads it. */
