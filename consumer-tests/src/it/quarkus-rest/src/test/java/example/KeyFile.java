@@ -1,5 +1,6 @@
 package example;
 
+import example.checks.CloudFrontChecks;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package example;
+package example.checks;
 
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
@@ -20,10 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** What a user checks: a key of their own, then real HTTP, then CloudFront's decision on what came back. */
-final class CloudFrontChecks {
+/**
+ * What each consumer application's test checks, as a user would: a key of their own, real HTTP, then CloudFront's
+ * decision ({@code CloudFrontVerifier}) on the links and cookies that came back. Built and installed first (an
+ * invoker setup project); the applications use it in test scope.
+ */
+public final class CloudFrontChecks {
 
-    static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+    public static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final CloudFrontVerifier verifier;
@@ -33,7 +37,7 @@ final class CloudFrontChecks {
     }
 
     /** Generates an ECDSA P-256 key pair, writes its private key where the application's configuration says. */
-    static CloudFrontChecks newKey(Path privateKeyPem) throws Exception {
+    public static CloudFrontChecks newKey(Path privateKeyPem) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
@@ -46,12 +50,12 @@ final class CloudFrontChecks {
         return new CloudFrontChecks(CloudFrontVerifier.builder().trustedKey(KEY_PAIR_ID, pair.getPublic()).build());
     }
 
-    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The one link to {@code resource} in an HTML body, as a browser would request it. */
-    static String link(String body, String resource) {
+    public static String link(String body, String resource) {
         Matcher m = Pattern.compile(Pattern.quote(resource) + "[^\"]*").matcher(body);
         if (!m.find()) {
             throw new AssertionError("no link to " + resource + " in: " + body);
@@ -60,12 +64,12 @@ final class CloudFrontChecks {
     }
 
     /** CloudFront's decision on a request for {@code url} carrying only its own query string. */
-    Verdict verifyUrl(String url) {
+    public Verdict verifyUrl(String url) {
         return verifier.verify(ViewerRequest.fromUrl(url));
     }
 
     /** CloudFront's decision on a request for {@code url} carrying the cookies these responses set. */
-    Verdict verifyCookies(String url, HttpResponse<?> response) {
+    public Verdict verifyCookies(String url, HttpResponse<?> response) {
         List<String> setCookies = response.headers().allValues("Set-Cookie");
         String cookieHeader = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
         return verifier.verify(ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
