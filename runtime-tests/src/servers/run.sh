@@ -127,10 +127,11 @@ pid=$!
 log=$srv/logs/messages.log
 wait_for "$log" 'CWWKF0011I|CWWKF0012I|CWWKE0701E' 400 || true
 wait_for "$log" 'CWWKZ000[12][IE]: .*[Aa]pplication app[ .]' 120 || true
-wait_for "$log" 'CWWKZ000[12][IE]: .*[Aa]pplication bad[ .]' 120 || true
+wait_for "$log" 'CWWKZ000[12][IE]: .*[Aa]pplication bad[ .]|CWWKZ0012I: .* bad ' 120 || true
 check_good "Liberty" "http://127.0.0.1:$port/app"
-# Liberty only logs an initializer's exception (CWWWC0001W); the application must still not start (CWWKZ0002E)
-grep -q 'CWWKZ0002E: .* application bad\.' "$log" && ! grep -q 'CWWKZ0001I: Application bad started' "$log" \
+# Liberty only logs an initializer's exception (CWWWC0001W); the application must still not start (CWWKZ0012I)
+grep -qE 'CWWKZ0012I: The application bad was not started|CWWKZ0002E: .* application bad\.' "$log" \
+  && ! grep -q 'CWWKZ0001I: Application bad started' "$log" \
   && grep -q 'cloudfront.private-key.location = "classpath:cloudfront/missing.pem"' "$log" \
   && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/bad/page")" != 200 ] \
   && result "Liberty" "missing key fails the deployment, our message" PASS || result "Liberty" "missing key fails the deployment, our message" FAIL
