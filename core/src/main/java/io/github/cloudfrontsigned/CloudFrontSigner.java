@@ -239,9 +239,9 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * Signs cookies for a policy: canned for exactly one URL (a Resource without {@code *} or {@code ?}, no start, no
-     * IP range) or custom otherwise (see {@link Policy}). The cookies are {@code CloudFront-Expires} or {@code CloudFront-Policy},
-     * {@code CloudFront-Signature}, {@code CloudFront-Key-Pair-Id} and, for SHA-256,
+     * Signs cookies for a policy: canned for exactly one URL (a Resource without {@code *} or {@code ?}, no start,
+     * no IP range) or custom otherwise (see {@link Policy}). The cookies are {@code CloudFront-Expires} or
+     * {@code CloudFront-Policy}, {@code CloudFront-Signature}, {@code CloudFront-Key-Pair-Id} and, for SHA-256,
      * {@code CloudFront-Hash-Algorithm}.
      *
      * @param policy what to grant; its {@link Policy#resource() resource} is required (cookies have no URL)

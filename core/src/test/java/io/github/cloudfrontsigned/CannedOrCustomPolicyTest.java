@@ -367,7 +367,7 @@ final class CannedOrCustomPolicyTest {
             }
             matching.addAll(urls);
             for (String url : matching) {
-                assertTrue(ResourcePattern.of(resource).matches(url), "generator: " + url + " should match " + resource);
+                assertTrue(ResourcePattern.of(resource).matches(url), "generator: " + url + " matches " + resource);
             }
             siblings(random);
             assertFalse(siblings.isEmpty(), "generator: no sibling for " + resource);
@@ -422,7 +422,9 @@ final class CannedOrCustomPolicyTest {
                     && pieces.get(end).replaceable && pieces.get(end).section == section) {
                 text.append(pieces.get(end++).text);
             }
-            if (start > 0 && pieces.get(start - 1).kind == STAR || end < pieces.size() && pieces.get(end).kind == STAR) {
+            boolean besideStar = start > 0 && pieces.get(start - 1).kind == STAR
+                    || end < pieces.size() && pieces.get(end).kind == STAR;
+            if (besideStar) {
                 return;
             }
             pieces.subList(start, end).clear();
@@ -501,12 +503,13 @@ final class CannedOrCustomPolicyTest {
             candidates.add(instance(null, 0, scheme.equals("https://") ? "http://" : "https://"));
             for (int i = 0; i < pieces.size(); i++) {
                 Piece p = pieces.get(i);
-                if (p.kind == LITERAL && p.section == HOST && p.text.length() == 1 && Character.isLetter(p.text.charAt(0))) {
+                boolean letter = p.kind == LITERAL && p.text.length() == 1 && Character.isLetter(p.text.charAt(0));
+                if (letter && p.section == HOST) {
                     candidates.add(instance(null, i, p.text.equals("q") ? "z" : "q"));
-                } else if (p.kind == LITERAL && p.section == PATH && p.text.length() == 1 && Character.isLetter(p.text.charAt(0))) {
+                } else if (letter && p.section == PATH) {
                     char ch = p.text.charAt(0);
-                    String other = String.valueOf(Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch));
-                    candidates.add(instance(null, i, other));
+                    char other = Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch);
+                    candidates.add(instance(null, i, String.valueOf(other)));
                 } else if (p.kind == ANY_ONE) {
                     candidates.add(instance(null, i, "12"));
                 }
