@@ -55,8 +55,8 @@ import java.util.Set;
  * (custom), {@code Signature}, {@code Key-Pair-Id} and, for SHA-256, {@code Hash-Algorithm} are appended after
  * {@code ?} or {@code &}, in the order every AWS SDK uses. A canned policy is used unless the {@link Policy} asks
  * for a wildcard, a start date, an IP range or a resource other than the URL; signed cookies get a custom policy
- * whenever the Resource holds {@code *} or {@code ?} (see {@link Policy} for the rule). Signatures are RSA PKCS#1 v1.5
- * or ECDSA P-256 (ASN.1 DER) over the policy's UTF-8 bytes, encoded in CloudFront's base64 variant
+ * whenever the Resource holds {@code *} or {@code ?} (see {@link Policy} for the rule). Signatures are RSA
+ * PKCS#1 v1.5 or ECDSA P-256 (ASN.1 DER) over the policy's UTF-8 bytes, encoded in CloudFront's base64 variant
  * ({@code -}, {@code _}, {@code ~}). Sources:
  * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html">canned policy</a>,
  * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html">custom policy</a>,
