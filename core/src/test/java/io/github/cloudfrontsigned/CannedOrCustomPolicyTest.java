@@ -1,9 +1,6 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.internal.SigningKey;
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.Verdict;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
@@ -13,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +51,6 @@ final class CannedOrCustomPolicyTest {
             .trustedKey(KEY_PAIR_ID, TestKeys.RSA.getPublic())
             .clock(Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC)).build();
     private static final CloudFrontUtilities SDK = CloudFrontUtilities.create();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     // ---- the case from issue 21, and the rule at its edges ----
 
@@ -152,9 +147,9 @@ final class CannedOrCustomPolicyTest {
             CookiesForCustomPolicy sdk = SDK.getCookiesForCustomPolicy(r -> r.resourceUrl(policy.resource())
                     .privateKey(PRIVATE_KEY).keyPairId(KEY_PAIR_ID).expirationDate(policy.dateLessThan())
                     .activeDate(policy.dateGreaterThan()).ipRange(policy.ipAddress()));
-            assertSamePolicyAndSdkSignature(ours.value(SignedCookies.POLICY).orElseThrow(),
+            AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(ours.value(SignedCookies.POLICY).orElseThrow(),
                     after(sdk.policyHeaderValue(), "CloudFront-Policy="),
-                    after(sdk.signatureHeaderValue(), "CloudFront-Signature="), what);
+                    after(sdk.signatureHeaderValue(), "CloudFront-Signature="), PRIVATE_KEY, what);
             assertEquals(sdk.keyPairIdHeaderValue(), cookie(ours, SignedCookies.KEY_PAIR_ID), what);
         }
     }
@@ -178,8 +173,8 @@ final class CannedOrCustomPolicyTest {
         Map<String, String> ourParameters = SharedCasesTest.query(ours.substring(s.url.length() + 1));
         Map<String, String> sdkParameters = SharedCasesTest.query(sdk.substring(s.url.length() + 1));
         assertEquals(List.copyOf(sdkParameters.keySet()), List.copyOf(ourParameters.keySet()), what);
-        assertSamePolicyAndSdkSignature(ourParameters.get("Policy"), sdkParameters.get("Policy"),
-                sdkParameters.get("Signature"), what);
+        AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(ourParameters.get("Policy"), sdkParameters.get("Policy"),
+                sdkParameters.get("Signature"), PRIVATE_KEY, what);
     }
 
     // ---- helpers ----
@@ -217,16 +212,6 @@ final class CannedOrCustomPolicyTest {
     private static String after(String text, String prefix) {
         assertTrue(text.startsWith(prefix), text);
         return text.substring(prefix.length());
-    }
-
-    private static void assertSamePolicyAndSdkSignature(String ourPolicy, String sdkPolicy, String sdkSignature,
-            String what) throws Exception {
-        byte[] sdkPolicyBytes = CloudFrontBase64.decode(sdkPolicy);
-        assertEquals(JSON.readTree(sdkPolicyBytes), JSON.readTree(CloudFrontBase64.decode(ourPolicy)),
-                "the same policy, whatever the key order: " + what);
-        SigningKey key = new SigningKey(KEY_PAIR_ID, PRIVATE_KEY, SignatureProvider.JDK);
-        assertEquals(sdkSignature, CloudFrontBase64.encode(key.sign(HashAlgorithm.SHA1, sdkPolicyBytes)),
-                "our signature over the SDK's policy bytes equals the SDK's: " + what);
     }
 
     // ---- the generator ----
