@@ -166,6 +166,9 @@ public final class CloudFrontSignedFeature implements Feature {
             if (servletApiPresent()) {
                 context.register(new ServletClientAddress());
             }
+            if (VertxClientAddress.present(applicationClassLoader())) {
+                context.register(new VertxClientAddress());
+            }
         }
         return true;
     }
@@ -194,11 +197,12 @@ public final class CloudFrontSignedFeature implements Feature {
             Object v = configuration.getProperty(name);
             return v == null ? null : v.toString();
         }, "JAX-RS application property");
+        return ConfigSources.forApplication(applicationClassLoader(), application);
+    }
+
+    private static ClassLoader applicationClassLoader() {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        if (classLoader == null) {
-            classLoader = CloudFrontSignedFeature.class.getClassLoader();
-        }
-        return ConfigSources.forApplication(classLoader, application);
+        return classLoader != null ? classLoader : CloudFrontSignedFeature.class.getClassLoader();
     }
 
     private static boolean servletApiPresent() {
