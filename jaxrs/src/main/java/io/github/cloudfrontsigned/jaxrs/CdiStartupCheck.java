@@ -21,10 +21,14 @@ import jakarta.enterprise.event.Startup;
  * comes when ArC starts in static initialization, which a native image runs at build time, before the run-time
  * configuration (and the key files) exist: too early to check.
  *
- * <p>It checks nothing when a servlet container initializer of this library already did for the application
- * (it recorded the application's context-params: {@link ConfigSources#contextParams(ClassLoader)}), when the
- * application configures no signing ({@link ConfigSources#configuresSigning}: the jar merely on the class path), or
- * when {@code cloudfront.enabled=false}. Protected prefixes and cookie resources are not required here
+ * <p>Each check is made once: nothing when the application configures no signing
+ * ({@link ConfigSources#configuresSigning}: the jar merely on the class path) or {@code cloudfront.enabled=false};
+ * nothing when a servlet container initializer of this library already checked the application (it recorded the
+ * application's context-params: {@link ConfigSources#contextParams(ClassLoader)}); when the application's
+ * {@link CloudFrontSignedFeature} has already read the configuration (Quarkus REST deploys before this event),
+ * that configuration is settled, so a problem the feature set aside (no key at all) stops start-up too and no
+ * key is loaded again; otherwise (the JAX-RS application is not deployed yet) the configuration is read and
+ * checked here, loading the keys. Protected prefixes and cookie resources are not required
  * ({@code @CloudFrontSigned} may name them).
  */
 @Dependent
@@ -44,10 +48,16 @@ class CdiStartupCheck {
             classLoader = CdiStartupCheck.class.getClassLoader();
         }
         if (ConfigSources.contextParams(classLoader) != null) {
-            return; // a servlet container initializer validated this application already
+            return; // a servlet container initializer checked this application already
         }
         ConfigLookup application = ConfigSources.forApplication(classLoader, null);
-        if (ConfigSources.enabled(application) && ConfigSources.configuresSigning(application)) {
+        if (!ConfigSources.enabled(application) || !ConfigSources.configuresSigning(application)) {
+            return;
+        }
+        SigningState deployed = SigningState.registeredFor(classLoader);
+        if (deployed != null) {
+            deployed.configuration(); // read when the feature was configured: throws what it set aside
+        } else {
             ConfigSources.validate(application, false);
         }
     }

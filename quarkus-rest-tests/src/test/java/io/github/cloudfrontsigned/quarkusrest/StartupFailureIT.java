@@ -81,7 +81,7 @@ final class StartupFailureIT {
     @Test
     void badDuration_stopsStartUpWithThePropertyValueSourceAndFix() throws Exception {
         Run run = start(Map.of("CLOUDFRONT_URL_TTL", "ten minutes"), "cloudfront.private-key.location=" + KEY_FILE);
-        assertStopped(run, "cloudfront.url.ttl = \"ten minutes\"", "CLOUDFRONT_URL_TTL", "10m");
+        assertStopped(run, "cloudfront.url.ttl = \"ten minutes\"", "EnvConfigSource", "10m");
     }
 
     @Test
