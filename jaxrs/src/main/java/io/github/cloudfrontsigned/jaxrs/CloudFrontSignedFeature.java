@@ -166,8 +166,8 @@ public final class CloudFrontSignedFeature implements Feature {
             if (servletApiPresent()) {
                 context.register(new ServletClientAddress());
             }
-            if (VertxClientAddress.present(applicationClassLoader())) {
-                context.register(new VertxClientAddress());
+            if (VertxClientAddress.present(CloudFrontSignedFeature.class.getClassLoader())) {
+                context.register(new VertxClientAddress()); // Quarkus REST: no servlet request there
             }
         }
         return true;
@@ -197,12 +197,11 @@ public final class CloudFrontSignedFeature implements Feature {
             Object v = configuration.getProperty(name);
             return v == null ? null : v.toString();
         }, "JAX-RS application property");
-        return ConfigSources.forApplication(applicationClassLoader(), application);
-    }
-
-    private static ClassLoader applicationClassLoader() {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        return classLoader != null ? classLoader : CloudFrontSignedFeature.class.getClassLoader();
+        if (classLoader == null) {
+            classLoader = CloudFrontSignedFeature.class.getClassLoader();
+        }
+        return ConfigSources.forApplication(classLoader, application);
     }
 
     private static boolean servletApiPresent() {

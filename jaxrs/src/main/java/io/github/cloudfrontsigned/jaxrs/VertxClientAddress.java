@@ -48,7 +48,7 @@ final class VertxClientAddress implements ContainerRequestFilter {
     };
 
     /**
-     * @param classLoader the class loader of the JAX-RS application
+     * @param classLoader the class loader of this module (where Quarkus REST loads it, the application's)
      * @return whether RESTEasy Reactive's server SPI and Vert.x are visible from it
      */
     static boolean present(ClassLoader classLoader) {
