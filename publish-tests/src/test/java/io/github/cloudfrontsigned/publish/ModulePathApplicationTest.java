@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,15 +40,18 @@ final class ModulePathApplicationTest {
     @Test
     void modularApplication_signsAUrlWithALoadedKey_onTheModulePath() throws Exception {
         Path classes = Files.createDirectories(temp.resolve("app"));
-        List<String> javacArgs = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror",
-                "--module-path", MODULE_PATH.toString(), "-d", classes.toString()));
+        List<Path> sources;
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> javacArgs.add(p.toString()));
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
-        boolean compiled = javac.getTask(diagnostics, null, null, javacArgs, null, null).call();
-        assertTrue(compiled, diagnostics::toString);
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            boolean compiled = javac.getTask(diagnostics, files, null, List.of("--release", "17", "-Xlint:all",
+                    "-Werror", "--module-path", MODULE_PATH.toString(), "-d", classes.toString()), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertTrue(compiled, diagnostics::toString);
+        }
 
         Path key = privateKeyFile();
         String out = java("--module-path", classes + File.pathSeparator + MODULE_PATH, "-m", "app/app.Main",
