@@ -6,7 +6,7 @@
 set -eu
 runs=${1:-11}
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-cli="$root/cli/target/cloudfront-signed"
+cli=$(echo "$root"/cli/target/cloudfront-signed-cli-*-bin/cloudfront-signed-*/bin/cloudfront-signed)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cli" keygen --out "$work/keys" >/dev/null

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Deploys an independent WAR (three context-params, no filter or Application servlet declaration) on Payara
-# Micro 7 and WildFly 39 and checks: the filter registered itself, @CloudFrontSigned signs with context-params,
-# @Inject CloudFrontSigner works, and a missing key file fails the deployment with our message.
+# Micro 7, WildFly 39 and Open Liberty and checks: the filter registered itself, @CloudFrontSigned signs with
+# context-params, @Inject CloudFrontSigner works, and a missing key file fails the deployment with our message.
 # Run through the Maven profile:  mvn -B -Pservers -pl runtime-tests -am verify -DskipTests
-# Needs network (the distributions: ~100 MB and ~260 MB) and Java 21+ for Payara (PAYARA_JAVA).
+# One or some of them only:       SERVERS="liberty" mvn -B -Pservers ...   (default: "payara wildfly liberty")
+# Needs network (the distributions: ~100 MB, ~260 MB and ~350 MB) and Java 21+ for Payara (PAYARA_JAVA).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 WORK=${WORK:-$ROOT/runtime-tests/target/servers}
 PAYARA_VERSION=${PAYARA_VERSION:-7.2026.11}
 WILDFLY_VERSION=${WILDFLY_VERSION:-39.0.1.Final}
+LIBERTY_VERSION=${LIBERTY_VERSION:-26.0.0.3}
+SERVERS=${SERVERS:-payara wildfly liberty}
 PAYARA_JAVA=${PAYARA_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 M2=${M2:-$HOME/.m2/repository}
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -49,7 +52,18 @@ wait_for() { # log pattern seconds
   for _ in $(seq 1 "$3"); do grep -qE "$2" "$1" 2>/dev/null && return 0; sleep 1; done; return 1
 }
 
+wants() { case " $SERVERS " in *" $1 "*) return 0;; *) return 1;; esac; }
+free_port() { # a port nothing listens on, from the ephemeral range
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  return 1
+}
+
 # --- Payara Micro ---
+if wants payara; then
 mvn -B -q dependency:get -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VERSION -Dtransitive=false
 payara=$M2/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar
 for app in war bad; do
@@ -65,8 +79,10 @@ for app in war bad; do
   fi
   kill $pid; wait $pid 2>/dev/null || true
 done
+fi
 
 # --- WildFly ---
+if wants wildfly; then
 mvn -B -q dependency:get -Dartifact=org.wildfly:wildfly-dist:$WILDFLY_VERSION:tar.gz -Dtransitive=false
 tar xzf "$M2/org/wildfly/wildfly-dist/$WILDFLY_VERSION/wildfly-dist-$WILDFLY_VERSION.tar.gz" -C "$WORK"
 wf=$WORK/wildfly-$WILDFLY_VERSION
@@ -79,4 +95,47 @@ check_good "WildFly" "http://127.0.0.1:8417/app"
 [ -e "$wf/standalone/deployments/bad.war.failed" ] && grep -q 'cloudfront.private-key.location = "classpath:cloudfront/missing.pem"' "$WORK/wildfly.log" \
   && result "WildFly" "missing key fails the deployment, our message" PASS || result "WildFly" "missing key fails the deployment, our message" FAIL
 kill $pid; wait $pid 2>/dev/null || true
+fi
+
+# --- Open Liberty: the full distribution from Maven Central, the four features the README names ---
+if wants liberty; then
+mvn -B -q dependency:get -Dartifact=io.openliberty:openliberty-runtime:$LIBERTY_VERSION:zip -Dtransitive=false
+unzip -q "$M2/io/openliberty/openliberty-runtime/$LIBERTY_VERSION/openliberty-runtime-$LIBERTY_VERSION.zip" -d "$WORK"
+wlp=$WORK/wlp
+export WLP_USER_DIR=$WORK/wlp-usr
+port=$(free_port)
+"$wlp/bin/server" create app > /dev/null
+srv=$WLP_USER_DIR/servers/app
+cp -r "$war" "$srv/apps/app.war"
+cp -r "$bad" "$srv/apps/bad.war"
+cat > "$srv/server.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<server>
+  <featureManager>
+    <feature>servlet-6.0</feature>
+    <feature>restfulWS-3.1</feature>
+    <feature>cdi-4.0</feature>
+    <feature>mpConfig-3.1</feature>
+  </featureManager>
+  <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
+  <webApplication location="app.war" contextRoot="/app"/>
+  <webApplication location="bad.war" contextRoot="/bad"/>
+</server>
+XML
+"$wlp/bin/server" run app > "$WORK/liberty.log" 2>&1 &
+pid=$!
+log=$srv/logs/messages.log
+wait_for "$log" 'CWWKF0011I|CWWKF0012I|CWWKE0701E' 400 || true
+wait_for "$log" 'CWWKZ000[12][IE]: .*[Aa]pplication app[ .]' 120 || true
+wait_for "$log" 'CWWKZ000[12][IE]: .*[Aa]pplication bad[ .]|CWWKZ0012I: .* bad ' 120 || true
+check_good "Liberty" "http://127.0.0.1:$port/app"
+# Liberty only logs an initializer's exception (CWWWC0001W); the application must still not start (CWWKZ0012I)
+grep -qE 'CWWKZ0012I: The application bad was not started|CWWKZ0002E: .* application bad\.' "$log" \
+  && ! grep -q 'CWWKZ0001I: Application bad started' "$log" \
+  && grep -q 'cloudfront.private-key.location = "classpath:cloudfront/missing.pem"' "$log" \
+  && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "http://127.0.0.1:$port/bad/page")" != 200 ] \
+  && result "Liberty" "missing key fails the deployment, our message" PASS || result "Liberty" "missing key fails the deployment, our message" FAIL
+"$wlp/bin/server" stop app > /dev/null 2>&1 || kill $pid
+wait $pid 2>/dev/null || true
+fi
 exit $fail

@@ -54,8 +54,9 @@ import java.util.Set;
  * The URL's own path and query stay byte for byte as given; {@code Expires} (canned) or {@code Policy}
  * (custom), {@code Signature}, {@code Key-Pair-Id} and, for SHA-256, {@code Hash-Algorithm} are appended after
  * {@code ?} or {@code &}, in the order every AWS SDK uses. A canned policy is used unless the {@link Policy} asks
- * for a wildcard, a start date, an IP range or a resource other than the URL. Signatures are RSA PKCS#1 v1.5
- * or ECDSA P-256 (ASN.1 DER) over the policy's UTF-8 bytes, encoded in CloudFront's base64 variant
+ * for a wildcard, a start date, an IP range or a resource other than the URL; signed cookies get a custom policy
+ * whenever the Resource holds {@code *} or {@code ?} (see {@link Policy} for the rule). Signatures are RSA
+ * PKCS#1 v1.5 or ECDSA P-256 (ASN.1 DER) over the policy's UTF-8 bytes, encoded in CloudFront's base64 variant
  * ({@code -}, {@code _}, {@code ~}). Sources:
  * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-canned-policy.html">canned policy</a>,
  * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html">custom policy</a>,
@@ -172,9 +173,9 @@ public final class CloudFrontSigner {
      * @param url the complete, already percent-encoded URL as the viewer will request it
      * @param policy what to grant; its resource, when set, may hold wildcards and need not equal the URL
      * @return the signed URL
-     * @throws IllegalArgumentException if the URL is invalid or already signed, the policy's Resource does not
-     *     cover it (the message marks where they part), the expiry is not in the future, or the start is not
-     *     before the expiry
+     * @throws IllegalArgumentException if the URL is invalid or already signed, holds a {@code *} while the policy
+     *     sets no Resource (it would be a wildcard), the policy's Resource does not cover it (the message marks
+     *     where they part), the expiry is not in the future, or the start is not before the expiry
      */
     public String signUrl(String url, Policy policy) {
         String parameters = signingParameters(url, policy);
@@ -203,29 +204,22 @@ public final class CloudFrontSigner {
         long expires = expiry(policy, now);
         SigningKey key = ring.active.get().key();
         HashAlgorithm hash = hashFor(key);
-        boolean canned;
-        String resource;
-        if (policy.cannedRequested()) {
-            if (!policy.resource().equals(url)) {
-                throw new IllegalArgumentException("URL \"" + url + "\" differs from the canned policy's resource \""
-                        + policy.resource() + "\"; a canned policy signs exactly its URL");
-            }
-            canned = true;
-            resource = url;
-        } else {
-            canned = !policy.needsCustomPolicy() && (policy.resource() == null || policy.resource().equals(url));
-            resource = policy.resource() == null ? url : policy.resource();
+        if (policy.cannedRequested() && !policy.resource().equals(url)) {
+            throw new IllegalArgumentException("URL \"" + url + "\" differs from the canned policy's resource \""
+                    + policy.resource() + "\"; a canned policy signs exactly its URL");
+        }
+        boolean canned = policy.cannedFor(url);
+        String resource = policy.resource() == null ? url : policy.resource();
+        int star = policy.resource() == null ? url.indexOf('*') : -1;
+        if (star >= 0) {
+            throw new IllegalArgumentException("URL \"" + url + "\": " + (canned
+                    ? "a canned policy cannot hold the wildcard '*'"
+                    : "the custom policy's Resource is this URL, where '*' would be a wildcard granting more than it")
+                    + " (position " + star + "); percent-encode a literal * as %2A, or set Policy.resource(...)"
+                    + " to sign a wildcard custom policy");
         }
         if (!canned) {
             checkCovers(resource, url);
-        }
-        if (canned) {
-            int star = url.indexOf('*');
-            if (star >= 0) {
-                throw new IllegalArgumentException("URL \"" + url + "\": a canned policy cannot hold the wildcard '*'"
-                        + " (position " + star + "); percent-encode a literal * as %2A, or set Policy.resource(...)"
-                        + " to sign a wildcard custom policy");
-            }
         }
         String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy, now);
@@ -245,9 +239,9 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * Signs cookies for a policy: canned (exactly one URL, no wildcard, no start, no IP range) or custom
-     * otherwise. The cookies are {@code CloudFront-Expires} or {@code CloudFront-Policy},
-     * {@code CloudFront-Signature}, {@code CloudFront-Key-Pair-Id} and, for SHA-256,
+     * Signs cookies for a policy: canned for exactly one URL (a Resource without {@code *} or {@code ?}, no start,
+     * no IP range) or custom otherwise (see {@link Policy}). The cookies are {@code CloudFront-Expires} or
+     * {@code CloudFront-Policy}, {@code CloudFront-Signature}, {@code CloudFront-Key-Pair-Id} and, for SHA-256,
      * {@code CloudFront-Hash-Algorithm}.
      *
      * @param policy what to grant; its {@link Policy#resource() resource} is required (cookies have no URL)
@@ -265,7 +259,7 @@ public final class CloudFrontSigner {
         long expires = expiry(policy, now);
         SigningKey key = ring.active.get().key();
         HashAlgorithm hash = hashFor(key);
-        boolean canned = policy.cannedRequested() || !policy.needsCustomPolicy();
+        boolean canned = policy.cannedFor(null);
         String resource = policy.resource();
         if (canned) {
             Validation.checkUrl(resource, "Resource");

@@ -11,10 +11,14 @@ import java.util.Objects;
  * ({@code IpAddress}). Immutable; built with {@link #builder()} or {@link #canned(String, Instant)}.
  *
  * <p>Whether CloudFront gets a <em>canned</em> or a <em>custom</em> policy is decided when signing:
- * {@link CloudFrontSigner} uses a canned policy (shortest URL, nothing but {@code Expires} on the wire)
- * unless this policy asks for a wildcard, a start date, an IP range, or a resource that differs from the
- * URL being signed; then it sends a custom policy. {@link #canned(String, Instant)} asks for a canned policy
- * explicitly and so refuses wildcards.
+ * {@link CloudFrontSigner} uses a canned policy (shortest URL, nothing but {@code Expires} on the wire) only
+ * when it grants exactly what this policy grants, and a custom policy when this policy asks for a start date,
+ * an IP range, a wildcard, or a resource that differs from the URL being signed. For signed cookies every
+ * {@code ?} in the Resource counts as a wildcard (in a custom policy it matches any one character, and the
+ * {@code ?} starting a query string cannot be told apart), so a cookie Resource holding {@code *} or {@code ?}
+ * always gets a custom policy. For a signed URL, a Resource equal to the URL being signed names that URL, whose
+ * {@code ?} starts its query string. {@link #canned(String, Instant)} asks for a canned policy explicitly and so
+ * refuses wildcards.
  *
  * <pre>{@code
  * Policy policy = Policy.builder()
@@ -108,10 +112,38 @@ public final class Policy {
         return cannedRequested;
     }
 
-    /** @return whether this policy needs a custom policy whatever URL it is applied to */
-    boolean needsCustomPolicy() {
-        return dateGreaterThan != null || ipAddress != null
-                || (resource != null && (resource.indexOf('*') >= 0 || resource.startsWith("*")));
+    /**
+     * Whether this policy goes to CloudFront as a canned policy: the one place the signer decides, for signed URLs
+     * and signed cookies alike. CloudFront never receives a canned policy; it rebuilds one from the request URL
+     * (signing parameters removed) and the {@code Expires} value, so a canned policy grants exactly one URL,
+     * spelled exactly, and only until its expiry. It is used only when that is exactly what this policy grants:
+     * <ul>
+     *   <li>{@link #canned(String, Instant)}: always (its Resource is the exact URL; the signer checks that it is
+     *       the URL being signed);</li>
+     *   <li>a {@code DateGreaterThan} or an {@code IpAddress}: never, a canned policy has neither;</li>
+     *   <li>a signed URL: when the Resource is unset or is the URL being signed, character for character, and
+     *       holds no {@code *}. A URL has no wildcards: its {@code ?} starts its own query string, which the
+     *       canned policy includes as it is (CloudFront removes only the signing parameters);</li>
+     *   <li>signed cookies (no URL): when the Resource holds neither {@code *} nor {@code ?}. In a custom policy
+     *       every {@code ?} matches any one character (the {@code ?} starting a query string is not escaped, so it
+     *       cannot be told apart), and a Resource with a {@code ?} covers more than the one URL that spells it,
+     *       which is all a canned cookie would grant.</li>
+     * </ul>
+     *
+     * @param url the URL being signed, or {@code null} for signed cookies
+     * @return {@code true} for a canned policy, {@code false} for a custom one
+     */
+    boolean cannedFor(String url) {
+        if (cannedRequested) {
+            return true;
+        }
+        if (dateGreaterThan != null || ipAddress != null) {
+            return false;
+        }
+        if (url != null) {
+            return resource == null || resource.equals(url) && resource.indexOf('*') < 0;
+        }
+        return resource != null && resource.indexOf('*') < 0 && resource.indexOf('?') < 0;
     }
 
     /** @return a builder holding this policy's values */

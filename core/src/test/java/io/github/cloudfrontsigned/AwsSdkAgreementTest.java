@@ -116,13 +116,22 @@ final class AwsSdkAgreementTest {
 
     private static void assertSamePolicyAndSdkSignature(String ourPolicy, String sdkPolicy, String sdkSignature)
             throws Exception {
+        assertSamePolicyAndSdkSignature(ourPolicy, sdkPolicy, sdkSignature, privateKey, "");
+    }
+
+    /**
+     * Our custom policy (CloudFront base64) means the same as the SDK's, and our RSA SHA-1 signature over the SDK's
+     * policy bytes equals the SDK's signature.
+     */
+    static void assertSamePolicyAndSdkSignature(String ourPolicy, String sdkPolicy, String sdkSignature,
+            PrivateKey privateKey, String what) throws Exception {
         byte[] sdkPolicyBytes = CloudFrontBase64.decode(sdkPolicy);
         JsonNode sdkJson = JSON.readTree(sdkPolicyBytes);
         JsonNode ourJson = JSON.readTree(CloudFrontBase64.decode(ourPolicy));
-        assertEquals(sdkJson, ourJson, "the same policy, whatever the key order");
+        assertEquals(sdkJson, ourJson, "the same policy, whatever the key order " + what);
         SigningKey key = new SigningKey(KEY_PAIR_ID, privateKey, SignatureProvider.JDK);
         assertEquals(sdkSignature, CloudFrontBase64.encode(key.sign(HashAlgorithm.SHA1, sdkPolicyBytes)),
-                "our signature over the SDK's policy bytes equals the SDK's");
+                "our signature over the SDK's policy bytes equals the SDK's " + what);
     }
 
     /** One generated input. */

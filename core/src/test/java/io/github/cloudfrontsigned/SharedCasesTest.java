@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every case of AWS's cross-SDK test vectors ({@code shared/testdata/aws-shared-cases}): RSA signatures byte
+ * Every case of AWS's cross-SDK test vectors ({@code core/src/test/resources/aws-shared-cases}): RSA signatures byte
  * for byte, ECDSA signatures verified against the public key, error cases refused with an error that means
  * the same; and whatever is signed, our verifier allows. The vectors' expiry dates are in the past, so the
  * signer and the verifier run on a fixed clock before them.

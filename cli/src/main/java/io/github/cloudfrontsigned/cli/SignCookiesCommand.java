@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Signs cookies for a resource and prints one Name=Value line per cookie, or complete"
                 + " Set-Cookie: lines with --set-cookie.",
             "A canned policy is used for one exact URL without --date-greater-than or --ip-address; a custom one"
-                + " otherwise (always for a wildcard resource)."},
+                + " otherwise (always for a resource holding * or ?, which CloudFront reads as wildcards)."},
         footer = {"", "Example:",
             "  cloudfront-signed sign-cookies --resource 'https://d111111abcdef8.cloudfront.net/members/*' \\",
             "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem --expires-in 1h \\",

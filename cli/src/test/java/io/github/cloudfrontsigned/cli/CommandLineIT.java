@@ -441,8 +441,8 @@ final class CommandLineIT {
     }
 
     @Test
-    void launcherScript_runsTheJarBesideIt() throws Exception {
-        Path launcher = Paths.get(System.getProperty("cli.launcher", "target/cloudfront-signed"));
+    void launcherScript_runsTheJarOfItsDistribution() throws Exception {
+        Path launcher = Paths.get(System.getProperty("cli.launcher", "target/cloudfront-signed/bin/cloudfront-signed"));
         assertTrue(Files.isExecutable(launcher), launcher + " is executable");
         Result r = run(List.of(launcher.toString(), "--version"));
         assertEquals(0, r.exit(), r::toString);

@@ -23,7 +23,7 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The keys in {@code shared/testdata/aws-shared-cases}: the AWS CLI's cross-SDK test keys. */
+/** The keys of AWS's cross-SDK test vectors ({@code core/src/test/resources/aws-shared-cases}, the AWS CLI's test keys). */
 final class KeysSharedCasesTest {
 
     @TempDir

@@ -32,7 +32,9 @@ final class ResteasyTest {
     void htmlEntity_isSignedWithAmpersandsEscaped() {
         String body = SERVER.get().get("/api/catalog/page").body();
         assertTrue(body.contains(CatalogResource.PRIVATE + "img/a.png?w=1&amp;h=2&amp;Expires="), body);
-        Signatures.signedUrls(body).forEach(Signatures::verifyUrl);
+        List<String> urls = Signatures.signedUrls(body);
+        assertEquals(2, urls.size(), body);
+        urls.forEach(Signatures::verifyUrl);
         assertEquals(CatalogResource.PAGE, Signatures.unsigned(body));
     }
 
@@ -72,7 +74,11 @@ final class ResteasyTest {
 
     @Test
     void hashAlgorithmOverride_signsWithSha256() {
-        for (String url : Signatures.signedUrls(SERVER.get().get("/api/catalog/sha256").body())) {
+        String body = SERVER.get().get("/api/catalog/sha256").body();
+        List<String> urls = Signatures.signedUrls(body);
+        assertEquals(2, urls.size(), body);
+        for (String url : urls) {
+            assertTrue(url.endsWith("&Hash-Algorithm=SHA256"), url);
             assertEquals("SHA256", Signatures.verifyUrl(url).hashAlgorithm());
         }
     }

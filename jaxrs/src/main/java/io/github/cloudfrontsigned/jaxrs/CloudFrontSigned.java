@@ -117,9 +117,10 @@ public @interface CloudFrontSigned {
 
     /**
      * Whether this resource's signed links and cookies are bound to the client's IPv4 address (custom policy
-     * with {@code IpAddress}). The client address is the servlet request's remote address, or from
+     * with {@code IpAddress}). The client address is the peer address the runtime reports (the servlet request's
+     * remote address in a servlet container, the Vert.x request's remote address on Quarkus REST), or from
      * {@code X-Forwarded-For} when that address is one of {@code cloudfront.client-ip.trusted-proxies}; a client
-     * that has no IPv4 address gets no signatures. Needs a Servlet container.
+     * that has no IPv4 address, or a runtime that reports no address, gets no signatures.
      *
      * @return {@link IpBinding#CONFIGURED} (default: {@code cloudfront.client-ip.bind}), {@link IpBinding#BIND}
      *     or {@link IpBinding#NONE}

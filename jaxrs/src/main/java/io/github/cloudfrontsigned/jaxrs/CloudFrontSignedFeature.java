@@ -166,6 +166,9 @@ public final class CloudFrontSignedFeature implements Feature {
             if (servletApiPresent()) {
                 context.register(new ServletClientAddress());
             }
+            if (VertxClientAddress.present(CloudFrontSignedFeature.class.getClassLoader())) {
+                context.register(new VertxClientAddress()); // Quarkus REST: no servlet request there
+            }
         }
         return true;
     }

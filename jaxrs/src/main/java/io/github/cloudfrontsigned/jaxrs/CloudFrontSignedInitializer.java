@@ -5,6 +5,8 @@ import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,7 +25,9 @@ import java.util.Set;
  * ({@link ConfigSources#registerContextParams}); then, unless {@code cloudfront.enabled=false}, when the
  * application configures signing ({@link ConfigSources#configuresSigning}: MicroProfile Config or
  * context-params) it validates that configuration, loading the keys ({@code @CloudFrontSigned} may name the
- * protected prefixes, so they are not required here).
+ * protected prefixes, so they are not required here). A problem throws a {@link ServletException}; where a
+ * container only logs an initializer's exception (Open Liberty), a listener added here throws the same problem
+ * from {@code contextInitialized}, which stops the start there.
  *
  * <p>Thread safety: called by the container once per application start.
  */
@@ -55,8 +59,29 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
                 ConfigSources.validate(application, false);
             }
         } catch (ConfigurationException e) {
-            throw new ServletException("CloudFront @CloudFrontSigned resources cannot start in web application \""
-                    + context.getContextPath() + "\". " + e.getMessage(), e);
+            ServletException failure = new ServletException("CloudFront @CloudFrontSigned resources cannot start in"
+                    + " web application \"" + context.getContextPath() + "\". " + e.getMessage(), e);
+            context.addListener(new FailStart(failure));
+            throw failure;
+        }
+    }
+
+    /**
+     * Stops the application's start where the container only logs an initializer's exception: Open Liberty logs
+     * it (CWWWC0001W) and starts the application, but stops the start when a listener's {@code contextInitialized}
+     * throws. Containers that stop on the initializer's exception (Tomcat, Jetty, Undertow, GlassFish) never call
+     * it.
+     */
+    private static final class FailStart implements ServletContextListener {
+        private final ServletException failure;
+
+        FailStart(ServletException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            throw new IllegalStateException(failure.getMessage(), failure.getCause());
         }
     }
 }

@@ -21,7 +21,10 @@ final class RequestSigning {
 
     /** Request property under which the response filter hands this to the writer interceptor. */
     static final String PROPERTY = RequestSigning.class.getName();
-    /** Request property holding the client's address, set by {@link ServletClientAddress} in a servlet container. */
+    /**
+     * Request property holding the client's address, set by {@link ServletClientAddress} in a servlet container and
+     * by {@link VertxClientAddress} on Quarkus REST.
+     */
     static final String REMOTE_ADDRESS = RequestSigning.class.getPackageName() + ".remote-address";
 
     final ResourceSigning resource;
@@ -38,7 +41,7 @@ final class RequestSigning {
     /**
      * @return the signing of this request, or {@code null} when it gets no signatures: the configured
      *     authentication or roles are missing, or IP binding is on and the client has no IPv4 address (the
-     *     address is known in servlet containers only)
+     *     address is known in servlet containers and on Quarkus REST)
      */
     static RequestSigning decide(ResourceSigning resource, ContainerRequestContext request) {
         io.github.cloudfrontsigned.config.RequestSigning decision = io.github.cloudfrontsigned.config.RequestSigning

@@ -55,6 +55,15 @@ final class SigningState {
                 + " JAX-RS application with CloudFrontSignedFeature is deployed");
     }
 
+    /**
+     * @param classLoader an application's class loader
+     * @return the state registered for exactly that class loader (not for a parent), or {@code null}
+     */
+    static SigningState registeredFor(ClassLoader classLoader) {
+        WeakReference<SigningState> ref = APPLICATIONS.get(classLoader);
+        return ref == null ? null : ref.get();
+    }
+
     private static ClassLoader contextClassLoader() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         return cl != null ? cl : SigningState.class.getClassLoader();

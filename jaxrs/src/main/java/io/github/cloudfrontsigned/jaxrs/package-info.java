@@ -7,6 +7,7 @@
  *
  * <p>Start with {@link io.github.cloudfrontsigned.jaxrs.CloudFrontSigned}. Filters, interceptors and the
  * per-resource signing state are package-private. May depend on core and {@code jakarta.ws.rs} (3.1+), and
- * optionally on {@code jakarta.servlet} (client address), CDI and MicroProfile Config; never on the servlet module.
+ * optionally on {@code jakarta.servlet} (client address), CDI (injection, start-up check) and MicroProfile Config;
+ * never on the servlet module, Quarkus or Vert.x (on Quarkus REST the client address is looked up reflectively).
  */
 package io.github.cloudfrontsigned.jaxrs;

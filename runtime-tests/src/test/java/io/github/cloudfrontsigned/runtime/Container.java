@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -28,49 +29,7 @@ enum Container {
     TOMCAT_11 {
         @Override
         Deployed deploy(Path webapp) throws Exception {
-            Tomcat tomcat = new Tomcat();
-            tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
-            Connector connector = new Connector();
-            connector.setPort(0);
-            connector.setProperty("address", "127.0.0.1");
-            tomcat.setConnector(connector);
-            Context context = tomcat.addWebapp("", webapp.toString());
-            StandardJarScanner scanner = new StandardJarScanner();
-            scanner.setScanClassPath(false); // WEB-INF/lib only, as in a deployed WAR
-            context.setJarScanner(scanner);
-            List<String> errors = new ArrayList<>();
-            Handler handler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                        errors.add(String.valueOf(t.getMessage()));
-                    }
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            Logger root = Logger.getLogger("");
-            root.addHandler(handler);
-            try {
-                tomcat.start();
-            } finally {
-                root.removeHandler(handler);
-            }
-            if (context.getState() != LifecycleState.STARTED) {
-                tomcat.stop();
-                tomcat.destroy();
-                throw new StartupFailed(String.join("\n", errors));
-            }
-            return new Deployed(connector.getLocalPort(), () -> {
-                tomcat.stop();
-                tomcat.destroy();
-            });
+            return tomcat(webapp, context -> { });
         }
     },
 
@@ -114,6 +73,59 @@ enum Container {
      *     or thrown
      */
     abstract Deployed deploy(Path webapp) throws Exception;
+
+    /**
+     * Deploys on Tomcat 11 as {@link #TOMCAT_11} does, with {@code customize} applied to the context before it
+     * starts.
+     *
+     * @throws StartupFailed when Tomcat did not start the application; its message holds what was logged
+     */
+    static Deployed tomcat(Path webapp, Consumer<Context> customize) throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addWebapp("", webapp.toString());
+        StandardJarScanner scanner = new StandardJarScanner();
+        scanner.setScanClassPath(false); // WEB-INF/lib only, as in a deployed WAR
+        context.setJarScanner(scanner);
+        customize.accept(context);
+        List<String> errors = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    errors.add(String.valueOf(t.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            tomcat.start();
+        } finally {
+            root.removeHandler(handler);
+        }
+        if (context.getState() != LifecycleState.STARTED) {
+            tomcat.stop();
+            tomcat.destroy();
+            throw new StartupFailed(String.join("\n", errors));
+        }
+        return new Deployed(connector.getLocalPort(), () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
+    }
 
     /** The application did not start. */
     static final class StartupFailed extends Exception {

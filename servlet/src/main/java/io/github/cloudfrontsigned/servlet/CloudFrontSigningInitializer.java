@@ -31,7 +31,9 @@ import java.util.Set;
  *       (MicroProfile Config, its init-params, the context-params), and the application's configuration
  *       (MicroProfile Config, the context-params) when it configures signing at all
  *       ({@link ConfigSources#configuresSigning}); any problem throws a {@link ServletException} and the
- *       container does not start the application.</li>
+ *       container does not start the application (where a container only logs an initializer's exception, as
+ *       Open Liberty does, a listener added here throws the same problems from {@code contextInitialized},
+ *       which stops the start there).</li>
  * </ol>
  * Registering the filter without {@code web.xml} is done by {@link CloudFrontSigningRegistrar}, declared in the
  * jar's {@code web-fragment.xml}, so that {@code metadata-complete="true"} turns it off.
@@ -98,12 +100,34 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
 
     private static ServletException failure(ServletContext context, List<ConfigurationException.Problem> problems) {
         ConfigurationException e = new ConfigurationException(problems);
-        return new ServletException("CloudFront signing cannot start in " + name(context) + ". " + e.getMessage(), e);
+        ServletException failure = new ServletException("CloudFront signing cannot start in " + name(context) + ". "
+                + e.getMessage(), e);
+        context.addListener(new FailStart(failure));
+        return failure;
     }
 
     private static String name(ServletContext context) {
         String path = context.getContextPath();
         return "web application \"" + (path == null || path.isEmpty() ? "/" : path) + "\"";
+    }
+
+    /**
+     * Stops the application's start where the container only logs an initializer's exception: Open Liberty logs
+     * it (CWWWC0001W) and starts the application, but stops the start when a listener's {@code contextInitialized}
+     * throws. Containers that stop on the initializer's exception (Tomcat, Jetty, Undertow, GlassFish) never call
+     * it.
+     */
+    private static final class FailStart implements ServletContextListener {
+        private final ServletException failure;
+
+        FailStart(ServletException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            throw new IllegalStateException(failure.getMessage(), failure.getCause());
+        }
     }
 
     /** Forgets the recorded context-params when the application stops. */
