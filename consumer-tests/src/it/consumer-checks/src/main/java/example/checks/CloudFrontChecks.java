@@ -50,6 +50,7 @@ public final class CloudFrontChecks {
         return new CloudFrontChecks(CloudFrontVerifier.builder().trustedKey(KEY_PAIR_ID, pair.getPublic()).build());
     }
 
+    /** A plain GET, as a browser's first request: no cookies, redirects not followed. */
     public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
