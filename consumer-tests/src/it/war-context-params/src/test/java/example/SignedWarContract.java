@@ -1,12 +1,6 @@
 package example;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import example.checks.CloudFrontChecks;
-import io.github.cloudfrontsigned.verify.Verdict;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,32 +37,18 @@ abstract class SignedWarContract {
 
     @Test
     void servletPage_linkComesOutSigned() throws Exception {
-        HttpResponse<String> page = CloudFrontChecks.get(base + "/page");
-        assertEquals(200, page.statusCode(), page.body());
-        String link = CloudFrontChecks.link(page.body(), "https://cdn.example.com/private/cat.jpg");
-
-        assertTrue(link.contains("Signature="), link);
-        Verdict verdict = cloudFront.verifyUrl(link);
-        assertTrue(verdict.isAllowed(), verdict.toString());
+        cloudFront.assertSignedLink(CloudFrontChecks.get(base + "/page"), "https://cdn.example.com/private/cat.jpg");
     }
 
     @Test
     void servletPage_setsSignedCookiesForTheCookieResource() throws Exception {
-        HttpResponse<String> page = CloudFrontChecks.get(base + "/page");
-
-        Verdict member = cloudFront.verifyCookies("https://cdn.example.com/members/film.mp4", page);
-        assertTrue(member.isAllowed(), member.toString());
-        Verdict elsewhere = cloudFront.verifyCookies("https://cdn.example.com/other/film.mp4", page);
-        assertFalse(elsewhere.isAllowed(), elsewhere.toString());
+        cloudFront.assertSignedCookies(CloudFrontChecks.get(base + "/page"),
+                "https://cdn.example.com/members/film.mp4", "https://cdn.example.com/other/film.mp4");
     }
 
     @Test
     void cloudFrontSignedResource_linkComesOutSigned() throws Exception {
-        HttpResponse<String> page = CloudFrontChecks.get(base + "/api/library");
-        assertEquals(200, page.statusCode(), page.body());
-        String link = CloudFrontChecks.link(page.body(), "https://cdn.example.com/private/dog.jpg");
-
-        Verdict verdict = cloudFront.verifyUrl(link);
-        assertTrue(verdict.isAllowed(), verdict.toString());
+        cloudFront.assertSignedLink(CloudFrontChecks.get(base + "/api/library"),
+                "https://cdn.example.com/private/dog.jpg");
     }
 }

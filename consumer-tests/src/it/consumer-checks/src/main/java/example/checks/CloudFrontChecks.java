@@ -75,4 +75,37 @@ public final class CloudFrontChecks {
         String cookieHeader = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
         return verifier.verify(ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
     }
+
+    /**
+     * Checks a 200 page that links to {@code resource}: the link came out signed, and CloudFront would serve it.
+     *
+     * @throws AssertionError otherwise, with the page or CloudFront's reason
+     */
+    public void assertSignedLink(HttpResponse<String> page, String resource) {
+        if (page.statusCode() != 200) {
+            throw new AssertionError("status " + page.statusCode() + ": " + page.body());
+        }
+        String link = link(page.body(), resource);
+        Verdict verdict = verifyUrl(link);
+        if (!link.contains("Signature=") || !verdict.isAllowed()) {
+            throw new AssertionError("not signed for CloudFront: " + link + "\n" + verdict);
+        }
+    }
+
+    /**
+     * Checks the cookies a response set: CloudFront would serve {@code opened} with them and refuse {@code notOpened}.
+     *
+     * @throws AssertionError otherwise, with CloudFront's reason
+     */
+    public void assertSignedCookies(HttpResponse<?> response, String opened, String notOpened) {
+        Verdict allowed = verifyCookies(opened, response);
+        if (!allowed.isAllowed()) {
+            throw new AssertionError("the cookies set do not open " + opened + ": " + allowed
+                    + "\nSet-Cookie: " + response.headers().allValues("Set-Cookie"));
+        }
+        Verdict refused = verifyCookies(notOpened, response);
+        if (refused.isAllowed()) {
+            throw new AssertionError("the cookies set also open " + notOpened);
+        }
+    }
 }
