@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.GeneratedKeys;
+import io.github.cloudfrontsigned.RawHttp;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.key.Keys;
 import java.io.ByteArrayOutputStream;
@@ -205,7 +206,7 @@ final class CliMessagesTest {
                 "K2JCJMDEHXQW5F=" + publicKey, "--public-url", distribution, "--dev")) {
             String signed = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build()
                     .signUrl(distribution + "/private/a.txt", Duration.ofMinutes(5));
-            RunningEdge.Response r = edge.raw(signed.substring(distribution.length()).replace("a.txt", "b.txt"));
+            RawHttp.Response r = edge.raw(signed.substring(distribution.length()).replace("a.txt", "b.txt"));
             assertEquals(403, r.status(), r.text());
             String line = edge.printed().lines().filter(l -> l.startsWith("403 ")).findFirst().orElseThrow();
             assertTrue(line.contains("AccessDenied: the signature does not match"), line);

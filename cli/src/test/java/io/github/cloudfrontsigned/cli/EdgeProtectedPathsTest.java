@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.RawHttp;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.key.Keys;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class EdgeProtectedPathsTest {
 
-    private static final String SECRET = "private hello";
+    private static final String SECRET = RawHttp.SECRET;
     private static final String DISTRIBUTION = "https://d111111abcdef8.cloudfront.net";
     private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA
             .getPrivate()).build();
@@ -100,47 +101,32 @@ final class EdgeProtectedPathsTest {
         echoOrigin.stop(0);
     }
 
-    /** Every spelling a file server or origin may serve as a file under /private. */
-    private static final String[] HOSTILE = {"/public/../private/hello.txt", "/public/./../private/hello.txt",
-        "/./private/hello.txt", "/public/p.txt/../../private/hello.txt", "/public/../private/sub/x.txt",
-        "/%70rivate/hello.txt", "/%70%72%69%76%61%74%65/hello.txt", "/private;x=1/hello.txt",
-        "/private;/hello.txt", "/public/..;/private/hello.txt", "//private/hello.txt",
-        "/public//../private/hello.txt", "/public/%2e%2e/private/hello.txt", "/public/%2E%2E/private/hello.txt",
-        "/public/.%2e/private/hello.txt", "/public/%2e./private/hello.txt", "/%2e/private/hello.txt",
-        "/public/..%2fprivate/hello.txt", "/public/..%2Fprivate/hello.txt", "/public/%2e%2e%2fprivate/hello.txt",
-        "/public/..%5cprivate/hello.txt", "/public/..%5Cprivate/hello.txt", "/public/..\\private/hello.txt",
-        "/public\\..\\private\\hello.txt", "/public/%252e%252e/private/hello.txt",
-        "/public/..%252fprivate/hello.txt", "/public/%25%32%65%25%32%65/private/hello.txt",
-        "/public/%00/../private/hello.txt", "/private/hello.txt%00", "/public/%2e%2e;x=1/private/hello.txt",
-        "/public/%2e%2e/private/%68ello.txt", "/private/%68ello.txt", "/private/hello%2Etxt",
-        "/private/hello%2etxt", "/priv%61te/hello.txt", "/PRIVATE/../private/hello.txt"};
-
     @Test
     void normalizingOrigin_servesThePrivateFileForHostileSpellings() {
         // the origin on its own: these spellings reach the protected file, so the edge must not pass them on
         for (String target : new String[] {"/public/../private/hello.txt", "/%70rivate/hello.txt",
             "/public/%2e%2e/private/hello.txt", "/private;x=1/hello.txt", "/public/p.txt/../../private/hello.txt"}) {
-            RunningEdge.Response r = RunningEdge.raw(normalizingOriginPort, target);
+            RawHttp.Response r = RawHttp.get(normalizingOriginPort, target);
             assertEquals(200, r.status(), target + "\n" + r.text());
             assertTrue(r.body().contains(SECRET), target + "\n" + r.text());
         }
     }
 
-    private static void assertNotServed(RunningEdge.Response r, String target) {
+    private static void assertNotServed(RawHttp.Response r, String target) {
         assertTrue(r.status() == 400 || r.status() == 403, target + "\n" + r.text());
         assertFalse(r.text().contains(SECRET), target + "\n" + r.text());
     }
 
     @Test
     void directoryMode_servesNoProtectedByteUnsignedWhateverTheSpelling() {
-        for (String target : HOSTILE) {
+        for (String target : RawHttp.PROTECTED_FILE_SPELLINGS) {
             assertNotServed(directoryEdge.raw(target), target);
         }
     }
 
     @Test
     void proxyMode_servesNoProtectedByteUnsignedWhateverTheSpelling() {
-        for (String target : HOSTILE) {
+        for (String target : RawHttp.PROTECTED_FILE_SPELLINGS) {
             assertNotServed(proxyEdge.raw(target), target);
         }
     }
@@ -149,14 +135,14 @@ final class EdgeProtectedPathsTest {
     @ValueSource(strings = {"/public/../public/p.txt", "/./public/p.txt", "/public;x/p.txt",
         "/public/p.txt/../p.txt"})
     void ambiguousSpellingOfAnUnprotectedPath_isRefusedWith400(String target) {
-        RunningEdge.Response r = directoryEdge.raw(target);
+        RawHttp.Response r = directoryEdge.raw(target);
         assertEquals(400, r.status(), r.text());
         assertTrue(r.body().contains("this edge refuses it"), r.text());
     }
 
     @Test
     void encodedUnreservedCharacters_areDecodedBeforeTheProtectPatternIsMatched() {
-        RunningEdge.Response r = directoryEdge.raw("/%70rivate/hello.txt");
+        RawHttp.Response r = directoryEdge.raw("/%70rivate/hello.txt");
         assertEquals(403, r.status(), r.text());
         assertTrue(r.body().contains("<Code>MissingKey</Code>"), r.text());
     }
@@ -164,7 +150,7 @@ final class EdgeProtectedPathsTest {
     @Test
     void directoryMode_signedUrl_stillServesTheProtectedFile() {
         String signed = SIGNER.signUrl(DISTRIBUTION + "/private/hello.txt", Duration.ofMinutes(5));
-        RunningEdge.Response r = directoryEdge.raw(signed.substring(DISTRIBUTION.length()));
+        RawHttp.Response r = directoryEdge.raw(signed.substring(DISTRIBUTION.length()));
         assertEquals(200, r.status(), r.text());
         assertEquals(SECRET + "\n", r.body());
     }
@@ -172,7 +158,7 @@ final class EdgeProtectedPathsTest {
     @Test
     void proxyMode_signedUrl_stillServesTheProtectedFile() {
         String signed = SIGNER.signUrl(DISTRIBUTION + "/private/sub/x.txt", Duration.ofMinutes(5));
-        RunningEdge.Response r = proxyEdge.raw(signed.substring(DISTRIBUTION.length()));
+        RawHttp.Response r = proxyEdge.raw(signed.substring(DISTRIBUTION.length()));
         assertEquals(200, r.status(), r.text());
         assertEquals(SECRET + " x\n", r.body());
     }

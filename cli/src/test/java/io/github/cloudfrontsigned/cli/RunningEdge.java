@@ -1,9 +1,8 @@
 package io.github.cloudfrontsigned.cli;
 
+import io.github.cloudfrontsigned.RawHttp;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code cloudfront-signed edge --port 0 ARGS} running in this JVM (as {@link Main#run} runs it), and a client that
- * sends the request target exactly as given, as a hostile viewer can (no client library normalizes it).
+ * {@code cloudfront-signed edge --port 0 ARGS} running in this JVM (as {@link Main#run} runs it), with a client that
+ * sends the request target exactly as given ({@link RawHttp}).
  */
 final class RunningEdge implements AutoCloseable {
 
@@ -55,34 +54,9 @@ final class RunningEdge implements AutoCloseable {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
-    /** An HTTP response: status code and the whole response (headers and body) as text. */
-    record Response(int status, String text) {
-        String body() {
-            int end = text.indexOf("\r\n\r\n");
-            return end < 0 ? "" : text.substring(end + 4);
-        }
-    }
-
-    /** {@code GET target HTTP/1.1} over a plain socket to 127.0.0.1:port, the target byte for byte. */
-    static Response raw(int port, String target, String... headerLines) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n");
-            for (String h : headerLines) {
-                request.append(h).append("\r\n");
-            }
-            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Response(Integer.parseInt(response.substring(9, 12)), response);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** {@link #raw(int, String, String...)} to this edge. */
-    Response raw(String target, String... headerLines) {
-        return raw(port, target, headerLines);
+    /** {@link RawHttp#get} to this edge: the request target byte for byte. */
+    RawHttp.Response raw(String target, String... headerLines) {
+        return RawHttp.get(port, target, headerLines);
     }
 
     @Override

@@ -258,6 +258,25 @@ final class EdgeAccessTest {
     }
 
     @Test
+    void denialLine_multiLineReasonIsOneLineWithoutLiteralBackslashN() {
+        String url = signer.signUrl(PUBLIC + "/a.jpg", Duration.ofMinutes(5)).replace("/a.jpg", "/b.jpg");
+        EdgeAccess edge = EdgeAccess.builder(verifier).build();
+        List<String> fine = at(Level.FINE, logged(() -> edge.decide(ViewerRequest.fromUrl(url))));
+        assertEquals(1, fine.size());
+        String line = fine.get(0);
+        assertTrue(line.contains("the signature does not match the canned policy CloudFront rebuilds from the"
+                + " request, {"), line);
+        assertFalse(line.contains("\\n") || line.contains("\n"), line);
+    }
+
+    @Test
+    void logText_oneLine_joinsOurLinesWithASpaceAndStillEscapesOtherControls() {
+        assertEquals("a, b c\\u0000d", LogText.oneLine("a,\n  b\r\n\tc\u0000d"));
+        assertEquals("a", LogText.oneLine("a\n"));
+        assertEquals("y".repeat(200) + "...(100 more)", LogText.oneLine("y".repeat(300)));
+    }
+
+    @Test
     void logText_escapesControlsAndBoundsLength() {
         assertEquals("a\\nb\\u0000c", LogText.of("a\nb\u0000c"));
         assertEquals("y".repeat(200) + "...(100 more)", LogText.of("y".repeat(300)));

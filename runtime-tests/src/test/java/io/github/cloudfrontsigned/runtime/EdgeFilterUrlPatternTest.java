@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.RawHttp;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.key.Keys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,18 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 final class EdgeFilterUrlPatternTest {
 
-    private static final String SECRET = "private hello";
-
-    /** Spellings a container may serve as a file under /private. */
-    private static final String[] HOSTILE = {"/public/../private/hello.txt", "/public/./../private/hello.txt",
-        "/./private/hello.txt", "/public/p.txt/../../private/hello.txt", "/public/../private/sub/x.txt",
-        "/%70rivate/hello.txt", "/%70%72%69%76%61%74%65/hello.txt", "/priv%61te/hello.txt", "/private/%68ello.txt",
-        "/private/hello%2Etxt", "/private;x=1/hello.txt", "/private;/hello.txt", "/public/..;/private/hello.txt",
-        "//private/hello.txt", "/public//../private/hello.txt", "/public/%2e%2e/private/hello.txt",
-        "/public/%2E%2E/private/hello.txt", "/public/.%2e/private/hello.txt", "/%2e/private/hello.txt",
-        "/public/..%2fprivate/hello.txt", "/public/%2e%2e%2fprivate/hello.txt", "/public/..%5cprivate/hello.txt",
-        "/public/..\\private/hello.txt", "/public/%252e%252e/private/hello.txt", "/public/..%252fprivate/hello.txt",
-        "/public/%00/../private/hello.txt", "/private/hello.txt%00", "/public/%2e%2e;x=1/private/hello.txt"};
+    private static final String SECRET = RawHttp.SECRET;
 
     /** A WAR-shaped directory: the files, and the edge filter in web.xml on /private/* when {@code edge}. */
     private static Path webapp(boolean edge) throws IOException {
@@ -72,23 +59,6 @@ final class EdgeFilterUrlPatternTest {
         return dir;
     }
 
-    /** An HTTP response: status and the whole text. */
-    private record Response(int status, String text) {
-    }
-
-    /** {@code GET target} over a plain socket, the request target byte for byte (no client normalizes it). */
-    private static Response raw(int port, String target) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Response(Integer.parseInt(response.substring(9, 12)), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Container.class)
     void withoutTheEdge_theContainerServesEncodedAndDotSpellingsAsTheProtectedFile(Container container)
@@ -96,7 +66,7 @@ final class EdgeFilterUrlPatternTest {
         try (Container.Deployed d = container.deploy(webapp(false))) {
             for (String target : new String[] {"/public/../private/hello.txt", "/%70rivate/hello.txt",
                 "/private;x=1/hello.txt", "/public/p.txt/../../private/hello.txt"}) {
-                Response r = raw(d.port(), target);
+                RawHttp.Response r = RawHttp.get(d.port(), target);
                 assertEquals(200, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains(SECRET), target + "\n" + r.text());
             }
@@ -107,8 +77,8 @@ final class EdgeFilterUrlPatternTest {
     @EnumSource(Container.class)
     void edgeFilter_servesNoProtectedByteUnsignedWhateverTheSpelling(Container container) throws Exception {
         try (Container.Deployed d = container.deploy(webapp(true))) {
-            for (String target : HOSTILE) {
-                Response r = raw(d.port(), target);
+            for (String target : RawHttp.PROTECTED_FILE_SPELLINGS) {
+                RawHttp.Response r = RawHttp.get(d.port(), target);
                 assertTrue(r.status() == 400 || r.status() == 403 || r.status() == 404, target + "\n" + r.text());
                 assertFalse(r.text().contains(SECRET), target + "\n" + r.text());
             }
@@ -122,7 +92,7 @@ final class EdgeFilterUrlPatternTest {
         try (Container.Deployed d = container.deploy(webapp(true))) {
             for (String target : new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt",
                 "/private/%68ello.txt"}) {
-                Response r = raw(d.port(), target);
+                RawHttp.Response r = RawHttp.get(d.port(), target);
                 assertEquals(403, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains("<Code>MissingKey</Code>"), target + "\n" + r.text());
             }
@@ -136,10 +106,10 @@ final class EdgeFilterUrlPatternTest {
             String base = "http://127.0.0.1:" + d.port();
             String signed = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build()
                     .signUrl(base + "/private/sub/x.txt", Duration.ofMinutes(5));
-            Response r = raw(d.port(), signed.substring(base.length()));
+            RawHttp.Response r = RawHttp.get(d.port(), signed.substring(base.length()));
             assertEquals(200, r.status(), r.text());
             assertTrue(r.text().endsWith(SECRET + " x\n"), r.text());
-            assertEquals(200, raw(d.port(), "/public/p.txt").status());
+            assertEquals(200, RawHttp.get(d.port(), "/public/p.txt").status());
         }
     }
 }
