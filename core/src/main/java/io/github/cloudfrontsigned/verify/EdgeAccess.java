@@ -25,7 +25,7 @@ import java.util.Set;
  * if (!d.isAllowed()) {
  *     respond(d.status(), d.contentType(), d.headers(), d.body());     // 400 or 403
  * } else {
- *     forward(rawPath, d.originQuery());                                // no Expires, Signature, ... left
+ *     forward(d.originPath(), d.originQuery());     // the path that was checked; no Expires, Signature, ...
  * }
  * }</pre>
  *
