@@ -38,8 +38,8 @@ final class SignCommand implements Callable<Integer> {
     private SigningOptions signing;
 
     @Option(names = "--policy-resource", paramLabel = "RESOURCE",
-            description = "The policy's Resource when it differs from the URL, with * and ? wildcards (for example"
-                    + " 'https://d111111abcdef8.cloudfront.net/videos/*'); it must cover the URL.")
+            description = "The policy's Resource when it differs from the URL, with * and ? wildcards (as in the"
+                    + " second example below); it must cover the URL.")
     private String policyResource;
 
     @Mixin

@@ -181,6 +181,8 @@ final class CliMessagesTest {
     void help_everyExamplePastesAsACommandThatParses(String command) {
         Run help = run(command, "--help");
         assertEquals(Main.OK, help.exit(), help::toString);
+        assertFalse(Pattern.compile("https?:'?$", Pattern.MULTILINE).matcher(help.out()).find(),
+                "a URL wrapped across lines:\n" + help.out());
         List<String> examples = examples(help.out());
         assertFalse(examples.isEmpty(), help.out());
         for (String example : examples) {
