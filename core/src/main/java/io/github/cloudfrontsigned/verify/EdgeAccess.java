@@ -447,10 +447,12 @@ public final class EdgeAccess {
 
         /**
          * @return for people (a development page, a CLI): why the request was refused or denied, or what was
-         *     granted; may span several lines and quote the request, so escape it before writing it anywhere
+         *     granted (for a path no path pattern protects, that it needs no signature); may span several lines
+         *     and quote the request, so escape it before writing it anywhere
          */
         public String reason() {
-            return verdict != null ? verdict.reason() : body.trim();
+            return verdict != null ? verdict.reason() : body != null ? body.trim()
+                    : "no path pattern protects the path: allowed without a signature";
         }
 
         @Override

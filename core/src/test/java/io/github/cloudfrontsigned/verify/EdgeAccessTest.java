@@ -151,6 +151,7 @@ final class EdgeAccessTest {
         assertNull(d.verdict());
         assertEquals("/public/caf%C3%A9", d.originPath());
         assertEquals("a=1&Expires=2", d.originQuery());
+        assertEquals("200: no path pattern protects the path: allowed without a signature", d.toString());
     }
 
     @Test
