@@ -128,7 +128,8 @@ final class EdgeCommand implements Callable<Integer> {
         out.println("cloudfront-signed edge on http://" + bind + ":" + server.port()
                 + (access.publicUrl() == null ? "" : " as " + access.publicUrl()) + ", origin "
                 + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize()) + ", trusted key pair IDs "
-                + access.verifier().trustedKeyPairIds() + ", signed requests required for " + String.join(" ", access.pathPatterns())
+                + access.verifier().trustedKeyPairIds() + ", signed requests required for "
+                + String.join(" ", access.pathPatterns())
                 + (dev ? "; development mode: denials carry their reason" : ""));
         out.flush();
         server.joinUntilInterrupted();

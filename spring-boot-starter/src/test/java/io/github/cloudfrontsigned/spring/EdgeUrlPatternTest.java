@@ -66,7 +66,8 @@ final class EdgeUrlPatternTest {
     @ValueSource(strings = {"tomcat", "jetty"})
     void edge_encodedSpellingOfAProtectedPath_isMatchedByTheUrlPatternAndMissingKey(String server) throws Exception {
         try (ConfigurableApplicationContext context = start(server)) {
-            for (String target : new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt", "/private/%68ello.txt"}) {
+            for (String target : new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt",
+                "/private/%68ello.txt"}) {
                 RawHttp.Response r = RawHttp.get(port(context), target);
                 assertEquals(403, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains("<Code>MissingKey</Code>"), target + "\n" + r.text());
