@@ -3,8 +3,11 @@ package io.github.cloudfrontsigned.jaxrs;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,10 +23,12 @@ import java.util.Set;
  * Servlet API stays optional for this module.
  *
  * <p>At startup it records the context-params for the application's class loader
- * ({@link ConfigSources#registerContextParams}); then, unless {@code cloudfront.enabled=false}, when the
+ * ({@link ConfigSources#registerContextParams}) and starts the application's one shared configuration
+ * ({@link SharedConfigurations}), unless the servlet module's initializer did, with a listener that closes it
+ * (ending the key refresh) when the application stops; then, unless {@code cloudfront.enabled=false}, when the
  * application configures signing ({@link ConfigSources#configuresSigning}: MicroProfile Config or
- * context-params) it validates that configuration, loading the keys ({@code @CloudFrontSigned} may name the
- * protected prefixes, so they are not required here).
+ * context-params) it reads that configuration, loading the keys once for the feature, the servlet filter and the
+ * CDI producers ({@code @CloudFrontSigned} may name the protected prefixes, so they are not required here).
  *
  * <p>Thread safety: called by the container once per application start.
  */
@@ -49,14 +54,35 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
             params.put(name, context.getInitParameter(name));
         }
         ConfigSources.registerContextParams(classLoader, params);
+        if (SharedConfigurations.start(classLoader)) {
+            context.addListener(new Stop(classLoader));
+        }
         ConfigLookup application = ConfigSources.forApplication(classLoader, null);
         try {
             if (ConfigSources.enabled(application) && ConfigSources.configuresSigning(application)) {
-                ConfigSources.validate(application, false);
+                SharedConfigurations.configuration(classLoader, null, null, false);
             }
         } catch (ConfigurationException e) {
             throw new ServletException("CloudFront @CloudFrontSigned resources cannot start in web application \""
                     + context.getContextPath() + "\". " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * When the application stops, after its servlets: closes its shared configuration (the key refresh thread
+     * ends) and forgets the recorded context-params.
+     */
+    static final class Stop implements ServletContextListener {
+        private final ClassLoader classLoader;
+
+        Stop(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            SharedConfigurations.stop(classLoader);
+            ConfigSources.unregisterContextParams(classLoader);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What the providers of one JAX-RS application share: the configuration, settled once every
@@ -72,17 +73,18 @@ final class SigningState {
     }
 
     /**
-     * Reads the configuration from properties now, so that a misconfiguration stops the deployment. When no key
+     * Reads the configuration from properties now ({@code read}, over {@code lookup}), so that a misconfiguration
+     * stops the deployment. When no key
      * is configured at all the failure is kept for later: a configuration given in code may still arrive, and an
      * application that uses no {@code @CloudFrontSigned} resource must not fail because the feature was
      * discovered on its class path.
      */
-    synchronized void offerProperties(ConfigLookup lookup) {
+    synchronized void offerProperties(ConfigLookup lookup, Supplier<SigningConfiguration> read) {
         if (fromProperties != null || deferred != null) {
             return;
         }
         try {
-            fromProperties = SigningConfiguration.read(lookup, false);
+            fromProperties = read.get();
         } catch (ConfigurationException e) {
             if (isBlank(lookup.value(ConfigProperties.KEY_PAIR_ID)) && isBlank(lookup.value(ConfigProperties.KEYS))) {
                 deferred = e;

@@ -1,51 +1,53 @@
 package io.github.cloudfrontsigned.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 
 /**
- * The parent of a web application's class loader in the tests that deploy a {@link LibraryWar}: it sees the JDK
- * and the container (Tomcat and the APIs it provides) and nothing else of the test class path, as a servlet
- * container's common class loader does. So the web application finds the library and Jersey in its
- * {@code WEB-INF/lib} only.
+ * The class loader of a Tomcat that deploys a {@link LibraryWar}, as a servlet container's own loader: Tomcat's
+ * jars (with the Servlet and Common Annotations APIs) over the JDK, and nothing else of the test class path. So a
+ * web application finds the library, Jersey and HK2 in its {@code WEB-INF/lib} only, and what the container's
+ * classes refer to (the Servlet API) cannot see them, as in a real deployment. {@link TomcatHost} is defined here
+ * too, so that it drives this Tomcat.
  */
-final class ContainerLoader extends ClassLoader {
+final class ContainerLoader extends URLClassLoader {
 
     static {
         registerAsParallelCapable();
     }
 
-    /** What Tomcat's own class loader provides to web applications. */
-    private static final List<String> CONTAINER = List.of("org.apache.catalina.", "org.apache.coyote.",
-            "org.apache.tomcat.", "org.apache.juli.", "org.apache.naming.", "jakarta.servlet.", "jakarta.annotation.");
-
     ContainerLoader() {
-        super("container", ClassLoader.getPlatformClassLoader());
+        super("container", new URL[] {location(org.apache.catalina.startup.Tomcat.class),
+                location(jakarta.annotation.PostConstruct.class)}, ClassLoader.getPlatformClassLoader());
     }
 
-    private static boolean provided(String name) {
-        String dotted = name.replace('/', '.');
-        return CONTAINER.stream().anyMatch(dotted::startsWith);
+    private static URL location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toUri().toURL();
+        } catch (URISyntaxException | MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (provided(name)) {
-            return ClassLoader.getSystemClassLoader().loadClass(name);
+        if (name.startsWith(TomcatHost.class.getName())) {
+            try (InputStream in = ClassLoader.getSystemResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        throw new ClassNotFoundException(name);
-    }
-
-    @Override
-    protected URL findResource(String name) {
-        return provided(name) ? ClassLoader.getSystemClassLoader().getResource(name) : null;
-    }
-
-    @Override
-    protected Enumeration<URL> findResources(String name) throws IOException {
-        return provided(name) ? ClassLoader.getSystemClassLoader().getResources(name) : Collections.emptyEnumeration();
+        return super.findClass(name);
     }
 }

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * only: the filter is registered by the library's {@code web-fragment.xml}, {@code @CloudFrontSigned} found by
  * Jersey. The private key comes from {@link CountingKeyStore}, which counts its fetches.
  *
- * <p>Deploy it with a parent class loader that sees only the container ({@link ContainerLoader}), as a servlet
- * container's common loader does: otherwise the test class path would serve the library too.
+ * <p>Deploy it on a Tomcat whose own class loader sees only the container ({@link IsolatedTomcat}), as a real
+ * container's does: otherwise the test class path would serve the library too.
  */
 final class LibraryWar {
 

@@ -20,11 +20,11 @@ final class RedeployTest {
 
     private static final int ROUNDS = 12;
 
-    private static void assertSigns(TomcatHost.App app) {
-        String page = app.get("/page").body();
+    private static void assertSigns(IsolatedTomcat tomcat) {
+        String page = tomcat.get("/app/page").body();
         assertTrue(page.contains(Page.CDN + "a.mp4?Expires="), page);
         assertTrue(page.contains("Key-Pair-Id=" + LibraryWar.KEY_PAIR_ID), page);
-        HttpResponse<String> download = app.get("/api/download");
+        HttpResponse<String> download = tomcat.get("/app/api/download");
         String location = download.headers().firstValue("Location").orElse("(none)");
         assertTrue(location.startsWith(Page.CDN + "b.mp4?Expires="), location);
     }
@@ -44,25 +44,29 @@ final class RedeployTest {
     @Test
     void oneDeployment_fetchesTheKeyOnce_forTheFilterAndJaxrs_andUndeployEndsTheRefresh() throws Exception {
         LibraryWar war = LibraryWar.write();
-        try (TomcatHost tomcat = new TomcatHost()) {
-            TomcatHost.App app = tomcat.deploy("/app", war.dir());
-            assertSigns(app);
+        try (IsolatedTomcat tomcat = new IsolatedTomcat()) {
+            tomcat.deploy("/app", war.dir());
+            assertSigns(tomcat);
             assertEquals(1, war.keyFetches(), "key fetches for one deployment");
             assertTrue(refreshThreadRuns());
-            app.undeploy();
+            tomcat.undeploy("/app");
             assertTrue(refreshThreadEnds(), "the key refresh thread still runs after undeploy");
         }
+    }
+
+    /** In its own method, so that no local variable of the test keeps the last application reachable. */
+    private static void deployUseUndeploy(IsolatedTomcat tomcat, LibraryWar war) {
+        tomcat.deploy("/app", war.dir());
+        assertSigns(tomcat);
+        tomcat.undeploy("/app");
     }
 
     @Test
     void redeploying_leavesNoClassLoaderReachable() throws Exception {
         LibraryWar war = LibraryWar.write();
-        try (TomcatHost tomcat = new TomcatHost()) {
+        try (IsolatedTomcat tomcat = new IsolatedTomcat()) {
             for (int round = 1; round <= ROUNDS; round++) {
-                TomcatHost.App app = tomcat.deploy("/app", war.dir());
-                assertSigns(app);
-                app.undeploy();
-                assertEquals(round, war.keyFetches(), "key fetches after " + round + " deployments");
+                deployUseUndeploy(tomcat, war);
             }
             List<String> leaks = tomcat.reachableUndeployedApplications();
             if (!leaks.isEmpty() && System.getProperty("heapdump") != null) {
@@ -72,6 +76,7 @@ final class RedeployTest {
             }
             assertEquals(List.of(), leaks, "undeployed applications whose class loader is still reachable");
             assertEquals(List.of(), tomcat.loaderWarnings(), "what Tomcat warned about on undeploy");
+            assertEquals(ROUNDS, war.keyFetches(), "key fetches for " + ROUNDS + " deployments");
         }
     }
 }

@@ -1,13 +1,6 @@
 package io.github.cloudfrontsigned.runtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.ref.WeakReference;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,21 +8,24 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.apache.catalina.Container;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
  * One embedded Tomcat 11 on 127.0.0.1 that deploys and undeploys web applications while it runs, as an
- * application server does on redeploy, and reports what Tomcat's class loader reports when it stops an application
- * (threads and {@code ThreadLocal}s left behind) and what {@link StandardHost#findReloadedContextMemoryLeaks()}
- * finds (undeployed applications whose class loader stays reachable).
+ * application server does on redeploy; it reports what Tomcat's web application class loader warns about when it
+ * stops an application (threads and {@code ThreadLocal}s left behind) and what
+ * {@link StandardHost#findReloadedContextMemoryLeaks()} finds (undeployed applications whose class loader stays
+ * reachable). Defined by a {@link ContainerLoader} and used through {@link IsolatedTomcat}: its methods take and
+ * return JDK types only.
  */
-final class TomcatHost implements AutoCloseable {
+public final class TomcatHost implements AutoCloseable {
 
     private final Tomcat tomcat = new Tomcat();
     private final Connector connector = new Connector();
@@ -40,7 +36,7 @@ final class TomcatHost implements AutoCloseable {
         public void publish(LogRecord record) {
             if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                 synchronized (loaderWarnings) {
-                    loaderWarnings.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters()));
+                    loaderWarnings.add(record.getMessage() + " " + Arrays.toString(record.getParameters()));
                 }
             }
         }
@@ -54,7 +50,8 @@ final class TomcatHost implements AutoCloseable {
         }
     };
 
-    TomcatHost() throws Exception {
+    /** Starts Tomcat with no application. */
+    public TomcatHost() throws Exception {
         tomcat.setBaseDir(Files.createTempDirectory("tomcat-host").toString());
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
@@ -64,63 +61,46 @@ final class TomcatHost implements AutoCloseable {
         tomcat.start();
     }
 
-    /** A deployed application. */
-    final class App {
-        private final StandardContext context;
-
-        private App(StandardContext context) {
-            this.context = context;
-        }
-
-        HttpResponse<String> get(String path) {
-            try {
-                return Container.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + connector.getLocalPort() + context.getPath() + path)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** @return the web application's class loader, weakly */
-        WeakReference<ClassLoader> classLoader() {
-            return new WeakReference<>(context.getLoader().getClassLoader());
-        }
-
-        /** Stops and removes the application, as undeploying a WAR does. */
-        void undeploy() {
-            tomcat.getHost().removeChild(context);
-        }
+    /** @return the HTTP port on 127.0.0.1 */
+    public int port() {
+        return connector.getLocalPort();
     }
 
     /**
-     * Deploys a WAR directory under a context path, its class loader's parent seeing only the container
-     * ({@link ContainerLoader}), its {@code WEB-INF/lib} scanned for fragments and initializers.
+     * Deploys a WAR directory under a context path, with Tomcat's loader as the parent of its class loader, its
+     * {@code WEB-INF/lib} scanned for fragments and initializers.
+     *
+     * @throws IllegalStateException if the application did not start
      */
-    App deploy(String path, Path war) {
+    public void deploy(String path, String warDir) {
         StandardContext context = new StandardContext();
         context.setName(path);
         context.setPath(path);
-        context.setDocBase(war.toString());
-        context.setParentClassLoader(new ContainerLoader());
+        context.setDocBase(warDir);
+        context.setParentClassLoader(TomcatHost.class.getClassLoader());
         StandardJarScanner scanner = new StandardJarScanner();
         scanner.setScanClassPath(false);
         context.setJarScanner(scanner);
         ContextConfig config = new ContextConfig();
-        config.setDefaultWebXml(Tomcat.noDefaultWebXmlPath());
+        config.setDefaultWebXml(tomcat.noDefaultWebXmlPath());
         context.addLifecycleListener(config);
         tomcat.getHost().addChild(context);
         if (context.getState() != LifecycleState.STARTED) {
             tomcat.getHost().removeChild(context);
             throw new IllegalStateException("the application at " + path + " did not start");
         }
-        return new App(context);
+    }
+
+    /** Stops and removes the application at this context path, as undeploying a WAR does. */
+    public void undeploy(String path) {
+        Container context = tomcat.getHost().findChild(path);
+        if (context != null) {
+            tomcat.getHost().removeChild(context);
+        }
     }
 
     /** @return what Tomcat's web application class loader warned about so far (threads, ThreadLocals left behind) */
-    List<String> loaderWarnings() {
+    public List<String> loaderWarnings() {
         synchronized (loaderWarnings) {
             return List.copyOf(loaderWarnings);
         }
@@ -130,7 +110,7 @@ final class TomcatHost implements AutoCloseable {
      * @return the context paths of undeployed applications whose class loader is still reachable after garbage
      *     collection (asked a few times: one collection may not clear every weak reference)
      */
-    List<String> reachableUndeployedApplications() throws InterruptedException {
+    public List<String> reachableUndeployedApplications() throws InterruptedException {
         StandardHost host = (StandardHost) tomcat.getHost();
         String[] leaks = host.findReloadedContextMemoryLeaks();
         for (int i = 0; i < 10 && leaks.length > 0; i++) {
