@@ -80,6 +80,8 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
     private volatile StoredKey current;
     private volatile StoredKey previous;
     private volatile String lastFailure;
+    /** The refresh thread, once started; {@link #close()} waits for it to end. */
+    private volatile Thread refreshThread;
 
     private RefreshingPrivateKey(String description, StoredKeyFetcher fetcher, StoredKey first, Duration interval) {
         this.description = description;
@@ -91,6 +93,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "cloudfront-key-refresh");
                 t.setDaemon(true);
+                refreshThread = t;
                 return t;
             });
             long millis = interval.toMillis();
@@ -234,13 +237,32 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         return lastFailure;
     }
 
-    /** Stops the background refresh; the last key stays available. Idempotent. */
+    /**
+     * Stops the background refresh and waits, at most {@value #CLOSE_WAIT_SECONDS} seconds, for the refresh thread
+     * to end (a fetch in progress is interrupted), so that a servlet container stopping the application finds no
+     * thread of it left; the last key stays available. Idempotent.
+     */
     @Override
     public void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                Thread thread = refreshThread;
+                if (thread != null && thread != Thread.currentThread()) {
+                    thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+                }
+                if (thread != null && thread.isAlive() && thread != Thread.currentThread()) {
+                    LOG.log(System.Logger.Level.WARNING, "the CloudFront key refresh of {0} did not end within {1} s"
+                            + " of close()", description, CLOSE_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
+
+    /** How long {@link #close()} waits for the refresh thread to end. */
+    static final long CLOSE_WAIT_SECONDS = 10;
 
     private static StoredKey checked(StoredKey stored, String description) {
         if (stored == null || stored.privateKey() == null) {

@@ -8,6 +8,7 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -28,7 +29,21 @@ final class SigningState {
     private volatile SigningConfiguration settled;
     private final Map<Key, ResourceSigning> resources = new ConcurrentHashMap<>();
 
+    /**
+     * A resource method. Its {@code equals} and {@code hashCode} are written out: a record's generated ones bootstrap
+     * through {@code java.lang.runtime.ObjectMethods}, whose shared method handle keeps the last record class it
+     * adapted to on Java 17 (JDK-8078641, fixed in 18), and so kept an undeployed application's class loader.
+     */
     private record Key(Class<?> resourceClass, Method method) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.resourceClass == resourceClass && Objects.equals(k.method, method);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(resourceClass) + Objects.hashCode(method);
+        }
     }
 
     /** The state of each deployed application by its class loader, for CDI; weak both ways, so nothing leaks. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 final class RedeployTest {
 
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 6;
 
     private static void assertSigns(IsolatedTomcat tomcat) {
         String page = tomcat.get("/app/page").body();
