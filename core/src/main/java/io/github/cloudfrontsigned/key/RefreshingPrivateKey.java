@@ -62,6 +62,31 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      * @param keyPairId the key pair ID, or {@code null} to sign with the ID configured for the key
      */
     public record StoredKey(PrivateKey privateKey, String keyPairId) {
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof StoredKey)) {
+                return false;
+            }
+            StoredKey other = (StoredKey) o;
+            return java.util.Objects.equals(privateKey, other.privateKey)
+                    && java.util.Objects.equals(keyPairId, other.keyPairId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(privateKey, keyPairId);
+        }
+
+        @Override
+        public String toString() {
+            return "StoredKey[privateKey=" + privateKey
+                    + ", keyPairId=" + keyPairId + "]";
+        }
     }
 
     /** Fetches the key and its key pair ID from a store that keeps both. */

@@ -44,6 +44,13 @@ final class SigningState {
         public int hashCode() {
             return 31 * System.identityHashCode(resourceClass) + Objects.hashCode(method);
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public String toString() {
+            return "Key[resourceClass=" + resourceClass
+                    + ", method=" + method + "]";
+        }
     }
 
     /** The state of each deployed application by its class loader, for CDI; weak both ways, so nothing leaks. */
