@@ -63,6 +63,7 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
                 SharedConfigurations.configuration(classLoader, null, null, false);
             }
         } catch (ConfigurationException e) {
+            SharedConfigurations.stop(classLoader); // the application will not start, so it will not stop either
             throw new ServletException("CloudFront @CloudFrontSigned resources cannot start in web application \""
                     + context.getContextPath() + "\". " + e.getMessage(), e);
         }

@@ -76,6 +76,7 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
                 return;
             }
         } catch (ConfigurationException e) {
+            SharedConfigurations.stop(classLoader);
             throw failure(context, e.problems());
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
@@ -88,6 +89,7 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
             read(classLoader, null, null, false, problems);
         }
         if (!problems.isEmpty()) {
+            SharedConfigurations.stop(classLoader); // the application will not start, so it will not stop either
             throw failure(context, problems);
         }
     }
