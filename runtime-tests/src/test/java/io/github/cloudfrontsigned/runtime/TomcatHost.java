@@ -15,6 +15,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
@@ -52,6 +53,9 @@ public final class TomcatHost implements AutoCloseable {
 
     /** Starts Tomcat with no application. */
     public TomcatHost() throws Exception {
+        // the JVM takes one URL stream handler factory, and another Tomcat of the test run may hold it already;
+        // exploded WARs need none
+        TomcatURLStreamHandlerFactory.disable();
         tomcat.setBaseDir(Files.createTempDirectory("tomcat-host").toString());
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
