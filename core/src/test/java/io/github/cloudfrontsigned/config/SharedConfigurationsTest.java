@@ -26,7 +26,8 @@ final class SharedConfigurationsTest {
     @BeforeEach
     void contextParams() {
         contextParams.put(ConfigProperties.KEY_PAIR_ID, "K2JCJMDEHXQW5F");
-        contextParams.put(ConfigProperties.PRIVATE_KEY_LOCATION, TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
+        contextParams.put(ConfigProperties.PRIVATE_KEY_LOCATION,
+                TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
         contextParams.put(ConfigProperties.PROTECTED_PREFIXES, "https://cdn.example.com/private/");
     }
 

@@ -49,9 +49,10 @@ import java.util.Objects;
  * implementation exposes them), then the web application's {@code <context-param>}s (recorded at startup by
  * {@link CloudFrontSignedInitializer} in a servlet container, so an application without a servlet declaration,
  * as usual on WildFly, finds them). In a servlet container the feature uses the configuration the initializer read
- * at startup, shared with the servlet filter and the CDI producers, so the keys are loaded once per application and
- * closed when it stops ({@link SharedConfigurations}), unless the application's properties change a value. Only the keys
- * are required: {@code @CloudFrontSigned} can name the protected prefixes and cookie resources per resource.
+ * at startup, shared with the servlet filter and the CDI producers, so the keys are loaded once per application
+ * and closed when it stops ({@link SharedConfigurations}), unless the application's properties change a value.
+ * Only the keys are required: {@code @CloudFrontSigned} can name the protected prefixes and cookie resources per
+ * resource.
  * A configuration given in code wins over properties, whatever order the features run in.
  *
  * <p>Misconfiguration stops the deployment: {@link #configure(FeatureContext)} (or, when no key is configured
@@ -210,7 +211,7 @@ public final class CloudFrontSignedFeature implements Feature {
         return ConfigSources.forApplication(classLoader(), application);
     }
 
-    /** The application's {@code cloudfront.*} properties: when they change nothing, the shared configuration is used. */
+    /** The application's {@code cloudfront.*} properties: if they change nothing, the shared configuration is used. */
     private static Map<String, String> applicationProperties(Configuration configuration) {
         Map<String, String> properties = new HashMap<>();
         for (String name : configuration.getPropertyNames()) {

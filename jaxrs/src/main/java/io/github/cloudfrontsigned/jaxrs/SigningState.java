@@ -30,7 +30,8 @@ final class SigningState {
     private final Map<Key, ResourceSigning> resources = new ConcurrentHashMap<>();
 
     /**
-     * A resource method. Its {@code equals} and {@code hashCode} are written out: a record's generated ones bootstrap
+     * A resource method. Its {@code equals}, {@code hashCode} and {@code toString} are written out: a record's
+     * generated ones bootstrap
      * through {@code java.lang.runtime.ObjectMethods}, whose shared method handle keeps the last record class it
      * adapted to on Java 17 (JDK-8078641, fixed in 18), and so kept an undeployed application's class loader.
      */
@@ -45,11 +46,9 @@ final class SigningState {
             return 31 * System.identityHashCode(resourceClass) + Objects.hashCode(method);
         }
 
-        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
         @Override
         public String toString() {
-            return "Key[resourceClass=" + resourceClass
-                    + ", method=" + method + "]";
+            return "Key[resourceClass=" + resourceClass + ", method=" + method + "]";
         }
     }
 
@@ -96,10 +95,9 @@ final class SigningState {
 
     /**
      * Reads the configuration from properties now ({@code read}, over {@code lookup}), so that a misconfiguration
-     * stops the deployment. When no key
-     * is configured at all the failure is kept for later: a configuration given in code may still arrive, and an
-     * application that uses no {@code @CloudFrontSigned} resource must not fail because the feature was
-     * discovered on its class path.
+     * stops the deployment. When no key is configured at all the failure is kept for later: a configuration given
+     * in code may still arrive, and an application that uses no {@code @CloudFrontSigned} resource must not fail
+     * because the feature was discovered on its class path.
      */
     synchronized void offerProperties(ConfigLookup lookup, Supplier<SigningConfiguration> read) {
         if (fromProperties != null || deferred != null) {

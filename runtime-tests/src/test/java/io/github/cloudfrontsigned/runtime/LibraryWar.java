@@ -55,7 +55,8 @@ final class LibraryWar {
             Path pem = keys.resolve("private_key.pem");
             Files.writeString(pem, TestKeys.pem(TestKeys.RSA.getPrivate()));
             Path lib = Files.createDirectories(dir.resolve("WEB-INF/lib"));
-            for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class, CloudFrontSigned.class)) {
+            for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class,
+                    CloudFrontSigned.class)) {
                 copyOrJar(location(module), lib);
             }
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

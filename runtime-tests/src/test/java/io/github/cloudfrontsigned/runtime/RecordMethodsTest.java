@@ -63,7 +63,8 @@ final class RecordMethodsTest {
 
     @Test
     void libraryClasses_haveNoGeneratedRecordMethods() throws Exception {
-        for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class, CloudFrontSigned.class)) {
+        for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class,
+                CloudFrontSigned.class)) {
             assertEquals(List.of(), generatedRecordMethods(module), "records of " + module.getPackageName()
                     + " whose equals, hashCode or toString the JDK generates");
         }
