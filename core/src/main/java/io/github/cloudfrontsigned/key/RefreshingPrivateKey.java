@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link PrivateKeyProvider} over a fetch function (for example a call to AWS Secrets Manager): fetched once
@@ -106,7 +107,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
     private volatile StoredKey previous;
     private volatile String lastFailure;
     /** The refresh thread, once started; {@link #close()} waits for it to end. */
-    private volatile Thread refreshThread;
+    private final AtomicReference<Thread> refreshThread = new AtomicReference<>();
 
     private RefreshingPrivateKey(String description, StoredKeyFetcher fetcher, StoredKey first, Duration interval) {
         this.description = description;
@@ -115,10 +116,12 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         if (interval == null) {
             this.scheduler = null;
         } else {
+            // the factory holds the thread's holder, not this provider (see the weak reference below)
+            AtomicReference<Thread> thread = refreshThread;
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "cloudfront-key-refresh");
                 t.setDaemon(true);
-                refreshThread = t;
+                thread.set(t);
                 return t;
             });
             long millis = interval.toMillis();
@@ -272,7 +275,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
-                Thread thread = refreshThread;
+                Thread thread = refreshThread.get();
                 if (thread != null && thread != Thread.currentThread()) {
                     thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
                 }
