@@ -118,6 +118,35 @@ public final class CloudFrontSigner {
             long all = signaturesComputed + signaturesReused;
             return all == 0 ? 0.0 : (double) signaturesReused / all;
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Statistics)) {
+                return false;
+            }
+            Statistics other = (Statistics) o;
+            return linksSigned == other.linksSigned
+                    && cookiesSigned == other.cookiesSigned
+                    && signaturesComputed == other.signaturesComputed
+                    && signaturesReused == other.signaturesReused;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(linksSigned, cookiesSigned, signaturesComputed, signaturesReused);
+        }
+
+        @Override
+        public String toString() {
+            return "Statistics[linksSigned=" + linksSigned
+                    + ", cookiesSigned=" + cookiesSigned
+                    + ", signaturesComputed=" + signaturesComputed
+                    + ", signaturesReused=" + signaturesReused + "]";
+        }
     }
 
     /**

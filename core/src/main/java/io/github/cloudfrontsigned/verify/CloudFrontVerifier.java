@@ -456,6 +456,31 @@ public final class CloudFrontVerifier {
 
     /** A limit a request exceeded and the sentence saying by how much. */
     record Exceeded(Limit limit, String reason) {
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Exceeded)) {
+                return false;
+            }
+            Exceeded other = (Exceeded) o;
+            return java.util.Objects.equals(limit, other.limit)
+                    && java.util.Objects.equals(reason, other.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(limit, reason);
+        }
+
+        @Override
+        public String toString() {
+            return "Exceeded[limit=" + limit
+                    + ", reason=" + reason + "]";
+        }
     }
 
     /**

@@ -144,6 +144,31 @@ final class VerifyingKey {
         boolean covers(byte[] data) {
             return Arrays.equals(digest, hash.digest(data));
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Recovered)) {
+                return false;
+            }
+            Recovered other = (Recovered) o;
+            return java.util.Objects.equals(hash, other.hash)
+                    && java.util.Objects.equals(digest, other.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(hash, digest);
+        }
+
+        @Override
+        public String toString() {
+            return "Recovered[hash=" + hash
+                    + ", digest=" + digest + "]";
+        }
     }
 
     /** @return the expected signature length in bytes for RSA keys, or -1 for ECDSA (DER length varies) */
