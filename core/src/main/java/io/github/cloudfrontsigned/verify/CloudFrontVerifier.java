@@ -9,7 +9,6 @@ import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.Ipv4;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.internal.SigningKey;
 import io.github.cloudfrontsigned.internal.TimeText;
 import io.github.cloudfrontsigned.internal.Validation;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
@@ -480,7 +479,7 @@ public final class CloudFrontVerifier {
          *     was added already
          */
         public Builder trustedKey(String keyPairId, PublicKey publicKey) {
-            SigningKey.checkKeyPairId(keyPairId);
+            Validation.checkKeyPairId(keyPairId);
             Objects.requireNonNull(publicKey, "publicKey");
             if (keys.putIfAbsent(keyPairId, publicKey) != null) {
                 throw new IllegalArgumentException("key pair ID " + keyPairId + " was added twice");
