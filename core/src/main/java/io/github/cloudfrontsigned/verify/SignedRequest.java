@@ -32,7 +32,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * SignedRequest signed = SignedRequest.parse(ViewerRequest.fromUrl(url));
- * System.out.println(signed.describe(Instant.now()));
+ * System.out.println(signed.keyPairId() + " " + signed.dateLessThan() + " " + signed.problems());
  * }</pre>
  *
  * <p>Parsing never throws: what cannot be decoded is reported by {@link #problems()}. Values of the signing
@@ -279,89 +279,30 @@ public final class SignedRequest {
     }
 
     /**
-     * A multi-line description for people, as {@code cloudfront-signed inspect} prints it: source, policy type,
-     * key pair ID, hash algorithm, signature size, the policy JSON and its conditions, times in UTC and relative
-     * to {@code now}, then any problems. The layout may change between versions; do not parse it.
-     *
-     * @param now the instant relative times are counted from
-     * @return the description, lines separated by {@code \n}
+     * @param p a signing parameter
+     * @return its first value in this request, percent-decoded, or {@code null} when absent
      */
-    public String describe(Instant now) {
-        long nowSeconds = now.getEpochSecond();
-        StringBuilder sb = new StringBuilder(512);
-        if (!isSigned()) {
-            return sb.append("Not signed: ").append(unsignedExplanation()).toString();
-        }
-        sb.append(source == CredentialSource.URL ? "Signed URL" : "Signed cookies").append(", ")
-                .append(value(POLICY) != null ? "custom policy" : value(EXPIRES) != null ? "canned policy"
-                        : "no policy").append('\n');
-        line(sb, "Key pair ID", keyPairId() == null ? "(missing)" : keyPairId());
-        line(sb, "Hash algorithm", value(HASH_ALGORITHM) == null ? "SHA1 (the default: no " + name(HASH_ALGORITHM) + ")"
-                : hashAlgorithm() == null ? value(HASH_ALGORITHM) + " (not SHA1 or SHA256)" : value(HASH_ALGORITHM));
-        line(sb, "Signature", signatureBytes == null ? "(" + signatureProblem + ")"
-                : signatureBytes.length + " bytes" + signatureKind(signatureBytes));
-        if (isCannedPolicy()) {
-            line(sb, "Expires", checkExpires(value(EXPIRES)) != null ? value(EXPIRES)
-                    : TimeText.instant(Long.parseLong(value(EXPIRES))) + ", "
-                    + TimeText.relative(Long.parseLong(value(EXPIRES)), nowSeconds));
-        }
-        String json = policyJson();
-        if (json != null) {
-            line(sb, isCannedPolicy() ? "Policy (rebuilt)" : "Policy", Validation.printable(json));
-        }
-        PolicyDocument d = document();
-        if (d != null) {
-            line(sb, "Resource", d.resource == null ? "(none: every URL)" : d.resource);
-            if (d.dateLessThan != null) {
-                line(sb, "DateLessThan", TimeText.instant(d.dateLessThan) + ", "
-                        + TimeText.relative(d.dateLessThan, nowSeconds));
-            }
-            if (d.dateGreaterThan != null) {
-                line(sb, "DateGreaterThan", TimeText.instant(d.dateGreaterThan) + ", "
-                        + TimeText.relative(d.dateGreaterThan, nowSeconds));
-            }
-            if (d.sourceIp != null) {
-                line(sb, "IpAddress", d.sourceIp);
-            }
-        } else if (isCannedPolicy() && unsignedUrl == null) {
-            line(sb, "Resource", "(the requested URL: give the URL to see the canned policy)");
-        }
-        for (String problem : problems()) {
-            line(sb, "Problem", problem);
-        }
-        sb.setLength(sb.length() - 1);
-        return sb.toString();
+    public String value(SigningParameter p) {
+        return values[p.ordinal()];
     }
 
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append("  ").append(label).append(':');
-        for (int i = label.length(); i < 17; i++) {
-            sb.append(' ');
-        }
-        sb.append(value).append('\n');
-    }
-
-    private static String signatureKind(byte[] signature) {
-        if (signature.length >= 8 && signature.length <= 72 && signature[0] == 0x30) {
-            return " (ECDSA, ASN.1 DER)";
-        }
-        if (signature.length == 64) {
-            return " (ECDSA raw r||s? CloudFront expects ASN.1 DER)";
-        }
-        return signature.length >= 128 ? " (RSA-" + signature.length * 8 + ")" : "";
-    }
-
-    // ---- package-private view for the verifier ----
-
-    /** The name the request used for {@code p}: its query name for a signed URL, else its cookie name. */
-    String name(SigningParameter p) {
+    /**
+     * @param p a signing parameter
+     * @return the name this request carries it under: its query name for a signed URL, else its cookie name
+     */
+    public String name(SigningParameter p) {
         return source == CredentialSource.URL ? URL_NAMES[p.ordinal()] : COOKIE_NAMES[p.ordinal()];
     }
 
-    /** {@code p}'s first value, percent-decoded, or {@code null} when absent. */
-    String value(SigningParameter p) {
-        return values[p.ordinal()];
+    /**
+     * @return the {@code Signature} decoded from CloudFront's base64 (a copy), or {@code null} when it is absent,
+     *     empty or not in that alphabet (see {@link #problems()})
+     */
+    public byte[] signature() {
+        return signatureBytes == null ? null : signatureBytes.clone();
     }
+
+    // ---- package-private view for the verifier ----
 
     ViewerRequest request() {
         return request;

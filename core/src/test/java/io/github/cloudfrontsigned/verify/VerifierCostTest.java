@@ -262,7 +262,7 @@ final class VerifierCostTest {
     @Test
     void everyLimit_hasItsOwnReasonCode() {
         java.util.Set<String> codes = new java.util.HashSet<>();
-        for (CloudFrontVerifier.Limit limit : RequestLimit.values()) {
+        for (RequestLimit limit : RequestLimit.values()) {
             assertTrue(codes.add(limit.code()), limit::code);
             assertTrue(limit.max() > 0);
         }
