@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
@@ -11,6 +10,7 @@ import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
 import io.github.cloudfrontsigned.internal.TimeText;
 import io.github.cloudfrontsigned.internal.Validation;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;

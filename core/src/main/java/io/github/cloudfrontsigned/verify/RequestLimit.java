@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.VerificationCost;
 
 /**

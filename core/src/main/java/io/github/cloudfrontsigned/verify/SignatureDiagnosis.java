@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.TextDiff;
 import io.github.cloudfrontsigned.internal.Validation;
