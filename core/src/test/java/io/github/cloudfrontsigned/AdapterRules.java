@@ -23,6 +23,30 @@ public final class AdapterRules {
     }
 
     /**
+     * Checks a framework module that sits on one adapter (the Spring Boot starter on the servlet adapter): it
+     * imports no other adapter and not core's {@code internal} package.
+     *
+     * @param module the module's package
+     * @param adapter the package of the adapter it sits on (one of {@link #ADAPTERS})
+     * @throws AssertionError naming every class that breaks a rule and the dependency that does
+     */
+    public static void checkFrameworkModule(String module, String adapter) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(module);
+        List<String> forbidden = new ArrayList<>();
+        for (String a : ADAPTERS) {
+            if (!a.equals(adapter)) {
+                forbidden.add(a + "..");
+            }
+        }
+        forbidden.add("io.github.cloudfrontsigned.internal..");
+        noClasses().that().resideInAPackage(module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(new String[0]))
+                .as(module + " uses core and " + adapter + " only: no other adapter, not core's internal package")
+                .check(classes);
+    }
+
+    /**
      * Checks the adapter whose package is {@code adapter} (one of {@link #ADAPTERS}).
      *
      * @throws AssertionError naming every class that breaks a rule and the dependency that does
