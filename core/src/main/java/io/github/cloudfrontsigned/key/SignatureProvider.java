@@ -47,8 +47,9 @@ public enum SignatureProvider {
     }
 
     /**
-     * The JCA provider this choice signs and verifies with for a key algorithm. Providers are private instances:
-     * nothing is registered in {@code java.security.Security}.
+     * The JCA provider this choice signs and verifies with for a key algorithm. Providers are private instances,
+     * shared by every signer and verifier of this library: nothing is registered in {@code java.security.Security};
+     * use the returned provider, do not modify it.
      *
      * @param keyAlgorithm {@code RSA} or {@code EC}
      * @return the provider, or empty for the JDK's default providers
