@@ -52,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
             });
             return Main.OK;
         }
-        spec.commandLine().getOut().println(signed.describe(request.clock().instant()));
+        spec.commandLine().getOut().println(SigningDataText.describe(signed, request.clock().instant()));
         return Main.OK;
     }
 }

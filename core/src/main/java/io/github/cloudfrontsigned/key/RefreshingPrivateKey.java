@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.key;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.internal.SigningKey;
+import io.github.cloudfrontsigned.internal.Validation;
 import java.lang.ref.WeakReference;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -299,7 +299,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         Keys.checkSupported(stored.privateKey(), description);
         if (stored.keyPairId() != null) {
             try {
-                SigningKey.checkKeyPairId(stored.keyPairId());
+                Validation.checkKeyPairId(stored.keyPairId());
             } catch (IllegalArgumentException e) {
                 throw new KeyLoadingException(description, e.getMessage());
             }
