@@ -14,6 +14,58 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CannedLinkSigner implements LinkSigner {
 
     private record Entry(String parameters, String keyPairId, long validUntil) {
+
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+
+        @Override
+
+        public boolean equals(Object o) {
+
+            if (o == this) {
+
+                return true;
+
+            }
+
+            if (!(o instanceof Entry)) {
+
+                return false;
+
+            }
+
+            Entry other = (Entry) o;
+
+            return java.util.Objects.equals(parameters, other.parameters)
+
+                    && java.util.Objects.equals(keyPairId, other.keyPairId)
+
+                    && validUntil == other.validUntil;
+
+        }
+
+
+        @Override
+
+        public int hashCode() {
+
+            return java.util.Objects.hash(parameters, keyPairId, validUntil);
+
+        }
+
+
+        @Override
+
+        public String toString() {
+
+            return "Entry[parameters=" + parameters
+
+                    + ", keyPairId=" + keyPairId
+
+                    + ", validUntil=" + validUntil + "]";
+
+        }
+
     }
 
     private final CloudFrontSigner signer;

@@ -4,7 +4,6 @@ import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
 import io.github.cloudfrontsigned.internal.SignatureEngines;
-import io.github.cloudfrontsigned.internal.SigningKey;
 import io.github.cloudfrontsigned.internal.Validation;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
@@ -13,6 +12,7 @@ import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -118,6 +118,35 @@ public final class CloudFrontSigner {
             long all = signaturesComputed + signaturesReused;
             return all == 0 ? 0.0 : (double) signaturesReused / all;
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Statistics)) {
+                return false;
+            }
+            Statistics other = (Statistics) o;
+            return linksSigned == other.linksSigned
+                    && cookiesSigned == other.cookiesSigned
+                    && signaturesComputed == other.signaturesComputed
+                    && signaturesReused == other.signaturesReused;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(linksSigned, cookiesSigned, signaturesComputed, signaturesReused);
+        }
+
+        @Override
+        public String toString() {
+            return "Statistics[linksSigned=" + linksSigned
+                    + ", cookiesSigned=" + cookiesSigned
+                    + ", signaturesComputed=" + signaturesComputed
+                    + ", signaturesReused=" + signaturesReused + "]";
+        }
     }
 
     /**
@@ -222,7 +251,7 @@ public final class CloudFrontSigner {
             checkCovers(resource, url);
         }
         String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
-                : PolicyDocument.writeCustom(resource, expires, policy, now);
+                : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
         String signature = signature(key, hash, policyJson, expires, now);
         StringBuilder sb = new StringBuilder(canned ? 400 : 700);
         if (canned) {
@@ -265,7 +294,7 @@ public final class CloudFrontSigner {
             Validation.checkUrl(resource, "Resource");
         }
         String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
-                : PolicyDocument.writeCustom(resource, expires, policy, now);
+                : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
         String signature = signature(key, hash, policyJson, expires, now);
         List<SignedCookies.Cookie> cookies = new ArrayList<>(4);
         if (canned) {
@@ -284,7 +313,7 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * A {@link io.github.cloudfrontsigned.rewrite.LinkSigner} for the link rewriter: signs each link with a canned
+     * A {@link LinkSigner} for the link rewriter: signs each link with a canned
      * policy valid for {@code ttl} from now (rounded up to the expiry granularity), exactly as
      * {@link #signingParameters(String, Policy)} would, and remembers each link's parameters for its granularity
      * window, so a page re-rendered with the same links costs one map lookup per link. The memo follows key
@@ -294,7 +323,7 @@ public final class CloudFrontSigner {
      * @return the link signer; thread-safe, share it
      * @throws IllegalArgumentException if {@code ttl} is zero or negative
      */
-    public io.github.cloudfrontsigned.rewrite.LinkSigner linkSigner(Duration ttl) {
+    public LinkSigner linkSigner(Duration ttl) {
         return new CannedLinkSigner(this, Policy.builder().expiresIn(ttl).build(), cache == null ? 0 : cache.maxEntries());
     }
 
@@ -550,7 +579,7 @@ public final class CloudFrontSigner {
         }
 
         private Builder add(String keyPairId, Object key) {
-            SigningKey.checkKeyPairId(keyPairId);
+            Validation.checkKeyPairId(keyPairId);
             if (keys.putIfAbsent(keyPairId, key) != null) {
                 throw new IllegalArgumentException("key pair ID " + keyPairId + " was added twice");
             }

@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.SigningKey;
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import java.security.PrivateKey;

@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.SigningKey;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

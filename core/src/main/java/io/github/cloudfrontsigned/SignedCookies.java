@@ -58,6 +58,25 @@ public final class SignedCookies {
         public String toString() {
             return name + "=" + value;
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Cookie)) {
+                return false;
+            }
+            Cookie other = (Cookie) o;
+            return java.util.Objects.equals(name, other.name)
+                    && java.util.Objects.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, value);
+        }
     }
 
     private final List<Cookie> cookies;

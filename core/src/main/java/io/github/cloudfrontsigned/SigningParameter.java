@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.QueryNames;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -8,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The signing parameters CloudFront reads: each one's query parameter name in a signed URL and its cookie name
- * among signed cookies. The one place these names are defined: the signer, the verifier, the link rewriter's
- * "already signed" check and the servlet edge filter all read them here ({@link SignedCookies}' constants are
- * the cookie names).
+ * among signed cookies. The one public place these names are given: the signer, the verifier and the servlet edge
+ * filter read them here ({@link SignedCookies}' constants are the cookie names; the query names' literals sit in
+ * the internal package, where the link rewriter's "already signed" check reads them too).
  *
  * <p>Source: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html">
  * Create a signed URL using a custom policy</a> and
@@ -20,15 +21,15 @@ import java.util.stream.Collectors;
 public enum SigningParameter {
 
     /** {@code Expires} / {@code CloudFront-Expires}: a canned policy's expiry, in epoch seconds. */
-    EXPIRES("Expires", SignedCookies.EXPIRES),
+    EXPIRES(QueryNames.EXPIRES, SignedCookies.EXPIRES),
     /** {@code Policy} / {@code CloudFront-Policy}: a custom policy in CloudFront's base64. */
-    POLICY("Policy", SignedCookies.POLICY),
+    POLICY(QueryNames.POLICY, SignedCookies.POLICY),
     /** {@code Signature} / {@code CloudFront-Signature}: the signature in CloudFront's base64. */
-    SIGNATURE("Signature", SignedCookies.SIGNATURE),
+    SIGNATURE(QueryNames.SIGNATURE, SignedCookies.SIGNATURE),
     /** {@code Key-Pair-Id} / {@code CloudFront-Key-Pair-Id}: the public key's ID in the trusted key group. */
-    KEY_PAIR_ID("Key-Pair-Id", SignedCookies.KEY_PAIR_ID),
+    KEY_PAIR_ID(QueryNames.KEY_PAIR_ID, SignedCookies.KEY_PAIR_ID),
     /** {@code Hash-Algorithm} / {@code CloudFront-Hash-Algorithm}: {@code SHA256}, sent for SHA-256 only. */
-    HASH_ALGORITHM("Hash-Algorithm", SignedCookies.HASH_ALGORITHM);
+    HASH_ALGORITHM(QueryNames.HASH_ALGORITHM, SignedCookies.HASH_ALGORITHM);
 
     /** What every signed cookie's name starts with: {@code CloudFront-}. */
     public static final String COOKIE_PREFIX = "CloudFront-";

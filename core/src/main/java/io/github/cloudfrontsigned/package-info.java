@@ -8,7 +8,8 @@
  * {@link io.github.cloudfrontsigned.ResourceUrls} writes policy resources, and
  * {@link io.github.cloudfrontsigned.CloudFrontSignedException} is the root of every exception the library throws
  * about keys and configuration; {@link io.github.cloudfrontsigned.SigningParameter} names the query parameters and
- * cookies CloudFront reads. The key ring and the signature memo are package-private beside the signer.
+ * cookies CloudFront reads. The key ring, the signing key and the signature memo are package-private beside the
+ * signer.
  *
  * <p>The other packages, by capability:
  * <ul>
@@ -20,7 +21,9 @@
  *   <li>{@code internal}: wire-format helpers; public only for the sibling packages, not exported, not API.</li>
  * </ul>
  *
- * <p>May depend on: {@code key}, {@code internal}, the JDK. Never on {@code jakarta.*}.
+ * <p>May depend on: {@code key}, {@code rewrite} (the {@code LinkSigner} the signer offers), {@code internal}, the
+ * JDK. Never on {@code verify} or {@code config}, never on {@code jakarta.*} (ARCHITECTURE.md's table, checked by
+ * the build's {@code ArchitectureTest}).
  * Reference: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html">Serve
  * private content with signed URLs and signed cookies</a>.
  */

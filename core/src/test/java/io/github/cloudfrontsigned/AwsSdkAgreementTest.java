@@ -1,7 +1,6 @@
 package io.github.cloudfrontsigned;
 
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import io.github.cloudfrontsigned.internal.SigningKey;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

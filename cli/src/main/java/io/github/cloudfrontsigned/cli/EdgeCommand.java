@@ -33,9 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " reason (an X-CloudFront-Signed-Reason header and an XML comment) and is printed here.",
             "Signing query parameters are removed before the request goes to the origin, as CloudFront does."},
         footer = {"", "Examples:",
-            "  cloudfront-signed edge --origin http://127.0.0.1:8081 --port 8080 --protect '/private/*' \\",
-            "      --public-key K2JCJMDEHXQW5F=public_key.pem --public-url https://d111111abcdef8.cloudfront.net --dev",
-            "  cloudfront-signed edge --origin-dir ./bucket --key-group ./trusted-keys --port 8080",
+            "  cloudfront-signed edge --origin http://127.0.0.1:8081 --port 8080 \\",
+            "      --protect '/private/*' --public-key K2JCJMDEHXQW5F=public_key.pem \\",
+            "      --public-url https://d111111abcdef8.cloudfront.net --dev",
+            "  cloudfront-signed edge --origin-dir ./bucket --key-group ./trusted-keys \\",
+            "      --port 8080",
             "", "Stop it with Ctrl+C."})
 final class EdgeCommand implements Callable<Integer> {
 
@@ -83,8 +85,10 @@ final class EdgeCommand implements Callable<Integer> {
 
     @Option(names = "--protect", paramLabel = "PATTERN",
             description = "A path pattern whose requests must be signed, as in a cache behavior: * matches any"
-                    + " characters, ? one (for example '/private/*'). Repeat it; other paths go to the origin"
-                    + " unchecked. Default: every path.")
+                    + " characters, ? one (for example '/private/*'), matched against the path as the origin serves"
+                    + " it (%%70rivate is private). Repeat it; other paths go to the origin unsigned. Every path is"
+                    + " checked first: one the origin would serve as another path (.., //, ;, \\, %%2f, ...) is"
+                    + " refused with 400. Default: every path.")
     private List<String> protect = new ArrayList<>();
 
     @Option(names = "--dev", description = "Development mode: each denial carries and prints its precise reason.")
@@ -103,23 +107,29 @@ final class EdgeCommand implements Callable<Integer> {
         if (publicKeys.isEmpty() && groupIds.isEmpty()) {
             throw new InputException("give the trusted key group: --public-key ID=FILE (repeat it) or --key-group DIR");
         }
-        EdgeAccess access;
+        EdgeAccess.Builder edge = EdgeAccess.builder(verifier.build());
         try {
-            access = EdgeAccess.builder(verifier.build()).publicUrl(publicUrl).build();
+            edge.publicUrl(publicUrl);
         } catch (IllegalArgumentException e) {
             throw new InputException("--public-url: " + e.getMessage());
         }
-        List<String> patterns = protect.isEmpty() ? List.of("*") : protect;
+        try {
+            edge.pathPatterns(protect.isEmpty() ? List.of("*") : protect);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--protect: " + e.getMessage());
+        }
+        EdgeAccess access = edge.build();
         PrintWriter out = spec.commandLine().getOut();
         if (dev) {
             DevMode.EDGE_LOG.setLevel(Level.WARNING); // each denial is printed here instead of summarized
         }
-        EdgeServer server = EdgeServer.start(bind, port, access, PathPatterns.of(patterns), dev ? out : null,
+        EdgeServer server = EdgeServer.start(bind, port, access, dev ? out : null,
                 origin.dir != null ? null : originUri(), origin.dir != null ? originDirectory() : null);
         out.println("cloudfront-signed edge on http://" + bind + ":" + server.port()
                 + (access.publicUrl() == null ? "" : " as " + access.publicUrl()) + ", origin "
                 + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize()) + ", trusted key pair IDs "
-                + access.verifier().trustedKeyPairIds() + ", signed requests required for " + String.join(" ", patterns)
+                + access.verifier().trustedKeyPairIds() + ", signed requests required for "
+                + String.join(" ", access.pathPatterns())
                 + (dev ? "; development mode: denials carry their reason" : ""));
         out.flush();
         server.joinUntilInterrupted();

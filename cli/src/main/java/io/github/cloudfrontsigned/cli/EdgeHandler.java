@@ -15,9 +15,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The edge in front of the origin handler: for a protected path, {@link EdgeAccess#decide} on the request exactly as
- * it arrived (raw path and query, {@code Host}, cookies, client address), then CloudFront's 400/403 or the origin
- * with the signing parameters removed. Work per request: linear in its size (bounded by Jetty's header limits).
+ * The edge in front of the origin handler: for every request, {@link EdgeAccess#decide} on the request exactly as
+ * it arrived (raw path and query, {@code Host}, cookies, client address; the path check and the {@code --protect}
+ * patterns are core's), then CloudFront's 400/403, or the origin with the path that was checked
+ * ({@link EdgeAccess.Decision#originPath()}) and the signing parameters removed. Work per request: linear in its
+ * size (bounded by Jetty's header limits).
  */
 final class EdgeHandler extends Handler.Wrapper {
 
@@ -25,16 +27,14 @@ final class EdgeHandler extends Handler.Wrapper {
     static final String REASON_HEADER = "X-CloudFront-Signed-Reason";
 
     private final EdgeAccess access;
-    private final PathPatterns protectedPaths;
     private final PrintWriter devLog;
 
     /**
      * @param devLog where development mode prints each denial (one bounded line), or {@code null} when not in it
      */
-    EdgeHandler(EdgeAccess access, PathPatterns protectedPaths, PrintWriter devLog, Handler origin) {
+    EdgeHandler(EdgeAccess access, PrintWriter devLog, Handler origin) {
         super(origin);
         this.access = access;
-        this.protectedPaths = protectedPaths;
         this.devLog = devLog;
     }
 
@@ -42,9 +42,6 @@ final class EdgeHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
         String rawPath = uri.getPath();
-        if (!protectedPaths.matches(rawPath)) {
-            return super.handle(request, response, callback);
-        }
         ViewerRequest.Builder viewer = ViewerRequest.builder().scheme(uri.getScheme()).host(uri.getAuthority())
                 .rawPath(rawPath).rawQuery(uri.getQuery()).clientIp(Request.getRemoteAddr(request));
         for (String cookieHeader : request.getHeaders().getValuesList(HttpHeader.COOKIE)) {
@@ -55,10 +52,12 @@ final class EdgeHandler extends Handler.Wrapper {
             deny(decision, rawPath, response, callback);
             return true;
         }
-        if (Objects.equals(decision.originQuery(), uri.getQuery())) {
+        if (decision.originPath().equals(rawPath) && Objects.equals(decision.originQuery(), uri.getQuery())) {
             return super.handle(request, response, callback);
         }
-        HttpURI forwarded = HttpURI.build(uri).query(decision.originQuery()).asImmutable();
+        // the origin gets exactly the path that was checked (and the query without the signing parameters)
+        HttpURI forwarded = HttpURI.build(uri).path(decision.originPath()).query(decision.originQuery())
+                .asImmutable();
         return super.handle(new Request.Wrapper(request) {
             @Override
             public HttpURI getHttpURI() {
@@ -73,7 +72,7 @@ final class EdgeHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, decision.contentType());
         String body = decision.body();
         if (devLog != null) {
-            String reason = LogText.of(decision.reason());
+            String reason = LogText.oneLine(decision.reason());
             response.getHeaders().put(REASON_HEADER, reason);
             if (decision.status() == 403) {
                 body = body + "<!-- " + decision.reason().replace("--", "- -") + " -->";

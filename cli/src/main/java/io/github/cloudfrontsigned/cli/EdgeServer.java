@@ -37,7 +37,10 @@ final class EdgeServer {
         return files;
     }
 
-    /** Jetty's reverse proxy to an origin; the origin's path is put before the request's. */
+    /**
+     * Jetty's reverse proxy to an origin; the origin's path is put before the request's (the path
+     * {@link EdgeHandler} checked, never the viewer's spelling).
+     */
     private static Handler proxy(URI origin) {
         String prefix = origin.getRawPath() == null ? "" : origin.getRawPath().replaceAll("/+$", "");
         HttpURI base = HttpURI.from(origin.getScheme(), origin.getHost(), origin.getPort(), null);
@@ -54,10 +57,9 @@ final class EdgeServer {
      * @param originDir the directory origin, or {@code null} for {@code originUrl}
      * @throws InputException if it cannot listen there
      */
-    static EdgeServer start(String bind, int port, EdgeAccess access, PathPatterns protectedPaths, PrintWriter devLog,
-            URI originUrl, Path originDir) throws Exception {
-        Handler handler = new EdgeHandler(access, protectedPaths, devLog, originUrl != null ? proxy(originUrl)
-                : files(originDir));
+    static EdgeServer start(String bind, int port, EdgeAccess access, PrintWriter devLog, URI originUrl,
+            Path originDir) throws Exception {
+        Handler handler = new EdgeHandler(access, devLog, originUrl != null ? proxy(originUrl) : files(originDir));
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);

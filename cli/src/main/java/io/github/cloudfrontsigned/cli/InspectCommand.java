@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Decodes a signed URL or signed cookies without a key and prints the policy, its times in UTC"
                 + " and relative to now, the key pair ID and the hash algorithm. Nothing is verified: use verify"
                 + " for that."},
-        footer = {"", "Example:", "  cloudfront-signed inspect --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Policy=...'"})
+        footer = {"", "Example:", "  cloudfront-signed inspect \\",
+            "      --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Policy=...'"})
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
             });
             return Main.OK;
         }
-        spec.commandLine().getOut().println(signed.describe(request.clock().instant()));
+        spec.commandLine().getOut().println(SigningDataText.describe(signed, request.clock().instant()));
         return Main.OK;
     }
 }

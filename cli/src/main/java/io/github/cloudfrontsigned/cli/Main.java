@@ -143,7 +143,8 @@ public final class Main implements Callable<Integer> {
         String name = command.getCommandSpec().qualifiedName();
         if (e instanceof InputException || e instanceof KeyLoadingException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
-            command.getErr().println(name + ": " + firstLine(e.getMessage()));
+            command.getErr().println(name + ": " + CommandLineText.of(firstLine(e.getMessage()),
+                    command.getCommandName()));
             return USAGE;
         }
         command.getErr().println(name + ": internal error, please report it: " + e);

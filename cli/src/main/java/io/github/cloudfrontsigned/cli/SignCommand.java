@@ -19,10 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " signed."},
         footer = {"", "Examples:",
             "  cloudfront-signed sign --url https://d111111abcdef8.cloudfront.net/a.jpg \\",
-            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem --expires-in 10m",
-            "  cloudfront-signed sign --url 'https://d111111abcdef8.cloudfront.net/videos/a.mp4?hd=1' \\",
-            "      --policy-resource 'https://d111111abcdef8.cloudfront.net/videos/*' --ip-address 192.0.2.0/24 \\",
-            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem --date-less-than 2026-12-01"})
+            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem \\",
+            "      --expires-in 10m",
+            "  cloudfront-signed sign \\",
+            "      --url 'https://d111111abcdef8.cloudfront.net/videos/a.mp4?hd=1' \\",
+            "      --policy-resource 'https://d111111abcdef8.cloudfront.net/videos/*' \\",
+            "      --ip-address 192.0.2.0/24 --date-less-than 2026-12-01 \\",
+            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem"})
 final class SignCommand implements Callable<Integer> {
 
     @Spec
@@ -35,8 +38,8 @@ final class SignCommand implements Callable<Integer> {
     private SigningOptions signing;
 
     @Option(names = "--policy-resource", paramLabel = "RESOURCE",
-            description = "The policy's Resource when it differs from the URL, with * and ? wildcards (for example"
-                    + " 'https://d111111abcdef8.cloudfront.net/videos/*'); it must cover the URL.")
+            description = "The policy's Resource when it differs from the URL, with * and ? wildcards (as in the"
+                    + " second example below); it must cover the URL.")
     private String policyResource;
 
     @Mixin

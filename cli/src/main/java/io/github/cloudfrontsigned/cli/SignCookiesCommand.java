@@ -1,6 +1,7 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.io.PrintWriter;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "A canned policy is used for one exact URL without --date-greater-than or --ip-address; a custom one"
                 + " otherwise (always for a resource holding * or ?, which CloudFront reads as wildcards)."},
         footer = {"", "Example:",
-            "  cloudfront-signed sign-cookies --resource 'https://d111111abcdef8.cloudfront.net/members/*' \\",
-            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem --expires-in 1h \\",
-            "      --domain d111111abcdef8.cloudfront.net --path /members/ --secure --http-only --set-cookie"})
+            "  cloudfront-signed sign-cookies \\",
+            "      --resource 'https://d111111abcdef8.cloudfront.net/members/*' \\",
+            "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem \\",
+            "      --expires-in 1h --domain d111111abcdef8.cloudfront.net --path /members/ \\",
+            "      --secure --http-only --set-cookie"})
 final class SignCookiesCommand implements Callable<Integer> {
 
     @Spec
@@ -58,9 +61,15 @@ final class SignCookiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Policy.Builder policy = signing.policy();
+        try {
+            policy.resource(resource);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--resource: " + e.getMessage());
+        }
         SignedCookies cookies;
         try {
-            cookies = signing.signer().signCookies(signing.policy().resource(resource).build());
+            cookies = signing.signer().signCookies(policy.build());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         } finally {

@@ -18,10 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " IP not in the range, the URL re-encoded after signing, or the Resource and URL side by side.",
             "A signing parameter in the URL makes it a signed URL and the cookies are then ignored, as CloudFront does."},
         footer = {"", "Examples:",
-            "  cloudfront-signed verify --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Expires=...' \\",
-            "      --public-key K2JCJMDEHXQW5F=public_key.pem --public-key K36X4X2EO997HM=next_public_key.pem",
-            "  cloudfront-signed verify --url https://d111111abcdef8.cloudfront.net/members/a.pdf \\",
-            "      --cookie 'CloudFront-Policy=...; CloudFront-Signature=...; CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F' \\",
+            "  cloudfront-signed verify \\",
+            "      --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Expires=...' \\",
+            "      --public-key K2JCJMDEHXQW5F=public_key.pem \\",
+            "      --public-key K36X4X2EO997HM=next_public_key.pem",
+            "  cloudfront-signed verify \\",
+            "      --url https://d111111abcdef8.cloudfront.net/members/a.pdf \\",
+            "      --cookie 'CloudFront-Policy=...' --cookie 'CloudFront-Signature=...' \\",
+            "      --cookie CloudFront-Key-Pair-Id=K2JCJMDEHXQW5F \\",
             "      --public-key K2JCJMDEHXQW5F=public_key.pem --client-ip 192.0.2.7"})
 final class VerifyCommand implements Callable<Integer> {
 

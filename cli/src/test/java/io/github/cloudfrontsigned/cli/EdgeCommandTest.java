@@ -22,11 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +46,7 @@ final class EdgeCommandTest {
     /** A real origin that answers with the path and query it received. */
     private static HttpServer origin;
 
-    private Thread running;
-    private ByteArrayOutputStream printed;
+    private RunningEdge running;
     private String edge;
 
     @BeforeAll
@@ -82,35 +76,18 @@ final class EdgeCommandTest {
 
     /** Starts {@code cloudfront-signed edge --port 0 ARGS} and waits for the line that says where it listens. */
     private void start(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("edge", "--port", "0"));
-        all.addAll(Arrays.asList(args));
-        printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        running = new Thread(() -> Main.run(out, out, all.toArray(new String[0])), "edge");
-        running.start();
-        Pattern listening = Pattern.compile("edge on (http://127\\.0\\.0\\.1:\\d+)");
-        for (int i = 0; i < 600 && edge == null; i++) {
-            Matcher m = listening.matcher(printed());
-            if (m.find()) {
-                edge = m.group(1);
-            } else if (!running.isAlive()) {
-                throw new AssertionError("the edge did not start: " + printed());
-            } else {
-                Thread.sleep(50);
-            }
-        }
-        assertTrue(edge != null, this::printed);
+        running = RunningEdge.start(args);
+        edge = running.url;
     }
 
     private String printed() {
-        return printed.toString(StandardCharsets.UTF_8);
+        return running.printed();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
         if (running != null) {
-            running.interrupt();
-            running.join(10_000);
+            running.close();
         }
     }
 

@@ -154,9 +154,9 @@ public final class ConfigSources {
     }
 
     /**
-     * Checks the whole configuration now, loading the keys, and releases what it loaded: what the servlet
-     * container initializer runs at startup so that a misconfiguration fails the deployment on every container,
-     * including those that initialize filters lazily.
+     * Checks the whole configuration now, loading the keys, and releases what it loaded. The servlet container
+     * initializers do not use it: they read through {@link SharedConfigurations}, so that the keys they load are
+     * the ones every entry point of the application then signs with.
      *
      * @param lookup the composed configuration
      * @param requireSigningTargets whether protected prefixes or cookie resources must be configured (the filter

@@ -57,6 +57,27 @@ public final class ConfigurationException extends CloudFrontSignedException {
             }
             return sb.append(": ").append(message).toString();
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Problem)) {
+                return false;
+            }
+            Problem other = (Problem) o;
+            return java.util.Objects.equals(property, other.property)
+                    && java.util.Objects.equals(value, other.value)
+                    && java.util.Objects.equals(source, other.source)
+                    && java.util.Objects.equals(message, other.message);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(property, value, source, message);
+        }
     }
 
     private final transient List<Problem> problems;

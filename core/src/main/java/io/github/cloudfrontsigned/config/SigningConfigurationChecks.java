@@ -33,6 +33,16 @@ final class SigningConfigurationChecks {
                 BUILDER, message);
     }
 
+    /**
+     * The problem of a configuration for the servlet filter that names nothing to sign (no protected prefix, no
+     * cookie resource), also reported by {@link SharedConfigurations}.
+     */
+    static ConfigurationException.Problem nothingToSign(String value, String source) {
+        return new ConfigurationException.Problem(ConfigProperties.PROTECTED_PREFIXES, value, source, "nothing to sign:"
+                + " set the URL prefixes whose links are signed (for example https://cdn.example.com/private/) and/or "
+                + ConfigProperties.COOKIE_RESOURCES);
+    }
+
     List<ConfigurationException.Problem> problems(boolean requireSigner) {
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         if (requireSigner && b.signer == null) {
@@ -54,9 +64,8 @@ final class SigningConfigurationChecks {
             }
         }
         if (b.requireSigningTargets && b.protectedPrefixes.isEmpty() && b.cookies.isEmpty()) {
-            problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, null, "nothing to sign: set the URL prefixes"
-                    + " whose links are signed (for example https://cdn.example.com/private/) and/or "
-                    + ConfigProperties.COOKIE_RESOURCES));
+            String[] origin = b.origins.get(ConfigProperties.PROTECTED_PREFIXES);
+            problems.add(origin != null ? nothingToSign(origin[0], origin[1]) : nothingToSign(null, BUILDER));
         }
         for (String type : b.contentTypes) {
             if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {

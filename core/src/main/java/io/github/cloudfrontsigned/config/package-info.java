@@ -3,7 +3,9 @@
  * any source ({@link io.github.cloudfrontsigned.config.ConfigLookup}: init-params, context-params, MicroProfile
  * Config), validating all of it at once ({@link io.github.cloudfrontsigned.config.ConfigurationException}), and
  * the result, {@link io.github.cloudfrontsigned.config.SigningConfiguration}, that the servlet filter and the
- * JAX-RS feature both use; the per-request signing decision both call, container-neutral
+ * JAX-RS feature both use, read once per web application and shared by its entry points
+ * ({@link io.github.cloudfrontsigned.config.SharedConfigurations}); the per-request signing decision both call,
+ * container-neutral
  * ({@link io.github.cloudfrontsigned.config.RequestSigning}), with its pieces (cookie specs, trusted proxies,
  * carried cookies); and the extension point for key services
  * ({@link io.github.cloudfrontsigned.config.KeyServiceProvider}).

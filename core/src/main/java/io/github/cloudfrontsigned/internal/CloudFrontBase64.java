@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.internal;
 
-import io.github.cloudfrontsigned.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -52,6 +52,31 @@ public final class Ipv4 {
             long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
             return (address & mask) == (network & mask);
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Range)) {
+                return false;
+            }
+            Range other = (Range) o;
+            return network == other.network
+                    && prefixLength == other.prefixLength;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(network, prefixLength);
+        }
+
+        @Override
+        public String toString() {
+            return "Range[network=" + network
+                    + ", prefixLength=" + prefixLength + "]";
+        }
     }
 
     /**

@@ -27,6 +27,23 @@ public final class LogText {
      *     input's length
      */
     public static String of(Object text) {
+        return escaped(text, false);
+    }
+
+    /**
+     * For a message of ours that spans lines and quotes the request (a verifier's reason): as {@link #of(Object)},
+     * but each line break, with the indentation after it, becomes one space, so that the log line reads
+     * {@code ... from the request, {"Statement":...}} instead of showing {@code \n}. Other control characters are
+     * escaped as by {@link #of(Object)}; the result is one line, bounded the same way.
+     *
+     * @param text a multi-line message, or {@code null}
+     * @return the text on one line
+     */
+    public static String oneLine(Object text) {
+        return escaped(text, true);
+    }
+
+    private static String escaped(Object text, boolean joinLines) {
         if (text == null) {
             return "null";
         }
@@ -35,7 +52,15 @@ public final class LogText {
         StringBuilder sb = new StringBuilder(kept + 16);
         for (int i = 0; i < kept; i++) {
             char c = s.charAt(i);
-            if (c == '\n') {
+            if (joinLines && (c == '\n' || c == '\r')) {
+                while (i + 1 < kept && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r'
+                        || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && i + 1 < kept) {
+                    sb.append(' ');
+                }
+            } else if (c == '\n') {
                 sb.append("\\n");
             } else if (c == '\r') {
                 sb.append("\\r");

@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.internal;
 
-import io.github.cloudfrontsigned.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,25 +67,25 @@ public final class PolicyDocument {
      *
      * @param resource the policy resource, wildcards allowed
      * @param expires {@code DateLessThan}, seconds since the epoch
-     * @param policy the policy's optional conditions
-     * @param now the current time, seconds since the epoch (unused by the format, kept for callers' symmetry)
+     * @param dateGreaterThan {@code DateGreaterThan}, or {@code null} for none
+     * @param ipAddress {@code IpAddress}'s {@code AWS:SourceIp} (already checked), or {@code null} for none
      * @return the policy JSON, compact
      * @throws IllegalArgumentException if {@code DateGreaterThan} is not before {@code DateLessThan}
      */
-    public static String writeCustom(String resource, long expires, Policy policy, long now) {
+    public static String writeCustom(String resource, long expires, Instant dateGreaterThan, String ipAddress) {
         StringBuilder sb = new StringBuilder(resource.length() + 170)
                 .append("{\"Statement\":[{\"Resource\":\"").append(resource)
                 .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires).append('}');
-        if (policy.dateGreaterThan() != null) {
-            long start = policy.dateGreaterThan().getEpochSecond();
+        if (dateGreaterThan != null) {
+            long start = dateGreaterThan.getEpochSecond();
             if (start >= expires) {
                 throw new IllegalArgumentException("DateGreaterThan (the active date, " + Instant.ofEpochSecond(start)
                         + ") must be before DateLessThan (the expiration, " + Instant.ofEpochSecond(expires) + ")");
             }
             sb.append(",\"DateGreaterThan\":{\"AWS:EpochTime\":").append(start).append('}');
         }
-        if (policy.ipAddress() != null) {
-            sb.append(",\"IpAddress\":{\"AWS:SourceIp\":\"").append(policy.ipAddress()).append("\"}");
+        if (ipAddress != null) {
+            sb.append(",\"IpAddress\":{\"AWS:SourceIp\":\"").append(ipAddress).append("\"}");
         }
         return sb.append("}}]}").toString();
     }

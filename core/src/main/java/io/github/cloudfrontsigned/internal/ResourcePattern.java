@@ -375,6 +375,33 @@ public final class ResourcePattern {
         public String diagram(String resource, String url) {
             return TextDiff.diagram("Resource", resource, resourcePosition, "URL", url, urlPosition);
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Mismatch)) {
+                return false;
+            }
+            Mismatch other = (Mismatch) o;
+            return urlPosition == other.urlPosition
+                    && resourcePosition == other.resourcePosition
+                    && java.util.Objects.equals(section, other.section);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(urlPosition, resourcePosition, section);
+        }
+
+        @Override
+        public String toString() {
+            return "Mismatch[urlPosition=" + urlPosition
+                    + ", resourcePosition=" + resourcePosition
+                    + ", section=" + section + "]";
+        }
     }
 
     /** The section boundaries of a URL: the {@code ://}, the {@code /} starting the path, the {@code ?}. */

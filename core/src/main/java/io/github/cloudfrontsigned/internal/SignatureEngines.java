@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.internal;
 
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import java.lang.reflect.Method;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -63,35 +62,23 @@ public final class SignatureEngines {
         return Corretto.INSTANCE != null;
     }
 
-    /**
-     * Resolves the provider for a key algorithm ({@code RSA} or {@code EC}); {@code null} means the JDK default.
-     *
-     * @throws IllegalStateException if Corretto was required but is unavailable
-     */
-    public static Provider provider(SignatureProvider choice, String keyAlgorithm) {
-        switch (choice) {
-            case JDK:
-                return null;
-            case BOUNCY_CASTLE:
-                return BouncyCastle.INSTANCE;
-            case CORRETTO:
-                if (Corretto.INSTANCE == null) {
-                    throw new IllegalStateException("signature provider CORRETTO was requested but Amazon Corretto"
-                            + " Crypto Provider is unavailable: " + Corretto.PROBLEM
-                            + "; or choose SignatureProvider.AUTO");
-                }
-                return Corretto.INSTANCE;
-            case AUTO:
-            default:
-                if (Corretto.INSTANCE != null) {
-                    return Corretto.INSTANCE;
-                }
-                return "EC".equals(keyAlgorithm) ? BouncyCastle.INSTANCE : null;
-        }
+    /** @return BouncyCastle's provider (a private instance, created on first use) */
+    public static Provider bouncyCastle() {
+        return BouncyCastle.INSTANCE;
+    }
+
+    /** @return Amazon Corretto Crypto Provider when present and healthy, else {@code null} */
+    public static Provider corretto() {
+        return Corretto.INSTANCE;
+    }
+
+    /** @return why Amazon Corretto Crypto Provider is unavailable, for an error message; {@code null} if it is available */
+    public static String correttoProblem() {
+        return Corretto.PROBLEM;
     }
 
     /** A {@link Signature} initialised for signing with {@code key}. */
-    static Signature newSigner(Provider provider, String jcaName, PrivateKey key) {
+    public static Signature newSigner(Provider provider, String jcaName, PrivateKey key) {
         return newSignature(provider, jcaName, key, "sign");
     }
 

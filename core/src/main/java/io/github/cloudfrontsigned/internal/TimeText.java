@@ -2,13 +2,13 @@ package io.github.cloudfrontsigned.internal;
 
 import java.time.Instant;
 
-/** Renders epoch seconds for people: {@code 2026-11-22T10:10:00Z (epoch 1795349400)}, "5 minutes ago". Stateless. */
+/** Renders epoch seconds for people: {@code 2026-11-22T12:10:00Z (epoch 1795349400)}, "5 minutes ago". Stateless. */
 public final class TimeText {
 
     private TimeText() {
     }
 
-    /** {@code 2026-11-22T10:10:00Z (epoch 1795349400)}; the epoch alone when out of {@link Instant}'s range. */
+    /** {@code 2026-11-22T12:10:00Z (epoch 1795349400)}; the epoch alone when out of {@link Instant}'s range. */
     public static String instant(long epochSeconds) {
         if (epochSeconds < Instant.MIN.getEpochSecond() || epochSeconds > Instant.MAX.getEpochSecond()) {
             return "epoch " + epochSeconds;

@@ -1,7 +1,5 @@
 package io.github.cloudfrontsigned.internal;
 
-import io.github.cloudfrontsigned.ResourceUrls;
-
 /**
  * Input checks shared by policies, URLs and cookies; every message names the value, the offending
  * character and its position, and the fix. Thread safety: stateless.
@@ -122,5 +120,27 @@ public final class Validation {
                     + "\" must be a number from 0 to 32");
         }
         return v;
+    }
+
+    /**
+     * Checks a key pair ID: letters and digits, as CloudFront shows it for a public key in a trusted key group.
+     *
+     * @return {@code keyPairId}
+     * @throws IllegalArgumentException naming the character and its position
+     */
+    public static String checkKeyPairId(String keyPairId) {
+        if (keyPairId == null || keyPairId.isEmpty()) {
+            throw new IllegalArgumentException("key pair ID is empty: give the ID CloudFront shows for the public"
+                    + " key in your trusted key group (for example K2JCJMDEHXQW5F)");
+        }
+        for (int i = 0; i < keyPairId.length(); i++) {
+            char c = keyPairId.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                throw new IllegalArgumentException("key pair ID \"" + printable(keyPairId) + "\": character "
+                        + CloudFrontBase64.describe(c) + " at position " + i
+                        + " is not allowed; a key pair ID is letters and digits (for example K2JCJMDEHXQW5F)");
+            }
+        }
+        return keyPairId;
     }
 }

@@ -1,16 +1,12 @@
 package io.github.cloudfrontsigned.internal;
 
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.verify.Verdict;
-import io.github.cloudfrontsigned.verify.ViewerRequest;
-
 /**
- * The work one {@link CloudFrontVerifier#verify(ViewerRequest)} call does, counted as it happens, and the bounds
+ * The work one {@code CloudFrontVerifier.verify(ViewerRequest)} call does, counted as it happens, and the bounds
  * that keep it small for any input: at most {@value #MAX_SIGNATURE_CHECKS} public-key operations in all (the
  * request's own signature check included, so diagnosis adds at most {@value #MAX_SIGNATURE_CHECKS} minus one),
  * and at most {@value #DIAGNOSIS_BUDGET} characters of URL variants built, hashed or matched while looking for the
  * cause of a denial. When diagnosis hits a bound it stops and the verdict says its explanation was cut short
- * ({@link Verdict#isExplanationCutShort()}).
+ * ({@code Verdict.isExplanationCutShort()}).
  *
  * <p>{@link #steps()} counts the rest of the work in characters (parsing, wildcard matching, diagnosis) so tests
  * can assert that it grows at most linearly with the input. One instance per call; not thread-safe.

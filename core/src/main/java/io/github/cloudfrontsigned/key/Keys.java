@@ -2,53 +2,28 @@ package io.github.cloudfrontsigned.key;
 
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.ECKey;
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.ECField;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 
-import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
-import org.bouncycastle.asn1.nist.NISTNamedCurves;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.SECNamedCurves;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X962Parameters;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
@@ -102,15 +77,6 @@ public final class Keys {
 
     private static final System.Logger LOG = System.getLogger(Keys.class.getName());
 
-    static final String SUPPORTED = "CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys";
-    static final String CREATE_HINT = "create one with openssl genrsa -out private_key.pem 2048"
-            + " or openssl ecparam -name prime256v1 -genkey -noout -out private_key.pem";
-    static final String DSA_NOT_SUPPORTED = "DSA keys are not supported: " + SUPPORTED + "; " + CREATE_HINT;
-
-    /** Bits below which an RSA key is refused outright. */
-    static final int MIN_RSA_BITS = 1024;
-    /** Bits CloudFront key groups require; smaller (but at least {@link #MIN_RSA_BITS}) keys only log a warning. */
-    static final int KEY_GROUP_RSA_BITS = 2048;
 
     private Keys() {
     }
@@ -202,7 +168,7 @@ public final class Keys {
     private static void warnIfSmall(Key key, String source) {
         if (key instanceof RSAKey) {
             int bits = ((RSAKey) key).getModulus().bitLength();
-            if (bits < KEY_GROUP_RSA_BITS) {
+            if (bits < KeyTypes.KEY_GROUP_RSA_BITS) {
                 LOG.log(Level.WARNING, "RSA key of " + bits + " bits from " + source
                         + ": CloudFront key groups require 2048-bit keys");
             }
@@ -211,7 +177,7 @@ public final class Keys {
 
     private static PrivateKey toJdkPrivateKey(PrivateKeyInfo info, String source) {
         AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
-        String problem = unsupportedReason(algorithm);
+        String problem = KeyTypes.unsupportedReason(algorithm);
         if (problem != null) {
             throw new KeyLoadingException(source, problem);
         }
@@ -253,7 +219,7 @@ public final class Keys {
 
     private static PublicKey toJdkPublicKey(SubjectPublicKeyInfo info, String source) {
         AlgorithmIdentifier algorithm = info.getAlgorithm();
-        String problem = unsupportedReason(algorithm);
+        String problem = KeyTypes.unsupportedReason(algorithm);
         if (problem != null) {
             throw new KeyLoadingException(source, problem);
         }
@@ -266,9 +232,9 @@ public final class Keys {
                 return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
             }
             // Decoding with BouncyCastle accepts compressed points and checks that the point is on the curve.
-            org.bouncycastle.math.ec.ECPoint q = P256.X9.getCurve()
+            org.bouncycastle.math.ec.ECPoint q = KeyTypes.P256.X9.getCurve()
                     .decodePoint(info.getPublicKeyData().getOctets()).normalize();
-            return P256.publicKey(q);
+            return KeyTypes.P256.publicKey(q);
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
             throw new KeyLoadingException(source, "the " + type + " public key could not be decoded: the key is damaged"
                     + " or is not a valid point (" + e.getClass().getSimpleName() + ")", e);
@@ -314,8 +280,8 @@ public final class Keys {
             }
             if (privateKey instanceof ECPrivateKey) {
                 BigInteger d = ((ECPrivateKey) privateKey).getS();
-                org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier().multiply(P256.X9.getG(), d).normalize();
-                return P256.publicKey(q);
+                org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier().multiply(KeyTypes.P256.X9.getG(), d).normalize();
+                return KeyTypes.P256.publicKey(q);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot derive the public key of " + describe(privateKey) + " ("
@@ -342,12 +308,7 @@ public final class Keys {
      * @throws IllegalArgumentException if the key has no encoded form
      */
     public static String fingerprint(PublicKey key) {
-        byte[] encoded = encodedPublicKey(key);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
-        }
+        return KeyText.fingerprint(key);
     }
 
     /**
@@ -366,19 +327,7 @@ public final class Keys {
      * @throws IllegalArgumentException if the key has no encoded form
      */
     public static String toPem(PublicKey key) {
-        byte[] encoded = encodedPublicKey(key);
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded);
-        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
-    }
-
-    private static byte[] encodedPublicKey(PublicKey key) {
-        Objects.requireNonNull(key, "key");
-        byte[] encoded = key.getEncoded();
-        if (encoded == null || !"X.509".equals(key.getFormat())) {
-            throw new IllegalArgumentException("The " + key.getAlgorithm() + " public key has no X.509"
-                    + " (SubjectPublicKeyInfo) encoding");
-        }
-        return encoded;
+        return KeyText.toPem(key);
     }
 
     /**
@@ -391,22 +340,7 @@ public final class Keys {
      * @throws NullPointerException if {@code key} is {@code null}
      */
     public static String describe(Key key) {
-        Objects.requireNonNull(key, "key");
-        if (key instanceof RSAKey) {
-            String name = "RSA".equals(key.getAlgorithm()) ? "RSA" : key.getAlgorithm();
-            return name + " " + ((RSAKey) key).getModulus().bitLength() + "-bit";
-        }
-        if (key instanceof ECKey) {
-            ECParameterSpec params = ((ECKey) key).getParams();
-            return P256.matches(params) ? "ECDSA P-256" : "EC " + curveName(key);
-        }
-        if (key instanceof java.security.interfaces.DSAKey && ((java.security.interfaces.DSAKey) key).getParams() != null) {
-            return "DSA " + ((java.security.interfaces.DSAKey) key).getParams().getP().bitLength() + "-bit";
-        }
-        if (key instanceof EdECKey) {
-            return ((EdECKey) key).getParams().getName();
-        }
-        return key.getAlgorithm();
+        return KeyText.describe(key);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -422,184 +356,6 @@ public final class Keys {
      * @throws IllegalArgumentException if the key is not supported and {@code sourceDescription} is {@code null}
      */
     public static void checkSupported(Key key, String sourceDescription) {
-        Objects.requireNonNull(key, "key");
-        String problem = unsupportedReason(key);
-        if (problem == null) {
-            return;
-        }
-        if (sourceDescription != null) {
-            throw new KeyLoadingException(sourceDescription, problem);
-        }
-        throw new IllegalArgumentException("Unsupported key: " + problem);
-    }
-
-    private static String unsupportedReason(Key key) {
-        String algorithm = key.getAlgorithm() == null ? "" : key.getAlgorithm();
-        if (key instanceof RSAKey) {
-            if (!"RSA".equalsIgnoreCase(algorithm)) {
-                return pssOrOther(algorithm);
-            }
-            int bits = ((RSAKey) key).getModulus().bitLength();
-            if (bits < MIN_RSA_BITS) {
-                return "the RSA key has only " + bits + " bits, far too few: " + SUPPORTED + " (1024-bit only for"
-                        + " legacy key pairs); create a new key with openssl genrsa -out private_key.pem 2048";
-            }
-            return null;
-        }
-        if (key instanceof ECKey) {
-            ECParameterSpec params = ((ECKey) key).getParams();
-            if (P256.matches(params)) {
-                return null;
-            }
-            return wrongCurve(curveName(key));
-        }
-        switch (algorithm.toUpperCase(Locale.ROOT)) {
-            case "RSA":
-            case "EC":
-                return null; // opaque key, for example in a hardware token: cannot be checked further
-            default:
-                return pssOrOther(key instanceof EdECKey ? ((EdECKey) key).getParams().getName() : algorithm);
-        }
-    }
-
-    private static String pssOrOther(String algorithm) {
-        String upper = algorithm.toUpperCase(Locale.ROOT);
-        if (upper.equals("DSA")) {
-            return DSA_NOT_SUPPORTED;
-        }
-        if (upper.equals("RSASSA-PSS") || upper.equals("RSA-PSS")) {
-            return "RSA-PSS keys are not supported: CloudFront signs with RSA PKCS#1 v1.5, so use a plain RSA key; "
-                    + CREATE_HINT;
-        }
-        return (algorithm.isEmpty() ? "keys of unknown type" : algorithm + " keys") + " are not supported: "
-                + SUPPORTED + "; " + CREATE_HINT;
-    }
-
-    /** Null if CloudFront accepts keys with this algorithm identifier, else what is wrong and the fix. */
-    static String unsupportedReason(AlgorithmIdentifier algorithm) {
-        ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
-        if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
-            return null;
-        }
-        if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-            ASN1Encodable parameters = algorithm.getParameters();
-            X962Parameters x962;
-            try {
-                x962 = parameters == null ? null : X962Parameters.getInstance(parameters);
-            } catch (RuntimeException e) {
-                x962 = null;
-            }
-            if (x962 == null || x962.isImplicitlyCA()) {
-                return "the EC key does not name its curve: " + SUPPORTED + "; create one with"
-                        + " openssl ecparam -name prime256v1 -genkey -noout -out private_key.pem";
-            }
-            if (!x962.isNamedCurve()) {
-                return "the EC key has explicit (unnamed) curve parameters, which are not supported: " + SUPPORTED
-                        + ", and an EC key must name its curve. If the key is on P-256, re-encode it with"
-                        + " openssl ec -param_enc named_curve (for a private key:"
-                        + " openssl ec -in key.pem -param_enc named_curve -out private_key.pem)";
-            }
-            ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(x962.getParameters());
-            return SECObjectIdentifiers.secp256r1.equals(curve) ? null : wrongCurve(curveName(curve));
-        }
-        if (X9ObjectIdentifiers.id_dsa.equals(oid)) {
-            return DSA_NOT_SUPPORTED;
-        }
-        if (PKCSObjectIdentifiers.id_RSASSA_PSS.equals(oid)) {
-            return pssOrOther("RSASSA-PSS");
-        }
-        if (EdECObjectIdentifiers.id_Ed25519.equals(oid)) {
-            return pssOrOther("Ed25519");
-        }
-        if (EdECObjectIdentifiers.id_Ed448.equals(oid)) {
-            return pssOrOther("Ed448");
-        }
-        if (EdECObjectIdentifiers.id_X25519.equals(oid)) {
-            return pssOrOther("X25519");
-        }
-        if (EdECObjectIdentifiers.id_X448.equals(oid)) {
-            return pssOrOther("X448");
-        }
-        if (PKCSObjectIdentifiers.dhKeyAgreement.equals(oid) || X9ObjectIdentifiers.dhpublicnumber.equals(oid)) {
-            return pssOrOther("DH");
-        }
-        return "keys with algorithm OID " + oid.getId() + " are not supported: " + SUPPORTED + "; " + CREATE_HINT;
-    }
-
-    private static String wrongCurve(String curveName) {
-        return "the EC key is on curve " + curveName + ", which is not supported: " + SUPPORTED
-                + " (P-256 is also called prime256v1 and secp256r1); create one with"
-                + " openssl ecparam -name prime256v1 -genkey -noout -out private_key.pem";
-    }
-
-    private static String curveName(ASN1ObjectIdentifier curve) {
-        String name = SECNamedCurves.getName(curve);
-        if (name == null) {
-            name = ECNamedCurveTable.getName(curve);
-        }
-        if (name == null) {
-            return "with OID " + curve.getId();
-        }
-        String nist = NISTNamedCurves.getName(curve);
-        return nist != null && !nist.equals(name) ? name + " (" + nist + ")" : name;
-    }
-
-    /** The curve of a JDK EC key, from the OID in its encoding when there is one. */
-    private static String curveName(Key key) {
-        try {
-            byte[] encoded = key.getEncoded();
-            if (encoded != null) {
-                AlgorithmIdentifier algorithm = key instanceof PublicKey
-                        ? SubjectPublicKeyInfo.getInstance(encoded).getAlgorithm()
-                        : PrivateKeyInfo.getInstance(encoded).getPrivateKeyAlgorithm();
-                X962Parameters x962 = X962Parameters.getInstance(algorithm.getParameters());
-                if (x962.isNamedCurve()) {
-                    return curveName(ASN1ObjectIdentifier.getInstance(x962.getParameters()));
-                }
-            }
-        } catch (RuntimeException e) {
-            // fall through to the generic description
-        }
-        ECParameterSpec params = ((ECKey) key).getParams();
-        return params == null ? "(unknown)" : "of " + params.getCurve().getField().getFieldSize()
-                + " bits with unnamed parameters";
-    }
-
-    /** The P-256 curve, in BouncyCastle form for point arithmetic and in JDK form for key specs. */
-    private static final class P256 {
-        static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
-        static final ECParameterSpec SPEC;
-
-        static {
-            try {
-                AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-                parameters.init(new ECGenParameterSpec("secp256r1"));
-                SPEC = parameters.getParameterSpec(ECParameterSpec.class);
-            } catch (GeneralSecurityException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        static boolean matches(ECParameterSpec p) {
-            if (p == null) {
-                return false;
-            }
-            ECField field = p.getCurve().getField();
-            return field instanceof ECFieldFp
-                    && ((ECFieldFp) field).getP().equals(((ECFieldFp) SPEC.getCurve().getField()).getP())
-                    && p.getCurve().getA().equals(SPEC.getCurve().getA())
-                    && p.getCurve().getB().equals(SPEC.getCurve().getB())
-                    && p.getGenerator().equals(SPEC.getGenerator())
-                    && p.getOrder().equals(SPEC.getOrder())
-                    && p.getCofactor() == SPEC.getCofactor();
-        }
-
-        static PublicKey publicKey(org.bouncycastle.math.ec.ECPoint q) throws GeneralSecurityException {
-            if (q.isInfinity()) {
-                throw new java.security.InvalidKeyException("point at infinity");
-            }
-            ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, SPEC));
-        }
+        KeyTypes.checkSupported(key, sourceDescription);
     }
 }

@@ -426,7 +426,7 @@ final class PemKeys {
         String what = "the PEM block '" + block.label + "'";
         switch (block.label) {
             case "DSA PRIVATE KEY":
-                throw new KeyLoadingException(source, Keys.DSA_NOT_SUPPORTED);
+                throw new KeyLoadingException(source, KeyTypes.DSA_NOT_SUPPORTED);
             case "OPENSSH PRIVATE KEY":
                 throw new KeyLoadingException(source, "the OpenSSH private key format (BEGIN OPENSSH PRIVATE KEY) is"
                         + " not supported: convert a copy of the key to PKCS#8 with"
@@ -458,7 +458,7 @@ final class PemKeys {
                 case EC_SEC1:
                     return wrapSec1(source, ECPrivateKey.getInstance(p), ecParameters);
                 case DSA_TRADITIONAL:
-                    throw new KeyLoadingException(source, Keys.DSA_NOT_SUPPORTED);
+                    throw new KeyLoadingException(source, KeyTypes.DSA_NOT_SUPPORTED);
                 default:
                     break;
             }

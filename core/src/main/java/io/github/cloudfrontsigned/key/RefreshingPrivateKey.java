@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.key;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.internal.SigningKey;
+import io.github.cloudfrontsigned.internal.Validation;
 import java.lang.ref.WeakReference;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link PrivateKeyProvider} over a fetch function (for example a call to AWS Secrets Manager): fetched once
@@ -62,6 +63,31 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      * @param keyPairId the key pair ID, or {@code null} to sign with the ID configured for the key
      */
     public record StoredKey(PrivateKey privateKey, String keyPairId) {
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof StoredKey)) {
+                return false;
+            }
+            StoredKey other = (StoredKey) o;
+            return java.util.Objects.equals(privateKey, other.privateKey)
+                    && java.util.Objects.equals(keyPairId, other.keyPairId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(privateKey, keyPairId);
+        }
+
+        @Override
+        public String toString() {
+            return "StoredKey[privateKey=" + privateKey
+                    + ", keyPairId=" + keyPairId + "]";
+        }
     }
 
     /** Fetches the key and its key pair ID from a store that keeps both. */
@@ -80,6 +106,8 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
     private volatile StoredKey current;
     private volatile StoredKey previous;
     private volatile String lastFailure;
+    /** The refresh thread, once started; {@link #close()} waits for it to end. */
+    private final AtomicReference<Thread> refreshThread = new AtomicReference<>();
 
     private RefreshingPrivateKey(String description, StoredKeyFetcher fetcher, StoredKey first, Duration interval) {
         this.description = description;
@@ -88,9 +116,12 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         if (interval == null) {
             this.scheduler = null;
         } else {
+            // the factory holds the thread's holder, not this provider (see the weak reference below)
+            AtomicReference<Thread> thread = refreshThread;
             this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "cloudfront-key-refresh");
                 t.setDaemon(true);
+                thread.set(t);
                 return t;
             });
             long millis = interval.toMillis();
@@ -234,13 +265,32 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         return lastFailure;
     }
 
-    /** Stops the background refresh; the last key stays available. Idempotent. */
+    /**
+     * Stops the background refresh and waits, at most {@value #CLOSE_WAIT_SECONDS} seconds, for the refresh thread
+     * to end (a fetch in progress is interrupted), so that a servlet container stopping the application finds no
+     * thread of it left; the last key stays available. Idempotent.
+     */
     @Override
     public void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                Thread thread = refreshThread.get();
+                if (thread != null && thread != Thread.currentThread()) {
+                    thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+                }
+                if (thread != null && thread.isAlive() && thread != Thread.currentThread()) {
+                    LOG.log(System.Logger.Level.WARNING, "the CloudFront key refresh of {0} did not end within {1} s"
+                            + " of close()", description, CLOSE_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
+
+    /** How long {@link #close()} waits for the refresh thread to end. */
+    static final long CLOSE_WAIT_SECONDS = 10;
 
     private static StoredKey checked(StoredKey stored, String description) {
         if (stored == null || stored.privateKey() == null) {
@@ -249,7 +299,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         Keys.checkSupported(stored.privateKey(), description);
         if (stored.keyPairId() != null) {
             try {
-                SigningKey.checkKeyPairId(stored.keyPairId());
+                Validation.checkKeyPairId(stored.keyPairId());
             } catch (IllegalArgumentException e) {
                 throw new KeyLoadingException(description, e.getMessage());
             }

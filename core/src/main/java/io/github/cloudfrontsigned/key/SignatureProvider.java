@@ -1,5 +1,9 @@
 package io.github.cloudfrontsigned.key;
 
+import io.github.cloudfrontsigned.internal.SignatureEngines;
+import java.security.Provider;
+import java.util.Optional;
+
 /**
  * Which JCA implementation computes signatures. Signing is the only expensive step of a signed URL, so
  * the choice decides throughput; every choice produces signatures CloudFront accepts.
@@ -40,5 +44,37 @@ public enum SignatureProvider {
         }
         throw new IllegalArgumentException("Unknown signature provider '" + value
                 + "': use auto, jdk, bouncy-castle or corretto");
+    }
+
+    /**
+     * The JCA provider this choice signs and verifies with for a key algorithm. Providers are private instances,
+     * shared by every signer and verifier of this library: nothing is registered in {@code java.security.Security};
+     * use the returned provider, do not modify it.
+     *
+     * @param keyAlgorithm {@code RSA} or {@code EC}
+     * @return the provider, or empty for the JDK's default providers
+     * @throws IllegalStateException if this is {@link #CORRETTO} and Amazon Corretto Crypto Provider is
+     *     unavailable (the message says why)
+     */
+    public Optional<Provider> jcaProvider(String keyAlgorithm) {
+        switch (this) {
+            case JDK:
+                return Optional.empty();
+            case BOUNCY_CASTLE:
+                return Optional.of(SignatureEngines.bouncyCastle());
+            case CORRETTO:
+                if (SignatureEngines.corretto() == null) {
+                    throw new IllegalStateException("signature provider CORRETTO was requested but Amazon Corretto"
+                            + " Crypto Provider is unavailable: " + SignatureEngines.correttoProblem()
+                            + "; or choose SignatureProvider.AUTO");
+                }
+                return Optional.of(SignatureEngines.corretto());
+            case AUTO:
+            default:
+                if (SignatureEngines.corretto() != null) {
+                    return Optional.of(SignatureEngines.corretto());
+                }
+                return "EC".equals(keyAlgorithm) ? Optional.of(SignatureEngines.bouncyCastle()) : Optional.empty();
+        }
     }
 }

@@ -7,8 +7,10 @@
  * {@link io.github.cloudfrontsigned.key.KeyLoadingException}.
  *
  * <p>Start with {@link io.github.cloudfrontsigned.key.Keys#loadPrivateKey(KeySource)}. PEM parsing is
- * package-private ({@code PemKeys}). May depend on: the root package's public face, {@code internal}, the JDK and
- * BouncyCastle (for PKCS#1 and encrypted PEM). Never on {@code verify}, {@code config} or {@code rewrite}.
+ * package-private ({@code PemKeys}). May depend on: {@code internal}, the JDK and BouncyCastle (for PKCS#1 and
+ * encrypted PEM), and of the root package only {@code CloudFrontSignedException} (the base of
+ * {@code KeyLoadingException}) and {@code HashAlgorithm} ({@code RemoteSigner}'s parameter), which the public API
+ * has always tied it to. Never on {@code verify}, {@code config} or {@code rewrite}.
  * Reference: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html">Specify
  * signers that can create signed URLs and signed cookies</a>.
  */

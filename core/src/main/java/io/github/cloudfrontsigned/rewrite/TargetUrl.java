@@ -1,6 +1,6 @@
 package io.github.cloudfrontsigned.rewrite;
 
-import io.github.cloudfrontsigned.SigningParameter;
+import io.github.cloudfrontsigned.internal.QueryNames;
 
 /**
  * The URL the browser will request for a link, as given to the signer: the link's characters with the markup
@@ -8,7 +8,7 @@ import io.github.cloudfrontsigned.SigningParameter;
  */
 final class TargetUrl {
 
-    private static final String[] SIGNING_PARAMETERS = SigningParameter.queryNames().toArray(new String[0]);
+    private static final String[] SIGNING_PARAMETERS = QueryNames.ALL.toArray(new String[0]);
 
     private TargetUrl() {
     }

@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
@@ -9,9 +8,9 @@ import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.Ipv4;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.internal.SigningKey;
 import io.github.cloudfrontsigned.internal.TimeText;
 import io.github.cloudfrontsigned.internal.Validation;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
@@ -69,32 +68,8 @@ import java.util.Set;
  * {@code Policy} together, an unknown hash name) the verifier refuses and says why.
  *
  * <h2>Limits, checked before any cryptography</h2>
- * Like CloudFront, the verifier refuses oversized requests before it decodes a signature. Each limit has its own
- * {@link Limit} ({@link Verdict#exceededLimit()}) and a reason naming the size and the limit; the
- * {@link Verdict#code()} is {@link ErrorCode#ACCESS_DENIED} (CloudFront itself answers such requests with an
- * error before any signature check; it does not document the body).
- * <table class="striped">
- *   <caption>Request limits</caption>
- *   <thead><tr><th>Limit</th><th>Value</th><th>Reason code</th><th>Source</th></tr></thead>
- *   <tbody>
- *   <tr><td>URL: path and query, in UTF-8 bytes</td><td>8,192 bytes</td><td>{@link Limit#URL_LENGTH}
- *       ({@code UrlTooLong})</td><td>CloudFront quota "Maximum length of a URL"</td></tr>
- *   <tr><td>Query parameters ({@code &}-separated, empty ones included)</td><td>1,000</td>
- *       <td>{@link Limit#QUERY_PARAMETERS} ({@code TooManyQueryParameters})</td><td>CloudFront documents no
- *       count; 1,000 is the default of Tomcat's {@code maxParameterCount} and Jetty's form-key limit</td></tr>
- *   <tr><td>{@code Policy} / {@code CloudFront-Policy} value, as sent</td><td>8,192 characters</td>
- *       <td>{@link Limit#POLICY_SIZE} ({@code PolicyTooLarge})</td><td>the most a URL can carry (CloudFront's
- *       URL quota); the same cap applies to the cookie</td></tr>
- *   <tr><td>Cookies in the request</td><td>180</td><td>{@link Limit#COOKIE_COUNT}
- *       ({@code TooManyCookies})</td><td>CloudFront documents no count; browsers keep at most 180 cookies per
- *       site (Chromium), RFC 6265 section 6.1 asks for at least 50</td></tr>
- *   <tr><td>Host, URL and cookies (names, values, separators) together, in UTF-8 bytes</td><td>20,480 bytes</td>
- *       <td>{@link Limit#REQUEST_SIZE} ({@code RequestTooLarge})</td><td>CloudFront quota "Maximum length of a
- *       request ... including headers and query strings"</td></tr>
- *   </tbody>
- * </table>
- * Source of the quotas: <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html">
- * CloudFront quotas</a>, "General quotas".
+ * Like CloudFront, the verifier refuses oversized requests before it decodes a signature: the table and the
+ * reason codes are in {@link RequestLimit} ({@link Verdict#exceededLimit()}).
  *
  * <h2>Cost and safety</h2>
  * A valid request costs one signature verification (RSA-2048: tens of microseconds) plus parsing; the
@@ -137,10 +112,10 @@ public final class CloudFrontVerifier {
         SignedRequest signed = null;
         VerificationCost cost = new VerificationCost();
         try {
-            Exceeded tooLarge = Limit.check(request, cost);
+            RequestLimit.Exceeded tooLarge = RequestLimit.check(request, cost);
             signed = tooLarge != null ? SignedRequest.ofCookies(java.util.List.of()) : SignedRequest.parse(request);
             if (tooLarge == null) {
-                tooLarge = Limit.checkPolicy(signed);
+                tooLarge = RequestLimit.checkPolicy(signed);
             }
             if (tooLarge != null) {
                 return new Verdict(ErrorCode.ACCESS_DENIED, tooLarge.reason(), signed, null, tooLarge.limit(), cost);
@@ -183,8 +158,8 @@ public final class CloudFrontVerifier {
         String keyPairId = s.keyPairId();
         if (keyPairId == null || keyPairId.isEmpty()) {
             return deny(ErrorCode.MISSING_KEY, (keyPairId == null ? "the request carries "
-                    + present(s) + " but no " + s.name(SignedRequest.KEY_PAIR_ID)
-                    : s.name(SignedRequest.KEY_PAIR_ID) + " is empty") + cookiesIgnored(s), s, cost);
+                    + present(s) + " but no " + s.name(SigningParameter.KEY_PAIR_ID)
+                    : s.name(SigningParameter.KEY_PAIR_ID) + " is empty") + cookiesIgnored(s), s, cost);
         }
         VerifyingKey key = keys.get(keyPairId);
         if (key == null) {
@@ -313,9 +288,9 @@ public final class CloudFrontVerifier {
 
     private static String present(SignedRequest s) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            if (s.count(i) > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(s.name(i));
+        for (SigningParameter p : SigningParameter.values()) {
+            if (s.count(p) > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(s.name(p));
             }
         }
         return sb.toString();
@@ -340,125 +315,6 @@ public final class CloudFrontVerifier {
     }
 
     /**
-     * The limits a request must be within before the verifier decodes or checks any signature; see the table in
-     * {@link CloudFrontVerifier}. Each is a reason code of its own: {@link #code()}. Thread safety: immutable.
-     */
-    public enum Limit {
-        /**
-         * The URL's path and query (the request target, without scheme and host), in UTF-8 bytes: at most 8,192,
-         * CloudFront's quota "Maximum length of a URL".
-         */
-        URL_LENGTH("UrlTooLong", 8192),
-        /**
-         * Query parameters, counted as {@code &}-separated pieces (empty ones included): at most 1,000. CloudFront
-         * documents no count; 1,000 is the default limit of Tomcat ({@code maxParameterCount}) and Jetty (form
-         * keys), and no signed URL needs more.
-         */
-        QUERY_PARAMETERS("TooManyQueryParameters", 1000),
-        /**
-         * The {@code Policy} query parameter or {@code CloudFront-Policy} cookie, in characters as sent (CloudFront's
-         * base64): at most 8,192, the most a URL within CloudFront's URL quota can carry, so about 6,100 bytes
-         * of policy JSON.
-         */
-        POLICY_SIZE("PolicyTooLarge", 8192),
-        /**
-         * Cookies in the request: at most 180. CloudFront documents no count; Chromium keeps at most 180 cookies
-         * per site and RFC 6265 section 6.1 asks browsers for at least 50.
-         */
-        COOKIE_COUNT("TooManyCookies", 180),
-        /**
-         * The Host, the URL's path and query, and the cookies (each {@code name=value} plus 2 bytes of
-         * separator) together, in UTF-8 bytes: at most 20,480, CloudFront's quota "Maximum length of a request
-         * ... including headers and query strings".
-         */
-        REQUEST_SIZE("RequestTooLarge", 20480);
-
-        private final String code;
-        private final int max;
-
-        Limit(String code, int max) {
-            this.code = code;
-            this.max = max;
-        }
-
-        /** @return the reason code, for example {@code UrlTooLong}; stable, for logs and metrics */
-        public String code() {
-            return code;
-        }
-
-        /** @return the largest value allowed, in the unit the constant names (bytes, characters or a count) */
-        public int max() {
-            return max;
-        }
-
-        /** The first limit the request exceeds, or {@code null}. Reads each character once or twice. */
-        static Exceeded check(ViewerRequest r, VerificationCost cost) {
-            long url = utf8Length(r.rawPath());
-            if (r.rawQuery() != null) {
-                url += 1 + utf8Length(r.rawQuery());
-            }
-            cost.step(url);
-            if (url > URL_LENGTH.max) {
-                return new Exceeded(URL_LENGTH, "the URL's path and query are " + url + " bytes, over the 8192 bytes CloudFront accepts (its quota \"Maximum length of a URL\");"
-                        + " CloudFront refuses such a request before looking at any signature: shorten the URL, or"
-                        + " sign a custom policy whose Resource ends in * instead of repeating a long query");
-            }
-            if (r.rawQuery() != null) {
-                int parameters = 1;
-                for (int i = r.rawQuery().indexOf('&'); i >= 0; i = r.rawQuery().indexOf('&', i + 1)) {
-                    parameters++;
-                }
-                if (parameters > QUERY_PARAMETERS.max) {
-                    return new Exceeded(QUERY_PARAMETERS, "the query has " + parameters + " parameters (counted between &, empty"
-                            + " ones included), over the verifier's limit of 1000: no signed URL needs so many; send"
-                            + " fewer, or move the data into the request body");
-                }
-            }
-            int count = r.cookies().size();
-            if (count > COOKIE_COUNT.max) {
-                return new Exceeded(COOKIE_COUNT, "the request carries " + count + " cookies, over the verifier's limit of 180 (the"
-                        + " most a browser keeps for one site): clear cookies the site no longer uses");
-            }
-            long total = url + utf8Length(r.host());
-            for (SignedCookies.Cookie c : r.cookies()) {
-                total += 3 + utf8Length(c.name()) + utf8Length(c.value());
-            }
-            cost.step(total - url);
-            if (total > REQUEST_SIZE.max) {
-                return new Exceeded(REQUEST_SIZE, "the Host, URL and cookies are " + total + " bytes together, over the 20480 bytes CloudFront"
-                        + " accepts for a whole request (its quota \"Maximum length of a request\"): send fewer or"
-                        + " smaller cookies, or a shorter URL");
-            }
-            return null;
-        }
-
-        /** The policy size, once the request is parsed: as {@link #check}. */
-        static Exceeded checkPolicy(SignedRequest s) {
-            String policy = s.value(SignedRequest.POLICY);
-            if (policy != null && policy.length() > POLICY_SIZE.max) {
-                return new Exceeded(POLICY_SIZE, s.name(SignedRequest.POLICY) + " is " + policy.length() + " characters, over"
-                        + " the verifier's limit of 8192 (the most a CloudFront URL can carry, about 6,100 bytes of"
-                        + " policy JSON): write a shorter Resource, for example with a wildcard");
-            }
-            return null;
-        }
-
-        /** The UTF-8 length of {@code s} (a surrogate pair is 4 bytes). */
-        private static long utf8Length(String s) {
-            long n = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-            }
-            return n;
-        }
-    }
-
-    /** A limit a request exceeded and the sentence saying by how much. */
-    record Exceeded(Limit limit, String reason) {
-    }
-
-    /**
      * Builds a {@link CloudFrontVerifier}: the trusted key group (one or more key pair IDs with public keys) and
      * the clock. Not thread-safe; the built verifier is.
      */
@@ -480,7 +336,7 @@ public final class CloudFrontVerifier {
          *     was added already
          */
         public Builder trustedKey(String keyPairId, PublicKey publicKey) {
-            SigningKey.checkKeyPairId(keyPairId);
+            Validation.checkKeyPairId(keyPairId);
             Objects.requireNonNull(publicKey, "publicKey");
             if (keys.putIfAbsent(keyPairId, publicKey) != null) {
                 throw new IllegalArgumentException("key pair ID " + keyPairId + " was added twice");

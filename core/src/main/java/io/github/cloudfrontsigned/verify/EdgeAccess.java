@@ -5,6 +5,7 @@ import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.LogText;
 import io.github.cloudfrontsigned.internal.SummarizingLog;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,12 +25,20 @@ import java.util.Set;
  * if (!d.isAllowed()) {
  *     respond(d.status(), d.contentType(), d.headers(), d.body());     // 400 or 403
  * } else {
- *     forward(rawPath, d.originQuery());                                // no Expires, Signature, ... left
+ *     forward(d.originPath(), d.originQuery());     // the path that was checked; no Expires, Signature, ...
  * }
  * }</pre>
  *
  * <h2>The path it decides on is the path that is served</h2>
- * A signature is checked against the path as the viewer sent it, but containers and file servers serve a
+ * Every request is decided, also one for a path that needs no signature (see
+ * {@link Builder#pathPatterns(List)}), in this order: the path check below ({@code 400}); then the path is
+ * {@link #normalizedPath normalized} (escapes of unreserved characters decoded, {@code /%70rivate} is
+ * {@code /private}); then the path patterns are matched against the normalized path; then, for a protected
+ * path, the signature is verified against the path exactly as the viewer sent it (CloudFront compares the
+ * bytes that were signed). The path to serve or forward is {@link Decision#originPath()}: the normalized path,
+ * the one that was checked. So no spelling of a protected path reaches the origin unsigned.
+ *
+ * <p>A signature is checked against the path as the viewer sent it, but containers and file servers serve a
  * normalized path: they resolve {@code .} and {@code ..} segments (also written {@code %2e}), Tomcat merges
  * {@code //}, both drop {@code ;parameters}, some treat {@code \} or {@code %5c} as {@code /}, some decode
  * {@code %2f} to {@code /}. A request for {@code /public/..%2fprivate/report.pdf} would then match a policy
@@ -37,7 +46,9 @@ import java.util.Set;
  * ({@code 400}, before any cryptography) every path that a container could serve as another path: a
  * dot-segment ({@code .} or {@code ..}, raw or percent-encoded in any mix), an empty segment ({@code //}),
  * {@code ;}, {@code \}, an encoded {@code /} or {@code \} ({@code %2f}, {@code %5c}), an encoded control
- * character ({@code %00}), malformed percent-encoding, or a path that does not start with {@code /}. It does
+ * character ({@code %00}), a double-encoded escape ({@code %252e}, {@code %252f}: {@code %25} followed by two
+ * hexadecimal digits, which an origin that decodes twice reads as {@code .} or {@code /}), malformed
+ * percent-encoding, or a path that does not start with {@code /}. It does
  * not verify against a normalized path instead, because which normalization applies depends on the container
  * and its settings, while CloudFront's own treatment of dot-segments is undocumented: refusing is right for
  * every origin. Browsers resolve dot-segments before sending, so ordinary requests never contain them; a signed
@@ -72,10 +83,12 @@ public final class EdgeAccess {
     private final CloudFrontVerifier verifier;
     private final String publicScheme;
     private final String publicHost;
+    private final PathPatterns pathPatterns;
     private final SummarizingLog denials;
 
     private EdgeAccess(Builder b) {
         this.verifier = b.verifier;
+        this.pathPatterns = b.pathPatterns;
         this.publicScheme = b.publicScheme;
         this.publicHost = b.publicHost;
         this.denials = new SummarizingLog(LOG, System.Logger.Level.INFO, "requests refused or denied",
@@ -101,8 +114,17 @@ public final class EdgeAccess {
     }
 
     /**
-     * Decides one request: the path check, then (with the public URL applied) {@link CloudFrontVerifier#verify}.
-     * Logs refusals and denials as described above. Work: linear in the request's size plus the verifier's bound.
+     * @return the path patterns whose requests must be signed, normalized ({@link #normalizedPath}), in order;
+     *     {@code [*]} (every path) unless {@link Builder#pathPatterns(List)} was given
+     */
+    public List<String> pathPatterns() {
+        return pathPatterns.patterns();
+    }
+
+    /**
+     * Decides one request: the path check (for every path), the path patterns on the normalized path, then (with
+     * the public URL applied) {@link CloudFrontVerifier#verify}. Logs refusals and denials as described above.
+     * Work: linear in the request's size (times the longest path pattern) plus the verifier's bound.
      *
      * @param viewer the request as received: scheme, {@code Host}, raw path and raw query exactly as in the request
      *     line (never decoded), cookies and the client IP
@@ -113,8 +135,12 @@ public final class EdgeAccess {
         String problem = pathProblem(viewer.rawPath());
         if (problem != null) {
             denials.record(BAD_PATH, () -> "400 " + LogText.of(viewer.rawPath()) + ": " + problem);
-            return new Decision(400, null, null, "Bad request: the path " + problem + ". An origin would"
+            return new Decision(400, null, null, null, "Bad request: the path " + problem + ". An origin would"
                     + " serve it as another path, so this edge refuses it; request the path exactly as signed.\n");
+        }
+        String originPath = normalizedPath(viewer.rawPath());
+        if (!pathPatterns.matches(originPath)) {
+            return new Decision(200, null, viewer.rawQuery(), originPath, null);
         }
         ViewerRequest verified = publicScheme == null ? viewer
                 : viewer.toBuilder().scheme(publicScheme).host(publicHost).build();
@@ -123,14 +149,14 @@ public final class EdgeAccess {
             // the reason (the verifier's diagnosis) is computed only for a line that is written
             String reason = verdict.exceededLimit() != null ? verdict.exceededLimit().code() : verdict.code().code();
             denials.record(reason, () -> "403 " + LogText.of(viewer.rawPath()) + ": "
-                    + verdict.code().code() + ": " + LogText.of(verdict.reason()));
-            return new Decision(403, verdict, null, verdict.toErrorXml());
+                    + verdict.code().code() + ": " + LogText.oneLine(verdict.reason()));
+            return new Decision(403, verdict, null, null, verdict.toErrorXml());
         }
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "allowed " + LogText.of(viewer.rawPath()) + ": "
-                    + LogText.of(verdict.reason()));
+                    + LogText.oneLine(verdict.reason()));
         }
-        return new Decision(200, verdict, withoutSigningParameters(viewer.rawQuery()), null);
+        return new Decision(200, verdict, withoutSigningParameters(viewer.rawQuery()), originPath, null);
     }
 
     /**
@@ -171,6 +197,11 @@ public final class EdgeAccess {
                 }
                 c = (char) decoded;
                 i += 2;
+                if (c == '%' && startsWithTwoHexDigits(rawPath, i + 1)) {
+                    return "has a double-encoded escape (\"%25\" followed by two hexadecimal digits, plain or"
+                            + " encoded) at position " + position + ", which an origin that decodes twice reads as"
+                            + " an escape";
+                }
                 if (c == '/' || c == '\\') {
                     return "has an encoded " + (c == '/' ? "slash" : "backslash") + " \""
                             + rawPath.substring(position, position + 3) + "\" at position " + position;
@@ -190,10 +221,80 @@ public final class EdgeAccess {
         return null;
     }
 
+    /**
+     * The path as an origin serves it, for a path without a {@link #pathProblem}: each escape of an unreserved
+     * character ({@code A-Z a-z 0-9 - . _ ~}, RFC 3986 section 2.3) decoded, as file servers and containers decode
+     * it ({@code /%70rivate/a%2Ejpg} is {@code /private/a.jpg}); every other escape kept, its hexadecimal digits in
+     * upper case ({@code %c3%a9} is {@code %C3%A9}); everything else unchanged. This is the path the path patterns
+     * are matched against and the path to serve or forward ({@link Decision#originPath()}). Linear in the path's
+     * length.
+     *
+     * @param rawPath the path as in the request line, still percent-encoded
+     * @return the normalized path, or {@code null} if it has a {@code %} not followed by two hexadecimal digits
+     */
+    public static String normalizedPath(String rawPath) {
+        int firstEscape = rawPath.indexOf('%');
+        if (firstEscape < 0) {
+            return rawPath;
+        }
+        StringBuilder path = new StringBuilder(rawPath.length()).append(rawPath, 0, firstEscape);
+        for (int i = firstEscape; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c != '%') {
+                path.append(c);
+                continue;
+            }
+            int decoded = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1), rawPath.charAt(i + 2)) : -1;
+            if (decoded < 0) {
+                return null;
+            }
+            if (isUnreserved(decoded)) {
+                path.append((char) decoded);
+            } else {
+                path.append('%').append(Character.toUpperCase(rawPath.charAt(i + 1)))
+                        .append(Character.toUpperCase(rawPath.charAt(i + 2)));
+            }
+            i += 2;
+        }
+        return path.toString();
+    }
+
+    /** Whether the text at {@code from}, each character plain or percent-encoded, starts with two hex digits. */
+    private static boolean startsWithTwoHexDigits(String rawPath, int from) {
+        int i = from;
+        for (int digit = 0; digit < 2; digit++) {
+            if (i >= rawPath.length()) {
+                return false;
+            }
+            int c = rawPath.charAt(i);
+            if (c == '%') {
+                c = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1), rawPath.charAt(i + 2)) : -1;
+                i += 3;
+            } else {
+                i++;
+            }
+            if (c < 0 || hexDigit(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isUnreserved(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                || c == '_' || c == '~';
+    }
+
     private static int hex(char high, char low) {
-        int h = Character.digit(high, 16);
-        int l = Character.digit(low, 16);
+        int h = hexDigit(high);
+        int l = hexDigit(low);
         return h < 0 || l < 0 ? -1 : h * 16 + l;
+    }
+
+    /** An ASCII hexadecimal digit's value, or -1 (also for other scripts' digits, which Character.digit takes). */
+    private static int hexDigit(int c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F'
+                ? c - 'A' + 10 : -1;
     }
 
     /**
@@ -267,20 +368,23 @@ public final class EdgeAccess {
     }
 
     /**
-     * What to answer: {@code 200} (pass to the origin with {@link #originQuery()}), {@code 400} (a path the
-     * origin would serve as another path) or {@code 403} (CloudFront's denial). Thread safety: immutable.
+     * What to answer: {@code 200} (pass to the origin {@link #originPath()} with {@link #originQuery()}),
+     * {@code 400} (a path the origin would serve as another path) or {@code 403} (CloudFront's denial). Thread
+     * safety: immutable.
      */
     public static final class Decision {
 
         private final int status;
         private final Verdict verdict;
         private final String originQuery;
+        private final String originPath;
         private final String body;
 
-        private Decision(int status, Verdict verdict, String originQuery, String body) {
+        private Decision(int status, Verdict verdict, String originQuery, String originPath, String body) {
             this.status = status;
             this.verdict = verdict;
             this.originQuery = originQuery;
+            this.originPath = originPath;
             this.body = body;
         }
 
@@ -294,14 +398,27 @@ public final class EdgeAccess {
             return status;
         }
 
-        /** @return the verifier's verdict (allowed or denied); {@code null} for a refused path (400) */
+        /**
+         * @return the verifier's verdict (allowed or denied); {@code null} for a refused path (400) and for a path
+         *     that no path pattern protects (allowed unsigned)
+         */
         public Verdict verdict() {
             return verdict;
         }
 
         /**
-         * @return the query to forward to the origin (see {@link EdgeAccess#withoutSigningParameters(String)});
-         *     {@code null} when none remains or the request is not allowed
+         * @return the path to serve or forward to the origin: the {@link EdgeAccess#normalizedPath normalized}
+         *     path, the one the path patterns were matched against (and whose raw spelling was verified);
+         *     {@code null} when the request is not allowed
+         */
+        public String originPath() {
+            return originPath;
+        }
+
+        /**
+         * @return the query to forward to the origin (see {@link EdgeAccess#withoutSigningParameters(String)}; for
+         *     a path that no path pattern protects, the raw query unchanged); {@code null} when none remains or the
+         *     request is not allowed
          */
         public String originQuery() {
             return originQuery;
@@ -330,15 +447,17 @@ public final class EdgeAccess {
 
         /**
          * @return for people (a development page, a CLI): why the request was refused or denied, or what was
-         *     granted; may span several lines and quote the request, so escape it before writing it anywhere
+         *     granted (for a path no path pattern protects, that it needs no signature); may span several lines
+         *     and quote the request, so escape it before writing it anywhere
          */
         public String reason() {
-            return verdict != null ? verdict.reason() : body.trim();
+            return verdict != null ? verdict.reason() : body != null ? body.trim()
+                    : "no path pattern protects the path: allowed without a signature";
         }
 
         @Override
         public String toString() {
-            return status + ": " + LogText.of(reason());
+            return status + ": " + LogText.oneLine(reason());
         }
     }
 
@@ -347,6 +466,7 @@ public final class EdgeAccess {
         private final CloudFrontVerifier verifier;
         private String publicScheme;
         private String publicHost;
+        private PathPatterns pathPatterns = PathPatterns.ALL;
         private Duration summaryInterval = Duration.ofMinutes(1);
 
         private Builder(CloudFrontVerifier verifier) {
@@ -367,6 +487,28 @@ public final class EdgeAccess {
             String url = publicUrl == null ? null : checkPublicUrl(publicUrl);
             publicScheme = url == null ? null : url.substring(0, url.indexOf("://"));
             publicHost = url == null ? null : url.substring(url.indexOf("://") + 3);
+            return this;
+        }
+
+        /**
+         * The paths whose requests must be signed, as the path patterns of the cache behaviors with a trusted key
+         * group: {@code *} matches any characters (also {@code /}), {@code ?} exactly one, case-sensitive. They are
+         * matched against the {@link EdgeAccess#normalizedPath normalized} path, after the path check that every
+         * request gets; a request for another path is allowed unsigned, with its query unchanged. Default: every
+         * path. An adapter whose container already selects the requests (a servlet filter's URL pattern) leaves
+         * the default.
+         *
+         * @param patterns such as {@code /private/*} or {@code *.m3u8}; a pattern without a leading {@code /} or
+         *     {@code *} gets a {@code /}, as the CloudFront console adds it; escapes are normalized as paths are
+         * @return this builder
+         * @throws IllegalArgumentException if the list is empty, or a pattern is blank or has a malformed escape
+         */
+        public Builder pathPatterns(List<String> patterns) {
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("give at least one path pattern, such as /private/* (or * for"
+                        + " every path)");
+            }
+            this.pathPatterns = PathPatterns.of(patterns);
             return this;
         }
 

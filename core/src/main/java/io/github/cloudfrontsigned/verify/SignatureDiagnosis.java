@@ -1,6 +1,7 @@
 package io.github.cloudfrontsigned.verify;
 
 import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.TextDiff;
 import io.github.cloudfrontsigned.internal.Validation;
@@ -103,8 +104,8 @@ final class SignatureDiagnosis {
             }
             if (signedWith != null) {
                 return "the signature was made with the private key of key pair ID " + k.keyPairId + ", but the"
-                        + " request names " + s.name(SignedRequest.KEY_PAIR_ID) + "=" + key.keyPairId + ": send "
-                        + s.name(SignedRequest.KEY_PAIR_ID) + "=" + k.keyPairId
+                        + " request names " + s.name(SigningParameter.KEY_PAIR_ID) + "=" + key.keyPairId + ": send "
+                        + s.name(SigningParameter.KEY_PAIR_ID) + "=" + k.keyPairId
                         + (signedWith != hash ? " (and " + hashMismatch(s, hash, signedWith) + ")" : "");
             }
         }
@@ -128,7 +129,7 @@ final class SignatureDiagnosis {
 
     private static String reencodedCanned(SignedRequest s, VerificationCost cost, Candidate signed, String note) {
         ViewerRequest r = s.request();
-        String expires = s.value(SignedRequest.EXPIRES);
+        String expires = s.value(SigningParameter.EXPIRES);
         String requested = s.unsignedUrl();
         UrlVariants.Variant v = UrlVariants.find(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery(), cost,
                 variant -> signed.signed(PolicyDocument.writeCanned(variant.url(), expires)
@@ -147,17 +148,17 @@ final class SignatureDiagnosis {
         if (s.isCannedPolicy()) {
             return "the signature does not match the canned policy CloudFront rebuilds from the request,\n  "
                     + Validation.printable(new String(policy, StandardCharsets.UTF_8))
-                    + "\nso the URL or " + s.name(SignedRequest.EXPIRES) + " was changed after signing, the "
-                    + s.name(SignedRequest.SIGNATURE) + " was altered, or another private key signed it ("
+                    + "\nso the URL or " + s.name(SigningParameter.EXPIRES) + " was changed after signing, the "
+                    + s.name(SigningParameter.SIGNATURE) + " was altered, or another private key signed it ("
                     + fingerprint + ")";
         }
-        return "the signature does not match the " + s.name(SignedRequest.POLICY) + ": the policy or "
-                + s.name(SignedRequest.SIGNATURE) + " was altered after signing, or another private key signed it ("
+        return "the signature does not match the " + s.name(SigningParameter.POLICY) + ": the policy or "
+                + s.name(SigningParameter.SIGNATURE) + " was altered after signing, or another private key signed it ("
                 + fingerprint + ")";
     }
 
     private static String hashMismatch(SignedRequest s, HashAlgorithm declared, HashAlgorithm actual) {
-        String name = s.name(SignedRequest.HASH);
+        String name = s.name(SigningParameter.HASH_ALGORITHM);
         if (s.hashAlgorithmValue() == null) {
             return "the signature is " + label(actual) + " but the request has no " + name + ", so CloudFront checks"
                     + " it as SHA-1: add " + name + "=" + actual.parameterValue();

@@ -1,9 +1,16 @@
 package io.github.cloudfrontsigned.verify;
 
+import static io.github.cloudfrontsigned.SigningParameter.EXPIRES;
+import static io.github.cloudfrontsigned.SigningParameter.HASH_ALGORITHM;
+import static io.github.cloudfrontsigned.SigningParameter.KEY_PAIR_ID;
+import static io.github.cloudfrontsigned.SigningParameter.POLICY;
+import static io.github.cloudfrontsigned.SigningParameter.SIGNATURE;
+
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.SigningParameter;
+
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PercentEncoding;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
@@ -25,7 +32,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * SignedRequest signed = SignedRequest.parse(ViewerRequest.fromUrl(url));
- * System.out.println(signed.describe(Instant.now()));
+ * System.out.println(signed.keyPairId() + " " + signed.dateLessThan() + " " + signed.problems());
  * }</pre>
  *
  * <p>Parsing never throws: what cannot be decoded is reported by {@link #problems()}. Values of the signing
@@ -38,24 +45,20 @@ import java.util.Objects;
  */
 public final class SignedRequest {
 
-    // Indexes in SigningParameter's order.
-    static final int EXPIRES = 0;
-    static final int POLICY = 1;
-    static final int SIGNATURE = 2;
-    static final int KEY_PAIR_ID = 3;
-    static final int HASH = 4;
+    /** The signing parameters; each one's value and count sit at its {@code ordinal()} in the arrays below. */
+    private static final SigningParameter[] PARAMETERS = SigningParameter.values();
 
-    /** The signing query parameters, in index order. */
+    /** The signing query parameters, by {@code ordinal()}. */
     static final String[] URL_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::queryName)
             .toArray(String[]::new);
-    /** The signed cookie names, in index order. */
+    /** The signed cookie names, by {@code ordinal()}. */
     static final String[] COOKIE_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::cookieName)
             .toArray(String[]::new);
 
     private final ViewerRequest request;
     private final CredentialSource source;
-    private final String[] values = new String[5];
-    private final int[] counts = new int[5];
+    private final String[] values = new String[PARAMETERS.length];
+    private final int[] counts = new int[PARAMETERS.length];
     private final String unsignedQuery;
     private final String unsignedUrl;
     private final byte[] policyBytes;
@@ -82,8 +85,8 @@ public final class SignedRequest {
         }
         unsignedUrl = request == null ? null : ViewerRequest.url(request.scheme(), request.host(), request.rawPath(), unsignedQuery);
 
-        String policy = values[POLICY];
-        String expires = values[EXPIRES];
+        String policy = value(POLICY);
+        String expires = value(EXPIRES);
         byte[] bytes = null;
         String problem = null;
         if (policy != null) {
@@ -112,7 +115,7 @@ public final class SignedRequest {
         policyBytes = bytes;
         policyProblem = problem;
 
-        String signature = values[SIGNATURE];
+        String signature = value(SIGNATURE);
         byte[] sig = null;
         problem = null;
         if (signature == null || signature.isEmpty()) {
@@ -175,7 +178,7 @@ public final class SignedRequest {
 
     /** @return the {@code Key-Pair-Id} / {@code CloudFront-Key-Pair-Id} value, or {@code null} when absent */
     public String keyPairId() {
-        return values[KEY_PAIR_ID];
+        return value(KEY_PAIR_ID);
     }
 
     /**
@@ -183,7 +186,7 @@ public final class SignedRequest {
      *     absent (CloudFront then uses SHA-1)
      */
     public String hashAlgorithmValue() {
-        return values[HASH];
+        return value(HASH_ALGORITHM);
     }
 
     /**
@@ -191,7 +194,7 @@ public final class SignedRequest {
      *     exactly {@code SHA1} or {@code SHA256}; {@code null} for any other value
      */
     public HashAlgorithm hashAlgorithm() {
-        String value = values[HASH];
+        String value = value(HASH_ALGORITHM);
         if (value == null || value.equals("SHA1")) {
             return HashAlgorithm.SHA1;
         }
@@ -200,7 +203,7 @@ public final class SignedRequest {
 
     /** @return whether the policy is canned ({@code Expires}, no {@code Policy}) */
     public boolean isCannedPolicy() {
-        return values[POLICY] == null && values[EXPIRES] != null;
+        return value(POLICY) == null && value(EXPIRES) != null;
     }
 
     /**
@@ -276,87 +279,30 @@ public final class SignedRequest {
     }
 
     /**
-     * A multi-line description for people, as {@code cloudfront-signed inspect} prints it: source, policy type,
-     * key pair ID, hash algorithm, signature size, the policy JSON and its conditions, times in UTC and relative
-     * to {@code now}, then any problems. The layout may change between versions; do not parse it.
-     *
-     * @param now the instant relative times are counted from
-     * @return the description, lines separated by {@code \n}
+     * @param p a signing parameter
+     * @return its first value in this request, percent-decoded, or {@code null} when absent
      */
-    public String describe(Instant now) {
-        long nowSeconds = now.getEpochSecond();
-        StringBuilder sb = new StringBuilder(512);
-        if (!isSigned()) {
-            return sb.append("Not signed: ").append(unsignedExplanation()).toString();
-        }
-        sb.append(source == CredentialSource.URL ? "Signed URL" : "Signed cookies").append(", ")
-                .append(values[POLICY] != null ? "custom policy" : values[EXPIRES] != null ? "canned policy"
-                        : "no policy").append('\n');
-        line(sb, "Key pair ID", keyPairId() == null ? "(missing)" : keyPairId());
-        line(sb, "Hash algorithm", values[HASH] == null ? "SHA1 (the default: no " + name(HASH) + ")"
-                : hashAlgorithm() == null ? values[HASH] + " (not SHA1 or SHA256)" : values[HASH]);
-        line(sb, "Signature", signatureBytes == null ? "(" + signatureProblem + ")"
-                : signatureBytes.length + " bytes" + signatureKind(signatureBytes));
-        if (isCannedPolicy()) {
-            line(sb, "Expires", checkExpires(values[EXPIRES]) != null ? values[EXPIRES]
-                    : TimeText.instant(Long.parseLong(values[EXPIRES])) + ", "
-                    + TimeText.relative(Long.parseLong(values[EXPIRES]), nowSeconds));
-        }
-        String json = policyJson();
-        if (json != null) {
-            line(sb, isCannedPolicy() ? "Policy (rebuilt)" : "Policy", Validation.printable(json));
-        }
-        PolicyDocument d = document();
-        if (d != null) {
-            line(sb, "Resource", d.resource == null ? "(none: every URL)" : d.resource);
-            if (d.dateLessThan != null) {
-                line(sb, "DateLessThan", TimeText.instant(d.dateLessThan) + ", "
-                        + TimeText.relative(d.dateLessThan, nowSeconds));
-            }
-            if (d.dateGreaterThan != null) {
-                line(sb, "DateGreaterThan", TimeText.instant(d.dateGreaterThan) + ", "
-                        + TimeText.relative(d.dateGreaterThan, nowSeconds));
-            }
-            if (d.sourceIp != null) {
-                line(sb, "IpAddress", d.sourceIp);
-            }
-        } else if (isCannedPolicy() && unsignedUrl == null) {
-            line(sb, "Resource", "(the requested URL: give the URL to see the canned policy)");
-        }
-        for (String problem : problems()) {
-            line(sb, "Problem", problem);
-        }
-        sb.setLength(sb.length() - 1);
-        return sb.toString();
+    public String value(SigningParameter p) {
+        return values[p.ordinal()];
     }
 
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append("  ").append(label).append(':');
-        for (int i = label.length(); i < 17; i++) {
-            sb.append(' ');
-        }
-        sb.append(value).append('\n');
+    /**
+     * @param p a signing parameter
+     * @return the name this request carries it under: its query name for a signed URL, else its cookie name
+     */
+    public String name(SigningParameter p) {
+        return source == CredentialSource.URL ? URL_NAMES[p.ordinal()] : COOKIE_NAMES[p.ordinal()];
     }
 
-    private static String signatureKind(byte[] signature) {
-        if (signature.length >= 8 && signature.length <= 72 && signature[0] == 0x30) {
-            return " (ECDSA, ASN.1 DER)";
-        }
-        if (signature.length == 64) {
-            return " (ECDSA raw r||s? CloudFront expects ASN.1 DER)";
-        }
-        return signature.length >= 128 ? " (RSA-" + signature.length * 8 + ")" : "";
+    /**
+     * @return the {@code Signature} decoded from CloudFront's base64 (a copy), or {@code null} when it is absent,
+     *     empty or not in that alphabet (see {@link #problems()})
+     */
+    public byte[] signature() {
+        return signatureBytes == null ? null : signatureBytes.clone();
     }
 
     // ---- package-private view for the verifier ----
-
-    String name(int index) {
-        return source == CredentialSource.URL ? URL_NAMES[index] : COOKIE_NAMES[index];
-    }
-
-    String value(int index) {
-        return values[index];
-    }
 
     ViewerRequest request() {
         return request;
@@ -387,14 +333,15 @@ public final class SignedRequest {
         List<String> names = new ArrayList<>(0);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 1) {
-                names.add(name(i));
+                names.add(name(PARAMETERS[i]));
             }
         }
         return names;
     }
 
-    int count(int index) {
-        return counts[index];
+    /** How many times the request sent {@code p}. */
+    int count(SigningParameter p) {
+        return counts[p.ordinal()];
     }
 
     /** The statement: the canned one, or the custom policy parsed; {@code null} if unreadable. */
@@ -404,7 +351,7 @@ public final class SignedRequest {
             return d;
         }
         if (isCannedPolicy()) {
-            d = PolicyDocument.canned(unsignedUrl, Long.parseLong(values[EXPIRES]));
+            d = PolicyDocument.canned(unsignedUrl, Long.parseLong(value(EXPIRES)));
         } else {
             try {
                 d = PolicyDocument.parse(new String(policyBytes, StandardCharsets.UTF_8));
@@ -423,7 +370,7 @@ public final class SignedRequest {
     }
 
     String hashProblem() {
-        return name(HASH) + " \"" + Validation.printable(values[HASH])
+        return name(HASH_ALGORITHM) + " \"" + Validation.printable(value(HASH_ALGORITHM))
                 + "\" is not SHA1 or SHA256, the values CloudFront documents (spelled exactly so)";
     }
 

@@ -34,6 +34,33 @@ final class UrlVariants {
      * @param detail for {@link Change#QUERY_ADDED}, the parameter that was added; else empty
      */
     record Variant(String url, Change change, String detail) {
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Variant)) {
+                return false;
+            }
+            Variant other = (Variant) o;
+            return java.util.Objects.equals(url, other.url)
+                    && java.util.Objects.equals(change, other.change)
+                    && java.util.Objects.equals(detail, other.detail);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(url, change, detail);
+        }
+
+        @Override
+        public String toString() {
+            return "Variant[url=" + url
+                    + ", change=" + change
+                    + ", detail=" + detail + "]";
+        }
     }
 
     private static final int PATH_FORMS = 9;

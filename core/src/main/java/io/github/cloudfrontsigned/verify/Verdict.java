@@ -37,7 +37,7 @@ public final class Verdict {
     private final HashAlgorithm hashAlgorithm;
     private final boolean cannedPolicy;
     private final PolicyDocument policy;
-    private final CloudFrontVerifier.Limit limit;
+    private final RequestLimit limit;
     private final boolean explanationCutShort;
     /** What the verification cost; read by tests. */
     private final VerificationCost cost;
@@ -47,14 +47,14 @@ public final class Verdict {
     }
 
     Verdict(ErrorCode code, String reason, SignedRequest signed, PolicyDocument verifiedPolicy,
-            CloudFrontVerifier.Limit limit, VerificationCost cost) {
+            RequestLimit limit, VerificationCost cost) {
         this(code, () -> reason, signed, verifiedPolicy, limit, cost);
         this.reason = reason;
     }
 
     /** With the reason rendered only when asked for: an allowed request usually never is. */
     Verdict(ErrorCode code, java.util.function.Supplier<String> reason, SignedRequest signed,
-            PolicyDocument verifiedPolicy, CloudFrontVerifier.Limit limit, VerificationCost cost) {
+            PolicyDocument verifiedPolicy, RequestLimit limit, VerificationCost cost) {
         this.code = code;
         this.reasonText = reason;
         this.source = signed.source();
@@ -96,7 +96,7 @@ public final class Verdict {
      *     {@link CloudFrontVerifier}); {@code null} when it is within every limit. A denial for a limit has code
      *     {@link ErrorCode#ACCESS_DENIED} and a reason naming the limit, its value and the request's size.
      */
-    public CloudFrontVerifier.Limit exceededLimit() {
+    public RequestLimit exceededLimit() {
         return limit;
     }
 

@@ -85,6 +85,84 @@ final class EdgeAccessTest {
         assertTrue(d.headers().isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/%252e%252e/private/a.jpg", "/public/..%252fprivate/a.jpg", "/a/%255c",
+        "/a/%2500", "/public/%25%32%65%25%32%65/private", "/public/%25%32e%25%32E/private", "/a/%25%32%46b"})
+    void pathProblem_findsDoubleEncodedEscapes(String rawPath) {
+        assertTrue(EdgeAccess.pathProblem(rawPath).contains("double-encoded"), rawPath);
+    }
+
+    @Test
+    void pathProblem_acceptsAnEncodedPercentThatStartsNoEscape() {
+        assertNull(EdgeAccess.pathProblem("/100%25.txt"));
+        assertNull(EdgeAccess.pathProblem("/a%25"));
+        assertNull(EdgeAccess.pathProblem("/a%25g1"));
+    }
+
+    @Test
+    void normalizedPath_decodesUnreservedCharactersAndUppercasesOtherEscapes() {
+        assertEquals("/private/hello.txt", EdgeAccess.normalizedPath("/%70rivate/hello%2Etxt"));
+        assertEquals("/private/hello.txt", EdgeAccess.normalizedPath("/%70%72%69%76%61%74%65/%68ello%2etxt"));
+        assertEquals("/a-b_c~d/Z9", EdgeAccess.normalizedPath("/a%2db%5Fc%7ed/%5A%39"));
+        assertEquals("/caf%C3%A9%20%3B%25", EdgeAccess.normalizedPath("/caf%c3%a9%20%3b%25"));
+        assertEquals("/plain/path", EdgeAccess.normalizedPath("/plain/path"));
+        assertNull(EdgeAccess.normalizedPath("/a%2"));
+    }
+
+    @Test
+    void pathPatterns_areNormalizedAsPathsAre() {
+        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/%70rivate/*", "videos/*.m3u8")).build();
+        assertEquals(List.of("/private/*", "/videos/*.m3u8"), edge.pathPatterns());
+        assertEquals(List.of("*"), EdgeAccess.builder(verifier).build().pathPatterns());
+    }
+
+    @Test
+    void pathPatterns_malformedEscape_isRefusedWithTheFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EdgeAccess.builder(verifier).pathPatterns(List.of("/100%/*")));
+        assertTrue(e.getMessage().contains("write a % as %25"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/../private/a.jpg", "/./private/a.jpg", "/public/%2e%2e/private/a.jpg",
+        "/private;x=1/a.jpg", "//private/a.jpg", "/public/..%2fprivate/a.jpg", "/public/%252e%252e/private/a.jpg",
+        "/public/p.txt/../../private/a.jpg", "/public/./p.txt"})
+    void unprotectedSpelling_isRefusedWith400BeforeThePathPatterns(String rawPath) {
+        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + rawPath));
+        assertEquals(400, d.status(), d::toString);
+        assertNull(d.originPath());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/%70rivate/a.jpg", "/priv%61te/a.jpg", "/%70%72%69%76%61%74%65/a.jpg"})
+    void encodedSpellingOfAProtectedPath_isProtected(String rawPath) {
+        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + rawPath));
+        assertEquals(403, d.status(), d::toString);
+        assertEquals(ErrorCode.MISSING_KEY, d.verdict().code());
+    }
+
+    @Test
+    void unprotectedPath_isAllowedUnsignedWithTheNormalizedPathAndTheQueryUnchanged() {
+        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + "/%70ublic/caf%c3%a9?a=1&Expires=2"));
+        assertEquals(200, d.status(), d::toString);
+        assertNull(d.verdict());
+        assertEquals("/public/caf%C3%A9", d.originPath());
+        assertEquals("a=1&Expires=2", d.originQuery());
+        assertEquals("200: no path pattern protects the path: allowed without a signature", d.toString());
+    }
+
+    @Test
+    void signedRequest_isAllowedWithTheNormalizedPathForTheOrigin() {
+        String url = signer.signUrl(PUBLIC + "/%70rivate/a.jpg", Duration.ofMinutes(5));
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build()
+                .decide(ViewerRequest.fromUrl(url));
+        assertEquals(200, d.status(), d::toString);
+        assertEquals("/private/a.jpg", d.originPath());
+    }
+
     @Test
     void withoutSigningParameters_isNullWhenNothingElseRemains() {
         assertNull(EdgeAccess.withoutSigningParameters("Expires=1&Signature=x&Key-Pair-Id=K"));
@@ -178,6 +256,25 @@ final class EdgeAccessTest {
         assertFalse(line.contains("\n") || line.contains("\r"), line);
         assertTrue(line.contains("\\r\\nINFO: forged line"), line);
         assertTrue(line.length() < 2 * LogText.MAX_LENGTH + 150, () -> line.length() + ": " + line);
+    }
+
+    @Test
+    void denialLine_multiLineReasonIsOneLineWithoutLiteralBackslashN() {
+        String url = signer.signUrl(PUBLIC + "/a.jpg", Duration.ofMinutes(5)).replace("/a.jpg", "/b.jpg");
+        EdgeAccess edge = EdgeAccess.builder(verifier).build();
+        List<String> fine = at(Level.FINE, logged(() -> edge.decide(ViewerRequest.fromUrl(url))));
+        assertEquals(1, fine.size());
+        String line = fine.get(0);
+        assertTrue(line.contains("the signature does not match the canned policy CloudFront rebuilds from the"
+                + " request, {"), line);
+        assertFalse(line.contains("\\n") || line.contains("\n"), line);
+    }
+
+    @Test
+    void logText_oneLine_joinsOurLinesWithASpaceAndStillEscapesOtherControls() {
+        assertEquals("a, b c\\u0000d", LogText.oneLine("a,\n  b\r\n\tc\u0000d"));
+        assertEquals("a", LogText.oneLine("a\n"));
+        assertEquals("y".repeat(200) + "...(100 more)", LogText.oneLine("y".repeat(300)));
     }
 
     @Test

@@ -67,27 +67,19 @@ final class SignedRequestTest {
     }
 
     @Test
-    void describe_showsTimesInUtcAndRelativeToNow() {
-        String text = SignedRequest.parse(ViewerRequest.fromUrl(rsa().signUrl(URL, Duration.ofMinutes(90)))).describe(NOW);
-        assertTrue(text.startsWith("Signed URL, canned policy\n"), text);
-        assertTrue(text.contains("Key pair ID:      K2JCJMDEHXQW5F"), text);
-        assertTrue(text.contains("Hash algorithm:   SHA1 (the default: no Hash-Algorithm)"), text);
-        assertTrue(text.contains("DateLessThan:     2026-11-22T11:30:00Z (epoch " + (NOW.getEpochSecond() + 5400)
-                + "), in 1 hour 30 minutes"), text);
+    void valueAndName_areReadBySigningParameter() {
+        SignedRequest s = SignedRequest.ofCookies(List.of(new SignedCookies.Cookie("CloudFront-Key-Pair-Id", "K1"),
+                new SignedCookies.Cookie("CloudFront-Expires", "%31%32")));
+        assertEquals("12", s.value(io.github.cloudfrontsigned.SigningParameter.EXPIRES));
+        assertEquals("CloudFront-Expires", s.name(io.github.cloudfrontsigned.SigningParameter.EXPIRES));
+        assertNull(s.value(io.github.cloudfrontsigned.SigningParameter.POLICY));
     }
 
     @Test
-    void describe_listsProblems() {
-        String text = SignedRequest.parse(ViewerRequest.fromUrl(URL + "?Policy=%%%&Signature=abc!&Hash-Algorithm=MD5"))
-                .describe(NOW);
-        assertTrue(text.contains("Problem:          there is no Key-Pair-Id"), text);
-        assertTrue(text.contains("Problem:          Policy is not in CloudFront's base64"), text);
-        assertTrue(text.contains("Problem:          Hash-Algorithm \"MD5\" is not SHA1 or SHA256"), text);
-        assertTrue(text.contains("Problem:          Signature is not in CloudFront's base64 alphabet"), text);
-    }
-
-    @Test
-    void describe_ofAnUnsignedRequest_saysSo() {
-        assertTrue(SignedRequest.parse(ViewerRequest.fromUrl(URL)).describe(NOW).startsWith("Not signed: "));
+    void signature_isTheDecodedBytesOrNullWhenNotDecodable() {
+        assertEquals(3, SignedRequest.parse(ViewerRequest.fromUrl(URL + "?Expires=1&Signature=AAAA&Key-Pair-Id=K1"))
+                .signature().length);
+        assertNull(SignedRequest.parse(ViewerRequest.fromUrl(URL + "?Expires=1&Signature=ab!c&Key-Pair-Id=K1"))
+                .signature());
     }
 }

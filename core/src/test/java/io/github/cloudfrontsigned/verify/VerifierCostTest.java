@@ -196,7 +196,7 @@ final class VerifierCostTest {
     @Test
     void urlOverTheLimit_isRefusedBeforeAnySignatureCheck() {
         Verdict verdict = verifier().verify(forgedCanned("/" + "a".repeat(8200), ""));
-        assertEquals(CloudFrontVerifier.Limit.URL_LENGTH, verdict.exceededLimit());
+        assertEquals(RequestLimit.URL_LENGTH, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
         assertTrue(verdict.reason().contains("over the 8192 bytes CloudFront accepts"), verdict::toString);
     }
@@ -215,13 +215,13 @@ final class VerifierCostTest {
     @Test
     void urlLength_countsUtf8Bytes() {
         Verdict verdict = verifier().verify(forgedCanned("/" + "é".repeat(4100), ""));
-        assertEquals(CloudFrontVerifier.Limit.URL_LENGTH, verdict.exceededLimit());
+        assertEquals(RequestLimit.URL_LENGTH, verdict.exceededLimit());
     }
 
     @Test
     void thousandAndOneParameters_areRefusedBeforeAnySignatureCheck() {
         Verdict verdict = verifier().verify(forgedCanned("/a", "&".repeat(997)));
-        assertEquals(CloudFrontVerifier.Limit.QUERY_PARAMETERS, verdict.exceededLimit());
+        assertEquals(RequestLimit.QUERY_PARAMETERS, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
         assertTrue(verdict.reason().contains("1001 parameters"), verdict::toString);
     }
@@ -231,7 +231,7 @@ final class VerifierCostTest {
         ViewerRequest request = ViewerRequest.builder().url(URL).cookie("CloudFront-Policy", "A".repeat(8193))
                 .cookie("CloudFront-Signature", FORGED_RSA).cookie("CloudFront-Key-Pair-Id", "K2JCJMDEHXQW5F").build();
         Verdict verdict = verifier().verify(request);
-        assertEquals(CloudFrontVerifier.Limit.POLICY_SIZE, verdict.exceededLimit());
+        assertEquals(RequestLimit.POLICY_SIZE, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
         assertTrue(verdict.reason().contains("CloudFront-Policy is 8193 characters"), verdict::toString);
     }
@@ -243,7 +243,7 @@ final class VerifierCostTest {
             builder.cookie("c" + i, "1");
         }
         Verdict verdict = verifier().verify(builder.build());
-        assertEquals(CloudFrontVerifier.Limit.COOKIE_COUNT, verdict.exceededLimit());
+        assertEquals(RequestLimit.COOKIE_COUNT, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
     }
 
@@ -254,7 +254,7 @@ final class VerifierCostTest {
             builder.cookie("big" + i, "v".repeat(4000));
         }
         Verdict verdict = verifier().verify(builder.build());
-        assertEquals(CloudFrontVerifier.Limit.REQUEST_SIZE, verdict.exceededLimit());
+        assertEquals(RequestLimit.REQUEST_SIZE, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
         assertTrue(verdict.reason().contains("over the 20480 bytes"), verdict::toString);
     }
@@ -262,7 +262,7 @@ final class VerifierCostTest {
     @Test
     void everyLimit_hasItsOwnReasonCode() {
         java.util.Set<String> codes = new java.util.HashSet<>();
-        for (CloudFrontVerifier.Limit limit : CloudFrontVerifier.Limit.values()) {
+        for (RequestLimit limit : RequestLimit.values()) {
             assertTrue(codes.add(limit.code()), limit::code);
             assertTrue(limit.max() > 0);
         }

@@ -5,6 +5,7 @@ import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,8 +48,11 @@ import java.util.Objects;
  * ({@code Application.getProperties()}, Jersey's {@code ResourceConfig.property}, servlet init-params where the
  * implementation exposes them), then the web application's {@code <context-param>}s (recorded at startup by
  * {@link CloudFrontSignedInitializer} in a servlet container, so an application without a servlet declaration,
- * as usual on WildFly, finds them). Only the keys
- * are required: {@code @CloudFrontSigned} can name the protected prefixes and cookie resources per resource.
+ * as usual on WildFly, finds them). In a servlet container the feature uses the configuration the initializer read
+ * at startup, shared with the servlet filter and the CDI producers, so the keys are loaded once per application
+ * and closed when it stops ({@link SharedConfigurations}), unless the application's properties change a value.
+ * Only the keys are required: {@code @CloudFrontSigned} can name the protected prefixes and cookie resources per
+ * resource.
  * A configuration given in code wins over properties, whatever order the features run in.
  *
  * <p>Misconfiguration stops the deployment: {@link #configure(FeatureContext)} (or, when no key is configured
@@ -74,6 +80,9 @@ import java.util.Objects;
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 public final class CloudFrontSignedFeature implements Feature {
+
+    /** How messages name the application's properties. */
+    private static final String APPLICATION_PROPERTY = "JAX-RS application property";
 
     /** The application property holding the shared state, set by the first configured feature. */
     private static final String STATE = SigningState.class.getName();
@@ -153,7 +162,12 @@ public final class CloudFrontSignedFeature implements Feature {
         } else if (lookup != null) {
             state.offerProgrammatic(SigningConfiguration.read(lookup, false));
         } else {
-            state.offerProperties(properties(current));
+            ConfigLookup lookup = properties(current);
+            state.offerProperties(lookup, () -> {
+                SigningConfiguration shared = SharedConfigurations.configuration(classLoader(),
+                        applicationProperties(current), APPLICATION_PROPERTY, false);
+                return shared != null ? shared : SigningConfiguration.read(lookup, false);
+            });
         }
         if (existing == null) {
             context.property(STATE, state);
@@ -196,12 +210,25 @@ public final class CloudFrontSignedFeature implements Feature {
         ConfigLookup application = ConfigLookup.of(name -> {
             Object v = configuration.getProperty(name);
             return v == null ? null : v.toString();
-        }, "JAX-RS application property");
-        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        if (classLoader == null) {
-            classLoader = CloudFrontSignedFeature.class.getClassLoader();
+        }, APPLICATION_PROPERTY);
+        return ConfigSources.forApplication(classLoader(), application);
+    }
+
+    /** The application's {@code cloudfront.*} properties: if they change nothing, the shared configuration is used. */
+    private static Map<String, String> applicationProperties(Configuration configuration) {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : configuration.getPropertyNames()) {
+            Object v = name.startsWith(ConfigProperties.PREFIX) ? configuration.getProperty(name) : null;
+            if (v != null) {
+                properties.put(name, v.toString());
+            }
         }
-        return ConfigSources.forApplication(classLoader, application);
+        return properties;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        return classLoader != null ? classLoader : CloudFrontSignedFeature.class.getClassLoader();
     }
 
     private static boolean servletApiPresent() {

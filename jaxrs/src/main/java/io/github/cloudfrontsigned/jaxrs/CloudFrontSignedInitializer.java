@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.jaxrs;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -22,12 +23,15 @@ import java.util.Set;
  * Servlet API stays optional for this module.
  *
  * <p>At startup it records the context-params for the application's class loader
- * ({@link ConfigSources#registerContextParams}); then, unless {@code cloudfront.enabled=false}, when the
+ * ({@link ConfigSources#registerContextParams}) and starts the application's one shared configuration
+ * ({@link SharedConfigurations}), unless the servlet module's initializer did, with a listener that closes it
+ * (ending the key refresh) when the application stops; then, unless {@code cloudfront.enabled=false}, when the
  * application configures signing ({@link ConfigSources#configuresSigning}: MicroProfile Config or
- * context-params) it validates that configuration, loading the keys ({@code @CloudFrontSigned} may name the
- * protected prefixes, so they are not required here). A problem throws a {@link ServletException}; where a
- * container only logs an initializer's exception (Open Liberty), a listener added here throws the same problem
- * from {@code contextInitialized}, which stops the start there.
+ * context-params) it reads that configuration, loading the keys once for the feature, the servlet filter and the
+ * CDI producers ({@code @CloudFrontSigned} may name the protected prefixes, so they are not required here). A
+ * problem throws a {@link ServletException}; where a container only logs an initializer's exception (Open
+ * Liberty), a listener added here throws the same problem from {@code contextInitialized}, which stops the
+ * start there.
  *
  * <p>Thread safety: called by the container once per application start.
  */
@@ -53,12 +57,16 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
             params.put(name, context.getInitParameter(name));
         }
         ConfigSources.registerContextParams(classLoader, params);
+        if (SharedConfigurations.start(classLoader)) {
+            context.addListener(new Stop(classLoader));
+        }
         ConfigLookup application = ConfigSources.forApplication(classLoader, null);
         try {
             if (ConfigSources.enabled(application) && ConfigSources.configuresSigning(application)) {
-                ConfigSources.validate(application, false);
+                SharedConfigurations.configuration(classLoader, null, null, false);
             }
         } catch (ConfigurationException e) {
+            SharedConfigurations.stop(classLoader); // the application will not start, so it will not stop either
             ServletException failure = new ServletException("CloudFront @CloudFrontSigned resources cannot start in"
                     + " web application \"" + context.getContextPath() + "\". " + e.getMessage(), e);
             context.addListener(new FailStart(failure));
@@ -82,6 +90,24 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
         @Override
         public void contextInitialized(ServletContextEvent event) {
             throw new IllegalStateException(failure.getMessage(), failure.getCause());
+        }
+    }
+
+    /**
+     * When the application stops, after its servlets: closes its shared configuration (the key refresh thread
+     * ends) and forgets the recorded context-params.
+     */
+    static final class Stop implements ServletContextListener {
+        private final ClassLoader classLoader;
+
+        Stop(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            SharedConfigurations.stop(classLoader);
+            ConfigSources.unregisterContextParams(classLoader);
         }
     }
 }

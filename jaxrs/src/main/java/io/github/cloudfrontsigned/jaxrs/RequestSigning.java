@@ -117,5 +117,28 @@ final class RequestSigning {
             }
             return carried;
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Viewer)) {
+                return false;
+            }
+            Viewer other = (Viewer) o;
+            return java.util.Objects.equals(request, other.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(request);
+        }
+
+        @Override
+        public String toString() {
+            return "Viewer[request=" + request + "]";
+        }
     }
 }

@@ -8,8 +8,10 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What the providers of one JAX-RS application share: the configuration, settled once every
@@ -27,7 +29,27 @@ final class SigningState {
     private volatile SigningConfiguration settled;
     private final Map<Key, ResourceSigning> resources = new ConcurrentHashMap<>();
 
+    /**
+     * A resource method. Its {@code equals}, {@code hashCode} and {@code toString} are written out: a record's
+     * generated ones bootstrap
+     * through {@code java.lang.runtime.ObjectMethods}, whose shared method handle keeps the last record class it
+     * adapted to on Java 17 (JDK-8078641, fixed in 18), and so kept an undeployed application's class loader.
+     */
     private record Key(Class<?> resourceClass, Method method) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.resourceClass == resourceClass && Objects.equals(k.method, method);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(resourceClass) + Objects.hashCode(method);
+        }
+
+        @Override
+        public String toString() {
+            return "Key[resourceClass=" + resourceClass + ", method=" + method + "]";
+        }
     }
 
     /** The state of each deployed application by its class loader, for CDI; weak both ways, so nothing leaks. */
@@ -81,17 +103,17 @@ final class SigningState {
     }
 
     /**
-     * Reads the configuration from properties now, so that a misconfiguration stops the deployment. When no key
-     * is configured at all the failure is kept for later: a configuration given in code may still arrive, and an
-     * application that uses no {@code @CloudFrontSigned} resource must not fail because the feature was
-     * discovered on its class path.
+     * Reads the configuration from properties now ({@code read}, over {@code lookup}), so that a misconfiguration
+     * stops the deployment. When no key is configured at all the failure is kept for later: a configuration given
+     * in code may still arrive, and an application that uses no {@code @CloudFrontSigned} resource must not fail
+     * because the feature was discovered on its class path.
      */
-    synchronized void offerProperties(ConfigLookup lookup) {
+    synchronized void offerProperties(ConfigLookup lookup, Supplier<SigningConfiguration> read) {
         if (fromProperties != null || deferred != null) {
             return;
         }
         try {
-            fromProperties = SigningConfiguration.read(lookup, false);
+            fromProperties = read.get();
         } catch (ConfigurationException e) {
             if (isBlank(lookup.value(ConfigProperties.KEY_PAIR_ID)) && isBlank(lookup.value(ConfigProperties.KEYS))) {
                 deferred = e;

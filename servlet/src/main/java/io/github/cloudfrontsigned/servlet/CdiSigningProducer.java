@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.config.ConfigSources;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -17,7 +18,9 @@ import jakarta.enterprise.inject.Produces;
  * the CDI API. The configuration is read on first use from the sources every entry point shares
  * ({@link ConfigSources#forApplication}: MicroProfile Config, then the context-params recorded at startup by
  * {@link CloudFrontSigningInitializer}), for the application of the current thread's context class loader;
- * protected prefixes are not required. It is closed when the application stops.
+ * protected prefixes are not required. In a servlet container it is the application's shared configuration
+ * ({@link SharedConfigurations}: the keys loaded once for every entry point); elsewhere it is read here. It is
+ * closed when the application stops.
  *
  * <p>An enabled alternative with a low priority ({@value #PRIORITY}), so that it never makes injection ambiguous:
  * the JAX-RS module's producer (priority {@code PRIORITY + 10}) wins where both jars are deployed, and an
@@ -34,6 +37,8 @@ class CdiSigningProducer {
     static final int PRIORITY = 100;
 
     private SigningConfiguration configuration;
+    /** Whether {@link #close()} closes it: read here, not the application's shared one. */
+    private boolean owned;
 
     /**
      * @return the application's configuration
@@ -44,8 +49,14 @@ class CdiSigningProducer {
     synchronized SigningConfiguration configuration() {
         if (configuration == null) {
             ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-            configuration = SigningConfiguration.read(ConfigSources.forApplication(
-                    classLoader != null ? classLoader : CdiSigningProducer.class.getClassLoader(), null), false);
+            if (classLoader == null) {
+                classLoader = CdiSigningProducer.class.getClassLoader();
+            }
+            configuration = SharedConfigurations.configuration(classLoader, null, null, false);
+            if (configuration == null) {
+                configuration = SigningConfiguration.read(ConfigSources.forApplication(classLoader, null), false);
+                owned = true;
+            }
         }
         return configuration;
     }
@@ -62,7 +73,7 @@ class CdiSigningProducer {
 
     @PreDestroy
     synchronized void close() {
-        if (configuration != null) {
+        if (configuration != null && owned) {
             configuration.close();
         }
     }

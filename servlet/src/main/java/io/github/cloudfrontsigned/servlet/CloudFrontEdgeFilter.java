@@ -43,10 +43,12 @@ import java.util.concurrent.atomic.LongAdder;
  *       per reason at INFO at most once a minute (logger {@code io.github.cloudfrontsigned.verify.EdgeAccess}), with
  *       the path but never a signature.</li>
  *   <li>Refused: {@code 400} for a path that the container would serve as another path (a dot-segment such as
- *       {@code /a/../b} or {@code /a/%2e%2e/b}, {@code //}, {@code ;}, {@code \}, {@code %2f}, {@code %5c}):
- *       such a path is never matched against a policy, because the container would then serve a path the
- *       policy was not checked against. See {@link EdgeAccess} for the rules and why refusing beats
- *       normalizing.</li>
+ *       {@code /a/../b} or {@code /a/%2e%2e/b}, {@code //}, {@code ;}, {@code \}, {@code %2f}, {@code %5c},
+ *       double encoding such as {@code %252e}): such a path is never matched against a policy, because the
+ *       container would then serve a path the policy was not checked against. See {@link EdgeAccess} for the
+ *       rules and why refusing beats normalizing. The container matches the filter's URL pattern against its
+ *       own decoded, normalized path, so any other spelling of a protected path ({@code /%70rivate/x} for
+ *       {@code /private/*}) reaches this filter and is verified (tested on Tomcat 11 and Jetty 12).</li>
  *   <li>Allowed: the request goes on with the signing query parameters ({@code Expires}, {@code Policy},
  *       {@code Signature}, {@code Key-Pair-Id}, {@code Hash-Algorithm}) removed from
  *       {@code getQueryString()} and the parameter methods, as CloudFront removes them before the origin.</li>

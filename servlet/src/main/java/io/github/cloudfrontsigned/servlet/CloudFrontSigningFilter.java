@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.servlet;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.RequestSigning;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -72,7 +73,10 @@ import java.util.ServiceLoader;
  * variables, {@code META-INF/microprofile-config.properties}...), the filter's init-params, the context-params
  * (the order of {@link io.github.cloudfrontsigned.config.ConfigSources}, shared by every entry point). So a value
  * packaged in {@code web.xml} can be overridden by the environment without rebuilding the WAR, and the
- * context-params configure the filter and the JAX-RS resources at once. Every
+ * context-params configure the filter and the JAX-RS resources at once. The keys are loaded once per web
+ * application: the filter uses the configuration the servlet container initializer read at startup and shares
+ * with the JAX-RS feature and the CDI producers ({@link SharedConfigurations}), unless its init-params change a
+ * value. Every
  * problem is reported at once: {@code init} throws a {@link ServletException} whose message lists each bad
  * property, its value (never key material) and the fix, and the application does not start. One INFO line is
  * logged (through {@link System.Logger}) with the key pair ID, key type and public-key fingerprint.
@@ -90,6 +94,8 @@ public class CloudFrontSigningFilter implements Filter {
     private final SigningConfiguration programmatic;
     private final CloudFrontAccessPolicy programmaticPolicy;
     private volatile SigningConfiguration config;
+    /** Whether {@link #destroy()} closes {@link #config}: read by this filter, not shared, not given. */
+    private volatile boolean owned;
     private volatile CloudFrontAccessPolicy policy;
     private volatile RequestSigning.Settings settings;
 
@@ -134,9 +140,15 @@ public class CloudFrontSigningFilter implements Filter {
         ClassLoader classLoader = ServletConfigSources.classLoader(context);
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         SigningConfiguration read = programmatic;
+        boolean readHere = false;
         if (read == null) {
             try {
-                read = SigningConfiguration.read(ServletConfigSources.forFilter(filterConfig));
+                read = SharedConfigurations.configuration(classLoader, ServletConfigSources.initParamMap(filterConfig),
+                        ServletConfigSources.initParamSource(filterConfig.getFilterName()), true);
+                if (read == null) {
+                    read = SigningConfiguration.read(ServletConfigSources.forFilter(filterConfig));
+                    readHere = true;
+                }
             } catch (ConfigurationException e) {
                 problems.addAll(e.problems());
             }
@@ -146,7 +158,7 @@ public class CloudFrontSigningFilter implements Filter {
             found = findPolicy(read, classLoader, problems);
         }
         if (!problems.isEmpty()) {
-            if (read != null && read != programmatic) {
+            if (read != null && readHere) {
                 read.close();
             }
             ConfigurationException e = new ConfigurationException(problems);
@@ -155,6 +167,7 @@ public class CloudFrontSigningFilter implements Filter {
         }
         this.settings = RequestSigning.Settings.builder(read).log(LOG).build();
         this.policy = found;
+        this.owned = readHere;
         this.config = read; // last: doFilter starts signing once it sees the configuration
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
                 + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
@@ -254,15 +267,16 @@ public class CloudFrontSigningFilter implements Filter {
     }
 
     /**
-     * Stops what {@link #init(FilterConfig)} started when it read the configuration from properties (the
-     * background refresh of keys from a secret store: {@link SigningConfiguration#close()}); a configuration given
-     * to the constructor is left to its owner.
+     * Stops what {@link #init(FilterConfig)} started when it read the configuration from properties itself (the
+     * background refresh of keys from a secret store: {@link SigningConfiguration#close()}). A configuration given
+     * to the constructor is left to its owner; the web application's shared one ({@link SharedConfigurations}) is
+     * closed when the application stops.
      */
     @Override
     public void destroy() {
         SigningConfiguration c = config;
         config = null;
-        if (c != null && c != programmatic) {
+        if (c != null && owned) {
             c.close();
         }
     }

@@ -4,6 +4,7 @@ import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.SharedConfigurations;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -12,6 +13,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,14 +28,18 @@ import java.util.Set;
  *   <li>records the context-params for the application's class loader
  *       ({@link ConfigSources#registerContextParams}), so that the JAX-RS feature and the CDI producers read the
  *       same configuration as the filter;</li>
+ *   <li>starts the application's one shared configuration ({@link SharedConfigurations}), unless the JAX-RS
+ *       module's initializer did, with a listener that closes it (ending the key refresh) when the application
+ *       stops;</li>
  *   <li>does nothing more when {@value ConfigProperties#ENABLED} is {@code false};</li>
- *   <li>validates, loading the keys, the configuration of every declared {@link CloudFrontSigningFilter}
+ *   <li>reads, loading the keys once, the configuration of every declared {@link CloudFrontSigningFilter}
  *       (MicroProfile Config, its init-params, the context-params), and the application's configuration
  *       (MicroProfile Config, the context-params) when it configures signing at all
- *       ({@link ConfigSources#configuresSigning}); any problem throws a {@link ServletException} and the
- *       container does not start the application (where a container only logs an initializer's exception, as
- *       Open Liberty does, a listener added here throws the same problems from {@code contextInitialized},
- *       which stops the start there).</li>
+ *       ({@link ConfigSources#configuresSigning}); the filters, the JAX-RS feature and the CDI producers then use
+ *       what was read; any problem throws a {@link ServletException} and the container does not start the
+ *       application (where a container only logs an initializer's exception, as Open Liberty does, a
+ *       listener added here throws the same problems from {@code contextInitialized}, which stops the start
+ *       there).</li>
  * </ol>
  * Registering the filter without {@code web.xml} is done by {@link CloudFrontSigningRegistrar}, declared in the
  * jar's {@code web-fragment.xml}, so that {@code metadata-complete="true"} turns it off.
@@ -60,7 +66,9 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         ClassLoader classLoader = ServletConfigSources.classLoader(context);
         ConfigSources.registerContextParams(classLoader, ServletConfigSources.contextParamMap(context));
-        context.addListener(new Forget(classLoader));
+        if (SharedConfigurations.start(classLoader)) {
+            context.addListener(new Stop(classLoader));
+        }
         ConfigLookup application = ServletConfigSources.forContext(context);
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         try {
@@ -70,25 +78,29 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
                 return;
             }
         } catch (ConfigurationException e) {
+            SharedConfigurations.stop(classLoader);
             throw failure(context, e.problems());
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (CloudFrontSigningFilter.class.getName().equals(registration.getClassName())) {
-                validate(ServletConfigSources.forRegistration(context, registration), true, problems);
+                read(classLoader, registration.getInitParameters(),
+                        ServletConfigSources.initParamSource(registration.getName()), true, problems);
             }
         }
         if (problems.isEmpty() && ConfigSources.configuresSigning(application)) {
-            validate(application, false, problems);
+            read(classLoader, null, null, false, problems);
         }
         if (!problems.isEmpty()) {
+            SharedConfigurations.stop(classLoader); // the application will not start, so it will not stop either
             throw failure(context, problems);
         }
     }
 
-    private static void validate(ConfigLookup lookup, boolean requireSigningTargets,
-            List<ConfigurationException.Problem> problems) {
+    /** Reads (once: {@link SharedConfigurations}) what an entry point will use, collecting its problems. */
+    private static void read(ClassLoader classLoader, Map<String, String> ownParams, String ownSource,
+            boolean requireSigningTargets, List<ConfigurationException.Problem> problems) {
         try {
-            ConfigSources.validate(lookup, requireSigningTargets);
+            SharedConfigurations.configuration(classLoader, ownParams, ownSource, requireSigningTargets);
         } catch (ConfigurationException e) {
             for (ConfigurationException.Problem p : e.problems()) {
                 if (!problems.contains(p)) {
@@ -130,16 +142,20 @@ public final class CloudFrontSigningInitializer implements ServletContainerIniti
         }
     }
 
-    /** Forgets the recorded context-params when the application stops. */
-    private static final class Forget implements ServletContextListener {
+    /**
+     * When the application stops, after its filters and servlets: closes its shared configuration (the key refresh
+     * thread ends) and forgets the recorded context-params.
+     */
+    static final class Stop implements ServletContextListener {
         private final ClassLoader classLoader;
 
-        Forget(ClassLoader classLoader) {
+        Stop(ClassLoader classLoader) {
             this.classLoader = classLoader;
         }
 
         @Override
         public void contextDestroyed(ServletContextEvent event) {
+            SharedConfigurations.stop(classLoader);
             ConfigSources.unregisterContextParams(classLoader);
         }
     }

@@ -41,6 +41,18 @@ final class ServletConfigSources {
                 contextParams(context));
     }
 
+    /** A filter's init-params, copied. */
+    static Map<String, String> initParamMap(FilterConfig filterConfig) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+            String value = filterConfig.getInitParameter(name);
+            if (value != null) {
+                params.put(name, value);
+            }
+        }
+        return params;
+    }
+
     /** The context-params, copied. */
     static Map<String, String> contextParamMap(ServletContext context) {
         Map<String, String> params = new HashMap<>();
@@ -65,7 +77,8 @@ final class ServletConfigSources {
         return ConfigLookup.of(context::getInitParameter, ConfigSources.CONTEXT_PARAM);
     }
 
-    private static String initParamSource(String filterName) {
+    /** How messages name a filter's init-params. */
+    static String initParamSource(String filterName) {
         return "init-param of filter \"" + filterName + "\"";
     }
 }

@@ -93,5 +93,30 @@ final class ServletViewer implements RequestSigning.Viewer {
         public boolean allowsCookies(String resource) {
             return policy.allowsCookies(request, resource);
         }
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof PolicyHooks)) {
+                return false;
+            }
+            PolicyHooks other = (PolicyHooks) o;
+            return java.util.Objects.equals(policy, other.policy)
+                    && java.util.Objects.equals(request, other.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(policy, request);
+        }
+
+        @Override
+        public String toString() {
+            return "PolicyHooks[policy=" + policy
+                    + ", request=" + request + "]";
+        }
     }
 }

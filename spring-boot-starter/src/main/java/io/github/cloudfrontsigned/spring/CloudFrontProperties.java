@@ -70,7 +70,8 @@ public class CloudFrontProperties {
     public static class Edge {
         /**
          * URL patterns the local edge filter guards, for example {@code /cdn/*}; required with
-         * {@code cloudfront.edge.trusted-keys}.
+         * {@code cloudfront.edge.trusted-keys}. Servlet URL patterns: the container matches them against its
+         * decoded, normalized path, so every spelling of a guarded path reaches the filter.
          */
         private List<String> urlPatterns = new ArrayList<>();
         /** Order of the edge filter; before Spring Security (-100), so that the edge answers as CloudFront would. */

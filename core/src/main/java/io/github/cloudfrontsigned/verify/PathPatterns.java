@@ -1,13 +1,18 @@
-package io.github.cloudfrontsigned.cli;
+package io.github.cloudfrontsigned.verify;
 
 import java.util.List;
 
 /**
  * Path patterns as in a CloudFront cache behavior: {@code *} matches any characters (also {@code /}), {@code ?}
- * exactly one, everything else itself, case-sensitive, against the raw path. Matching is linear in the path's length
- * times the pattern's, with no backtracking blow-up.
+ * exactly one, everything else itself, case-sensitive. They are matched against the path
+ * {@link EdgeAccess#normalizedPath normalized} as the origin serves it, and are normalized the same way themselves
+ * ({@code /%70rivate/*} is {@code /private/*}). Matching is linear in the path's length times the pattern's, with no
+ * backtracking blow-up. Thread safety: immutable.
  */
 final class PathPatterns {
+
+    /** Every path. */
+    static final PathPatterns ALL = new PathPatterns(List.of("*"));
 
     private final List<String> patterns;
 
@@ -18,14 +23,32 @@ final class PathPatterns {
     /**
      * @param patterns such as {@code /private/*}; a pattern without a leading {@code /} or {@code *} gets one, as the
      *     CloudFront console adds it
-     * @return the patterns
+     * @return the patterns, normalized
+     * @throws IllegalArgumentException if a pattern is empty or has a {@code %} not followed by two hexadecimal digits
      */
     static PathPatterns of(List<String> patterns) {
-        return new PathPatterns(patterns.stream().map(p -> p.startsWith("/") || p.startsWith("*") ? p : "/" + p)
-                .toList());
+        return new PathPatterns(patterns.stream().map(PathPatterns::normalized).toList());
     }
 
-    /** Whether any pattern matches the raw path. */
+    private static String normalized(String pattern) {
+        if (pattern.isBlank()) {
+            throw new IllegalArgumentException("a path pattern is empty; give one such as /private/*");
+        }
+        String p = pattern.startsWith("/") || pattern.startsWith("*") ? pattern : "/" + pattern;
+        String normalized = EdgeAccess.normalizedPath(p);
+        if (normalized == null) {
+            throw new IllegalArgumentException("path pattern \"" + pattern + "\" has a % that is not followed by two"
+                    + " hexadecimal digits; write a % as %25");
+        }
+        return normalized;
+    }
+
+    /** @return the normalized patterns, in order */
+    List<String> patterns() {
+        return patterns;
+    }
+
+    /** Whether any pattern matches the (normalized) path. */
     boolean matches(String path) {
         for (String pattern : patterns) {
             if (matches(pattern, path)) {

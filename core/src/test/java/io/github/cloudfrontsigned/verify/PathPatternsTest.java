@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.cli;
+package io.github.cloudfrontsigned.verify;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

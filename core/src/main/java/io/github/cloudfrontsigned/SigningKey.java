@@ -1,7 +1,7 @@
-package io.github.cloudfrontsigned.internal;
+package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.internal.SignatureEngines;
+import io.github.cloudfrontsigned.internal.Validation;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.key.SignatureProvider;
@@ -17,21 +17,21 @@ import java.security.interfaces.RSAKey;
  * One key pair ID with its private key, and a per-thread {@link Signature} per hash algorithm; or with a
  * {@link RemoteSigner} that signs elsewhere (SHA-256 only). Thread safety: thread-safe.
  */
-public final class SigningKey {
+final class SigningKey {
 
-    public final String keyPairId;
+    final String keyPairId;
     /** The local key, or {@code null} for a remote signer. */
-    public final PrivateKey privateKey;
+    final PrivateKey privateKey;
     /** The remote signer, or {@code null} for a local key. */
-    public final RemoteSigner remote;
+    final RemoteSigner remote;
     /** {@code RSA} or {@code EC}. */
     final String keyAlgorithm;
-    public final Provider provider;
+    final Provider provider;
     private final ThreadLocal<Signature>[] signers;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public SigningKey(String keyPairId, PrivateKey privateKey, SignatureProvider providerChoice) {
-        this.keyPairId = checkKeyPairId(keyPairId);
+    SigningKey(String keyPairId, PrivateKey privateKey, SignatureProvider providerChoice) {
+        this.keyPairId = Validation.checkKeyPairId(keyPairId);
         this.privateKey = privateKey;
         this.remote = null;
         if (privateKey instanceof RSAKey) {
@@ -47,7 +47,7 @@ public final class SigningKey {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("key for key pair ID " + keyPairId + ": " + e.getMessage(), e);
         }
-        this.provider = SignatureEngines.provider(providerChoice, keyAlgorithm);
+        this.provider = providerChoice.jcaProvider(keyAlgorithm).orElse(null);
         HashAlgorithm[] all = HashAlgorithm.values();
         signers = new ThreadLocal[all.length];
         for (HashAlgorithm h : all) {
@@ -59,8 +59,8 @@ public final class SigningKey {
     }
 
     /** A key that signs remotely; its type comes from the remote signer's public key. */
-    public SigningKey(String keyPairId, RemoteSigner remote) {
-        this.keyPairId = checkKeyPairId(keyPairId);
+    SigningKey(String keyPairId, RemoteSigner remote) {
+        this.keyPairId = Validation.checkKeyPairId(keyPairId);
         this.privateKey = null;
         this.remote = remote;
         this.provider = null;
@@ -87,22 +87,22 @@ public final class SigningKey {
      * The hash used when the signer is not configured with one: SHA-1 for local RSA keys, SHA-256 for ECDSA keys
      * and for every remote signer.
      */
-    public HashAlgorithm defaultHash() {
+    HashAlgorithm defaultHash() {
         return remote != null || "EC".equals(keyAlgorithm) ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
     }
 
     /** The public key, for logs and verifiers. */
-    public PublicKey publicKey() {
+    PublicKey publicKey() {
         return remote != null ? remote.publicKey() : Keys.publicKey(privateKey);
     }
 
     /** The key type for logs: the local key's description, or the remote signer's and its public key's. */
-    public String describe() {
+    String describe() {
         return remote != null ? remote.description() + " (" + Keys.describe(remote.publicKey()) + ")"
                 : Keys.describe(privateKey);
     }
 
-    public byte[] sign(HashAlgorithm hash, byte[] data) {
+    byte[] sign(HashAlgorithm hash, byte[] data) {
         if (remote != null) {
             if (hash != HashAlgorithm.SHA256) {
                 throw new IllegalArgumentException("key pair ID " + keyPairId + " signs with " + remote.description()
@@ -125,22 +125,6 @@ public final class SigningKey {
             signers[hash.ordinal()].remove();
             throw new IllegalStateException("signing with key pair ID " + keyPairId + " failed: " + e.getMessage(), e);
         }
-    }
-
-    public static String checkKeyPairId(String keyPairId) {
-        if (keyPairId == null || keyPairId.isEmpty()) {
-            throw new IllegalArgumentException("key pair ID is empty: give the ID CloudFront shows for the public"
-                    + " key in your trusted key group (for example K2JCJMDEHXQW5F)");
-        }
-        for (int i = 0; i < keyPairId.length(); i++) {
-            char c = keyPairId.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                throw new IllegalArgumentException("key pair ID \"" + Validation.printable(keyPairId) + "\": character "
-                        + CloudFrontBase64.describe(c) + " at position " + i
-                        + " is not allowed; a key pair ID is letters and digits (for example K2JCJMDEHXQW5F)");
-            }
-        }
-        return keyPairId;
     }
 
     @Override

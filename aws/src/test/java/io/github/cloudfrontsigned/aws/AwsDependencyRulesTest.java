@@ -1,0 +1,13 @@
+package io.github.cloudfrontsigned.aws;
+
+import io.github.cloudfrontsigned.AdapterRules;
+import org.junit.jupiter.api.Test;
+
+/** ARCHITECTURE.md's adapter rules on this module's compiled classes ({@link AdapterRules}). */
+class AwsDependencyRulesTest {
+
+    @Test
+    void dependencies_followTheAdapterRules() {
+        AdapterRules.check("io.github.cloudfrontsigned.aws");
+    }
+}
