@@ -6,7 +6,10 @@
 #   signer  rendered per request, each link signed with CloudFrontSigner.signUrl
 #   signed  the unsigned page through CloudFrontSigningFilter
 #   plain   the unsigned page, no filter (smaller: each signed link adds about 390 bytes)
-# Usage (from the repository root): [ROUNDS=3] servlet/load-test.sh [duration per endpoint and round, default 15s]
+# and the path JSP, Faces and template engines take, text written piece by piece through getWriter():
+#   writer-limit   the links signed once at start-up (the limit of the writer path)
+#   writer-signed  the unsigned links through CloudFrontSigningFilter
+# Usage (from the repository root): [ROUNDS=3] [PATHS='limit signed'] servlet/load-test.sh [duration per endpoint and round, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
@@ -28,7 +31,7 @@ measure() { # url label
     /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
     END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s\n", round, label, rps, p50, p99}'
 }
-PATHS="limit sdk signer signed plain"
+PATHS="${PATHS:-limit sdk signer signed plain writer-limit writer-signed}"
 echo "== warm-up (5s each)"
 for path in $PATHS; do
   wrk -t2 -c16 -d5s --timeout 30s "http://127.0.0.1:$PORT/$path/page" > /dev/null
@@ -38,5 +41,12 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
   for path in $PATHS; do
     measure "http://127.0.0.1:$PORT/$path/page" "$path"
   done
-done 2>/dev/null | grep RESULT
+done 2>/dev/null | grep RESULT | tee /tmp/cloudfront-load-results.txt
+# The goals as ratios within each round: the filter against the ready bytes, the writer path against its limit.
+awk '/^RESULT round=[0-9]+ [a-z]/ {split($2, r, "="); rps[r[2] " " $3] = $4; rounds[r[2]] = 1}
+  END {
+    split("signed/limit writer-signed/writer-limit", pairs, " ");
+    for (n in rounds) for (k in pairs) {split(pairs[k], ab, "/"); a = rps[n " " ab[1]]; b = rps[n " " ab[2]];
+      if (a != "" && b > 0) printf "RATIO round=%s %-28s %5.1f%%\n", n, pairs[k], 100 * a / b}}' \
+  /tmp/cloudfront-load-results.txt | sort
 uptime
