@@ -28,10 +28,19 @@ grep READY /tmp/cloudfront-jaxrs-load.log
 uptime
 # On a shared machine the load changes by the minute, so the endpoints take turns: ROUNDS rounds (default 3),
 # each endpoint once per round, and a summary line per run (requests/s, p50, p99) to compare within a round.
+# The server's CPU time (user + system, all its threads: JIT and GC included) per request is printed too: on a
+# shared machine it moves far less with the load than requests/s do.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 measure() { # url label
-  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" | tee /dev/stderr | awk -v label="$2" -v round="$round" '
-    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
-    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s\n", round, label, rps, p50, p99}'
+  local before after
+  before=$(cpu_ticks)
+  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" > /tmp/cloudfront-wrk.$$.txt
+  after=$(cpu_ticks)
+  cat /tmp/cloudfront-wrk.$$.txt >&2
+  awk -v label="$2" -v round="$round" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n=$1} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
+    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s  server CPU %7.1f us/req\n", round, label,
+      rps, p50, p99, n > 0 ? 1e6 * ticks / hz / n : 0}' /tmp/cloudfront-wrk.$$.txt
 }
 PATHS="${PATHS:-fourway/presigned fourway/limit fourway/sdk fourway/signer catalog/items catalog/items-unsigned}"
 echo "== warm-up (5s for each measured URL)"
@@ -48,13 +57,16 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
     done
   done
 done 2>/dev/null | grep RESULT | tee /tmp/cloudfront-jaxrs-load-results.txt
-# The goal as a ratio within each round: @CloudFrontSigned against the same list signed at start-up.
-awk '/^RESULT round=[0-9]+ [a-z]/ {split($2, r, "="); rps[r[2] " " $3] = $4; rounds[r[2]] = 1}
+# The goal as a ratio within each round: @CloudFrontSigned against the same list signed at start-up (and against
+# the ready bytes); by requests/s, and by the server's CPU per request (as in servlet/load-test.sh).
+awk '/^RESULT round=[0-9]+ [a-z]/ {split($2, r, "="); k = r[2] " " $3; rps[k] = $4; cpu[k] = $(NF - 1); rounds[r[2]] = 1}
   END {
     split("n=100&posters=false n=100", queries, " ");
-    for (n in rounds) for (k in queries) {q = queries[k]; a = rps[n " catalog/items?" q];
-      b = rps[n " fourway/presigned?" q]; c = rps[n " fourway/limit?" q];
-      if (a != "" && b > 0) printf "RATIO round=%s %-22s catalog/items/presigned %5.1f%%\n", n, q, 100 * a / b;
-      if (a != "" && c > 0) printf "RATIO round=%s %-22s catalog/items/limit     %5.1f%%\n", n, q, 100 * a / c}}' \
+    for (n in rounds) for (j in queries) {q = queries[j]; a = n " catalog/items?" q;
+      split("fourway/presigned fourway/limit", limits, " ");
+      for (m in limits) {b = n " " limits[m] "?" q;
+        if (rps[a] != "" && rps[b] > 0 && cpu[a] > 0)
+          printf "RATIO round=%s %-22s catalog/items / %-18s %5.1f%% by req/s  %5.1f%% by server CPU per request\n",
+            n, q, limits[m], 100 * rps[a] / rps[b], 100 * cpu[b] / cpu[a]}}}' \
   /tmp/cloudfront-jaxrs-load-results.txt | sort
 uptime

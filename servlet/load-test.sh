@@ -26,10 +26,19 @@ grep READY /tmp/cloudfront-load-server.log
 uptime
 # On a shared machine the load changes by the minute, so the endpoints take turns: ROUNDS rounds (default 3),
 # each endpoint once per round, and a summary line per run (requests/s, p50, p99) to compare within a round.
+# The server's CPU time (user + system, all its threads: JIT and GC included) per request is printed too: on a
+# shared machine it moves far less with the load than requests/s do.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 measure() { # url label
-  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" | tee /dev/stderr | awk -v label="$2" -v round="$round" '
-    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
-    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s\n", round, label, rps, p50, p99}'
+  local before after
+  before=$(cpu_ticks)
+  wrk -t2 -c16 -d"$DURATION" --timeout 30s --latency "$1" > /tmp/cloudfront-wrk.$$.txt
+  after=$(cpu_ticks)
+  cat /tmp/cloudfront-wrk.$$.txt >&2
+  awk -v label="$2" -v round="$round" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n=$1} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
+    END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s  server CPU %7.1f us/req\n", round, label,
+      rps, p50, p99, n > 0 ? 1e6 * ticks / hz / n : 0}' /tmp/cloudfront-wrk.$$.txt
 }
 PATHS="${PATHS:-limit sdk signer signed plain writer-limit writer-signed}"
 echo "== warm-up (5s each)"
@@ -42,11 +51,15 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
     measure "http://127.0.0.1:$PORT/$path/page" "$path"
   done
 done 2>/dev/null | grep RESULT | tee /tmp/cloudfront-load-results.txt
-# The goals as ratios within each round: the filter against the ready bytes, the writer path against its limit.
-awk '/^RESULT round=[0-9]+ [a-z]/ {split($2, r, "="); rps[r[2] " " $3] = $4; rounds[r[2]] = 1}
+# The goals as ratios within each round: the filter against the ready bytes, the writer path against its limit;
+# by requests/s, and by the server's CPU per request (limit's / the other's: the share of the limit's rate the
+# other path reaches when the server's CPU is what runs out).
+awk '/^RESULT round=[0-9]+ [a-z]/ {split($2, r, "="); k = r[2] " " $3; rps[k] = $4; cpu[k] = $(NF - 1); rounds[r[2]] = 1}
   END {
     split("signed/limit writer-signed/writer-limit", pairs, " ");
-    for (n in rounds) for (k in pairs) {split(pairs[k], ab, "/"); a = rps[n " " ab[1]]; b = rps[n " " ab[2]];
-      if (a != "" && b > 0) printf "RATIO round=%s %-28s %5.1f%%\n", n, pairs[k], 100 * a / b}}' \
+    for (n in rounds) for (k in pairs) {split(pairs[k], ab, "/"); a = n " " ab[1]; b = n " " ab[2];
+      if (rps[a] != "" && rps[b] > 0 && cpu[a] > 0)
+        printf "RATIO round=%s %-28s %5.1f%% by req/s  %5.1f%% by server CPU per request\n", n, pairs[k],
+          100 * rps[a] / rps[b], 100 * cpu[b] / cpu[a]}}' \
   /tmp/cloudfront-load-results.txt | sort
 uptime
