@@ -40,7 +40,7 @@ measure() { # url label
   awk -v label="$2" -v round="$round" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     /requests in/ {n=$1} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2}
     END {printf "RESULT round=%s %-44s %10s req/s  p50 %9s  p99 %9s  server CPU %7.1f us/req\n", round, label,
-      rps, p50, p99, n > 0 ? 1e6 * ticks / hz / n : 0}' /tmp/cloudfront-wrk.$$.txt
+      rps, p50, p99, (n > 0 ? 1e6 * ticks / hz / n : 0)}' /tmp/cloudfront-wrk.$$.txt
 }
 PATHS="${PATHS:-fourway/presigned fourway/limit fourway/sdk fourway/signer catalog/items catalog/items-unsigned}"
 echo "== warm-up (5s for each measured URL)"
