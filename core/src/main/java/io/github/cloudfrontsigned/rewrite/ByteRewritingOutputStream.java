@@ -21,8 +21,8 @@ final class ByteRewritingOutputStream extends OutputStream {
     private static final int GATHER_BELOW = 1024;
     /** Room for new bytes next to a retained candidate. */
     private static final int CHUNK = 8192;
-    /** The size of the gathered output. */
-    static final int GATHERED = 16384;
+    /** The size of the gathered output: a servlet container's usual output buffer (Jetty 32 KiB, Tomcat 8 KiB). */
+    static final int GATHERED = 32768;
     /** Runs at least this long are written from the scanned array instead of being gathered. */
     static final int DIRECT = 8192;
 

@@ -147,7 +147,7 @@ final class CharRewritingWriter extends Writer {
             }
         }
         chars[len] = (char) c;
-        shadow[len] = c < 0x80 ? (byte) c : (byte) 0x80;
+        shadow[len] = (char) c < 0x80 ? (byte) c : (byte) 0x80;
         len++;
     }
 
@@ -195,9 +195,11 @@ final class CharRewritingWriter extends Writer {
     }
 
     private void shade(int start, int n) {
+        char[] c = chars;
+        byte[] sh = shadow;
         for (int i = start, end = start + n; i < end; i++) {
-            char c = chars[i];
-            shadow[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+            char ch = c[i];
+            sh[i] = ch < 0x80 ? (byte) ch : (byte) 0x80;
         }
     }
 
