@@ -10,7 +10,7 @@
 #   fourway/signer  each link signed with CloudFrontSigner.signUrl while building the list
 #   catalog/items   the unsigned list from a @CloudFrontSigned resource
 #   catalog/items-unsigned  the unsigned list, unannotated (smaller: each signed link adds about 390 bytes)
-# Usage (from the repository root): [ROUNDS=3] [PATHS='fourway/presigned catalog/items'] jaxrs/load-test.sh [duration per URL and round, default 15s]
+# Usage (from the repository root): [ROUNDS=3] [WARMUP=5s] [PATHS='fourway/presigned catalog/items'] jaxrs/load-test.sh [duration per URL and round, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
@@ -43,10 +43,10 @@ measure() { # url label
       rps, p50, p99, (n > 0 ? 1e6 * ticks / hz / n : 0)}' /tmp/cloudfront-wrk.$$.txt
 }
 PATHS="${PATHS:-fourway/presigned fourway/limit fourway/sdk fourway/signer catalog/items catalog/items-unsigned}"
-echo "== warm-up (5s for each measured URL)"
+echo "== warm-up (${WARMUP:-5s} for each measured URL)"
 for query in "n=100&posters=false" "n=100"; do
   for path in $PATHS; do
-    wrk -t2 -c16 -d5s --timeout 30s "http://127.0.0.1:$PORT/api/$path?$query" > /dev/null
+    wrk -t2 -c16 -d"${WARMUP:-5s}" --timeout 30s "http://127.0.0.1:$PORT/api/$path?$query" > /dev/null
   done
 done
 for round in $(seq 1 "${ROUNDS:-3}"); do

@@ -9,7 +9,7 @@
 # and the path JSP, Faces and template engines take, text written piece by piece through getWriter():
 #   writer-limit   the links signed once at start-up (the limit of the writer path)
 #   writer-signed  the unsigned links through CloudFrontSigningFilter
-# Usage (from the repository root): [ROUNDS=3] [PATHS='limit signed'] servlet/load-test.sh [duration per endpoint and round, default 15s]
+# Usage (from the repository root): [ROUNDS=3] [WARMUP=5s] [PATHS='limit signed'] servlet/load-test.sh [duration per endpoint and round, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
@@ -41,9 +41,9 @@ measure() { # url label
       rps, p50, p99, (n > 0 ? 1e6 * ticks / hz / n : 0)}' /tmp/cloudfront-wrk.$$.txt
 }
 PATHS="${PATHS:-limit sdk signer signed plain writer-limit writer-signed}"
-echo "== warm-up (5s each)"
+echo "== warm-up (${WARMUP:-5s} each)"
 for path in $PATHS; do
-  wrk -t2 -c16 -d5s --timeout 30s "http://127.0.0.1:$PORT/$path/page" > /dev/null
+  wrk -t2 -c16 -d"${WARMUP:-5s}" --timeout 30s "http://127.0.0.1:$PORT/$path/page" > /dev/null
 done
 for round in $(seq 1 "${ROUNDS:-3}"); do
   echo "RESULT round=$round $(uptime)"
