@@ -184,13 +184,33 @@ final class CharRewritingWriter extends Writer {
             int k = Math.min(n, chars.length - len);
             if (cbuf != null) {
                 System.arraycopy(cbuf, off, chars, len, k);
+                shade(len, k);
             } else {
                 str.getChars(off, off + k, chars, len);
+                shadeString(str, off, len, k);
             }
-            shade(len, k);
             len += k;
             off += k;
             n -= k;
+        }
+    }
+
+    /**
+     * {@link #shade} for characters just copied from {@code str}: when they are all ASCII (the usual case for
+     * markup) the shadow is their low bytes, which {@code String.getBytes} copies in bulk (a plain copy for a
+     * Latin-1 string); otherwise the per-character loop.
+     */
+    @SuppressWarnings("deprecation")
+    private void shadeString(String str, int off, int start, int n) {
+        char[] c = chars;
+        int any = 0;
+        for (int i = start, end = start + n; i < end; i++) {
+            any |= c[i];
+        }
+        if (any < 0x80) {
+            str.getBytes(off, off + n, shadow, start);
+        } else {
+            shade(start, n);
         }
     }
 
