@@ -21,7 +21,9 @@ public final class CpuTimeRun {
     /**
      * Prints µs of CPU per 100 KB page for each {@code links x signer} of {@link RewriterBenchmark.Page}.
      *
-     * @param args optional: {@code links:signer} pairs, default all six
+     * @param args optional: {@code links:signer} pairs, default four; {@code links:signer:writer} measures
+     *     {@link RewriterBenchmark#rewriteWriter} (the page written line by line through a {@code Writer}) instead
+     *     of {@link RewriterBenchmark#rewrite}
      * @throws Exception if the benchmark fails
      */
     public static void main(String[] args) throws Exception {
@@ -30,12 +32,14 @@ public final class CpuTimeRun {
         RewriterBenchmark bench = new RewriterBenchmark();
         for (String set : sets) {
             RewriterBenchmark.Page p = new RewriterBenchmark.Page();
-            p.links = Integer.parseInt(set.substring(0, set.indexOf(':')));
-            p.signer = set.substring(set.indexOf(':') + 1);
+            String[] parts = set.split(":");
+            p.links = Integer.parseInt(parts[0]);
+            p.signer = parts[1];
+            boolean writer = parts.length > 2 && parts[2].equals("writer");
             p.setUp();
             long warm = System.nanoTime();
             while (System.nanoTime() - warm < 2_000_000_000L) {
-                bench.rewrite(p);
+                run(bench, p, writer);
             }
             double best = Double.MAX_VALUE;
             for (int round = 0; round < 9; round++) {
@@ -43,14 +47,22 @@ public final class CpuTimeRun {
                 int pages = 0;
                 while (CPU.getCurrentThreadCpuTime() - start < 300_000_000L) {
                     for (int i = 0; i < 50; i++) {
-                        bench.rewrite(p);
+                        run(bench, p, writer);
                     }
                     pages += 50;
                 }
                 best = Math.min(best, (CPU.getCurrentThreadCpuTime() - start) / 1e3 / pages);
             }
-            System.out.printf(Locale.ROOT, "links=%-3d signer=%-9s %8.2f us/page  %6.2f GB/s%n", p.links, p.signer,
-                    best, RewriterBenchmark.PAGE_BYTES / best / 1e3);
+            System.out.printf(Locale.ROOT, "links=%-3d signer=%-9s %-6s %8.2f us/page  %6.2f GB/s%n", p.links,
+                    p.signer, writer ? "writer" : "stream", best, RewriterBenchmark.PAGE_BYTES / best / 1e3);
+        }
+    }
+
+    private static void run(RewriterBenchmark bench, RewriterBenchmark.Page p, boolean writer) throws Exception {
+        if (writer) {
+            bench.rewriteWriter(p);
+        } else {
+            bench.rewrite(p);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,6 +56,48 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         }
     }
 
+    /** A writer that copies what it is given into a reusable buffer, as a servlet container's writer does. */
+    static final class CopyingWriter extends Writer {
+        private final char[] buffer = new char[8 * 1024];
+        long total;
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            while (len > 0) {
+                int n = Math.min(len, buffer.length);
+                System.arraycopy(c, off, buffer, 0, n);
+                off += n;
+                len -= n;
+                total += n;
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            while (len > 0) {
+                int n = Math.min(len, buffer.length);
+                str.getChars(off, off + n, buffer, 0);
+                off += n;
+                len -= n;
+                total += n;
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            buffer[0] = (char) c;
+            total++;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** The page, the rewriter and a warm signer. */
     @State(Scope.Thread)
     public static class Page {
@@ -73,9 +116,12 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         public String signer;
 
         byte[] page;
+        /** The page as the pieces a template engine writes: one per line. */
+        String[] pieces;
         LinkRewriter rewriter;
         LinkSigner linkSigner;
         final CopyingSink sink = new CopyingSink();
+        final CopyingWriter writerSink = new CopyingWriter();
 
         /** Created by JMH. */
         public Page() {
@@ -89,6 +135,7 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         @Setup
         public void setUp() throws IOException {
             page = html(links);
+            pieces = new String(page, StandardCharsets.UTF_8).split("(?<=\n)");
             rewriter = LinkRewriter.builder().protectedPrefix(PREFIX).build();
             CloudFrontSigner cloudFront = CloudFrontSigner.builder()
                     .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
@@ -173,6 +220,38 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         writeInChunks(out, p.page);
         out.close();
         return p.sink.total;
+    }
+
+    /**
+     * The page written through {@code LinkRewriter.wrap(Writer)} line by line, as a template engine writes
+     * through {@code getWriter()}.
+     *
+     * @param p the page
+     * @return the chars written to the sink so far
+     * @throws IOException never: the sink is in memory
+     */
+    @Benchmark
+    public long rewriteWriter(Page p) throws IOException {
+        Writer out = p.rewriter.wrap(p.writerSink, "text/html", null, p.linkSigner);
+        for (String piece : p.pieces) {
+            out.write(piece);
+        }
+        out.close();
+        return p.writerSink.total;
+    }
+
+    /**
+     * The same pieces written to the same writer without the rewriter: the writer path's baseline.
+     *
+     * @param p the page
+     * @return the chars written to the sink so far
+     */
+    @Benchmark
+    public long copyWriterUnfiltered(Page p) {
+        for (String piece : p.pieces) {
+            p.writerSink.write(piece, 0, piece.length());
+        }
+        return p.writerSink.total;
     }
 
     /**

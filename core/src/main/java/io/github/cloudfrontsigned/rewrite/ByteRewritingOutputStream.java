@@ -7,9 +7,13 @@ import java.nio.charset.CoderMalfunctionError;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The byte-level wrapper for ASCII-compatible charsets: scans the caller's arrays in place and writes unchanged
- * runs straight from them. Small writes are gathered in a buffer until it fills or {@link #flush()} is called;
- * a candidate link that is not complete yet is kept in the same buffer. Not thread-safe.
+ * The byte-level wrapper for ASCII-compatible charsets: scans the caller's arrays in place. Small writes are
+ * gathered in a carry buffer until it fills or {@link #flush()} is called; a candidate link that is not complete
+ * yet is kept in the same buffer. What a scan emits, runs of unchanged bytes and inserted parameters, is gathered
+ * in a second buffer and written downstream once at the end of the scan (or when that buffer is full; a run of
+ * {@value #DIRECT} bytes or more is written straight from the array scanned), so a page of 50 links costs a few
+ * writes to the container instead of two per link. Nothing stays gathered once a {@code write} returns. Both
+ * buffers come from {@link CarryPool} on first use and go back at {@link #close()}. Not thread-safe.
  */
 final class ByteRewritingOutputStream extends OutputStream {
 
@@ -17,6 +21,10 @@ final class ByteRewritingOutputStream extends OutputStream {
     private static final int GATHER_BELOW = 1024;
     /** Room for new bytes next to a retained candidate. */
     private static final int CHUNK = 8192;
+    /** The size of the gathered output: a servlet container's usual output buffer (Jetty 32 KiB, Tomcat 8 KiB). */
+    static final int GATHERED = 32768;
+    /** Runs at least this long are written from the scanned array instead of being gathered. */
+    static final int DIRECT = 8192;
 
     private final OutputStream out;
     private final Scanner scanner;
@@ -24,6 +32,9 @@ final class ByteRewritingOutputStream extends OutputStream {
     private byte[] carry;
     private final int capacity;
     private int carryLen;
+    /** The gathered output, taken from {@link CarryPool} on first use, given back at close. */
+    private byte[] gathered;
+    private int gatheredLen;
     private final Lifecycle life = new Lifecycle();
 
     ByteRewritingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
@@ -45,16 +56,12 @@ final class ByteRewritingOutputStream extends OutputStream {
 
         @Override
         void emitRun(byte[] s, int from, int to) throws IOException {
-            life.downstream = true;
-            out.write(s, from, to - from);
-            life.downstream = false;
+            gather(s, from, to - from);
         }
 
         @Override
         void emitInsertion(byte[] ascii, int len) throws IOException {
-            life.downstream = true;
-            out.write(ascii, 0, len);
-            life.downstream = false;
+            gather(ascii, 0, len);
         }
 
         @Override
@@ -78,6 +85,10 @@ final class ByteRewritingOutputStream extends OutputStream {
         life.ensureOpen();
         if (carryLen == capacity) {
             process(false);
+            if (life.passThrough) {
+                out.write(b);
+                return;
+            }
         }
         carry()[carryLen++] = (byte) b;
     }
@@ -93,6 +104,10 @@ final class ByteRewritingOutputStream extends OutputStream {
         if (len < GATHER_BELOW) {
             if (capacity - carryLen < len) {
                 process(false);
+                if (life.passThrough) {
+                    out.write(b, off, len);
+                    return;
+                }
             }
             if (capacity - carryLen >= len) {
                 System.arraycopy(b, off, carry(), carryLen, len);
@@ -136,6 +151,37 @@ final class ByteRewritingOutputStream extends OutputStream {
         }
     }
 
+    /** Adds to the gathered output; writes it first when {@code b} does not fit. */
+    private void gather(byte[] b, int off, int len) throws IOException {
+        byte[] g = gathered;
+        if (g == null) {
+            g = gathered = CarryPool.acquire(GATHERED);
+        }
+        if (len > GATHERED - gatheredLen) {
+            drain();
+        }
+        if (len >= DIRECT) {
+            drain();
+            life.downstream = true;
+            out.write(b, off, len);
+            life.downstream = false;
+            return;
+        }
+        System.arraycopy(b, off, g, gatheredLen, len);
+        gatheredLen += len;
+    }
+
+    /** Writes the gathered output downstream. */
+    private void drain() throws IOException {
+        if (gatheredLen > 0) {
+            int n = gatheredLen;
+            gatheredLen = 0;
+            life.downstream = true;
+            out.write(gathered, 0, n);
+            life.downstream = false;
+        }
+    }
+
     private byte[] carry() {
         if (carry == null) {
             carry = CarryPool.acquire(capacity);
@@ -162,14 +208,18 @@ final class ByteRewritingOutputStream extends OutputStream {
      * of {@code s[from, to)} unchanged and passes everything after it through.
      */
     private int scan(byte[] s, int from, int to, boolean eof) throws IOException {
+        int r;
         try {
-            return scanner.scan(s, from, to, eof);
+            r = scanner.scan(s, from, to, eof);
         } catch (RuntimeException | CoderMalfunctionError e) {
             life.failed(e);
+            drain(); // everything before scanner.emitted
             int done = Math.max(from, Math.min(scanner.emitted, to));
             out.write(s, done, to - done);
             return to;
         }
+        drain();
+        return r;
     }
 
     @Override
@@ -182,11 +232,15 @@ final class ByteRewritingOutputStream extends OutputStream {
         try {
             life.close(this::process, out);
         } finally {
-            if (carry != null && life.closed) {
+            if (life.closed) {
                 byte[] done = carry;
                 carry = null;
                 carryLen = 0;
                 CarryPool.release(done);
+                byte[] g = gathered;
+                gathered = null;
+                gatheredLen = 0;
+                CarryPool.release(g);
             }
         }
     }

@@ -3,35 +3,81 @@ package io.github.cloudfrontsigned.rewrite;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A few carry buffers of the byte wrapper kept for the next stream, so that a rewritten page allocates about
- * 1 KB instead of 17 KB. Process-wide, at most {@value #SIZE} buffers; a buffer of another capacity (another
- * {@code maxLinkLength}) is simply not reused. Thread-safe (compare-and-set per slot).
+ * The wrappers' buffers kept for the next stream (carry windows, gathered output, the writer's window and its
+ * ASCII shadow), so that a rewritten page allocates about 1 KB whatever its size instead of 17 KB (bytes) or
+ * 65 KB (chars). Process-wide, at most {@value #SIZE} byte arrays and {@value #SIZE} char arrays; a buffer of
+ * another length (another {@code maxLinkLength}) is taken only by a request for that length. A buffer's content
+ * is garbage when acquired. Thread-safe (compare-and-set per slot); the {@link #acquired()} and
+ * {@link #created()} counters are approximate under contention and exist for tests.
  */
 final class CarryPool {
 
-    private static final int SIZE = 16;
-    private static final AtomicReferenceArray<byte[]> FREE = new AtomicReferenceArray<>(SIZE);
+    private static final int SIZE = 32;
+    private static final AtomicReferenceArray<byte[]> BYTES = new AtomicReferenceArray<>(SIZE);
+    private static final AtomicReferenceArray<char[]> CHARS = new AtomicReferenceArray<>(SIZE);
+    private static volatile long acquired;
+    private static volatile long created;
 
     private CarryPool() {
     }
 
-    /** A buffer of {@code capacity} bytes (its content is garbage), pooled if one is free. */
+    /** A byte buffer of {@code capacity} bytes, pooled if one is free. */
     static byte[] acquire(int capacity) {
+        acquired++;
         for (int i = 0; i < SIZE; i++) {
-            byte[] b = FREE.get(i);
-            if (b != null && b.length == capacity && FREE.compareAndSet(i, b, null)) {
+            byte[] b = BYTES.get(i);
+            if (b != null && b.length == capacity && BYTES.compareAndSet(i, b, null)) {
                 return b;
             }
         }
+        created++;
         return new byte[capacity];
     }
 
-    /** Gives a buffer back; the caller must not touch it afterwards. */
-    static void release(byte[] buffer) {
+    /** A char buffer of {@code capacity} chars, pooled if one is free. */
+    static char[] acquireChars(int capacity) {
+        acquired++;
         for (int i = 0; i < SIZE; i++) {
-            if (FREE.get(i) == null && FREE.compareAndSet(i, null, buffer)) {
+            char[] b = CHARS.get(i);
+            if (b != null && b.length == capacity && CHARS.compareAndSet(i, b, null)) {
+                return b;
+            }
+        }
+        created++;
+        return new char[capacity];
+    }
+
+    /** Gives a buffer back; the caller must not touch it afterwards. {@code null} is ignored. */
+    static void release(byte[] buffer) {
+        if (buffer == null) {
+            return;
+        }
+        for (int i = 0; i < SIZE; i++) {
+            if (BYTES.get(i) == null && BYTES.compareAndSet(i, null, buffer)) {
                 return;
             }
         }
+    }
+
+    /** Gives a buffer back; the caller must not touch it afterwards. {@code null} is ignored. */
+    static void release(char[] buffer) {
+        if (buffer == null) {
+            return;
+        }
+        for (int i = 0; i < SIZE; i++) {
+            if (CHARS.get(i) == null && CHARS.compareAndSet(i, null, buffer)) {
+                return;
+            }
+        }
+    }
+
+    /** How many buffers were asked for since the start (for tests; approximate under contention). */
+    static long acquired() {
+        return acquired;
+    }
+
+    /** How many of them had to be allocated because no pooled one was free (for tests; approximate). */
+    static long created() {
+        return created;
     }
 }

@@ -3,13 +3,17 @@ package io.github.cloudfrontsigned.rewrite;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.CoderMalfunctionError;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * The character-level wrapper: gathers characters in a bounded window, scans an ASCII shadow of them (every
  * non-ASCII character, surrogates included, becomes one byte {@code 0x80}) and writes the original characters.
  * Characters leave when the window fills or on {@link #flush()}, except a candidate link that is not complete
- * yet. Not thread-safe.
+ * yet. What a scan emits, runs of the window and inserted parameters, is gathered in an output buffer and
+ * written downstream once per scan (or when that buffer is full), not twice per link. The window, its shadow and
+ * the output buffer of a standard-size writer come from {@link CarryPool} on first write and go back at
+ * {@link #close()}, so a response allocates the same few hundred bytes whatever its size. Not thread-safe.
  */
 final class CharRewritingWriter extends Writer {
 
@@ -17,11 +21,17 @@ final class CharRewritingWriter extends Writer {
 
     private final Writer out;
     private final Scanner scanner;
-    private final char[] chars;
-    private final byte[] shadow;
+    private final int capacity;
+    /** Whether the buffers are the pooled standard size (else allocated for one small rewrite). */
+    private final boolean pooled;
+    /** The window and its ASCII shadow: {@code null} until the first write and after close. */
+    private char[] chars;
+    private byte[] shadow;
     private int len;
+    /** The gathered output ({@code null} when not pooled: then emitted pieces are written as they come). */
+    private char[] gathered;
+    private int gatheredLen;
     private final Lifecycle life = new Lifecycle();
-    private char[] insertionChars = new char[512];
 
     /**
      * @param capacity the window size, 0 for the default; a smaller one only for a single write followed by
@@ -32,9 +42,20 @@ final class CharRewritingWriter extends Writer {
         this.out = out;
         this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength);
         int standard = LinkScanner.maxRetained(maxLinkLength) + CHUNK;
-        capacity = capacity <= 0 ? standard : Math.min(capacity, standard);
-        this.chars = new char[capacity];
-        this.shadow = new byte[capacity];
+        this.pooled = capacity <= 0 || capacity >= standard;
+        this.capacity = pooled ? standard : capacity;
+    }
+
+    /** Takes the window (pooled at the standard size) on first use. */
+    private void window() {
+        if (pooled) {
+            chars = CarryPool.acquireChars(capacity);
+            shadow = CarryPool.acquire(capacity);
+            gathered = CarryPool.acquireChars(capacity);
+        } else {
+            chars = new char[capacity];
+            shadow = new byte[capacity];
+        }
     }
 
     private final class Scanner extends LinkScanner {
@@ -44,22 +65,37 @@ final class CharRewritingWriter extends Writer {
 
         @Override
         void emitRun(byte[] s, int from, int to) throws IOException {
-            life.downstream = true;
-            out.write(chars, from, to - from);
-            life.downstream = false;
+            int n = to - from;
+            if (gathered != null && n > gathered.length - gatheredLen) {
+                drain();
+            }
+            if (gathered == null || n > gathered.length) {
+                life.downstream = true;
+                out.write(chars, from, n);
+                life.downstream = false;
+                return;
+            }
+            System.arraycopy(chars, from, gathered, gatheredLen, n);
+            gatheredLen += n;
         }
 
         @Override
         void emitInsertion(byte[] ascii, int n) throws IOException {
-            if (insertionChars.length < n) {
-                insertionChars = new char[n];
+            if (gathered == null || n > gathered.length - gatheredLen) {
+                drain();
+                if (gathered == null || n > gathered.length) {
+                    life.downstream = true;
+                    out.write(new String(ascii, 0, n, StandardCharsets.ISO_8859_1));
+                    life.downstream = false;
+                    return;
+                }
             }
+            char[] g = gathered;
+            int at = gatheredLen;
             for (int i = 0; i < n; i++) {
-                insertionChars[i] = (char) ascii[i];
+                g[at + i] = (char) ascii[i];
             }
-            life.downstream = true;
-            out.write(insertionChars, 0, n);
-            life.downstream = false;
+            gatheredLen = at + n;
         }
 
         @Override
@@ -82,6 +118,17 @@ final class CharRewritingWriter extends Writer {
         }
     }
 
+    /** Writes the gathered output downstream. */
+    private void drain() throws IOException {
+        if (gatheredLen > 0) {
+            int n = gatheredLen;
+            gatheredLen = 0;
+            life.downstream = true;
+            out.write(gathered, 0, n);
+            life.downstream = false;
+        }
+    }
+
     @Override
     public void write(int c) throws IOException {
         if (life.passThrough) {
@@ -89,11 +136,18 @@ final class CharRewritingWriter extends Writer {
             return;
         }
         life.ensureOpen();
+        if (chars == null) {
+            window();
+        }
         if (len == chars.length) {
             process(false);
+            if (life.passThrough) {
+                out.write(c);
+                return;
+            }
         }
         chars[len] = (char) c;
-        shadow[len] = c < 0x80 ? (byte) c : (byte) 0x80;
+        shadow[len] = (char) c < 0x80 ? (byte) c : (byte) 0x80;
         len++;
     }
 
@@ -112,6 +166,9 @@ final class CharRewritingWriter extends Writer {
     /** Appends from {@code cbuf} or else {@code str}. */
     private void append(char[] cbuf, String str, int off, int n) throws IOException {
         life.ensureOpen();
+        if (chars == null && n > 0 && !life.passThrough) {
+            window();
+        }
         while (n > 0) {
             if (len == chars.length) {
                 process(false);
@@ -127,20 +184,42 @@ final class CharRewritingWriter extends Writer {
             int k = Math.min(n, chars.length - len);
             if (cbuf != null) {
                 System.arraycopy(cbuf, off, chars, len, k);
+                shade(len, k);
             } else {
                 str.getChars(off, off + k, chars, len);
+                shadeString(str, off, len, k);
             }
-            shade(len, k);
             len += k;
             off += k;
             n -= k;
         }
     }
 
-    private void shade(int start, int n) {
+    /**
+     * {@link #shade} for characters just copied from {@code str}: when they are all ASCII (the usual case for
+     * markup) the shadow is their low bytes, which {@code String.getBytes} copies in bulk (a plain copy for a
+     * Latin-1 string); otherwise the per-character loop.
+     */
+    @SuppressWarnings("deprecation")
+    private void shadeString(String str, int off, int start, int n) {
+        char[] c = chars;
+        int any = 0;
         for (int i = start, end = start + n; i < end; i++) {
-            char c = chars[i];
-            shadow[i] = c < 0x80 ? (byte) c : (byte) 0x80;
+            any |= c[i];
+        }
+        if (any < 0x80) {
+            str.getBytes(off, off + n, shadow, start);
+        } else {
+            shade(start, n);
+        }
+    }
+
+    private void shade(int start, int n) {
+        char[] c = chars;
+        byte[] sh = shadow;
+        for (int i = start, end = start + n; i < end; i++) {
+            char ch = c[i];
+            sh[i] = ch < 0x80 ? (byte) ch : (byte) 0x80;
         }
     }
 
@@ -153,11 +232,13 @@ final class CharRewritingWriter extends Writer {
             r = scanner.scan(shadow, 0, len, eof);
         } catch (RuntimeException | CoderMalfunctionError e) {
             life.failed(e);
+            drain(); // everything before scanner.emitted
             int done = Math.max(0, Math.min(scanner.emitted, len));
             out.write(chars, done, len - done);
             len = 0;
             return;
         }
+        drain();
         System.arraycopy(chars, r, chars, 0, len - r);
         System.arraycopy(shadow, r, shadow, 0, len - r);
         len -= r;
@@ -170,6 +251,24 @@ final class CharRewritingWriter extends Writer {
 
     @Override
     public void close() throws IOException {
-        life.close(this::process, out);
+        try {
+            life.close(this::process, out);
+        } finally {
+            if (life.closed && chars != null) {
+                char[] c = chars;
+                byte[] sh = shadow;
+                char[] g = gathered;
+                chars = null;
+                shadow = null;
+                gathered = null;
+                len = 0;
+                gatheredLen = 0;
+                if (pooled) {
+                    CarryPool.release(c);
+                    CarryPool.release(sh);
+                    CarryPool.release(g);
+                }
+            }
+        }
     }
 }

@@ -60,7 +60,11 @@ import java.util.Set;
  *
  * <h2>Streaming and memory</h2>
  * A wrapped stream holds one bounded window: {@code maxLinkLength() + 16} bytes (or chars) for a candidate that is
- * not complete yet, plus an 8 KiB buffer that gathers small writes; about 16 KiB with the default length. For a
+ * not complete yet, plus an 8 KiB buffer that gathers small writes; about 16 KiB with the default length. What a
+ * scan emits (runs of unchanged bytes and the inserted parameters) is gathered in one more buffer (32 KiB for a
+ * stream, the window's size for a writer) and written to the wrapped stream once per scan or when that buffer is
+ * full, not twice per link. These buffers are taken from a small process-wide pool on first use and returned at
+ * {@code close()}, so a response allocates about 1 KB whatever its size. For a
  * charset that is not ASCII-compatible the window also keeps the characters' original bytes and offsets (about
  * 200 KiB for UTF-16). Written bytes leave
  * at the latest on {@code flush()}, except a candidate that may still grow into a link (such as

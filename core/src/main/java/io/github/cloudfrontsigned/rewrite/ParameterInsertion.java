@@ -35,7 +35,8 @@ final class ParameterInsertion {
         }
     }
 
-    private byte[] bytes = new byte[512];
+    /** Allocated on the first insertion the memo does not hold already. */
+    private byte[] bytes = new byte[0];
     /** The parameters {@link #bytes} holds, with their syntax and query flag, and its length. */
     private String lastParameters;
     private int lastKey;
@@ -73,7 +74,7 @@ final class ParameterInsertion {
         }
         int max = (n + 1) * separator.length;
         if (bytes.length < max) {
-            bytes = new byte[max];
+            bytes = new byte[Math.max(max, 512)];
         }
         byte[] out = bytes;
         int len;

@@ -8,7 +8,10 @@ final class UrlBuilder {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] buf = new byte[256];
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Allocated on the first link that needs its URL built (a link the memo knows does not). */
+    private byte[] buf = EMPTY;
     private int len;
 
     void clear() {
@@ -21,7 +24,7 @@ final class UrlBuilder {
 
     private void ensure(int more) {
         if (len + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            buf = Arrays.copyOf(buf, Math.max(Math.max(buf.length * 2, 256), len + more));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.jaxrs;
 
+import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.EntityTag;
@@ -51,7 +52,8 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         context.removeProperty(RequestSigning.PROPERTY);
         MediaType mediaType = context.getMediaType();
         MultivaluedMap<String, Object> headers = context.getHeaders();
-        if (mediaType == null || !rewritable(mediaType, signing)) {
+        Decision decision = mediaType == null ? null : decide(mediaType, signing);
+        if (decision == null || !decision.rewritable) {
             context.proceed();
             return;
         }
@@ -74,8 +76,11 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         OutputStream original = context.getOutputStream();
         OutputStream rewriting;
         try {
-            rewriting = signing.resource.rewriting.wrap(new NonClosing(original), charset(mediaType),
-                    mediaType.toString(), signing.scheme, signing::signingParameters);
+            if (decision.charsetError != null) {
+                throw decision.charsetError;
+            }
+            rewriting = signing.resource.rewriting.wrap(new NonClosing(original), decision.charset,
+                    decision.contentType, signing.scheme, signing::signingParameters);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Entity of {0} left unsigned: the link rewriter could not start ({1})",
                     mediaType, e.getClass().getName());
@@ -90,9 +95,37 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         context.setOutputStream(original);
     }
 
-    /** A configured content type ({@code cloudfront.content-types}) or any {@code text/*}: the resource asked. */
-    private static boolean rewritable(MediaType mediaType, RequestSigning signing) {
-        return mediaType.getType().equalsIgnoreCase("text") || signing.resource.config.isRewritable(mediaType.toString());
+    /**
+     * What a media type means for the rewriter, for one configuration. Responses of one resource method mostly
+     * share their media type, so the last decision is kept and reused while the media type and configuration are
+     * equal: no header string is built or parsed per response.
+     */
+    private record Decision(MediaType mediaType, SigningConfiguration config, boolean rewritable, String contentType,
+            Charset charset, IllegalArgumentException charsetError) {
+    }
+
+    /** The last decision (immutable; replaced, never changed). */
+    private volatile Decision last;
+
+    private Decision decide(MediaType mediaType, RequestSigning signing) {
+        SigningConfiguration config = signing.resource.config;
+        Decision d = last;
+        if (d != null && d.config == config && (d.mediaType == mediaType || d.mediaType.equals(mediaType))) {
+            return d;
+        }
+        String contentType = mediaType.toString();
+        // A configured content type (cloudfront.content-types) or any text/*: the resource asked.
+        boolean rewritable = mediaType.getType().equalsIgnoreCase("text") || config.isRewritable(contentType);
+        Charset charset = null;
+        IllegalArgumentException charsetError = null;
+        try {
+            charset = charset(mediaType);
+        } catch (IllegalArgumentException e) {
+            charsetError = e;
+        }
+        d = new Decision(mediaType, config, rewritable, contentType, charset, charsetError);
+        last = d;
+        return d;
     }
 
     private static boolean encoded(MultivaluedMap<String, Object> headers) {

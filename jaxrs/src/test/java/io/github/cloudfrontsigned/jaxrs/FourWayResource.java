@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
 import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
 
 /**
- * The load test's other ways to serve {@link CatalogResource#items}'s signed list (issue 17): as a ready byte array
- * (the limit), signing each link with the AWS SDK while building the list, and signing each link with
- * {@link CloudFrontSigner#signUrl}. Not a unit test resource.
+ * The load test's other ways to serve {@link CatalogResource#items}'s signed list (issues 17 and 22): the same
+ * items signed once and serialized per request (the fair limit), as a ready byte array (a bytes-only ceiling that
+ * skips the serialization), signing each link with the AWS SDK while building the list, and signing each link
+ * with {@link CloudFrontSigner#signUrl}. Not a unit test resource.
  */
 @Path("/fourway")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +31,7 @@ public class FourWayResource {
     /** The annotated endpoint's response bodies, by {@code posters}, fetched once the server runs. */
     static final Map<Boolean, byte[]> READY = new ConcurrentHashMap<>();
     static volatile CloudFrontSigner signer;
+    private static final Map<String, List<Item>> PRESIGNED = new ConcurrentHashMap<>();
     private static final CloudFrontUtilities SDK = CloudFrontUtilities.create();
 
     /**
@@ -40,6 +42,22 @@ public class FourWayResource {
     @Path("limit")
     public byte[] limit(@QueryParam("posters") @DefaultValue("true") boolean posters) {
         return READY.get(posters);
+    }
+
+    /**
+     * The fair limit of {@code @CloudFrontSigned}: the same list through the same JSON-B serialization, its links
+     * signed once (on the first request for these parameters, during the warm-up) instead of per response.
+     *
+     * @param n how many items
+     * @param posters as for {@link CatalogResource#items}
+     * @return the list signed in advance
+     */
+    @GET
+    @Path("presigned")
+    public List<Item> presigned(@QueryParam("n") @DefaultValue("3") int n,
+            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+        return PRESIGNED.computeIfAbsent(n + "/" + posters,
+                key -> signed(n, posters, url -> signer.signUrl(url, Duration.ofMinutes(10))));
     }
 
     /**

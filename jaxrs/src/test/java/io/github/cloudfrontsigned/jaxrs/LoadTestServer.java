@@ -22,8 +22,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * The server of the {@code wrk} load test (not a unit test): Jersey on Jetty at {@code 127.0.0.1:<port>} with the
  * test application, so {@code /api/catalog/items?n=100} (a JSON-B list of 100 items, 200 protected links,
  * {@code @CloudFrontSigned}) and {@code /api/catalog/items-unsigned?n=100} (the same list, unannotated) can be
- * compared, and {@link FourWayResource}'s other ways to serve the signed list ({@code /api/fourway/limit},
- * {@code sdk}, {@code signer}). RSA-2048, SHA-1, 5-minute expiry granularity: a warm signature cache. Run by
+ * compared, and {@link FourWayResource}'s other ways to serve the signed list ({@code /api/fourway/presigned}
+ * (the fair limit: signed once, serialized per request), {@code limit} (ready bytes), {@code sdk}, {@code signer}). RSA-2048, SHA-1, 5-minute expiry granularity: a warm signature cache. Run by
  * {@code jaxrs/load-test.sh}.
  */
 public final class LoadTestServer {
@@ -64,7 +64,7 @@ public final class LoadTestServer {
                     HttpResponse.BodyHandlers.ofByteArray()).body());
         }
         System.out.println("READY http://127.0.0.1:" + port + "/api/catalog/items?n=100 and /api/fourway/"
-                + "{limit,sdk,signer}?n=100");
+                + "{presigned,limit,sdk,signer}?n=100");
         server.join();
     }
 }
