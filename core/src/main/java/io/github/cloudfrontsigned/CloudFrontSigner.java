@@ -354,6 +354,30 @@ public final class CloudFrontSigner {
         return ring.active.get().status();
     }
 
+    /**
+     * Background key fetches of this signer's refreshing keys ({@link PrivateKeyProvider#refreshState()}), summed
+     * over every key: for the {@code cloudfront.key.refreshes} meter.
+     *
+     * @param successes fetches that returned a usable key, the first one at startup included
+     * @param failures fetches that failed (the last good key stayed in use)
+     */
+    public record KeyRefreshes(long successes, long failures) {
+    }
+
+    /** @return the refresh counts so far; both 0 when no key refreshes; thread-safe */
+    public KeyRefreshes keyRefreshes() {
+        long ok = 0;
+        long failed = 0;
+        for (KeyRing.Slot slot : ring.keys.values()) {
+            io.github.cloudfrontsigned.key.RefreshState r = slot.refreshState();
+            if (r != null) {
+                ok += r.successes();
+                failed += r.failures();
+            }
+        }
+        return new KeyRefreshes(ok, failed);
+    }
+
     /** @return every key pair ID this signer holds, in the order they were added */
     public Set<String> keyPairIds() {
         return ring.keys.keySet();

@@ -65,6 +65,11 @@ final class KeyRing {
             return id == null ? keyPairId : id;
         }
 
+        /** The provider's refresh state, or {@code null}. */
+        io.github.cloudfrontsigned.key.RefreshState refreshState() {
+            return provider == null ? null : provider.refreshState();
+        }
+
         /** The key's state now; never throws. */
         KeyStatus status() {
             SigningKey k;

@@ -43,7 +43,8 @@ import org.springframework.core.env.Environment;
  * </ul>
  * With {@code cloudfront.edge.trusted-keys} set, the local edge, {@link CloudFrontEdgeFilter}, guards
  * {@code cloudfront.edge.url-patterns} (for development and self-hosted origins). With Actuator on the class path
- * an {@code info} contributor and, with Micrometer, meters are added (see the README).
+ * an {@code info} contributor, the {@code cloudfront} health indicator and, with Micrometer, meters are added (see
+ * the README, "Operating it").
  *
  * <p>Every bean backs off when the application defines its own of the same type: a {@code SigningConfiguration}
  * bean built in code (for example with a signer whose key comes from elsewhere) is used by the filter, the meters
@@ -159,6 +160,23 @@ public class CloudFrontAutoConfiguration {
         @ConditionalOnMissingBean(name = "cloudFrontInfoContributor")
         CloudFrontInfoContributor cloudFrontInfoContributor(SigningConfiguration configuration) {
             return new CloudFrontInfoContributor(configuration.signer());
+        }
+    }
+
+    /**
+     * Actuator's {@code health} endpoint: {@code /actuator/health/cloudfront}, the signing key's state (Spring Boot
+     * 4's health API on the class path).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cloudfront", name = "key-pair-id")
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class KeyHealth {
+
+        /** The bean name gives the contributor name {@code cloudfront}. */
+        @Bean
+        @ConditionalOnMissingBean(name = "cloudfrontHealthIndicator")
+        CloudFrontHealthIndicator cloudfrontHealthIndicator(SigningConfiguration configuration) {
+            return new CloudFrontHealthIndicator(configuration);
         }
     }
 

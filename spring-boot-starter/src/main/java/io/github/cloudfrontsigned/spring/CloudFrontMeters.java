@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *   <li>{@code cloudfront.signatures} (counter, tag {@code result=computed|reused}): signatures computed with
  *       the key, and signatures reused from the signature cache or the link memo;</li>
  *   <li>{@code cloudfront.signatures.reuse.ratio} (gauge, 0 to 1): the cache hit ratio;</li>
+ *   <li>{@code cloudfront.key.refreshes} (counter, tag {@code result=success|failure}): background fetches of
+ *       keys from a refreshing source such as Secrets Manager (the first fetch at startup counts as a success);</li>
  *   <li>{@code cloudfront.edge.denials} (counter, tag {@code code}, CloudFront's error code such as
  *       {@code AccessDenied} or {@code MissingKey}): requests the local edge answered 403.</li>
  * </ul>
@@ -52,6 +54,12 @@ final class CloudFrontMeters implements MeterBinder {
                     .register(registry);
             Gauge.builder("cloudfront.signatures.reuse.ratio", signer, s -> s.statistics().reuseRatio())
                     .description("Share of signatures reused from the cache (0 to 1)").register(registry);
+            FunctionCounter.builder("cloudfront.key.refreshes", signer, s -> s.keyRefreshes().successes())
+                    .tag("result", "success").description("Fetches of keys from a refreshing source")
+                    .register(registry);
+            FunctionCounter.builder("cloudfront.key.refreshes", signer, s -> s.keyRefreshes().failures())
+                    .tag("result", "failure").description("Fetches of keys from a refreshing source")
+                    .register(registry);
         }
         if (edge != null) {
             for (ErrorCode code : ErrorCode.values()) {
