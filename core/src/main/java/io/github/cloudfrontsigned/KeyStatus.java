@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * @param state {@link State#UP}, {@link State#WARNING} or {@link State#DOWN}
  * @param keyPairId the key pair ID that signs now
- * @param keyType the key's type, for example {@code RSA 2048-bit} or {@code EC P-256}; {@code null} when DOWN
+ * @param keyType the key's type, for example {@code RSA 2048-bit} or {@code ECDSA P-256}; {@code null} when DOWN
  * @param source where the key comes from, never the key
  * @param lastLoaded when the key was last loaded (fetched, for a refreshing source)
  * @param refreshing whether the key comes from a source that is fetched again in the background

@@ -57,7 +57,7 @@ final class KeyStatusTest {
             assertTrue(status.isUp());
             assertEquals(2, status.consecutiveFailures());
             assertEquals("InternalFailure (HTTP 500)", status.lastError());
-            assertEquals("EC P-256", status.keyType());
+            assertEquals("ECDSA P-256", status.keyType());
             assertEquals("secret cloudfront/key", status.source());
             assertTrue(String.valueOf(status.details().get("warning")).contains("2 times in a row"),
                     status.details().toString());
