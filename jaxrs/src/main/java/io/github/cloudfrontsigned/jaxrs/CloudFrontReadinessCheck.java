@@ -1,6 +1,7 @@
 package io.github.cloudfrontsigned.jaxrs;
 
 import io.github.cloudfrontsigned.KeyStatus;
+import io.github.cloudfrontsigned.config.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
  * MicroProfile Health readiness check {@value #NAME} (in {@code /health/ready}, on Quarkus {@code /q/health/ready}):
  * the signing key's state ({@link io.github.cloudfrontsigned.config.SigningConfiguration#keyStatus()}) of the
  * JAX-RS application with {@link CloudFrontSignedFeature}. UP while a key signs, with a {@code warning} entry when
- * its refreshing source fails (the last good key is still in use); DOWN when no key can sign, or before the
- * application has been configured. Data: {@code state}, {@code keyPairId}, {@code keyType}, {@code source},
+ * its refreshing source fails (the last good key is still in use); DOWN only when no key can sign. An application
+ * without a configured key (the jar on its class path, no {@code @CloudFrontSigned} in use) is UP with
+ * {@code state=NOT_CONFIGURED}, so that the library never keeps an application from becoming ready. Data: {@code state}, {@code keyPairId}, {@code keyType}, {@code source},
  * {@code lastLoaded}, {@code refreshing}, {@code consecutiveFailures}, {@code lastError}, {@code warning}; never key
  * material.
  *
@@ -39,8 +41,14 @@ public class CloudFrontReadinessCheck implements HealthCheck {
         KeyStatus status;
         try {
             status = SigningState.forCurrentApplication().configuration().keyStatus();
+        } catch (IllegalStateException | ConfigurationException e) {
+            // no JAX-RS application with the feature here, or one with no key configured at all (it uses no
+            // @CloudFrontSigned resource): nothing to sign with, and nothing that should keep the application unready
+            return HealthCheckResponse.named(NAME).up().withData("state", "NOT_CONFIGURED")
+                    .withData("reason", "no CloudFront key is configured for this application").build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("reason", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named(NAME).down().withData("state", KeyStatus.State.DOWN.name())
+                    .withData("lastError", String.valueOf(e.getMessage())).build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(status.isUp());
         for (Map.Entry<String, Object> d : status.details().entrySet()) {
