@@ -141,7 +141,29 @@ final class SigningConfigurationReader {
             throw new ConfigurationException(all);
         }
         builder.owned.addAll(started);
+        AutoCloseable telemetry = globalOpenTelemetry(builder.signer);
+        if (telemetry != null) {
+            builder.owned.add(telemetry);
+        }
         return new SigningConfiguration(builder);
+    }
+
+    /**
+     * The signer's meters on the global OpenTelemetry, when its API is on the class path and the application (or
+     * the Java agent) has set one; {@code null} otherwise. Never fails the configuration.
+     */
+    private static AutoCloseable globalOpenTelemetry(CloudFrontSigner signer) {
+        try {
+            Class.forName("io.opentelemetry.api.GlobalOpenTelemetry", false,
+                    SigningConfigurationReader.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        try {
+            return io.github.cloudfrontsigned.metrics.OpenTelemetryMetrics.registerWithGlobal(signer);
+        } catch (LinkageError | RuntimeException e) {
+            return null; // an OpenTelemetry API without isSet() (before 1.49), or not readable by this module
+        }
     }
 
     /** A {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner} added to the signer. */

@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.metrics;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.ErrorCode;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -17,6 +18,9 @@ import java.util.function.ToLongFunction;
  * path. For applications and runtimes with the OpenTelemetry API (MicroProfile Telemetry on Payara, WildFly, Open
  * Liberty; Quarkus with {@code quarkus-opentelemetry}); the API is an optional dependency of this module, needed only
  * by this class.
+ *
+ * <p>A configuration read from properties registers itself when a global OpenTelemetry is set
+ * ({@link #registerWithGlobal(CloudFrontSigner)}); otherwise register it yourself:
  *
  * <pre>{@code
  * AutoCloseable metrics = OpenTelemetryMetrics.register(openTelemetry, configuration.signer(), null);
@@ -38,6 +42,23 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
 
     private OpenTelemetryMetrics(List<AutoCloseable> instruments) {
         this.instruments = instruments;
+    }
+
+    /**
+     * Registers the signer's instruments on {@link GlobalOpenTelemetry} when the application (or the OpenTelemetry
+     * Java agent) has set it; {@link io.github.cloudfrontsigned.config.SigningConfiguration#read} calls it for a
+     * configuration read from properties, and its {@code close()} removes them.
+     *
+     * @param signer the signer to measure
+     * @return the registration, or {@code null} when no global OpenTelemetry is set
+     */
+    public static OpenTelemetryMetrics registerWithGlobal(CloudFrontSigner signer) {
+        if (!GlobalOpenTelemetry.isSet()) {
+            return null;
+        }
+        System.getLogger(OpenTelemetryMetrics.class.getName()).log(System.Logger.Level.INFO,
+                "CloudFront meters (cloudfront.*) registered with the global OpenTelemetry");
+        return register(GlobalOpenTelemetry.get(), signer, null);
     }
 
     /**

@@ -8,6 +8,9 @@ import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
 import io.github.cloudfrontsigned.verify.ErrorCode;
+import io.github.cloudfrontsigned.config.ConfigLookup;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -16,6 +19,7 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +94,24 @@ final class OpenTelemetryMetricsTest {
             Collection<MetricData> metrics = reader.collectAllMetrics();
             assertEquals(3, value(metrics, CloudFrontMetrics.EDGE_DENIALS, CloudFrontMetrics.CODE, "MissingKey"));
             assertEquals(0, value(metrics, CloudFrontMetrics.EDGE_DENIALS, CloudFrontMetrics.CODE, "AccessDenied"));
+        }
+    }
+
+    @Test
+    void configurationFromProperties_registersWithTheGlobalOpenTelemetryAndCloseRemovesIt() {
+        GlobalOpenTelemetry.resetForTest();
+        GlobalOpenTelemetry.set(sdk);
+        try {
+            Map<String, String> properties = Map.of("cloudfront.key-pair-id", "KOTEL",
+                    "cloudfront.private-key.location", TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString(),
+                    "cloudfront.protected-prefixes", "https://d111111abcdef8.cloudfront.net/");
+            try (SigningConfiguration configuration = SigningConfiguration.read(ConfigLookup.of(properties, "test"))) {
+                configuration.signer().signUrl(URL, Duration.ofMinutes(10));
+                assertEquals(1, value(reader.collectAllMetrics(), CloudFrontMetrics.LINKS_SIGNED, null, null));
+            }
+            assertTrue(reader.collectAllMetrics().isEmpty(), "closed with the configuration");
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
         }
     }
 
