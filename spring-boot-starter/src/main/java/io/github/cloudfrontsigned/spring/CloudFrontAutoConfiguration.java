@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -177,6 +178,19 @@ public class CloudFrontAutoConfiguration {
         @ConditionalOnMissingBean(name = "cloudfrontHealthIndicator")
         CloudFrontHealthIndicator cloudfrontHealthIndicator(SigningConfiguration configuration) {
             return new CloudFrontHealthIndicator(configuration);
+        }
+    }
+
+    /** {@code /actuator/health/cloudfront} on Spring Boot 3 (its health API, which this module is not built on). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cloudfront", name = "key-pair-id")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot3KeyHealth {
+
+        @Bean
+        static Boot3HealthIndicator cloudfrontBoot3HealthIndicator() {
+            return new Boot3HealthIndicator();
         }
     }
 

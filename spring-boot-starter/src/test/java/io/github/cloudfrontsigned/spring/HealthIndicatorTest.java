@@ -3,8 +3,6 @@ package io.github.cloudfrontsigned.spring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.TestKeys;
@@ -27,8 +25,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@code /actuator/health/cloudfront} over real HTTP, with a key from an in-test store that the test makes fail
- * (UP with a warning) or lose its key (DOWN). The indicator uses Spring Boot 4's health API; on Spring Boot 3 (the
- * same tests in spring-boot-starter-boot3-tests) it is not registered and the application starts without it.
+ * (UP with a warning) or lose its key (DOWN). Run on Spring Boot 4 here and on Spring Boot 3 by
+ * spring-boot-starter-boot3-tests (the indicator is built for each one's health API).
  */
 @SpringBootTest(classes = {MediaApp.class, HealthIndicatorTest.StoreKey.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -90,25 +88,12 @@ final class HealthIndicatorTest {
         KEY.refreshing.refresh();
     }
 
-    /** Spring Boot 4's health API, which the indicator implements, is on the class path. */
-    private static final boolean BOOT_4_HEALTH = present("org.springframework.boot.health.contributor.HealthIndicator");
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, HealthIndicatorTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     private HttpResponse<String> health() {
         return Http.get("http://127.0.0.1:" + port + "/actuator/health/cloudfront");
     }
 
     @Test
     void health_workingKey_isUpWithTheKeysIdentityAndSource() {
-        assumeTrue(BOOT_4_HEALTH, "Spring Boot 3: no health indicator");
         HttpResponse<String> health = health();
         assertEquals(200, health.statusCode());
         String body = health.body();
@@ -120,7 +105,6 @@ final class HealthIndicatorTest {
 
     @Test
     void health_failingRefreshWithAValidKey_isUpWithAWarningTheFailuresAndTheLastError() {
-        assumeTrue(BOOT_4_HEALTH, "Spring Boot 3: no health indicator");
         KEY.storeDown = true;
         KEY.refreshing.refresh();
         KEY.refreshing.refresh();
@@ -135,17 +119,10 @@ final class HealthIndicatorTest {
 
     @Test
     void health_noKeyLeft_isDown() {
-        assumeTrue(BOOT_4_HEALTH, "Spring Boot 3: no health indicator");
         KEY.noKeyLeft = true;
         HttpResponse<String> health = health();
         assertEquals(503, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"DOWN\"") && health.body().contains("revoked"), health.body());
-    }
-
-    @Test
-    void health_onSpringBoot3_isNotRegisteredAndTheApplicationStarts() {
-        assumeFalse(BOOT_4_HEALTH, "Spring Boot 4: the indicator is registered");
-        assertEquals(404, health().statusCode());
     }
 
     @Test
