@@ -8,6 +8,7 @@ module io.github.cloudfrontsigned.aws {
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.urlconnection;
     requires software.amazon.awssdk.protocols.jsoncore;

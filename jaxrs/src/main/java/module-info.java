@@ -1,7 +1,8 @@
 /**
  * cloudfront-signed for Jakarta REST (JAX-RS 3.1): {@link io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature}
  * and the {@link io.github.cloudfrontsigned.jaxrs.CloudFrontSigned} binding. The JAX-RS and annotation APIs come
- * from the runtime; the Servlet API (the client address) and CDI (injecting the signer) are optional.
+ * from the runtime; the Servlet API (the client address), CDI (injecting the signer) and MicroProfile Health (the readiness
+ * check) are optional.
  *
  * <p>The package is open: JAX-RS runtimes and CDI instantiate its providers and inject their {@code @Context}
  * fields reflectively.
@@ -12,6 +13,7 @@ module io.github.cloudfrontsigned.jaxrs {
     requires static jakarta.annotation;
     requires static jakarta.servlet;
     requires static jakarta.cdi;
+    requires static microprofile.health.api;
 
     exports io.github.cloudfrontsigned.jaxrs;
     opens io.github.cloudfrontsigned.jaxrs;

@@ -365,6 +365,42 @@ public final class CloudFrontSigner {
         return ring.active.get().key().keyPairId;
     }
 
+    /**
+     * The state of the active key, for a health check: its key pair ID, type, source (never the key), when it was
+     * loaded and, for a refreshing source ({@link RefreshingPrivateKey}), the consecutive failed fetches and the
+     * last error. {@link KeyStatus.State#WARNING} while a refresh fails with a valid key in hand,
+     * {@link KeyStatus.State#DOWN} only when no key can sign. Cheap (no fetch, no signature); thread-safe.
+     *
+     * @return a snapshot
+     */
+    public KeyStatus keyStatus() {
+        return ring.active.get().status();
+    }
+
+    /**
+     * Background key fetches of this signer's refreshing keys ({@link PrivateKeyProvider#refreshState()}), summed
+     * over every key: for the {@code cloudfront.key.refreshes} meter.
+     *
+     * @param successes fetches that returned a usable key, the first one at startup included
+     * @param failures fetches that failed (the last good key stayed in use)
+     */
+    public record KeyRefreshes(long successes, long failures) {
+    }
+
+    /** @return the refresh counts so far; both 0 when no key refreshes; thread-safe */
+    public KeyRefreshes keyRefreshes() {
+        long ok = 0;
+        long failed = 0;
+        for (KeyRing.Slot slot : ring.keys.values()) {
+            io.github.cloudfrontsigned.key.RefreshState r = slot.refreshState();
+            if (r != null) {
+                ok += r.successes();
+                failed += r.failures();
+            }
+        }
+        return new KeyRefreshes(ok, failed);
+    }
+
     /** @return every key pair ID this signer holds, in the order they were added */
     public Set<String> keyPairIds() {
         return ring.keys.keySet();
@@ -526,6 +562,8 @@ public final class CloudFrontSigner {
     public static final class Builder {
         /** Key pair ID to a {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner}. */
         private final Map<String, Object> keys = new LinkedHashMap<>();
+        /** Key pair ID to where its fixed key came from, for {@link CloudFrontSigner#keyStatus()}. */
+        private final Map<String, String> sources = new LinkedHashMap<>();
         private String activeKeyPairId;
         private HashAlgorithm hashAlgorithm;
         private Clock clock = Clock.systemUTC();
@@ -547,6 +585,21 @@ public final class CloudFrontSigner {
          */
         public Builder key(String keyPairId, PrivateKey privateKey) {
             return add(keyPairId, Objects.requireNonNull(privateKey, "privateKey"));
+        }
+
+        /**
+         * As {@link #key(String, PrivateKey)}, naming where the key was loaded from for {@link #keyStatus()}.
+         *
+         * @param keyPairId as for {@link #key(String, PrivateKey)}
+         * @param privateKey as for {@link #key(String, PrivateKey)}
+         * @param source where the key came from, for example {@link KeySource#description()}; never key material
+         * @return this builder
+         * @throws IllegalArgumentException as for {@link #key(String, PrivateKey)}
+         */
+        public Builder key(String keyPairId, PrivateKey privateKey, String source) {
+            key(keyPairId, privateKey);
+            sources.put(keyPairId, Objects.requireNonNull(source, "source"));
+            return this;
         }
 
         /**
@@ -595,7 +648,7 @@ public final class CloudFrontSigner {
          * @throws KeyLoadingException if the key cannot be read or is not supported
          */
         public Builder key(String keyPairId, KeySource source) {
-            return key(keyPairId, Keys.loadPrivateKey(source));
+            return key(keyPairId, Keys.loadPrivateKey(source), source.description());
         }
 
         /**
@@ -690,20 +743,22 @@ public final class CloudFrontSigner {
                         + " privateKey)");
             }
             Map<String, KeyRing.Slot> signingKeys = new LinkedHashMap<>();
+            Instant now = clock.instant();
             for (Map.Entry<String, Object> e : keys.entrySet()) {
                 Object k = e.getValue();
                 KeyRing.Slot slot;
                 if (k instanceof PrivateKey) {
-                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider));
+                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider),
+                            sources.getOrDefault(e.getKey(), "private key given in code"), now);
                 } else if (k instanceof PrivateKeyProvider) {
-                    slot = new KeyRing.Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider);
+                    slot = new KeyRing.Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider, now);
                 } else {
                     RemoteSigner remote = (RemoteSigner) k;
                     if (hashAlgorithm == HashAlgorithm.SHA1) {
                         throw new IllegalArgumentException("key pair ID " + e.getKey() + " is signed by "
                                 + remote.description() + ", which signs with SHA256 only: remove hashAlgorithm(SHA1)");
                     }
-                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), remote));
+                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), remote), remote.description(), now);
                 }
                 signingKeys.put(e.getKey(), slot);
             }

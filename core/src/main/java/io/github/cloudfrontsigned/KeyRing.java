@@ -2,7 +2,9 @@ package io.github.cloudfrontsigned;
 
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.key.Keys;
 import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,19 +33,27 @@ final class KeyRing {
         final String keyPairId;
         private final PrivateKeyProvider provider;
         private final SignatureProvider signatureProvider;
+        /** Where the key comes from, for {@link KeyStatus}; never key material. */
+        private final String source;
+        /** When the key was loaded (a fixed key) or the slot made (a provider's). */
+        private final Instant loadedAt;
         private volatile SigningKey current;
 
-        Slot(SigningKey fixed) {
+        Slot(SigningKey fixed, String source, Instant loadedAt) {
             this.keyPairId = fixed.keyPairId;
             this.provider = null;
             this.signatureProvider = null;
             this.current = fixed;
+            this.source = source;
+            this.loadedAt = loadedAt;
         }
 
-        Slot(String keyPairId, PrivateKeyProvider provider, SignatureProvider signatureProvider) {
+        Slot(String keyPairId, PrivateKeyProvider provider, SignatureProvider signatureProvider, Instant loadedAt) {
             this.keyPairId = keyPairId;
             this.provider = provider;
             this.signatureProvider = signatureProvider;
+            this.source = provider.description();
+            this.loadedAt = loadedAt;
             PrivateKey k = Objects.requireNonNull(provider.privateKey(), "privateKey() of " + provider.description());
             this.current = new SigningKey(idFor(k), k, signatureProvider);
         }
@@ -52,6 +62,30 @@ final class KeyRing {
         private String idFor(PrivateKey key) {
             String id = provider.keyPairId(key);
             return id == null ? keyPairId : id;
+        }
+
+        /** The provider's refresh state, or {@code null}. */
+        io.github.cloudfrontsigned.key.RefreshState refreshState() {
+            return provider == null ? null : provider.refreshState();
+        }
+
+        /** The key's state now; never throws. */
+        KeyStatus status() {
+            SigningKey k;
+            try {
+                k = key();
+            } catch (RuntimeException e) {
+                String m = e.getMessage();
+                return KeyStatus.down(keyPairId, source, loadedAt, "the key provider failed: "
+                        + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
+            }
+            String type;
+            try {
+                type = Keys.describe(k.remote != null ? k.remote.publicKey() : k.privateKey);
+            } catch (RuntimeException e) {
+                type = "unknown";
+            }
+            return KeyStatus.of(k.keyPairId, type, source, loadedAt, provider == null ? null : provider.refreshState());
         }
 
         SigningKey key() {

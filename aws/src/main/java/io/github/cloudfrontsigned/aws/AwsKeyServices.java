@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -23,11 +26,17 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The {@link KeyServiceProvider} for {@code secretsmanager:}, {@code ssm:} and {@code kms:} values, found by
  * {@link java.util.ServiceLoader} when this module is on the class path; not called directly. Clients use the
  * JDK's {@code HttpURLConnection} ({@code url-connection-client}), the SDK's default credentials chain, the region
- * of {@value AwsProperties#REGION} or the SDK's chain, and the endpoint overrides in {@link AwsProperties}.
+ * of {@value AwsProperties#REGION} or the SDK's chain, and the endpoint overrides in {@link AwsProperties}. They
+ * make at most {@value #MAX_ATTEMPTS} attempts per call (the SDK's standard retry strategy, one retry with its
+ * jittered backoff): a key that fails to refresh is retried by {@link io.github.cloudfrontsigned.key.RefreshingPrivateKey}'s
+ * own exponential backoff, not by SDK retries multiplied on top.
  *
  * <p>Thread safety: stateless; each resolved key or signer owns its client for the application's lifetime.
  */
 public final class AwsKeyServices implements KeyServiceProvider {
+
+    /** Attempts per AWS call of the clients built here (the SDK default would be 3 or 4). */
+    static final int MAX_ATTEMPTS = 2;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
     public AwsKeyServices() {
@@ -119,6 +128,11 @@ public final class AwsKeyServices implements KeyServiceProvider {
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, ConfigLookup lookup, String endpointProperty) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        RetryStrategy standard = AwsRetryStrategy.forRetryMode(RetryMode.STANDARD);
+        RetryStrategy.Builder<?, ?> retries = standard.toBuilder();
+        retries.maxAttempts(MAX_ATTEMPTS);
+        RetryStrategy retryStrategy = retries.build();
+        builder.overrideConfiguration(o -> o.retryStrategy(retryStrategy));
         String region = lookup.value(AwsProperties.REGION);
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region.strip()));

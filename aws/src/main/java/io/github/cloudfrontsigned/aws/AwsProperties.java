@@ -19,7 +19,11 @@ public final class AwsProperties {
     private AwsProperties() {
     }
 
-    /** How often a key from Secrets Manager or Parameter Store is fetched again in the background; default 15m. */
+    /**
+     * How often a key from Secrets Manager or Parameter Store is fetched again in the background; default 15m. A
+     * failing fetch keeps the last good key and is retried with capped exponential backoff (see
+     * {@link io.github.cloudfrontsigned.key.RefreshingPrivateKey}).
+     */
     public static final String REFRESH_INTERVAL = ConfigProperties.PRIVATE_KEY_REFRESH_INTERVAL;
     /** The default of {@link #REFRESH_INTERVAL}: 15 minutes. */
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMinutes(15);

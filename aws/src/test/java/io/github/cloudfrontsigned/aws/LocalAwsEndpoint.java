@@ -40,7 +40,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
-    /** Target to AWS error code to answer with (HTTP 400). */
+    /** Target to AWS error code to answer with (HTTP 400; HTTP 500 for {@code InternalFailure}). */
     public final Map<String, String> failures = new ConcurrentHashMap<>();
     public volatile String secretString;
     public volatile String parameterValue;
@@ -99,7 +99,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         requests.add(request);
         String error = target == null ? "UnknownOperationException" : failures.get(target);
         if (error != null) {
-            respond(exchange, 400, "{\"__type\":\"" + error + "\",\"message\":\"" + error + " from the local endpoint\"}");
+            respond(exchange, error.equals("InternalFailure") ? 500 : 400, "{\"__type\":\"" + error + "\",\"message\":\"" + error + " from the local endpoint\"}");
             return;
         }
         try {

@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.config;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
+import io.github.cloudfrontsigned.KeyStatus;
 import io.github.cloudfrontsigned.ResourceUrls;
 import io.github.cloudfrontsigned.internal.SummarizingLog;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
@@ -142,6 +143,15 @@ public final class SigningConfiguration implements AutoCloseable {
     /** @return the signer, with every configured key loaded */
     public CloudFrontSigner signer() {
         return signer;
+    }
+
+    /**
+     * The state of the signing key, for a health check: see {@link CloudFrontSigner#keyStatus()}.
+     *
+     * @return a snapshot of the signer's active key
+     */
+    public KeyStatus keyStatus() {
+        return signer.keyStatus();
     }
 
     /** @return the protected URL prefixes ({@value ConfigProperties#PROTECTED_PREFIXES}); may be empty */

@@ -61,6 +61,9 @@ final class SigningConfigurationReader {
         }
     }
 
+    /** Key pair ID to where its file, classpath or inline key came from (never the key), for the key status. */
+    private final Map<String, String> keySources = new LinkedHashMap<>();
+
     SigningConfiguration read() {
         CloudFrontSigner.Builder signerBuilder = CloudFrontSigner.builder();
         Map<String, Object> keys = readKeys();
@@ -113,7 +116,7 @@ final class SigningConfigurationReader {
                 TrustedProxies::parse));
 
         if (!keys.isEmpty() && problems.isEmpty()) {
-            keys.forEach((id, k) -> addKey(signerBuilder, id, k));
+            keys.forEach((id, k) -> addKey(signerBuilder, id, k, keySources.get(id)));
             signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
                     .signatureCacheSize(cacheSize).expiryGranularity(granularity);
             try {
@@ -138,13 +141,35 @@ final class SigningConfigurationReader {
             throw new ConfigurationException(all);
         }
         builder.owned.addAll(started);
+        AutoCloseable telemetry = globalOpenTelemetry(builder.signer);
+        if (telemetry != null) {
+            builder.owned.add(telemetry);
+        }
         return new SigningConfiguration(builder);
     }
 
+    /**
+     * The signer's meters on the global OpenTelemetry, when its API is on the class path and the application (or
+     * the Java agent) has set one; {@code null} otherwise. Never fails the configuration.
+     */
+    private static AutoCloseable globalOpenTelemetry(CloudFrontSigner signer) {
+        try {
+            Class.forName("io.opentelemetry.api.GlobalOpenTelemetry", false,
+                    SigningConfigurationReader.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        try {
+            return io.github.cloudfrontsigned.metrics.OpenTelemetryMetrics.registerWithGlobal(signer);
+        } catch (LinkageError | RuntimeException e) {
+            return null; // an OpenTelemetry API without isSet() (before 1.49), or not readable by this module
+        }
+    }
+
     /** A {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner} added to the signer. */
-    private static void addKey(CloudFrontSigner.Builder signerBuilder, String id, Object key) {
+    private static void addKey(CloudFrontSigner.Builder signerBuilder, String id, Object key, String source) {
         if (key instanceof PrivateKey) {
-            signerBuilder.key(id, (PrivateKey) key);
+            signerBuilder.key(id, (PrivateKey) key, source == null ? "configuration" : source);
         } else if (key instanceof PrivateKeyProvider) {
             signerBuilder.key(id, (PrivateKeyProvider) key);
         } else {
@@ -250,6 +275,7 @@ final class SigningConfigurationReader {
                 source = source.withPassphrase(passphrase.toCharArray());
             }
             keys.put(id, Keys.loadPrivateKey(source));
+            keySources.put(id, inline != null ? "inline PEM in " + inlineProperty : source.description());
         } catch (KeyLoadingException | IllegalArgumentException e) {
             problem(property, e.getMessage() + (e.getMessage().contains("passphrase") ? " (" + passphraseProperty
                     + ")" : ""));

@@ -37,6 +37,16 @@ public interface PrivateKeyProvider {
     }
 
     /**
+     * The state of the provider's refresh, for health checks and metrics; see
+     * {@link io.github.cloudfrontsigned.CloudFrontSigner#keyStatus()}.
+     *
+     * @return a snapshot, or {@code null} (the default) for a provider that does not refresh or does not tell
+     */
+    default RefreshState refreshState() {
+        return null;
+    }
+
+    /**
      * @return where the key comes from, for logs and error messages, for example
      *     {@code AWS Secrets Manager secret "cloudfront/key"}; never key material
      */

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +44,8 @@ import org.springframework.core.env.Environment;
  * </ul>
  * With {@code cloudfront.edge.trusted-keys} set, the local edge, {@link CloudFrontEdgeFilter}, guards
  * {@code cloudfront.edge.url-patterns} (for development and self-hosted origins). With Actuator on the class path
- * an {@code info} contributor and, with Micrometer, meters are added (see the README).
+ * an {@code info} contributor, the {@code cloudfront} health indicator and, with Micrometer, meters are added (see
+ * the README, "Operating it").
  *
  * <p>Every bean backs off when the application defines its own of the same type: a {@code SigningConfiguration}
  * bean built in code (for example with a signer whose key comes from elsewhere) is used by the filter, the meters
@@ -159,6 +161,36 @@ public class CloudFrontAutoConfiguration {
         @ConditionalOnMissingBean(name = "cloudFrontInfoContributor")
         CloudFrontInfoContributor cloudFrontInfoContributor(SigningConfiguration configuration) {
             return new CloudFrontInfoContributor(configuration.signer());
+        }
+    }
+
+    /**
+     * Actuator's {@code health} endpoint: {@code /actuator/health/cloudfront}, the signing key's state (Spring Boot
+     * 4's health API on the class path).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cloudfront", name = "key-pair-id")
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class KeyHealth {
+
+        /** The bean name gives the contributor name {@code cloudfront}. */
+        @Bean
+        @ConditionalOnMissingBean(name = "cloudfrontHealthIndicator")
+        CloudFrontHealthIndicator cloudfrontHealthIndicator(SigningConfiguration configuration) {
+            return new CloudFrontHealthIndicator(configuration);
+        }
+    }
+
+    /** {@code /actuator/health/cloudfront} on Spring Boot 3 (its health API, which this module is not built on). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "cloudfront", name = "key-pair-id")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+    static class Boot3KeyHealth {
+
+        @Bean
+        static Boot3HealthIndicator cloudfrontBoot3HealthIndicator() {
+            return new Boot3HealthIndicator();
         }
     }
 
