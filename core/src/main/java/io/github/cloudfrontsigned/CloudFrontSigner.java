@@ -385,6 +385,23 @@ public final class CloudFrontSigner {
      * @param failures fetches that failed (the last good key stayed in use)
      */
     public record KeyRefreshes(long successes, long failures) {
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof KeyRefreshes other
+                    && java.util.Objects.equals(successes, other.successes)
+                    && java.util.Objects.equals(failures, other.failures);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(successes, failures);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyRefreshes[successes=" + successes + ", failures=" + failures + "]";
+        }
     }
 
     /** @return the refresh counts so far; both 0 when no key refreshes; thread-safe */

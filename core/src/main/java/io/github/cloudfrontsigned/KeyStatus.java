@@ -27,6 +27,39 @@ import java.util.Map;
 public record KeyStatus(State state, String keyPairId, String keyType, String source, Instant lastLoaded,
         boolean refreshing, int consecutiveFailures, String lastError) {
 
+    // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof KeyStatus other
+                && java.util.Objects.equals(state, other.state)
+                && java.util.Objects.equals(keyPairId, other.keyPairId)
+                && java.util.Objects.equals(keyType, other.keyType)
+                && java.util.Objects.equals(source, other.source)
+                && java.util.Objects.equals(lastLoaded, other.lastLoaded)
+                && java.util.Objects.equals(refreshing, other.refreshing)
+                && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
+                && java.util.Objects.equals(lastError, other.lastError);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(state, keyPairId, keyType, source,
+                lastLoaded, refreshing, consecutiveFailures, lastError);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyStatus[state=" + state
+                + ", keyPairId=" + keyPairId
+                + ", keyType=" + keyType
+                + ", source=" + source
+                + ", lastLoaded=" + lastLoaded
+                + ", refreshing=" + refreshing
+                + ", consecutiveFailures=" + consecutiveFailures
+                + ", lastError=" + lastError + "]";
+    }
+
+
     /** What a health check makes of the key. */
     public enum State {
         /** A key signs, and its source (if it refreshes) answered the latest fetch. Health: UP. */

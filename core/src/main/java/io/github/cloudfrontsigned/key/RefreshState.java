@@ -20,6 +20,37 @@ import java.time.Instant;
 public record RefreshState(Instant lastLoaded, int consecutiveFailures, String lastFailure, Instant lastFailureAt,
         long successes, long failures, Duration interval) {
 
+    // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof RefreshState other
+                && java.util.Objects.equals(lastLoaded, other.lastLoaded)
+                && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
+                && java.util.Objects.equals(lastFailure, other.lastFailure)
+                && java.util.Objects.equals(lastFailureAt, other.lastFailureAt)
+                && java.util.Objects.equals(successes, other.successes)
+                && java.util.Objects.equals(failures, other.failures)
+                && java.util.Objects.equals(interval, other.interval);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(lastLoaded, consecutiveFailures, lastFailure,
+                lastFailureAt, successes, failures, interval);
+    }
+
+    @Override
+    public String toString() {
+        return "RefreshState[lastLoaded=" + lastLoaded
+                + ", consecutiveFailures=" + consecutiveFailures
+                + ", lastFailure=" + lastFailure
+                + ", lastFailureAt=" + lastFailureAt
+                + ", successes=" + successes
+                + ", failures=" + failures
+                + ", interval=" + interval + "]";
+    }
+
+
     /** @return whether the latest fetch failed (the last good key is still in use) */
     public boolean failing() {
         return consecutiveFailures > 0;

@@ -102,6 +102,23 @@ final class SigningWriterInterceptor implements WriterInterceptor {
      */
     private record Decision(MediaType mediaType, SigningConfiguration config, boolean rewritable, String contentType,
             Charset charset, IllegalArgumentException charsetError) {
+
+        // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641);
+        // a Decision is compared by its fields in decide(), never by equals, so identity is its equality
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+        @Override
+        public String toString() {
+            return "Decision[contentType=" + contentType + ", rewritable=" + rewritable + "]";
+        }
     }
 
     /** The last decision (immutable; replaced, never changed). */
