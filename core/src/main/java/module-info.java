@@ -3,7 +3,7 @@
  * signed URLs and signed cookies. No {@code jakarta.*}: the servlet, JAX-RS and framework modules adapt it.
  *
  * <p>Exported: the public face ({@code io.github.cloudfrontsigned}) and the capability packages {@code key},
- * {@code verify}, {@code config} and {@code rewrite}. Not exported: {@code io.github.cloudfrontsigned.internal}
+ * {@code verify}, {@code config}, {@code request} and {@code rewrite}. Not exported: {@code io.github.cloudfrontsigned.internal}
  * (wire-format helpers, not API). MicroProfile Config is optional ({@code requires static}); key services such as
  * the {@code aws} module are found with {@link java.util.ServiceLoader}.
  */
@@ -17,6 +17,7 @@ module io.github.cloudfrontsigned.core {
     exports io.github.cloudfrontsigned.key;
     exports io.github.cloudfrontsigned.verify;
     exports io.github.cloudfrontsigned.config;
+    exports io.github.cloudfrontsigned.request;
     exports io.github.cloudfrontsigned.rewrite;
     // Not API: bounded log text for the command line's edge (qualified export, as SmallRye Config does).
     exports io.github.cloudfrontsigned.internal to io.github.cloudfrontsigned.cli;

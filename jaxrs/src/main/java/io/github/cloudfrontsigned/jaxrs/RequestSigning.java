@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * What one request of a bound resource gets signed: core's decision
- * ({@link io.github.cloudfrontsigned.config.RequestSigning}) made by the response filter over a view of the
+ * ({@link io.github.cloudfrontsigned.request.RequestSigning}) made by the response filter over a view of the
  * JAX-RS request, then used by it for the headers and cookies and by the writer interceptor for the entity's
  * links. One request's threads use it one at a time.
  */
@@ -29,10 +29,10 @@ final class RequestSigning {
 
     final ResourceSigning resource;
     final String scheme;
-    private final io.github.cloudfrontsigned.config.RequestSigning decision;
+    private final io.github.cloudfrontsigned.request.RequestSigning decision;
 
     private RequestSigning(ResourceSigning resource, String scheme,
-            io.github.cloudfrontsigned.config.RequestSigning decision) {
+            io.github.cloudfrontsigned.request.RequestSigning decision) {
         this.resource = resource;
         this.scheme = scheme;
         this.decision = decision;
@@ -44,7 +44,7 @@ final class RequestSigning {
      *     address is known in servlet containers and on Quarkus REST)
      */
     static RequestSigning decide(ResourceSigning resource, ContainerRequestContext request) {
-        io.github.cloudfrontsigned.config.RequestSigning decision = io.github.cloudfrontsigned.config.RequestSigning
+        io.github.cloudfrontsigned.request.RequestSigning decision = io.github.cloudfrontsigned.request.RequestSigning
                 .of(resource.settings, new Viewer(request), null);
         if (!decision.allowed()) {
             return null;
@@ -81,7 +81,7 @@ final class RequestSigning {
     }
 
     /** The JAX-RS request as core's decision sees it. */
-    private record Viewer(ContainerRequestContext request) implements io.github.cloudfrontsigned.config.RequestSigning.Viewer {
+    private record Viewer(ContainerRequestContext request) implements io.github.cloudfrontsigned.request.RequestSigning.Viewer {
 
         @Override
         public String userName() {

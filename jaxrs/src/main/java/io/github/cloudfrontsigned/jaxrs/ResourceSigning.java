@@ -32,7 +32,7 @@ final class ResourceSigning {
     private static final String USER = "user";
 
     final SigningConfiguration config;
-    final io.github.cloudfrontsigned.config.RequestSigning.Settings settings;
+    final io.github.cloudfrontsigned.request.RequestSigning.Settings settings;
     final LinkRewriter rewriting;
     final List<CookieTemplate> cookies;
 
@@ -40,7 +40,7 @@ final class ResourceSigning {
             Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
         this.config = config;
         // A cookie set that fails to sign fails the response (500), unlike the servlet filter.
-        this.settings = io.github.cloudfrontsigned.config.RequestSigning.Settings.builder(config).signer(signer)
+        this.settings = io.github.cloudfrontsigned.request.RequestSigning.Settings.builder(config).signer(signer)
                 .linkTtl(linkTtl).cookieTtl(cookieTtl).bindClientIp(bindClientIp).cookieFailuresThrow(true).log(LOG)
                 .build();
         this.rewriting = rewriting;
