@@ -42,13 +42,13 @@ final class SigningWriterInterceptor implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        Object property = context.getProperty(RequestSigning.PROPERTY);
-        if (!(property instanceof RequestSigning)) {
+        Object property = context.getProperty(SigningDecision.PROPERTY);
+        if (!(property instanceof SigningDecision)) {
             context.proceed();
             return;
         }
-        RequestSigning signing = (RequestSigning) property;
-        context.removeProperty(RequestSigning.PROPERTY);
+        SigningDecision signing = (SigningDecision) property;
+        context.removeProperty(SigningDecision.PROPERTY);
         MediaType mediaType = context.getMediaType();
         MultivaluedMap<String, Object> headers = context.getHeaders();
         if (mediaType == null || !rewritable(mediaType, signing)) {
@@ -91,7 +91,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
     }
 
     /** A configured content type ({@code cloudfront.content-types}) or any {@code text/*}: the resource asked. */
-    private static boolean rewritable(MediaType mediaType, RequestSigning signing) {
+    private static boolean rewritable(MediaType mediaType, SigningDecision signing) {
         return mediaType.getType().equalsIgnoreCase("text") || signing.resource.config.isRewritable(mediaType.toString());
     }
 

@@ -254,7 +254,7 @@ public class CloudFrontSigningFilter implements Filter {
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {
-            chain.doFilter(new SigningRequest(request, response), response);
+            chain.doFilter(new AsyncAwareRequest(request, response), response);
             completed = true;
         } finally {
             if (!request.isAsyncStarted()) {
