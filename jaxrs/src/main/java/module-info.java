@@ -20,5 +20,5 @@ module io.github.cloudfrontsigned.jaxrs {
 
     provides jakarta.ws.rs.core.Feature with io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
     provides jakarta.servlet.ServletContainerInitializer
-            with io.github.cloudfrontsigned.jaxrs.CloudFrontSignedInitializer;
+            with io.github.cloudfrontsigned.jaxrs.JaxrsSigningInitializer;
 }

@@ -11,11 +11,11 @@ module io.github.cloudfrontsigned.servlet {
     requires static jakarta.cdi;
 
     exports io.github.cloudfrontsigned.servlet;
-    // CDI creates the producer (CdiSigningProducer) reflectively
+    // CDI creates the producer (ServletCdiProducer) reflectively
     opens io.github.cloudfrontsigned.servlet;
 
     uses io.github.cloudfrontsigned.servlet.CloudFrontAccessPolicy;
 
     provides jakarta.servlet.ServletContainerInitializer
-            with io.github.cloudfrontsigned.servlet.CloudFrontSigningInitializer;
+            with io.github.cloudfrontsigned.servlet.ServletSigningInitializer;
 }

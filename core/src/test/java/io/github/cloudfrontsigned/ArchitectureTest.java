@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final String KEY = ROOT + ".key";
     static final String VERIFY = ROOT + ".verify";
     static final String CONFIG = ROOT + ".config";
+    static final String REQUEST = ROOT + ".request";
     static final String REWRITE = ROOT + ".rewrite";
     static final String INTERNAL = ROOT + ".internal";
 
@@ -55,6 +56,7 @@ class ArchitectureTest {
         m.put(ROOT, Set.of(KEY, REWRITE, INTERNAL));
         m.put(VERIFY, Set.of(ROOT, KEY, INTERNAL));
         m.put(CONFIG, Set.of(ROOT, KEY, VERIFY, REWRITE, INTERNAL));
+        m.put(REQUEST, Set.of(CONFIG, ROOT, KEY, VERIFY, REWRITE, INTERNAL));
         return m;
     }
 

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Startup;
  * Checks the configuration when a CDI container starts the application, where no servlet container initializer
  * runs (Quarkus REST, which has no servlet layer, and other CDI-based runtimes), so that a misconfiguration (a
  * bad duration, a missing key file...) stops start-up with the property, the value, its source and the fix, as
- * {@link CloudFrontSignedInitializer} does on servlet containers. A bean of the jar's {@code META-INF/beans.xml};
+ * {@link JaxrsSigningInitializer} does on servlet containers. A bean of the jar's {@code META-INF/beans.xml};
  * nothing else touches it.
  *
  * <p>It observes CDI 4.0's {@link Startup} event, which containers fire after

@@ -47,7 +47,7 @@ import java.util.Objects;
  * implementation is present for the application's class loader, then the application's properties
  * ({@code Application.getProperties()}, Jersey's {@code ResourceConfig.property}, servlet init-params where the
  * implementation exposes them), then the web application's {@code <context-param>}s (recorded at startup by
- * {@link CloudFrontSignedInitializer} in a servlet container, so an application without a servlet declaration,
+ * {@link JaxrsSigningInitializer} in a servlet container, so an application without a servlet declaration,
  * as usual on WildFly, finds them). In a servlet container the feature uses the configuration the initializer read
  * at startup, shared with the servlet filter and the CDI producers, so the keys are loaded once per application
  * and closed when it stops ({@link SharedConfigurations}), unless the application's properties change a value.

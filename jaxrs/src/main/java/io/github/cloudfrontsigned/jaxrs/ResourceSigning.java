@@ -7,6 +7,7 @@ import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
@@ -32,7 +33,7 @@ final class ResourceSigning {
     private static final String USER = "user";
 
     final SigningConfiguration config;
-    final io.github.cloudfrontsigned.config.RequestSigning.Settings settings;
+    final RequestSigning.Settings settings;
     final LinkRewriter rewriting;
     final List<CookieTemplate> cookies;
 
@@ -40,7 +41,7 @@ final class ResourceSigning {
             Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
         this.config = config;
         // A cookie set that fails to sign fails the response (500), unlike the servlet filter.
-        this.settings = io.github.cloudfrontsigned.config.RequestSigning.Settings.builder(config).signer(signer)
+        this.settings = RequestSigning.Settings.builder(config).signer(signer)
                 .linkTtl(linkTtl).cookieTtl(cookieTtl).bindClientIp(bindClientIp).cookieFailuresThrow(true).log(LOG)
                 .build();
         this.rewriting = rewriting;

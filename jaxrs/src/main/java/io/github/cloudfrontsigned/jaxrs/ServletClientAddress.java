@@ -30,7 +30,7 @@ final class ServletClientAddress implements ContainerRequestFilter {
         try {
             String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
             if (address != null) {
-                request.setProperty(RequestSigning.REMOTE_ADDRESS, address);
+                request.setProperty(SigningDecision.REMOTE_ADDRESS, address);
             }
         } catch (RuntimeException e) {
             // not running on a servlet container after all: no address, so no IP-bound signatures

@@ -76,7 +76,7 @@ final class SigningResponseFilter implements ContainerResponseFilter {
     private void sign(ContainerRequestContext request, ContainerResponseContext response, int status,
             Class<?> resourceClass, Method resourceMethod) {
         ResourceSigning resource = state.resource(resourceClass, resourceMethod);
-        RequestSigning signing = RequestSigning.decide(resource, request);
+        SigningDecision signing = SigningDecision.decide(resource, request);
         if (signing == null) {
             return;
         }
@@ -89,12 +89,12 @@ final class SigningResponseFilter implements ContainerResponseFilter {
             }
         }
         if (resource.rewriting != null && response.hasEntity()) {
-            request.setProperty(RequestSigning.PROPERTY, signing);
+            request.setProperty(SigningDecision.PROPERTY, signing);
             request.setProperty(SigningWriterInterceptor.ENTITY_STREAM, response.getEntityStream());
         }
     }
 
-    private static void signHeaders(MultivaluedMap<String, Object> headers, String name, RequestSigning signing) {
+    private static void signHeaders(MultivaluedMap<String, Object> headers, String name, SigningDecision signing) {
         List<Object> values = headers.get(name);
         if (values == null) {
             return;

@@ -43,13 +43,13 @@ final class SigningWriterInterceptor implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        Object property = context.getProperty(RequestSigning.PROPERTY);
-        if (!(property instanceof RequestSigning)) {
+        Object property = context.getProperty(SigningDecision.PROPERTY);
+        if (!(property instanceof SigningDecision)) {
             context.proceed();
             return;
         }
-        RequestSigning signing = (RequestSigning) property;
-        context.removeProperty(RequestSigning.PROPERTY);
+        SigningDecision signing = (SigningDecision) property;
+        context.removeProperty(SigningDecision.PROPERTY);
         MediaType mediaType = context.getMediaType();
         MultivaluedMap<String, Object> headers = context.getHeaders();
         Decision decision = mediaType == null ? null : decide(mediaType, signing);
@@ -124,7 +124,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
     /** The last decision (immutable; replaced, never changed). */
     private volatile Decision last;
 
-    private Decision decide(MediaType mediaType, RequestSigning signing) {
+    private Decision decide(MediaType mediaType, SigningDecision signing) {
         SigningConfiguration config = signing.resource.config;
         Decision d = last;
         if (d != null && d.config == config && (d.mediaType == mediaType || d.mediaType.equals(mediaType))) {

@@ -65,7 +65,7 @@ final class VertxClientAddress implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String address = CHAINS.get(request.getClass()).remoteAddress(request);
         if (address != null) {
-            request.setProperty(RequestSigning.REMOTE_ADDRESS, address);
+            request.setProperty(SigningDecision.REMOTE_ADDRESS, address);
         }
     }
 

@@ -32,7 +32,7 @@ final class CdiInjectionTest {
     void injectedSigner_isTheOneTheFeatureConfigured() {
         SigningConfiguration configuration = JerseyServer.configuration().build();
         try (TestServer server = JerseyServer.start(Map.of(), new CloudFrontSignedFeature(configuration));
-                WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(CdiSignerProducer.class,
+                WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(JaxrsCdiProducer.class,
                         VideoLinks.class).initialize()) {
             VideoLinks links = cdi.select(VideoLinks.class).get();
             assertSame(configuration.signer(), links.signer);

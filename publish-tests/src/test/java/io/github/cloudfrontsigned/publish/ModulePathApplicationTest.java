@@ -60,7 +60,7 @@ final class ModulePathApplicationTest {
         assertTrue(out.contains("signed: https://d111111abcdef8.cloudfront.net/private/a.jpg?Expires="), out);
         assertTrue(out.contains("verified: allowed\n"), out);
         assertTrue(out.contains("filter: io.github.cloudfrontsigned.servlet\n"), out);
-        assertTrue(out.contains("initializer: io.github.cloudfrontsigned.servlet.CloudFrontSigningInitializer in"
+        assertTrue(out.contains("initializer: io.github.cloudfrontsigned.servlet.ServletSigningInitializer in"
                 + " io.github.cloudfrontsigned.servlet\n"), out);
     }
 

@@ -3,8 +3,8 @@ package io.github.cloudfrontsigned.runtime;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.jaxrs.CloudFrontSignedInitializer;
-import io.github.cloudfrontsigned.servlet.CloudFrontSigningInitializer;
+import io.github.cloudfrontsigned.jaxrs.JaxrsSigningInitializer;
+import io.github.cloudfrontsigned.servlet.ServletSigningInitializer;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -28,7 +28,7 @@ final class LoggedInitializerFailureTest {
     private static final String OUR_INITIALIZERS = "io\\.github\\.cloudfrontsigned\\.(servlet|jaxrs)\\..*Initializer";
 
     @ParameterizedTest
-    @ValueSource(classes = {CloudFrontSigningInitializer.class, CloudFrontSignedInitializer.class})
+    @ValueSource(classes = {ServletSigningInitializer.class, JaxrsSigningInitializer.class})
     void missingKeyFile_failsTheDeployment_whereTheContainerOnlyLogsTheInitializersException(Class<?> initializer) {
         WarApp app = WarApp.contextParamsOnly()
                 .contextParam("cloudfront.private-key.location", "classpath:cloudfront/missing.pem").metadataComplete();

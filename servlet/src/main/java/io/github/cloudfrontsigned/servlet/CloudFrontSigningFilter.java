@@ -2,7 +2,7 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
-import io.github.cloudfrontsigned.config.RequestSigning;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.config.SharedConfigurations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import jakarta.servlet.DispatcherType;
@@ -254,7 +254,7 @@ public class CloudFrontSigningFilter implements Filter {
         request.setAttribute(ACTIVE, response);
         boolean completed = false;
         try {
-            chain.doFilter(new SigningRequest(request, response), response);
+            chain.doFilter(new AsyncAwareRequest(request, response), response);
             completed = true;
         } finally {
             if (!request.isAsyncStarted()) {

@@ -28,7 +28,7 @@ import java.util.EnumSet;
  *   <li>no {@link CloudFrontSigningFilter} is registered yet ({@code web.xml}, annotation or code): an explicit
  *       declaration wins and the filter is never doubled.</li>
  * </ul>
- * The configuration was already validated by {@link CloudFrontSigningInitializer}.
+ * The configuration was already validated by {@link ServletSigningInitializer}.
  *
  * <p>Thread safety: called by the container once per application start.
  */

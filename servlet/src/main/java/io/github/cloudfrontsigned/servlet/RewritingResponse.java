@@ -1,6 +1,6 @@
 package io.github.cloudfrontsigned.servlet;
 
-import io.github.cloudfrontsigned.config.RequestSigning;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import jakarta.servlet.ServletOutputStream;

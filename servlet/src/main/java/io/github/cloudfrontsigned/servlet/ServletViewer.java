@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.SigningParameter;
-import io.github.cloudfrontsigned.config.RequestSigning;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;

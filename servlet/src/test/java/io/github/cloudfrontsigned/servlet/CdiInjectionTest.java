@@ -37,11 +37,11 @@ final class CdiInjectionTest {
     @Test
     void injectedSigner_isBuiltFromTheContextParams() {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
-        // what CloudFrontSigningInitializer records at startup
+        // what ServletSigningInitializer records at startup
         ConfigSources.registerContextParams(application, Map.of(ConfigProperties.KEY_PAIR_ID, TestKeys.KEY_PAIR_ID,
                 ConfigProperties.PRIVATE_KEY_LOCATION, TestKeys.RSA_PEM.toString(),
                 ConfigProperties.URL_TTL, "2h"));
-        try (WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(CdiSigningProducer.class,
+        try (WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(ServletCdiProducer.class,
                 VideoLinks.class).initialize()) {
             VideoLinks links = cdi.select(VideoLinks.class).get();
             assertEquals(Duration.ofHours(2), links.configuration.urlTtl());

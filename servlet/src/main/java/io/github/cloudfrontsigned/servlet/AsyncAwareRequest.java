@@ -16,12 +16,12 @@ import java.io.UncheckedIOException;
  * response to the async context, and {@code AsyncContext.complete()} first emits what the rewriter still holds (with non-blocking output, the
  * container's {@code complete()} waits until those bytes are written).
  */
-final class SigningRequest extends HttpServletRequestWrapper {
+final class AsyncAwareRequest extends HttpServletRequestWrapper {
 
     private final RewritingResponse response;
     private AsyncContext async;
 
-    SigningRequest(HttpServletRequest request, RewritingResponse response) {
+    AsyncAwareRequest(HttpServletRequest request, RewritingResponse response) {
         super(request);
         this.response = response;
     }

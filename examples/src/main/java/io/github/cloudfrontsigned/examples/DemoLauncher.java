@@ -14,9 +14,9 @@ import java.security.PrivateKey;
  * {@code cloudfront.key-pair-id} ({@code CLOUDFRONT_KEY_PAIR_ID}) and {@code cloudfront.private-key.location}
  * ({@code CLOUDFRONT_PRIVATE_KEY_LOCATION}).
  */
-public final class Main {
+public final class DemoLauncher {
 
-    private Main() {
+    private DemoLauncher() {
     }
 
     private static String setting(String property) {

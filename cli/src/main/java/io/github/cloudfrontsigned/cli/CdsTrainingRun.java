@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 
 /**
  * The run the class-data sharing archive is recorded from ({@code java -XX:ArchiveClassesAtExit=... -cp
- * cloudfront-signed.jar io.github.cloudfrontsigned.cli.Training}; the launcher does it on its first run): every
+ * cloudfront-signed.jar io.github.cloudfrontsigned.cli.CdsTrainingRun}; the launcher does it on its first run): every
  * command once, in one JVM, with keys made for the run in a temporary directory and everything printed thrown
  * away. The archive then holds the classes of every command, parsed and verified, so that each later start maps
  * them instead of loading them from the jar.
  */
-final class Training {
+final class CdsTrainingRun {
 
-    private Training() {
+    private CdsTrainingRun() {
     }
 
     /**

@@ -1,9 +1,12 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
-import io.github.cloudfrontsigned.internal.LogText;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.config.CookieSpec;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.config.TrustedProxies;
+import io.github.cloudfrontsigned.internal.LogText;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.net.InetAddress;
 import java.time.Duration;

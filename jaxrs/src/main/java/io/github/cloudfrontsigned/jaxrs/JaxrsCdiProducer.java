@@ -18,8 +18,8 @@ import jakarta.enterprise.inject.Produces;
  */
 @Dependent
 @Alternative
-@Priority(CdiSignerProducer.PRIORITY)
-class CdiSignerProducer {
+@Priority(JaxrsCdiProducer.PRIORITY)
+class JaxrsCdiProducer {
 
     /** The alternative's priority (the servlet module's producer has 100). */
     static final int PRIORITY = 110;

@@ -46,12 +46,12 @@ import java.util.Set;
  *
  * <p>Thread safety: called by the container once per application start.
  */
-public final class CloudFrontSigningInitializer implements ServletContainerInitializer {
+public final class ServletSigningInitializer implements ServletContainerInitializer {
 
-    private static final System.Logger LOG = System.getLogger(CloudFrontSigningInitializer.class.getName());
+    private static final System.Logger LOG = System.getLogger(ServletSigningInitializer.class.getName());
 
     /** Called by the container through {@code ServiceLoader}. */
-    public CloudFrontSigningInitializer() {
+    public ServletSigningInitializer() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,9 @@ import io.github.cloudfrontsigned.IndependentCheck;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.config.CookieSpec;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.config.TrustedProxies;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import java.security.KeyPair;
 import java.security.PublicKey;

@@ -17,7 +17,7 @@ import jakarta.enterprise.inject.Produces;
  * {@code META-INF/beans.xml} (discovery mode {@code annotated}) makes this class a bean, and nothing else touches
  * the CDI API. The configuration is read on first use from the sources every entry point shares
  * ({@link ConfigSources#forApplication}: MicroProfile Config, then the context-params recorded at startup by
- * {@link CloudFrontSigningInitializer}), for the application of the current thread's context class loader;
+ * {@link ServletSigningInitializer}), for the application of the current thread's context class loader;
  * protected prefixes are not required. In a servlet container it is the application's shared configuration
  * ({@link SharedConfigurations}: the keys loaded once for every entry point); elsewhere it is read here. It is
  * closed when the application stops.
@@ -30,8 +30,8 @@ import jakarta.enterprise.inject.Produces;
  */
 @ApplicationScoped
 @Alternative
-@Priority(CdiSigningProducer.PRIORITY)
-class CdiSigningProducer {
+@Priority(ServletCdiProducer.PRIORITY)
+class ServletCdiProducer {
 
     /** The alternative's priority. */
     static final int PRIORITY = 100;
@@ -50,7 +50,7 @@ class CdiSigningProducer {
         if (configuration == null) {
             ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
             if (classLoader == null) {
-                classLoader = CdiSigningProducer.class.getClassLoader();
+                classLoader = ServletCdiProducer.class.getClassLoader();
             }
             configuration = SharedConfigurations.configuration(classLoader, null, null, false);
             if (configuration == null) {

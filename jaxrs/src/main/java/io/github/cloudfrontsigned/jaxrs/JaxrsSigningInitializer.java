@@ -35,10 +35,10 @@ import java.util.Set;
  *
  * <p>Thread safety: called by the container once per application start.
  */
-public final class CloudFrontSignedInitializer implements ServletContainerInitializer {
+public final class JaxrsSigningInitializer implements ServletContainerInitializer {
 
     /** Called by the container through {@code ServiceLoader}. */
-    public CloudFrontSignedInitializer() {
+    public JaxrsSigningInitializer() {
     }
 
     /**
@@ -51,7 +51,7 @@ public final class CloudFrontSignedInitializer implements ServletContainerInitia
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         ClassLoader classLoader = context.getClassLoader() != null ? context.getClassLoader()
-                : CloudFrontSignedInitializer.class.getClassLoader();
+                : JaxrsSigningInitializer.class.getClassLoader();
         Map<String, String> params = new HashMap<>();
         for (String name : Collections.list(context.getInitParameterNames())) {
             params.put(name, context.getInitParameter(name));

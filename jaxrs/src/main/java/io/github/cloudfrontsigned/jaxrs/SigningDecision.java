@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.jaxrs;
 import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.SecurityContext;
@@ -12,27 +13,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one request of a bound resource gets signed: core's decision
- * ({@link io.github.cloudfrontsigned.config.RequestSigning}) made by the response filter over a view of the
- * JAX-RS request, then used by it for the headers and cookies and by the writer interceptor for the entity's
- * links. One request's threads use it one at a time.
+ * What one request of a bound resource gets signed: core's decision ({@link RequestSigning}) made by the response
+ * filter over a view of the JAX-RS request, then used by it for the headers and cookies and by the writer
+ * interceptor for the entity's links. One request's threads use it one at a time.
  */
-final class RequestSigning {
+final class SigningDecision {
 
     /** Request property under which the response filter hands this to the writer interceptor. */
-    static final String PROPERTY = RequestSigning.class.getName();
+    static final String PROPERTY = SigningDecision.class.getName();
     /**
      * Request property holding the client's address, set by {@link ServletClientAddress} in a servlet container and
      * by {@link VertxClientAddress} on Quarkus REST.
      */
-    static final String REMOTE_ADDRESS = RequestSigning.class.getPackageName() + ".remote-address";
+    static final String REMOTE_ADDRESS = SigningDecision.class.getPackageName() + ".remote-address";
 
     final ResourceSigning resource;
     final String scheme;
-    private final io.github.cloudfrontsigned.config.RequestSigning decision;
+    private final RequestSigning decision;
 
-    private RequestSigning(ResourceSigning resource, String scheme,
-            io.github.cloudfrontsigned.config.RequestSigning decision) {
+    private SigningDecision(ResourceSigning resource, String scheme, RequestSigning decision) {
         this.resource = resource;
         this.scheme = scheme;
         this.decision = decision;
@@ -43,13 +42,12 @@ final class RequestSigning {
      *     authentication or roles are missing, or IP binding is on and the client has no IPv4 address (the
      *     address is known in servlet containers and on Quarkus REST)
      */
-    static RequestSigning decide(ResourceSigning resource, ContainerRequestContext request) {
-        io.github.cloudfrontsigned.config.RequestSigning decision = io.github.cloudfrontsigned.config.RequestSigning
-                .of(resource.settings, new Viewer(request), null);
+    static SigningDecision decide(ResourceSigning resource, ContainerRequestContext request) {
+        RequestSigning decision = RequestSigning.of(resource.settings, new Viewer(request), null);
         if (!decision.allowed()) {
             return null;
         }
-        return new RequestSigning(resource, request.getUriInfo().getRequestUri().getScheme(), decision);
+        return new SigningDecision(resource, request.getUriInfo().getRequestUri().getScheme(), decision);
     }
 
     /**
@@ -81,7 +79,7 @@ final class RequestSigning {
     }
 
     /** The JAX-RS request as core's decision sees it. */
-    private record Viewer(ContainerRequestContext request) implements io.github.cloudfrontsigned.config.RequestSigning.Viewer {
+    private record Viewer(ContainerRequestContext request) implements RequestSigning.Viewer {
 
         @Override
         public String userName() {
