@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,6 +35,7 @@ class ArchitectureTest {
     static final String REQUEST = ROOT + ".request";
     static final String REWRITE = ROOT + ".rewrite";
     static final String INTERNAL = ROOT + ".internal";
+    static final String METRICS = ROOT + ".metrics";
 
     /**
      * Which core packages each core package may depend on (besides itself, the JDK and its libraries), lowest
@@ -55,8 +57,9 @@ class ArchitectureTest {
         m.put(KEY, Set.of(INTERNAL));
         m.put(ROOT, Set.of(KEY, REWRITE, INTERNAL));
         m.put(VERIFY, Set.of(ROOT, KEY, INTERNAL));
-        m.put(CONFIG, Set.of(ROOT, KEY, VERIFY, REWRITE, INTERNAL));
+        m.put(CONFIG, Set.of(ROOT, KEY, VERIFY, REWRITE, INTERNAL, METRICS));
         m.put(REQUEST, Set.of(CONFIG, ROOT, KEY, VERIFY, REWRITE, INTERNAL));
+        m.put(METRICS, Set.of(ROOT, KEY, VERIFY, INTERNAL));
         return m;
     }
 
@@ -69,6 +72,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule each_core_package_depends_only_on_the_packages_it_may = layering();
+
+    @ArchTest
+    static final ArchRule every_core_package_has_a_rule = classes().that().resideInAPackage(ROOT + "..")
+            .should().resideInAnyPackage(MAY_DEPEND_ON.keySet().toArray(String[]::new))
+            .as("every core package is in the table of what it may depend on (a new package gets a row)");
 
     @ArchTest
     static final ArchRule core_imports_no_jakarta_and_no_aws_sdk = noClasses()
