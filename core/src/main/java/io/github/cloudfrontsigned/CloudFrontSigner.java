@@ -2,7 +2,6 @@ package io.github.cloudfrontsigned;
 
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.internal.ResourcePattern;
 import io.github.cloudfrontsigned.internal.SignatureEngines;
 import io.github.cloudfrontsigned.internal.Validation;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,28 +226,15 @@ public final class CloudFrontSigner {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(policy, "policy");
         Validation.checkUrl(url, "URL");
-        checkNoSigningParameter(url);
+        UrlChecks.checkNoSigningParameter(url);
         long now = clock.instant().getEpochSecond();
         long expires = expiry(policy, now);
         SigningKey key = ring.active.get().key();
         HashAlgorithm hash = hashFor(key);
-        if (policy.cannedRequested() && !policy.resource().equals(url)) {
-            throw new IllegalArgumentException("URL \"" + url + "\" differs from the canned policy's resource \""
-                    + policy.resource() + "\"; a canned policy signs exactly its URL");
-        }
+        UrlChecks.checkCannedResource(url, policy);
         boolean canned = policy.cannedFor(url);
         String resource = policy.resource() == null ? url : policy.resource();
-        int star = policy.resource() == null ? url.indexOf('*') : -1;
-        if (star >= 0) {
-            throw new IllegalArgumentException("URL \"" + url + "\": " + (canned
-                    ? "a canned policy cannot hold the wildcard '*'"
-                    : "the custom policy's Resource is this URL, where '*' would be a wildcard granting more than it")
-                    + " (position " + star + "); percent-encode a literal * as %2A, or set Policy.resource(...)"
-                    + " to sign a wildcard custom policy");
-        }
-        if (!canned) {
-            checkCovers(resource, url);
-        }
+        UrlChecks.checkResource(url, policy, canned, resource);
         String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
         String signature = signature(key, hash, policyJson, expires, now);
@@ -345,11 +330,7 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException if the signer has no key with that ID
      */
     public void activate(String keyPairId) {
-        KeyRing.Slot key = ring.keys.get(keyPairId);
-        if (key == null) {
-            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
-                    + ring.keys.keySet());
-        }
+        KeyRing.Slot key = ring.slot(keyPairId);
         KeyRing.Slot previous = ring.active.getAndSet(key);
         if (previous != key) {
             LOG.log(System.Logger.Level.INFO, "CloudFront signing key switched from {0} to {1}",
@@ -406,16 +387,7 @@ public final class CloudFrontSigner {
 
     /** @return the refresh counts so far; both 0 when no key refreshes; thread-safe */
     public KeyRefreshes keyRefreshes() {
-        long ok = 0;
-        long failed = 0;
-        for (KeyRing.Slot slot : ring.keys.values()) {
-            io.github.cloudfrontsigned.key.RefreshState r = slot.refreshState();
-            if (r != null) {
-                ok += r.successes();
-                failed += r.failures();
-            }
-        }
-        return new KeyRefreshes(ok, failed);
+        return ring.refreshes();
     }
 
     /** @return every key pair ID this signer holds, in the order they were added */
@@ -450,12 +422,7 @@ public final class CloudFrontSigner {
      *     derived (an RSA private key without its CRT values)
      */
     public PublicKey publicKey(String keyPairId) {
-        KeyRing.Slot slot = ring.keys.get(keyPairId);
-        if (slot == null) {
-            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
-                    + ring.keys.keySet());
-        }
-        return slot.key().publicKey();
+        return ring.slot(keyPairId).key().publicKey();
     }
 
     /**
@@ -528,48 +495,6 @@ public final class CloudFrontSigner {
             cache.put(key, hash, policyJson, signature, expires, now);
         }
         return signature;
-    }
-
-    /**
-     * Refuses a URL its custom policy's Resource does not cover, as the AWS CLI does: CloudFront would answer
-     * 403. The first line says where they part; the Resource and URL follow, one above the other.
-     */
-    private static void checkCovers(String resource, String url) {
-        ResourcePattern.Mismatch mismatch = ResourcePattern.of(resource).mismatch(url);
-        if (mismatch != null) {
-            throw new IllegalArgumentException("URL " + url + " is not covered by the policy Resource " + resource
-                    + ", so CloudFront would answer 403: " + mismatch.summary(resource, url)
-                    + "; sign a URL the Resource covers, or widen the Resource (a trailing * covers the rest)\n"
-                    + mismatch.diagram(resource, url));
-        }
-    }
-
-    private static final SigningParameter[] SIGNING_PARAMETERS = SigningParameter.values();
-
-    private static void checkNoSigningParameter(String url) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return;
-        }
-        int start = q + 1;
-        while (start <= url.length()) {
-            int amp = url.indexOf('&', start);
-            int end = amp < 0 ? url.length() : amp;
-            int eq = url.indexOf('=', start);
-            int nameEnd = eq < 0 || eq > end ? end : eq;
-            for (SigningParameter parameter : SIGNING_PARAMETERS) {
-                String name = parameter.queryName();
-                if (name.length() == nameEnd - start && url.startsWith(name, start)) {
-                    throw new IllegalArgumentException("URL \"" + url + "\" already carries the signing parameter "
-                            + name + " (position " + start + "): CloudFront reserves Expires, Policy, Signature,"
-                            + " Key-Pair-Id and Hash-Algorithm; sign the unsigned URL, or rename your parameter");
-                }
-            }
-            if (amp < 0) {
-                break;
-            }
-            start = amp + 1;
-        }
     }
 
     /**
@@ -759,33 +684,8 @@ public final class CloudFrontSigner {
                 throw new IllegalStateException("a CloudFrontSigner needs at least one key: call key(keyPairId,"
                         + " privateKey)");
             }
-            Map<String, KeyRing.Slot> signingKeys = new LinkedHashMap<>();
-            Instant now = clock.instant();
-            for (Map.Entry<String, Object> e : keys.entrySet()) {
-                Object k = e.getValue();
-                KeyRing.Slot slot;
-                if (k instanceof PrivateKey) {
-                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider),
-                            sources.getOrDefault(e.getKey(), "private key given in code"), now);
-                } else if (k instanceof PrivateKeyProvider) {
-                    slot = new KeyRing.Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider, now);
-                } else {
-                    RemoteSigner remote = (RemoteSigner) k;
-                    if (hashAlgorithm == HashAlgorithm.SHA1) {
-                        throw new IllegalArgumentException("key pair ID " + e.getKey() + " is signed by "
-                                + remote.description() + ", which signs with SHA256 only: remove hashAlgorithm(SHA1)");
-                    }
-                    slot = new KeyRing.Slot(new SigningKey(e.getKey(), remote), remote.description(), now);
-                }
-                signingKeys.put(e.getKey(), slot);
-            }
-            String activeId = activeKeyPairId != null ? activeKeyPairId : keys.keySet().iterator().next();
-            KeyRing.Slot active = signingKeys.get(activeId);
-            if (active == null) {
-                throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
-                        + signingKeys.keySet());
-            }
-            KeyRing ring = new KeyRing(Collections.unmodifiableMap(signingKeys), active);
+            KeyRing ring = KeyRing.of(keys, sources, activeKeyPairId, hashAlgorithm, signatureProvider,
+                    clock.instant());
             SignatureCache cache = signatureCacheSize == 0 ? null : new SignatureCache(signatureCacheSize);
             return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache,
                     new SignerCounters());

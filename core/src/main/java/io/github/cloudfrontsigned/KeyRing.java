@@ -1,10 +1,13 @@
 package io.github.cloudfrontsigned;
 
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.key.Keys;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +26,80 @@ final class KeyRing {
     KeyRing(Map<String, Slot> keys, Slot active) {
         this.keys = keys;
         this.active = new AtomicReference<>(active);
+    }
+
+    /**
+     * The ring {@link CloudFrontSigner.Builder#build()} makes from the keys added to it: startup work, once per
+     * signer.
+     *
+     * @param added key pair ID to a {@link PrivateKey}, {@link PrivateKeyProvider} or {@link RemoteSigner}, in
+     *     the order added; not empty
+     * @param sources key pair ID to where its fixed key came from, for {@link KeyStatus}
+     * @param activeKeyPairId the key that signs at first, or {@code null} for the first one added
+     * @param hashAlgorithm the configured hash, or {@code null}; {@link HashAlgorithm#SHA1} is refused with a
+     *     {@link RemoteSigner}
+     * @param signatureProvider the JCA provider that signs with local keys
+     * @param now when the keys count as loaded
+     * @return the ring
+     * @throws IllegalArgumentException if the active key pair ID names no added key, a key is not RSA or ECDSA
+     *     P-256, or SHA-1 was asked for with a {@link RemoteSigner}
+     */
+    static KeyRing of(Map<String, Object> added, Map<String, String> sources, String activeKeyPairId,
+            HashAlgorithm hashAlgorithm, SignatureProvider signatureProvider, Instant now) {
+        Map<String, Slot> signingKeys = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : added.entrySet()) {
+            Object k = e.getValue();
+            Slot slot;
+            if (k instanceof PrivateKey) {
+                slot = new Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider),
+                        sources.getOrDefault(e.getKey(), "private key given in code"), now);
+            } else if (k instanceof PrivateKeyProvider) {
+                slot = new Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider, now);
+            } else {
+                RemoteSigner remote = (RemoteSigner) k;
+                if (hashAlgorithm == HashAlgorithm.SHA1) {
+                    throw new IllegalArgumentException("key pair ID " + e.getKey() + " is signed by "
+                            + remote.description() + ", which signs with SHA256 only: remove hashAlgorithm(SHA1)");
+                }
+                slot = new Slot(new SigningKey(e.getKey(), remote), remote.description(), now);
+            }
+            signingKeys.put(e.getKey(), slot);
+        }
+        String activeId = activeKeyPairId != null ? activeKeyPairId : added.keySet().iterator().next();
+        Slot active = signingKeys.get(activeId);
+        if (active == null) {
+            throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
+                    + signingKeys.keySet());
+        }
+        return new KeyRing(Collections.unmodifiableMap(signingKeys), active);
+    }
+
+    /**
+     * @param keyPairId a key pair ID
+     * @return its slot
+     * @throws IllegalArgumentException if the ring has no key with that ID, naming the ones it has
+     */
+    Slot slot(String keyPairId) {
+        Slot slot = keys.get(keyPairId);
+        if (slot == null) {
+            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
+                    + keys.keySet());
+        }
+        return slot;
+    }
+
+    /** @return the background fetches of every refreshing key, summed; thread-safe */
+    CloudFrontSigner.KeyRefreshes refreshes() {
+        long ok = 0;
+        long failed = 0;
+        for (Slot slot : keys.values()) {
+            io.github.cloudfrontsigned.key.RefreshState r = slot.refreshState();
+            if (r != null) {
+                ok += r.successes();
+                failed += r.failures();
+            }
+        }
+        return new CloudFrontSigner.KeyRefreshes(ok, failed);
     }
 
     /**
