@@ -2,9 +2,6 @@ package io.github.cloudfrontsigned.rewrite;
 
 import io.github.cloudfrontsigned.internal.LogText;
 import static io.github.cloudfrontsigned.rewrite.LinkChars.TERMINATOR;
-import static io.github.cloudfrontsigned.rewrite.LinkChars.isDigit;
-import static io.github.cloudfrontsigned.rewrite.LinkChars.isLetter;
-import static io.github.cloudfrontsigned.rewrite.LinkChars.isWhitespace;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,7 +14,8 @@ import java.util.Arrays;
  * changed: the parameters are inserted where its URL ends (before a {@code #fragment}).
  *
  * <p>The work is split by concern: {@link AnchorSearch} is the hot loop that finds the next byte that matters,
- * this class follows the markup state and decides what is a link and where it ends, {@link References} parses
+ * this class follows the markup state and decides what is a link and where it ends, {@link LinkContext} reads
+ * the bytes around a candidate (its scheme, what precedes it, whitespace inside quotes), {@link References} parses
  * escapes, {@link TargetUrl} builds the URL given to the signer and {@link ParameterInsertion} the bytes
  * inserted.
  *
@@ -46,15 +44,13 @@ abstract class LinkScanner {
     private static final int CDATA = 6;
 
     /** {@link #get} for a position before the start of the stream. */
-    private static final int BOS = -1;
+    static final int BOS = -1;
     /** {@link #get} for a position further back than the kept tail. */
-    private static final int UNKNOWN = -2;
+    static final int UNKNOWN = -2;
     /** Result of a look-ahead that needs more bytes. */
-    private static final int NEED = -1;
+    static final int NEED = -1;
     /** {@link #measure} found where the link ends. */
     private static final int ENDED = -1;
-
-    private static final String[] QUOTE_REFERENCES = {"&quot", "&apos", "&#34", "&#39", "&#x22", "&#x27"};
 
     private static final System.Logger LOG = System.getLogger(LinkRewriter.class.getName());
 
@@ -174,7 +170,7 @@ abstract class LinkScanner {
     }
 
     /** The byte at {@code idx} (may lie before {@link #from}, in the tail), or {@link #BOS} / {@link #UNKNOWN}. */
-    private int get(int idx) {
+    final int get(int idx) {
         if (idx >= from) {
             return s[idx] & 0xFF;
         }
@@ -225,7 +221,7 @@ abstract class LinkScanner {
                 continue;
             }
             if (c == '<') {
-                int m = regionMatches(i + 1, "?xml", false, to, eof);
+                int m = regionMatches(s, i + 1, "?xml", false, to, eof);
                 if (m == NEED) {
                     needMore = i;
                     return i;
@@ -243,7 +239,7 @@ abstract class LinkScanner {
      * Compares {@code s[pos...]} with {@code text}: 1 if equal, 0 if not, {@link #NEED} if the bytes so far match
      * but more are needed.
      */
-    private int regionMatches(int pos, String text, boolean ignoreCase, int to, boolean eof) {
+    static int regionMatches(byte[] s, int pos, String text, boolean ignoreCase, int to, boolean eof) {
         for (int k = 0; k < text.length(); k++) {
             if (pos + k >= to) {
                 return eof ? 0 : NEED;
@@ -260,7 +256,7 @@ abstract class LinkScanner {
     }
 
     private int tagEnd(int pos, String name, int to, boolean eof) {
-        int m = regionMatches(pos, name, true, to, eof);
+        int m = regionMatches(s, pos, name, true, to, eof);
         if (m != 1) {
             return m;
         }
@@ -296,12 +292,12 @@ abstract class LinkScanner {
                     }
                     return p + 1; // comments are not tracked in HTML: a <script> in one is only harmless noise
                 }
-                int m = regionMatches(p + 1, "!--", false, to, eof);
+                int m = regionMatches(s, p + 1, "!--", false, to, eof);
                 if (m == 1) {
                     state = COMMENT;
                     return p + 4;
                 }
-                int n = regionMatches(p + 1, "![CDATA[", false, to, eof);
+                int n = regionMatches(s, p + 1, "![CDATA[", false, to, eof);
                 if (n == 1) {
                     state = CDATA;
                     return p + 9;
@@ -446,71 +442,6 @@ abstract class LinkScanner {
     }
 
     /**
-     * Whether the byte before a link makes it a link of its own rather than part of a longer token or of
-     * another URL (as in {@code ?next=https://...}).
-     */
-    private boolean startsLink(int before, int beforePos, boolean absolute) {
-        if (before == BOS || before == UNKNOWN || isWhitespace(before)) {
-            return true;
-        }
-        switch (before) {
-            case '"': case '\'': case '`': case '(': case ',': case '>': case '[':
-                return true;
-            case '=':
-                return isAttributeValue(beforePos);
-            case ';':
-                return endsQuoteReference(beforePos);
-            default:
-                return absolute && !isLetter(before) && !isDigit(before) && "/?&#%.-+_~@:\\;".indexOf(before) < 0;
-        }
-    }
-
-    /** Whether the {@code ;} at {@code semi} ends a quote written as a character reference ({@code &quot;}). */
-    private boolean endsQuoteReference(int semi) {
-        for (String ref : QUOTE_REFERENCES) {
-            int start = semi - ref.length();
-            boolean match = true;
-            for (int k = 0; k < ref.length() && match; k++) {
-                int c = get(start + k);
-                match = c >= 0 && (c | (k > 1 ? 0x20 : 0)) == ref.charAt(k);
-            }
-            if (match) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the {@code =} at {@code eq} follows an attribute name (after whitespace), not a query name. */
-    private boolean isAttributeValue(int eq) {
-        int k = eq - 1;
-        int n = 0;
-        while (n < 40) {
-            int c = get(k);
-            if (c == BOS || c == UNKNOWN) {
-                return n > 0;
-            }
-            if (isLetter(c) || isDigit(c) || c == '-' || c == '_' || c == ':' || c == '.') {
-                k--;
-                n++;
-                continue;
-            }
-            return n > 0 && (isWhitespace(c) || c == '"' || c == '\'');
-        }
-        return false;
-    }
-
-    /** Whether the link starting at {@code start} was introduced by CSS {@code url(} without a quote. */
-    private boolean inCssUrl(int start) {
-        int k = start - 1;
-        int c = get(k);
-        for (int n = 0; n < 16 && isWhitespace(c); n++) {
-            c = get(--k);
-        }
-        return c == '(' && (get(k - 1) | 0x20) == 'l' && (get(k - 2) | 0x20) == 'r' && (get(k - 3) | 0x20) == 'u';
-    }
-
-    /**
      * Examines the candidate whose host occupies {@code s[hostStart, hostEnd)}.
      *
      * @return the index to continue scanning at, or -1 if this is not a link of this host
@@ -531,27 +462,17 @@ abstract class LinkScanner {
         String scheme;
         int linkStart;
         if (get(q - 1) == ':') {
-            int k = q - 2;
-            int n = 0;
-            while (n < 6 && isLetter(get(k))) {
-                k--;
-                n++;
-            }
-            if (n == 5 && (get(k + 1) | 0x20) == 'h' && (get(k + 2) | 0x20) == 't' && (get(k + 3) | 0x20) == 't'
-                    && (get(k + 4) | 0x20) == 'p' && (get(k + 5) | 0x20) == 's') {
-                scheme = "https";
-            } else if (n == 4 && (get(k + 1) | 0x20) == 'h' && (get(k + 2) | 0x20) == 't'
-                    && (get(k + 3) | 0x20) == 't' && (get(k + 4) | 0x20) == 'p') {
-                scheme = "http";
-            } else {
+            scheme = LinkContext.schemeBefore(this, q - 1);
+            if (scheme == null) {
                 return -1;
             }
-            if (!startsLink(get(k), k, true)) {
+            int k = q - 2 - scheme.length();
+            if (!LinkContext.startsLink(this, get(k), k, true)) {
                 return -1;
             }
             linkStart = k + 1;
         } else {
-            if (!startsLink(get(q - 1), q - 1, false)) {
+            if (!LinkContext.startsLink(this, get(q - 1), q - 1, false)) {
                 return -1;
             }
             scheme = null;
@@ -599,7 +520,7 @@ abstract class LinkScanner {
         }
         Candidate c = candidate;
         c.start(host, prefix, scheme, linkStart, hostStart, hostEnd, bodyStart);
-        c.css = inCssUrl(linkStart);
+        c.css = LinkContext.inCssUrl(this, linkStart);
         return body(c, to, eof);
     }
 
@@ -657,12 +578,13 @@ abstract class LinkScanner {
             }
             int n;
             if (LinkChars.TERMINATOR[ch] || (ch == ')' && c.css)) {
-                n = quote != 0 && LinkChars.isWhitespace(ch) ? whitespaceInQuotes(j, to, eof, quote) : 0;
+                n = quote != 0 && LinkChars.isWhitespace(ch)
+                        ? LinkContext.whitespaceInQuotes(s, j, to, eof, quote) : 0;
                 if (n == 1) {
                     c.unsignable |= ch != ' '; // browsers drop tabs and newlines from URLs: leave such a link alone
                 }
             } else if (ch == '\\' || ch == '&') {
-                n = reference(c, j, to, eof);
+                n = References.inLink(c, s, j, to, eof);
             } else if (ch == '#') {
                 c.fragment = true;
                 n = 0;
@@ -676,7 +598,7 @@ abstract class LinkScanner {
                 }
                 n = k >= to ? (eof ? 0 : NEED) : LinkChars.isWhitespace(s[k]) ? 0 : k - j; // srcset separators
             } else if (ch == '-' && state == COMMENT || ch == ']' && state == CDATA) {
-                int m = regionMatches(j + 1, ch == '-' ? "->" : "]>", false, to, eof);
+                int m = regionMatches(s, j + 1, ch == '-' ? "->" : "]>", false, to, eof);
                 n = m == NEED ? NEED : 1 - m;
             } else { // { } $ ) : a URI template (RFC 6570, JavaScript, DASH) or a parenthesis of the URL
                 c.unsignable |= ch != ')';
@@ -696,37 +618,6 @@ abstract class LinkScanner {
     private int undecided(Candidate c) {
         needMore = c.hostStart;
         return c.hostStart;
-    }
-
-    /**
-     * A {@code \} or {@code &} inside a link at {@code s[j]}.
-     *
-     * @return how many bytes it takes, 0 if it ends the link, or {@link #NEED}
-     */
-    private int reference(Candidate c, int j, int to, boolean eof) {
-        boolean backslash = s[j] == '\\';
-        long r = backslash ? References.escape(s, j, to, eof) : References.entity(s, j, to, eof);
-        if (r == References.NEED) {
-            return NEED;
-        }
-        int n = References.length(r);
-        int value = References.value(r);
-        if (n == 0) {
-            return backslash ? 0 : 1; // a backslash that is no escape ends the link; a plain & is part of it
-        }
-        if (LinkChars.isQuoteOrSpace(value)) {
-            return 0;
-        }
-        if (value == '&') {
-            if (backslash) {
-                c.unicodeAmp |= s[j + 1] == 'u';
-            } else {
-                c.entityAmp = true;
-            }
-        } else if (value == References.UNKNOWN_ENTITY && !backslash) {
-            c.unsignable = true;
-        }
-        return n;
     }
 
     /**
@@ -781,47 +672,6 @@ abstract class LinkScanner {
         }
         int queryAt = target.indexOf('?');
         return queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt) ? null : target;
-    }
-
-    /**
-     * Whether whitespace at {@code s[j]} inside a link that follows a quote is part of the URL (a raw space in a
-     * file name, which browsers percent-encode) rather than its end: it ends the link before the closing quote,
-     * a comma, a {@code srcset} descriptor such as {@code 2x} or {@code 480w}, or another URL.
-     *
-     * @return 1 if part of the URL, 0 if the end, or {@link #NEED}
-     */
-    private int whitespaceInQuotes(int j, int to, boolean eof, int quote) {
-        int k = j;
-        while (k < to && isWhitespace(s[k])) {
-            k++;
-        }
-        if (k >= to) {
-            return eof ? 0 : NEED;
-        }
-        int c = s[k];
-        if (c == quote || c == ',' || c == '/' || TERMINATOR[c & 0xFF]) {
-            return 0;
-        }
-        if (isDigit(c)) {
-            int m = k;
-            while (m < to && (isDigit(s[m]) || s[m] == '.')) {
-                m++;
-            }
-            if (m + 1 >= to) {
-                return eof ? 1 : NEED;
-            }
-            int unit = s[m] | 0x20;
-            int after = s[m + 1];
-            if ((unit == 'w' || unit == 'x' || unit == 'h')
-                    && (isWhitespace(after) || after == ',' || after == quote)) {
-                return 0;
-            }
-        }
-        if ((c | 0x20) == 'h') {
-            int m = regionMatches(k, "http", true, to, eof);
-            return m == NEED ? NEED : 1 - m;
-        }
-        return 1;
     }
 
     private int overlong(int j, boolean css) {

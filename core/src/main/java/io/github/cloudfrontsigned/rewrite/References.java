@@ -5,6 +5,7 @@ package io.github.cloudfrontsigned.rewrite;
  * ({@code &amp;amp;}, {@code &amp;#38;}, {@code &amp;#x26;}) and a JSON/JavaScript escape ({@code \/},
  * {@code \}{@code u0026}). Static and allocation-free: a result packs the parsed length (low 32 bits) and the
  * character (high 32 bits) into one {@code long}, read with {@link #length(long)} and {@link #value(long)}.
+ * {@link #inLink} applies a parse to the link being measured. Thread-safe (no state).
  */
 final class References {
 
@@ -146,5 +147,38 @@ final class References {
             default:
                 return UNKNOWN_ENTITY;
         }
+    }
+
+    /**
+     * A {@code \} or {@code &} inside a link at {@code s[j]}: parses it and notes on the candidate how the link
+     * writes {@code &} ({@link Candidate#entityAmp}, {@link Candidate#unicodeAmp}) and whether an unknown named
+     * reference makes it unsignable. Reads at most the reference's bytes; allocation-free.
+     *
+     * @return how many bytes it takes, 0 if it ends the link, or {@link LinkScanner#NEED}
+     */
+    static int inLink(Candidate c, byte[] s, int j, int to, boolean eof) {
+        boolean backslash = s[j] == '\\';
+        long r = backslash ? escape(s, j, to, eof) : entity(s, j, to, eof);
+        if (r == NEED) {
+            return LinkScanner.NEED;
+        }
+        int n = length(r);
+        int value = value(r);
+        if (n == 0) {
+            return backslash ? 0 : 1; // a backslash that is no escape ends the link; a plain & is part of it
+        }
+        if (LinkChars.isQuoteOrSpace(value)) {
+            return 0;
+        }
+        if (value == '&') {
+            if (backslash) {
+                c.unicodeAmp |= s[j + 1] == 'u';
+            } else {
+                c.entityAmp = true;
+            }
+        } else if (value == UNKNOWN_ENTITY && !backslash) {
+            c.unsignable = true;
+        }
+        return n;
     }
 }
