@@ -17,6 +17,9 @@ import java.security.spec.ECGenParameterSpec;
  */
 public final class TestKeys {
 
+    /** The key pair ID the tests of other modules sign {@link #RSA} with. */
+    public static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+
     /** An RSA-2048 key pair. */
     public static final KeyPair RSA = generate("RSA");
     /** A second RSA-2048 key pair (rotation, forgery). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.net.http.HttpResponse;
 import java.time.Duration;

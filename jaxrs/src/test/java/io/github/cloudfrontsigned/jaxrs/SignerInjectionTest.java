@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.security.KeyPair;
 public final class TestKeys {
 
     /** The key pair ID the tests sign with. */
-    public static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+    public static final String KEY_PAIR_ID = io.github.cloudfrontsigned.TestKeys.KEY_PAIR_ID;
     /** The key pair. */
     public static final KeyPair RSA = io.github.cloudfrontsigned.TestKeys.RSA;
     /** The private key as a PEM file (deleted on exit). */

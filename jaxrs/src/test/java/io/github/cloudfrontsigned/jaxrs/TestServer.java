@@ -1,11 +1,8 @@
 package io.github.cloudfrontsigned.jaxrs;
 
-import java.io.IOException;
+import io.github.cloudfrontsigned.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -17,10 +14,6 @@ import org.eclipse.jetty.server.ServerConnector;
  * JDK HTTP client.
  */
 public final class TestServer implements AutoCloseable {
-
-    /** The client: HTTP/1.1, no redirects followed. */
-    public static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Server server;
     private final int port;
@@ -96,19 +89,7 @@ public final class TestServer implements AutoCloseable {
 
     private <T> HttpResponse<T> send(String method, String path, HttpResponse.BodyHandler<T> handler,
             String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            return CLIENT.send(b.build(), handler);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(method, uri(path), handler, headers);
     }
 
     /** @return every {@code Set-Cookie} value of a response */

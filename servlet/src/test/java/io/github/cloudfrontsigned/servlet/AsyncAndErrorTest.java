@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.cloudfrontsigned.Signatures;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigSources;
 import io.github.cloudfrontsigned.config.SigningConfiguration;

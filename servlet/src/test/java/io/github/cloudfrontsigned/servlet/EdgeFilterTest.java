@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.RawHttp;
 import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.LogCapture;
@@ -171,7 +172,7 @@ final class EdgeFilterTest {
 
     @Test
     void publicCookies_serveThePublicFolder() {
-        TestServer.RawResponse r = server.raw("/public/open.txt", "Cookie: " + publicCookies());
+        RawHttp.Response r = server.raw("/public/open.txt", "Cookie: " + publicCookies());
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().endsWith("open"), r.text());
     }
@@ -183,7 +184,7 @@ final class EdgeFilterTest {
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
         "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg"})
     void pathThatTheContainerServesFromElsewhere_isRefusedNotServed(String rawPath) {
-        TestServer.RawResponse r = server.raw(rawPath, "Cookie: " + publicCookies());
+        RawHttp.Response r = server.raw(rawPath, "Cookie: " + publicCookies());
         assertEquals(400, r.status(), r.text());
         assertFalse(r.text().contains("not really a jpeg"), r.text());
     }
@@ -192,7 +193,7 @@ final class EdgeFilterTest {
     @ValueSource(strings = {"/public/%2e%2e/private/photo.jpg", "/public/.%2e/private/photo.jpg",
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg"})
     void lenientContainer_wouldServeThePrivateFile(String rawPath) {
-        TestServer.RawResponse r = lenientWithoutEdge.raw(rawPath);
+        RawHttp.Response r = lenientWithoutEdge.raw(rawPath);
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().contains("not really a jpeg"), r.text());
     }
@@ -204,7 +205,7 @@ final class EdgeFilterTest {
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
         "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg", "/public/%2e%2e/private/%2e/photo.jpg"})
     void lenientContainer_behindTheEdge_refusesThePathWith400(String rawPath) {
-        TestServer.RawResponse r = lenient.raw(rawPath, "Cookie: " + publicCookies(lenient));
+        RawHttp.Response r = lenient.raw(rawPath, "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
         assertTrue(r.text().contains("this edge refuses it"), r.text());
         assertFalse(r.text().contains("not really a jpeg"), r.text());
@@ -212,13 +213,13 @@ final class EdgeFilterTest {
 
     @Test
     void pathParameter_isRefusedEvenWithoutADotSegment() {
-        TestServer.RawResponse r = lenient.raw("/public;jsessionid=1/open.txt", "Cookie: " + publicCookies(lenient));
+        RawHttp.Response r = lenient.raw("/public;jsessionid=1/open.txt", "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
     }
 
     @Test
     void refusal_saysWhyWithoutEchoingTheRequest() {
-        TestServer.RawResponse r = lenient.raw("/public/%2e%2e/private/photo.jpg?<script>",
+        RawHttp.Response r = lenient.raw("/public/%2e%2e/private/photo.jpg?<script>",
                 "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
         assertTrue(r.text().contains("dot-segment"), r.text());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;

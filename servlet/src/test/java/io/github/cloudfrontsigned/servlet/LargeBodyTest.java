@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.TestHttp;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
@@ -24,7 +25,7 @@ final class LargeBodyTest {
         try (TestServer server = TestServer.withFilter(HttpSemanticsTest.params())) {
             HttpRequest request = HttpRequest.newBuilder(server.uri("/big?mb=200")).timeout(Duration.ofSeconds(60))
                     .build();
-            HttpResponse<InputStream> r = TestServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = TestHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, r.statusCode());
             long bytes = 0;
             long links = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.Signatures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

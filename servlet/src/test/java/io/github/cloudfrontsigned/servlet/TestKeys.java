@@ -6,7 +6,7 @@ import java.security.KeyPair;
 /** One real RSA-2048 key pair per test run (core's test key), and its private key as a PKCS#8 PEM file. */
 final class TestKeys {
 
-    static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+    static final String KEY_PAIR_ID = io.github.cloudfrontsigned.TestKeys.KEY_PAIR_ID;
     static final KeyPair RSA = io.github.cloudfrontsigned.TestKeys.RSA;
     static final Path RSA_PEM = io.github.cloudfrontsigned.TestKeys.pemFile(RSA.getPrivate());
 

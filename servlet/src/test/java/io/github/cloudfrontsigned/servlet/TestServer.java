@@ -1,13 +1,11 @@
 package io.github.cloudfrontsigned.servlet;
 
+import io.github.cloudfrontsigned.RawHttp;
+import io.github.cloudfrontsigned.TestHttp;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,9 +17,6 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** A real Jetty 12 (ee10) server on 127.0.0.1 with a random port, and a JDK HTTP client. */
 final class TestServer implements AutoCloseable {
-
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     final Server server;
     final int port;
@@ -115,45 +110,15 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<byte[]> send(String method, String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(method, uri(path), HttpResponse.BodyHandlers.ofByteArray(), headers);
     }
 
     /**
      * Sends one HTTP/1.1 request over a plain socket, the request target exactly as given (no client
-     * normalizes it), and returns the status line's code and the rest of the response.
+     * normalizes it): {@link RawHttp#get}.
      */
-    RawResponse raw(String target, String... headerLines) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n");
-            for (String h : headerLines) {
-                request.append(h).append("\r\n");
-            }
-            socket.getOutputStream().write(request.append("\r\n").toString()
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            return new RawResponse(Integer.parseInt(response.substring(9, 12)), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A response read by {@link #raw}: the status code and the whole response text, headers included. */
-    record RawResponse(int status, String text) {
+    RawHttp.Response raw(String target, String... headerLines) {
+        return RawHttp.get(port, target, headerLines);
     }
 
     @Override
