@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
@@ -78,7 +79,7 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
 
     /** The real scheduler: one daemon thread. */
     private static Scheduler daemonThread(String description) {
-        java.util.concurrent.atomic.AtomicReference<Thread> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Thread> thread = new AtomicReference<>();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloudfront-key-refresh");
             t.setDaemon(true);
@@ -159,9 +160,10 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
             return java.util.Objects.hash(privateKey, keyPairId);
         }
 
+        /** Names the key's algorithm, never its value (a private key's own toString may print its numbers). */
         @Override
         public String toString() {
-            return "StoredKey[privateKey=" + privateKey
+            return "StoredKey[privateKey=" + (privateKey == null ? null : privateKey.getAlgorithm() + " key, not shown")
                     + ", keyPairId=" + keyPairId + "]";
         }
     }
