@@ -223,21 +223,69 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException as for {@link #signUrl(String, Policy)}
      */
     public String signingParameters(String url, Policy policy) {
+        checkLink(url, policy);
+        return parameters(url, policy, snapshot(policy));
+    }
+
+    /**
+     * What one response's links are signed with: the clock read, the expiry computed, the active key looked up
+     * and its hash algorithm chosen once. Immutable.
+     */
+    static final class Snapshot {
+        final long now;
+        final long expires;
+        final SigningKey key;
+        final HashAlgorithm hash;
+
+        private Snapshot(long now, long expires, SigningKey key, HashAlgorithm hash) {
+            this.now = now;
+            this.expires = expires;
+            this.key = key;
+            this.hash = hash;
+        }
+    }
+
+    /**
+     * Reads the clock and the active key now, for {@link #signingParameters(String, Policy, Snapshot)}.
+     *
+     * @throws IllegalArgumentException if the policy's expiry is not in the future, or the active key cannot
+     *     sign with the configured hash algorithm
+     */
+    Snapshot snapshot(Policy policy) {
+        long now = clock.instant().getEpochSecond();
+        long expires = expiry(policy, now);
+        SigningKey key = ring.active.get().key();
+        return new Snapshot(now, expires, key, hashFor(key));
+    }
+
+    /**
+     * Exactly what {@link #signingParameters(String, Policy)} returns at the snapshot's instant with its key.
+     *
+     * @throws IllegalArgumentException as {@link #signingParameters(String, Policy)}
+     */
+    String signingParameters(String url, Policy policy, Snapshot snapshot) {
+        checkLink(url, policy);
+        return parameters(url, policy, snapshot);
+    }
+
+    private static void checkLink(String url, Policy policy) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(policy, "policy");
         Validation.checkUrl(url, "URL");
         UrlChecks.checkNoSigningParameter(url);
-        long now = clock.instant().getEpochSecond();
-        long expires = expiry(policy, now);
-        SigningKey key = ring.active.get().key();
-        HashAlgorithm hash = hashFor(key);
+    }
+
+    private String parameters(String url, Policy policy, Snapshot snapshot) {
+        long expires = snapshot.expires;
+        SigningKey key = snapshot.key;
+        HashAlgorithm hash = snapshot.hash;
         UrlChecks.checkCannedResource(url, policy);
         boolean canned = policy.cannedFor(url);
         String resource = policy.resource() == null ? url : policy.resource();
         UrlChecks.checkResource(url, policy, canned, resource);
         String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
-        String signature = signature(key, hash, policyJson, expires, now);
+        String signature = signature(key, hash, policyJson, expires, snapshot.now);
         StringBuilder sb = new StringBuilder(canned ? 400 : 700);
         if (canned) {
             sb.append("Expires=").append(expires);
@@ -302,7 +350,9 @@ public final class CloudFrontSigner {
      * policy valid for {@code ttl} from now (rounded up to the expiry granularity), exactly as
      * {@link #signingParameters(String, Policy)} would, and remembers each link's parameters for its granularity
      * window, so a page re-rendered with the same links costs one map lookup per link. The memo follows key
-     * rotation and holds at most as many links as the signature cache (none when the cache is off).
+     * rotation and holds at most as many links as the signature cache (none when the cache is off). For each
+     * response ({@link LinkSigner#forResponse()}) the clock is read, the expiry computed and the active key looked
+     * up once, not per link; a key activated meanwhile signs from the next response on.
      *
      * @param ttl how long each link stays valid; positive
      * @return the link signer; thread-safe, share it
@@ -310,6 +360,20 @@ public final class CloudFrontSigner {
      */
     public LinkSigner linkSigner(Duration ttl) {
         return new CannedLinkSigner(this, Policy.builder().expiresIn(ttl).build(), cache == null ? 0 : cache.maxEntries());
+    }
+
+    /**
+     * A {@link LinkSigner} for the link rewriter that signs each link with {@code policy}, exactly as
+     * {@link #signingParameters(String, Policy)} would, for example a policy bound to one viewer's IP address
+     * ({@code Policy.builder().expiresIn(ttl).ipAddress(ip).build()}, made per request). For each response
+     * ({@link LinkSigner#forResponse()}) the clock is read, the expiry computed and the active key looked up once.
+     * Remembers nothing between calls (unlike {@link #linkSigner(Duration)}).
+     *
+     * @param policy what each link is granted; without a resource, each link is its own resource
+     * @return the link signer; thread-safe
+     */
+    public LinkSigner linkSigner(Policy policy) {
+        return new CannedLinkSigner(this, Objects.requireNonNull(policy, "policy"), 0);
     }
 
     /**

@@ -38,10 +38,12 @@ import java.util.Objects;
  *       ({@link SigningConfiguration#carriesFreshCookies}).
  * </ol>
  *
- * <p>The decision is made lazily, on the first call that needs it, and at most once. Not thread-safe: one
- * request's threads use it one at a time. The {@link Settings} it is made from are immutable and shared.
+ * <p>The decision is made lazily, on the first call that needs it, and at most once. The links of a request are
+ * signed with one snapshot of the signer's clock and active key, taken at the first link (and again at the first
+ * link after {@link #forResponse()}, which a rewriter calls on {@code flush()}). Not thread-safe: one request's
+ * threads use it one at a time. The {@link Settings} it is made from are immutable and shared.
  */
-public final class RequestSigning {
+public final class RequestSigning implements LinkSigner {
 
     /**
      * What the decision needs to know about one request; each adapter implements it over its container's
@@ -270,6 +272,8 @@ public final class RequestSigning {
     private String ipAddress;
     private String clientAddress;
     private Policy linkPolicy;
+    /** The signer of this request's links, with its snapshot of the clock and key; made at the first link. */
+    private LinkSigner links;
 
     private RequestSigning(Settings settings, Viewer viewer, AccessHooks hooks) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -364,6 +368,7 @@ public final class RequestSigning {
      * @return the query parameters for {@code url}, or {@code null} to leave it unchanged: the request gets no
      *     signatures, the hooks refuse the link, or it cannot be signed as written
      */
+    @Override
     public String signingParameters(String url) {
         if (!allowed()) {
             return null;
@@ -377,8 +382,13 @@ public final class RequestSigning {
             return null;
         }
         try {
-            return linkPolicy == settings.cannedLinkPolicy ? settings.cannedLinkSigner.signingParameters(url)
-                    : settings.signer.signingParameters(url, linkPolicy);
+            LinkSigner l = links;
+            if (l == null) {
+                l = (linkPolicy == settings.cannedLinkPolicy ? settings.cannedLinkSigner
+                        : settings.signer.linkSigner(linkPolicy)).forResponse();
+                links = l;
+            }
+            return l.signingParameters(url);
         } catch (IllegalArgumentException e) {
             // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
             if (settings.log.isLoggable(System.Logger.Level.DEBUG)) {
@@ -386,6 +396,18 @@ public final class RequestSigning {
             }
             return null;
         }
+    }
+
+    /**
+     * Lets the links that follow be signed with a new snapshot of the signer's clock and active key, taken at the
+     * next link: a rewriter calls it at its first link and after each {@code flush()}.
+     *
+     * @return this request's signing
+     */
+    @Override
+    public LinkSigner forResponse() {
+        links = null;
+        return this;
     }
 
     /**

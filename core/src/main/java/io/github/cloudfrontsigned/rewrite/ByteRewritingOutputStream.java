@@ -225,6 +225,7 @@ final class ByteRewritingOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         life.flush(carryLen > 0, this::process, out);
+        scanner.flushed();
     }
 
     @Override

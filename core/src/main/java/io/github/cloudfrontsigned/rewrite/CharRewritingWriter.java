@@ -247,6 +247,7 @@ final class CharRewritingWriter extends Writer {
     @Override
     public void flush() throws IOException {
         life.flush(len > 0, this::process, out);
+        scanner.flushed();
     }
 
     @Override

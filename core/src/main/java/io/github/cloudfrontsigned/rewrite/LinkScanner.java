@@ -56,6 +56,8 @@ abstract class LinkScanner {
 
     private final LinkMatcher matcher;
     private final LinkSigner signer;
+    /** The signer for this response's links ({@link LinkSigner#forResponse()}), made at the first link. */
+    private LinkSigner responseSigner;
     private final String streamScheme;
     private final int maxLinkLength;
 
@@ -638,7 +640,12 @@ abstract class LinkScanner {
         }
         String parameters;
         try {
-            parameters = signer.signingParameters(target);
+            LinkSigner links = responseSigner;
+            if (links == null) {
+                links = signer.forResponse();
+                responseSigner = links;
+            }
+            parameters = links.signingParameters(target);
         } catch (Exception e) {
             reportSignerFailure(e.toString(), target);
             return;
@@ -672,6 +679,11 @@ abstract class LinkScanner {
         }
         int queryAt = target.indexOf('?');
         return queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt) ? null : target;
+    }
+
+    /** Called on {@code flush()}: the next link takes a new {@link LinkSigner#forResponse() response signer}. */
+    void flushed() {
+        responseSigner = null;
     }
 
     private int overlong(int j, boolean css) {

@@ -30,4 +30,22 @@ public interface LinkSigner {
      *     only, never its message, so that no key material reaches the log)
      */
     String signingParameters(String url);
+
+    /**
+     * The signer for one response, or for the part of it up to a {@code flush()}: a stream or writer of a
+     * {@link LinkRewriter} calls it at its first link, and again at the first link after each {@code flush()}
+     * (so that a long-lived streaming response, which flushes to deliver its events, does not keep signing with
+     * an old expiry), then asks the returned signer for that response's links. An implementation may read once
+     * here what does not change within a response (the clock, the active key, settings) instead of once per link;
+     * {@link io.github.cloudfrontsigned.CloudFrontSigner#linkSigner(java.time.Duration)} does.
+     *
+     * <p>Called from the thread that writes the stream; the returned signer is used by that stream only.
+     *
+     * @return the signer for this response's links; by default this signer itself
+     * @throws RuntimeException on failure: the rewriter then treats the link as a failed signing (left
+     *     unchanged, reported once per stream) and calls this method again at the next link
+     */
+    default LinkSigner forResponse() {
+        return this;
+    }
 }

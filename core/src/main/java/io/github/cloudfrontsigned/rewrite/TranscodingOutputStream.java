@@ -286,6 +286,7 @@ final class TranscodingOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         life.flush(rawLen > 0, this::process, out);
+        scanner.flushed();
     }
 
     @Override

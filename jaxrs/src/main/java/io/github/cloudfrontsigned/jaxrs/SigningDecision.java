@@ -4,6 +4,7 @@ import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.request.RequestSigning;
+import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.SecurityContext;
@@ -51,7 +52,17 @@ final class SigningDecision {
     }
 
     /**
-     * The link signer handed to the rewriter.
+     * The link signer handed to the rewriter for the entity: this request's links signed with one snapshot of
+     * the signer's clock and active key (a new one after each {@code flush()}).
+     *
+     * @return the link signer; {@code null} parameters leave a link unchanged
+     */
+    LinkSigner links() {
+        return decision;
+    }
+
+    /**
+     * The link signer handed to the rewriter for a header.
      *
      * @return the query parameters for {@code url}, or {@code null} to leave it unchanged
      */

@@ -80,7 +80,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
                 throw decision.charsetError;
             }
             rewriting = signing.resource.rewriting.wrap(new NonClosing(original), decision.charset,
-                    decision.contentType, signing.scheme, signing::signingParameters);
+                    decision.contentType, signing.scheme, signing.links());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Entity of {0} left unsigned: the link rewriter could not start ({1})",
                     mediaType, e.getClass().getName());

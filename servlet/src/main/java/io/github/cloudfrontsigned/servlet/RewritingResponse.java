@@ -200,7 +200,7 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             PrintWriter container = super.getWriter();
             writer = new BodyTarget<>(container, () -> decide() == State.REWRITE
                     ? rewriter.wrap(Shield.of(container), getContentType(), request.getScheme(),
-                            signing::signingParameters)
+                            signing)
                     : container);
             printWriter = new PrintWriter(new Text(writer), false);
         }
@@ -425,7 +425,7 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             this.container = new NonBlockingOutput(container);
             this.body = new BodyTarget<>(this.container, () -> decide() == State.REWRITE
                     ? rewriter.wrap(Shield.of(this.container), charset(), getContentType(), request.getScheme(),
-                            signing::signingParameters)
+                            signing)
                     : this.container);
         }
 
