@@ -38,6 +38,9 @@ public final class MatchedResourceFilter implements ContainerRequestFilter {
     /** Stores the matched resource class and method as a request property. */
     @Override
     public void filter(ContainerRequestContext request) {
+        if (ResourceBinding.of(request) != null) {
+            return; // the method's settings are attached already: no lookup needed
+        }
         ResourceInfo info = resourceInfo;
         Method method = info == null ? null : info.getResourceMethod();
         if (method != null) {

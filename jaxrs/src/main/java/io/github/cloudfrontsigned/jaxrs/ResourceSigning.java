@@ -152,7 +152,8 @@ final class ResourceSigning {
         return new ConfigurationException.Problem("@CloudFrontSigned(" + attribute + ")", value, where, message);
     }
 
-    private static String where(Method method, Class<?> resourceClass) {
+    /** @return {@code Class.method()}: the resource method, for messages and log lines */
+    static String where(Method method, Class<?> resourceClass) {
         return (resourceClass != null ? resourceClass : method.getDeclaringClass()).getName() + "." + method.getName()
                 + "()";
     }

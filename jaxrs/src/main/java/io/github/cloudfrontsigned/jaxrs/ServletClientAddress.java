@@ -9,8 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 
 /**
- * Records the servlet request's remote address for IP-bound policies: Jakarta REST itself has no client
- * address. The only class that touches the Servlet API; registered only when that API is on the class path.
+ * Records the servlet request's remote address for IP-bound policies, for a resource method that binds to it
+ * ({@link ResourceBinding#needsClientAddress}): Jakarta REST itself has no client address. The only class that touches the Servlet API; registered only when that API is on the class path.
  *
  * <p>{@link Vetoed}: never a CDI bean. Quarkus REST makes every filter class with an injection point a bean, and
  * without a servlet layer ({@code quarkus-undertow}) nothing produces an {@code HttpServletRequest}, so the
@@ -27,6 +27,9 @@ final class ServletClientAddress implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!ResourceBinding.needsClientAddress(request)) {
+            return; // the resource does not bind to the client's IP: no servlet request lookup
+        }
         try {
             String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
             if (address != null) {

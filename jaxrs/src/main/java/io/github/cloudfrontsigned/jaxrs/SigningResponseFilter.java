@@ -29,7 +29,10 @@ final class SigningResponseFilter implements ContainerResponseFilter {
 
     private final SigningState state;
 
-    /** Injected where the implementation injects provider instances; else {@link MatchedResourceFilter} tells. */
+    /**
+     * For a method bound through the {@code Application} (others carry their {@link ResourceBinding}): injected
+     * where the implementation injects provider instances; else {@link MatchedResourceFilter} tells.
+     */
     @Context
     private ResourceInfo resourceInfo;
 
@@ -43,16 +46,22 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         if (status < 200 || status >= 400) {
             return; // errors and interim responses: nothing is signed
         }
-        Object[] matched = matched(request);
-        if (matched == null) {
-            return; // not a resource method (for example a 404 answered by the implementation)
+        ResourceBinding binding = ResourceBinding.of(request); // attached at deployment: no lookup
+        Object[] matched = null;
+        if (binding == null) {
+            matched = matched(request);
+            if (matched == null) {
+                return; // not a resource method (for example a 404 answered by the implementation)
+            }
         }
         try {
-            sign(request, response, status, (Class<?>) matched[0], (Method) matched[1]);
+            ResourceSigning resource = binding != null ? binding.resource
+                    : state.resource((Class<?>) matched[0], (Method) matched[1]);
+            sign(request, response, status, resource);
         } catch (RuntimeException e) {
             // A configuration or key failure: fail closed, without details in the response.
-            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + ((Class<?>) matched[0]).getName()
-                    + "." + ((Method) matched[1]).getName() + "(); answering 500", e);
+            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + (binding != null ? binding.where
+                    : ResourceSigning.where((Method) matched[1], (Class<?>) matched[0])) + "; answering 500", e);
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.remove(HttpHeaders.LOCATION);
             headers.remove(HttpHeaders.LINK);
@@ -74,8 +83,7 @@ final class SigningResponseFilter implements ContainerResponseFilter {
     }
 
     private void sign(ContainerRequestContext request, ContainerResponseContext response, int status,
-            Class<?> resourceClass, Method resourceMethod) {
-        ResourceSigning resource = state.resource(resourceClass, resourceMethod);
+            ResourceSigning resource) {
         SigningDecision signing = SigningDecision.decide(resource, request);
         if (signing == null) {
             return;

@@ -9,7 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
- * Records the client address for IP-bound policies on Quarkus REST (RESTEasy Reactive on Vert.x), where there is
+ * Records the client address for IP-bound policies (a resource method that binds to it:
+ * {@link ResourceBinding#needsClientAddress}) on Quarkus REST (RESTEasy Reactive on Vert.x), where there is
  * no servlet request: the Vert.x {@code HttpServerRequest.remoteAddress()} behind the JAX-RS request, the same
  * peer address a servlet container reports as {@code getRemoteAddr()} (Quarkus's own
  * {@code quarkus.http.proxy.*} forwarding, when switched on, applies to it as it does to the servlet address).
@@ -25,7 +26,7 @@ import java.lang.reflect.Method;
  * {@link CloudFrontSignedFeature} only when {@link #present(ClassLoader)}; a request context of another kind
  * yields no address. {@link Vetoed}: never a CDI bean (Quarkus REST makes filters with injection points beans).
  *
- * <p>Thread-safe; per request: five reflective calls (no lookup: the methods are found once).
+ * <p>Thread-safe; per request of a resource that binds to the client's IP: five reflective calls (no lookup: the methods are found once).
  */
 @Vetoed
 @CloudFrontSigned
@@ -63,6 +64,9 @@ final class VertxClientAddress implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!ResourceBinding.needsClientAddress(request)) {
+            return; // the resource does not bind to the client's IP
+        }
         String address = CHAINS.get(request.getClass()).remoteAddress(request);
         if (address != null) {
             request.setProperty(SigningDecision.REMOTE_ADDRESS, address);
