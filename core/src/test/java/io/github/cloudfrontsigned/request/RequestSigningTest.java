@@ -23,6 +23,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +90,61 @@ final class RequestSigningTest {
         String canned = "{\"Statement\":[{\"Resource\":\"" + LINK + "\",\"Condition\":{\"DateLessThan\":"
                 + "{\"AWS:EpochTime\":" + p.get("Expires") + "}}}]}";
         assertTrue(IndependentCheck.verifiesRsa(KEY.getPublic(), "SHA1", canned, p.get("Signature")));
+    }
+
+    @Test
+    void linksOfOneRequest_areSignedWithOneReadingOfTheClock_canned() {
+        assertEquals(1, clockReadsForThreeLinks(false));
+    }
+
+    @Test
+    void linksOfOneRequest_areSignedWithOneReadingOfTheClock_boundToTheClient() {
+        assertEquals(1, clockReadsForThreeLinks(true));
+    }
+
+    @Test
+    void forResponse_letsTheNextLinkReadTheClockAgain() {
+        AtomicInteger reads = new AtomicInteger();
+        RequestSigning signing = signing(countingClockConfiguration(reads, false), Request.anonymous("192.0.2.7"));
+        signing.signingParameters(LINK);
+        assertEquals(signing, signing.forResponse());
+        signing.signingParameters(LINK);
+        assertEquals(2, reads.get());
+    }
+
+    private static int clockReadsForThreeLinks(boolean bind) {
+        AtomicInteger reads = new AtomicInteger();
+        RequestSigning signing = signing(countingClockConfiguration(reads, bind), Request.anonymous("192.0.2.7"));
+        for (String name : List.of("a.mp4", "b.mp4", "c.mp4")) {
+            assertNotNull(signing.signingParameters("https://cdn.example.com/members/" + name));
+        }
+        return reads.get();
+    }
+
+    /** The configuration with a clock that counts its readings from when the configuration is built. */
+    private static SigningConfiguration countingClockConfiguration(AtomicInteger reads, boolean bind) {
+        Clock counting = new Clock() {
+            @Override
+            public Instant instant() {
+                reads.incrementAndGet();
+                return CLOCK.instant();
+            }
+
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        SigningConfiguration config = SigningConfiguration.builder()
+                .signer(CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(counting).build())
+                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults())).bindClientIp(bind).build();
+        reads.set(0);
+        return config;
     }
 
     @Test
