@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * {@code ResponseRulesJaxrsTest} each serve every row from an endpoint that reads the row's query
  * ({@link #query()}, read back with {@link #read}) and check the answer with {@link #check}.
  *
- * <p>What each adapter did before the rules were one (release 1.x up to this change), where they differed:
+ * <p>What each adapter did before the rules were one, where they differed:
  * <ul>
  *   <li>{@code partial206}: the servlet filter passed a 206 untouched; the JAX-RS interceptor rewrote its
  *       entity and dropped its {@code Content-Length} (a range of a body that no longer exists).</li>
