@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * The response rules ({@link ResponseRules}) as one table both adapters are tested with over real HTTP: each row
  * is a response an application makes (status, headers, a body with one protected link) for a request, and the
  * headers the client must get. The servlet module's {@code ResponseRulesServletTest} and the JAX-RS module's
- * {@code ResponseRulesJaxrsTest} each serve every row from an endpoint that reads the row's query
+ * {@code ResponseRulesJaxrsTest} (and {@code ResponseRulesResteasyTest}, {@code ResponseRulesContainerTest} on
+ * Tomcat and Jetty WARs) each serve every row from an endpoint that reads the row's query
  * ({@link #query()}, read back with {@link #read}) and check the answer with {@link #check}.
  *
  * <p>What each adapter did before the rules were one, where they differed:
