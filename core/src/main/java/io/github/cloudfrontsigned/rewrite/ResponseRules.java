@@ -68,6 +68,8 @@ public final class ResponseRules {
         void set(String name, String value);
     }
 
+    private static final String[] CHANGED_BODY_HEADERS = {"Content-Length", "ETag", "Accept-Ranges"};
+
     private ResponseRules() {
     }
 
@@ -126,14 +128,39 @@ public final class ResponseRules {
      * @param headers the response's headers
      */
     public static void bodyChanged(Headers headers) {
-        headers.set("Content-Length", null);
-        String etag = headers.get("ETag");
-        String weak = weakETag(etag);
-        if (weak != null && !weak.equals(etag)) {
-            headers.set("ETag", weak);
+        for (String name : CHANGED_BODY_HEADERS) {
+            String value = headers.get(name);
+            if (value != null) {
+                String changed = headerOfChangedBody(name, value);
+                if (!value.equals(changed)) {
+                    headers.set(name, changed);
+                }
+            }
         }
-        if (headers.get("Accept-Ranges") != null) {
-            headers.set("Accept-Ranges", "none");
+    }
+
+    /**
+     * The value a header must have on a response whose body is rewritten, also when the application sets it
+     * after the body started: {@code Content-Length} none, {@code ETag} weak ({@link #weakETag}),
+     * {@code Accept-Ranges} {@code none}; any other header as given.
+     *
+     * @param name a header name, any case
+     * @param value the value the application sets, or {@code null}
+     * @return the value to send; {@code null} to send none
+     */
+    public static String headerOfChangedBody(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "content-length":
+                return null;
+            case "etag":
+                return weakETag(value);
+            case "accept-ranges":
+                return "none";
+            default:
+                return value;
         }
     }
 

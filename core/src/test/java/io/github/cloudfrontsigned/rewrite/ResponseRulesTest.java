@@ -162,4 +162,16 @@ final class ResponseRulesTest {
         ResponseRules.notModified(h, null);
         assertEquals("\"v1\"", h.get("ETag"));
     }
+
+    @Test
+    void headerOfChangedBody_setLate_followsTheSameRules() {
+        assertNull(ResponseRules.headerOfChangedBody("content-length", "88"));
+        assertEquals("W/\"v2\"", ResponseRules.headerOfChangedBody("etag", "\"v2\""));
+        assertEquals("none", ResponseRules.headerOfChangedBody("Accept-Ranges", "bytes"));
+    }
+
+    @Test
+    void headerOfChangedBody_otherHeader_isUnchanged() {
+        assertEquals("max-age=60", ResponseRules.headerOfChangedBody("Cache-Control", "max-age=60"));
+    }
 }

@@ -317,8 +317,9 @@ final class RewritingResponse extends HttpServletResponseWrapper {
                 }
                 return true;
             case "etag":
+            case "accept-ranges":
                 if (bodyAltered && value != null) {
-                    super.setHeader(name, ResponseRules.weakETag(value));
+                    super.setHeader(name, ResponseRules.headerOfChangedBody(name, value));
                     return true;
                 }
                 return false;
