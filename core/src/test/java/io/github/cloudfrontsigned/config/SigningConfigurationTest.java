@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
