@@ -174,8 +174,8 @@ public final class SigningConfiguration implements AutoCloseable {
 
     /**
      * @return a verifier trusting the signer's public keys, with the signer's clock: checks the signed cookies a
-     *     request carries before fresh ones are issued ({@link RequestRules#carriesFreshCookies}); {@code null} when the configuration was built in code
-     *     without {@link Builder#verifier(CloudFrontVerifier)}
+     *     request carries before fresh ones are issued ({@link RequestRules#carriesFreshCookies}); {@code null}
+     *     when the configuration was built in code without {@link Builder#verifier(CloudFrontVerifier)}
      */
     public CloudFrontVerifier verifier() {
         return verifier;
@@ -262,10 +262,11 @@ public final class SigningConfiguration implements AutoCloseable {
 
     /**
      * The rules every request is decided by (signer, lifetimes, cookie sets, authentication, roles, IP binding,
-     * trusted proxies), built once with this configuration, for {@link io.github.cloudfrontsigned.request.RequestSigning.Settings}.
-     * The same instance on every call, so every entry point that shares this configuration (the servlet filter
-     * and the JAX-RS feature of one web application) shares the application's state the rules hold: the cache of
-     * carried cookies that verified and the rate-limited log of refused path segments.
+     * trusted proxies), built once with this configuration, for
+     * {@link io.github.cloudfrontsigned.request.RequestSigning.Settings}. The same instance on every call, so every
+     * entry point that shares this configuration (the servlet filter and the JAX-RS feature of one web application)
+     * shares the state the rules hold for the application: the cache of carried cookies that verified and the
+     * rate-limited log of refused path segments. This configuration's own methods use neither.
      *
      * @return the request rules of this configuration
      */
