@@ -118,6 +118,44 @@ final class PerUserSegmentTest {
     }
 
     @Test
+    void refusedUsersOfTwoSettingsOfOneApplication_areOneWarning() {
+        RequestSigning.Viewer dotDot = new RequestSigning.Viewer() {
+            @Override
+            public String userName() {
+                return "..";
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public String remoteAddress() {
+                return "192.0.2.7";
+            }
+
+            @Override
+            public List<String> forwardedFor() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Map<String, String> cloudFrontCookies() {
+                return java.util.Map.of();
+            }
+        };
+        RequestSigning.Settings filter = RequestSigning.Settings.builder(rules).build();
+        RequestSigning.Settings resource = RequestSigning.Settings.builder(rules).cookieTtl(Duration.ofMinutes(5))
+                .build();
+        List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class, () -> {
+            assertEquals(List.of(), RequestSigning.of(filter, dotDot, null).setCookieHeaders());
+            assertEquals(List.of(), RequestSigning.of(resource, dotDot, null).setCookieHeaders());
+        }).stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        assertEquals(1, warnings.size(), warnings::toString);
+    }
+
+    @Test
     void pathParameter_refusedIsNull() {
         assertNull(rules.pathSegment("path parameter {courseId}", "%2E%2E"));
         assertEquals("a%2Fb", rules.pathSegment("path parameter {courseId}", "a/b"));
