@@ -2,12 +2,17 @@
  * Signs the links in response bodies and headers as they stream. Start at {@link
  * io.github.cloudfrontsigned.rewrite.LinkRewriter} (build one per set of protected prefixes, share it) and
  * {@link io.github.cloudfrontsigned.rewrite.LinkSigner} (what supplies the parameters for one link); those two
- * are the package's public face, everything else is package-private.
+ * are the package's public face, with what an adapter needs around them: {@link
+ * io.github.cloudfrontsigned.rewrite.ResponseRules} (when a response's body may be rewritten and what that does to
+ * its headers: the one copy both the servlet filter and the JAX-RS interceptor apply) and {@link
+ * io.github.cloudfrontsigned.rewrite.KeepOpen} (the container's stream as the rewriter's downstream, left open
+ * when the rewriter closes). Everything else is package-private.
  *
- * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible
- * charsets, {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters) feeds a
- * {@code LinkScanner}, which finds the next byte that matters with {@code AnchorSearch} (SWAR over
- * {@code long} words), follows the markup state, decides what is a link and where it ends (escapes parsed by
+ * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible charsets,
+ * {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters; their closed and
+ * pass-through-after-failure rules in {@code WrapperState}) feeds a {@code LinkScanner}, which finds the next byte
+ * that matters with {@code AnchorSearch} (SWAR over {@code long} words), follows the markup state, decides what is
+ * a link and where it ends (the link being examined held in {@code ScannedLink}, escapes parsed by
  * {@code References}), builds the URL to sign ({@code TargetUrl}) and inserts the parameters
  * ({@code ParameterInsertion}). {@code LinkMatcher} holds the prefixes compiled for that search.
  *
