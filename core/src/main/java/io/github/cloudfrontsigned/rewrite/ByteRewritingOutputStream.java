@@ -166,7 +166,7 @@ final class ByteRewritingOutputStream extends OutputStream {
     private byte[] carry() {
         if (carry == null) {
             carry = CarryPool.acquire(capacity);
-            scanner.flags = CarryPool.acquire(capacity);
+            scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
         }
         return carry;
     }

@@ -52,7 +52,7 @@ final class CharRewritingWriter extends Writer {
         if (pooled) {
             chars = CarryPool.acquireChars(capacity);
             shadow = CarryPool.acquire(capacity);
-            scanner.flags = CarryPool.acquire(capacity);
+            scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
             gathered = CarryPool.acquireChars(capacity);
         } else {
             chars = new char[capacity];

@@ -193,7 +193,8 @@ abstract class LinkScanner {
 
     /** The next byte that matters in the current syntax: an anchor or a markup construct that changes it. */
     private int find(int i, int to) {
-        if ((mode == TEXT || state == NORMAL) && flags != null && to <= flags.length && matcher.anchorCount == 1) {
+        if ((mode == TEXT || state == NORMAL) && flags != null && to <= flags.length && matcher.anchorCount == 1
+                && AnchorSearch.FLAGGED) {
             int tags = mode == TEXT ? AnchorSearch.TEXT : mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML;
             if (flagsFrom < 0 || i < flagsFrom) {
                 AnchorSearch.flag(s, flags, i, to, matcher, tags); // once per call: the mode is fixed once sniffed

@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.rewrite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The flagged search ({@link AnchorSearch#flag} marks the bytes, {@link AnchorSearch#findFlagged} tests pairs of
  * marks) finds what the word-at-a-time search finds. It runs only with one anchor pair, so a rewriter with a
  * second host of another anchor pair (never present in the bodies) takes the word search and serves as the oracle
- * for whole streams.
+ * for whole streams. (Runs on HotSpot's server VM, where the flagged search is on.)
  */
 final class FlaggedSearchTest {
 
@@ -190,6 +191,15 @@ final class FlaggedSearchTest {
             out.write(body);
         }
         return sink.toString();
+    }
+
+    @Test
+    void flaggedSearch_onHotSpotServerVmUnlessTurnedOff() {
+        assertTrue(AnchorSearch.flaggedSearch("OpenJDK 64-Bit Server VM", null));
+        assertTrue(AnchorSearch.flaggedSearch("Java HotSpot(TM) 64-Bit Server VM", null));
+        assertFalse(AnchorSearch.flaggedSearch("Eclipse OpenJ9 VM", null));
+        assertFalse(AnchorSearch.flaggedSearch("OpenJDK 64-Bit Server VM", "false"));
+        assertTrue(AnchorSearch.flaggedSearch("Eclipse OpenJ9 VM", "true"));
     }
 
     @Test
