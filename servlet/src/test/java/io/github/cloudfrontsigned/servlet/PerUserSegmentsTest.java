@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestRules;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ final class PerUserSegmentsTest {
     @Test
     void dotSegmentUser_isOneWarningNamingTheRule() {
         try (TestServer own = TestServer.withFilter(params())) {
-            List<String> warnings = LogCapture.messages(LogCapture.logged(SigningConfiguration.class,
+            List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class,
                     () -> own.get("/page?n=1", "X-Test-User", "..")).stream()
                     .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
             assertEquals(1, warnings.size(), warnings::toString);
