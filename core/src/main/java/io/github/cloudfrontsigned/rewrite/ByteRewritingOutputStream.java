@@ -35,7 +35,7 @@ final class ByteRewritingOutputStream extends OutputStream {
     /** The gathered output, taken from {@link CarryPool} on first use, given back at close. */
     private byte[] gathered;
     private int gatheredLen;
-    private final Lifecycle life = new Lifecycle();
+    private final WrapperState state = new WrapperState();
 
     ByteRewritingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
             String scheme, int maxLinkLength) {
@@ -78,14 +78,14 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        if (life.passThrough) {
+        if (state.passThrough) {
             out.write(b);
             return;
         }
-        life.ensureOpen();
+        state.ensureOpen();
         if (carryLen == capacity) {
             process(false);
-            if (life.passThrough) {
+            if (state.passThrough) {
                 out.write(b);
                 return;
             }
@@ -95,16 +95,16 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (life.passThrough) {
+        if (state.passThrough) {
             out.write(b, off, len);
             return;
         }
-        life.ensureOpen();
+        state.ensureOpen();
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         if (len < GATHER_BELOW) {
             if (capacity - carryLen < len) {
                 process(false);
-                if (life.passThrough) {
+                if (state.passThrough) {
                     out.write(b, off, len);
                     return;
                 }
@@ -124,7 +124,7 @@ final class ByteRewritingOutputStream extends OutputStream {
             off += n;
             len -= n;
             int r = scan(carry, 0, carryLen, false);
-            if (life.passThrough) {
+            if (state.passThrough) {
                 carryLen = 0;
                 out.write(b, off, len);
                 return;
@@ -142,7 +142,7 @@ final class ByteRewritingOutputStream extends OutputStream {
         if (len > 0) {
             int end = off + len;
             int r = scan(b, off, end, false);
-            if (!life.passThrough) {
+            if (!state.passThrough) {
                 if (end > r) {
                     System.arraycopy(b, r, carry(), 0, end - r);
                 }
@@ -162,9 +162,9 @@ final class ByteRewritingOutputStream extends OutputStream {
         }
         if (len >= DIRECT) {
             drain();
-            life.downstream = true;
+            state.downstream = true;
             out.write(b, off, len);
-            life.downstream = false;
+            state.downstream = false;
             return;
         }
         System.arraycopy(b, off, g, gatheredLen, len);
@@ -176,9 +176,9 @@ final class ByteRewritingOutputStream extends OutputStream {
         if (gatheredLen > 0) {
             int n = gatheredLen;
             gatheredLen = 0;
-            life.downstream = true;
+            state.downstream = true;
             out.write(gathered, 0, n);
-            life.downstream = false;
+            state.downstream = false;
         }
     }
 
@@ -194,7 +194,7 @@ final class ByteRewritingOutputStream extends OutputStream {
             return;
         }
         int r = scan(carry, 0, carryLen, eof);
-        if (life.passThrough) {
+        if (state.passThrough) {
             carryLen = 0;
             return;
         }
@@ -212,7 +212,7 @@ final class ByteRewritingOutputStream extends OutputStream {
         try {
             r = scanner.scan(s, from, to, eof);
         } catch (RuntimeException | CoderMalfunctionError e) {
-            life.failed(e);
+            state.failed(e);
             drain(); // everything before scanner.emitted
             int done = Math.max(from, Math.min(scanner.emitted, to));
             out.write(s, done, to - done);
@@ -224,15 +224,15 @@ final class ByteRewritingOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        life.flush(carryLen > 0, this::process, out);
+        state.flush(carryLen > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
         try {
-            life.close(this::process, out);
+            state.close(this::process, out);
         } finally {
-            if (life.closed) {
+            if (state.closed) {
                 byte[] done = carry;
                 carry = null;
                 carryLen = 0;

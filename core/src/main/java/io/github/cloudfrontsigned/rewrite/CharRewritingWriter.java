@@ -31,7 +31,7 @@ final class CharRewritingWriter extends Writer {
     /** The gathered output ({@code null} when not pooled: then emitted pieces are written as they come). */
     private char[] gathered;
     private int gatheredLen;
-    private final Lifecycle life = new Lifecycle();
+    private final WrapperState state = new WrapperState();
 
     /**
      * @param capacity the window size, 0 for the default; a smaller one only for a single write followed by
@@ -70,9 +70,9 @@ final class CharRewritingWriter extends Writer {
                 drain();
             }
             if (gathered == null || n > gathered.length) {
-                life.downstream = true;
+                state.downstream = true;
                 out.write(chars, from, n);
-                life.downstream = false;
+                state.downstream = false;
                 return;
             }
             System.arraycopy(chars, from, gathered, gatheredLen, n);
@@ -84,9 +84,9 @@ final class CharRewritingWriter extends Writer {
             if (gathered == null || n > gathered.length - gatheredLen) {
                 drain();
                 if (gathered == null || n > gathered.length) {
-                    life.downstream = true;
+                    state.downstream = true;
                     out.write(new String(ascii, 0, n, StandardCharsets.ISO_8859_1));
-                    life.downstream = false;
+                    state.downstream = false;
                     return;
                 }
             }
@@ -123,25 +123,25 @@ final class CharRewritingWriter extends Writer {
         if (gatheredLen > 0) {
             int n = gatheredLen;
             gatheredLen = 0;
-            life.downstream = true;
+            state.downstream = true;
             out.write(gathered, 0, n);
-            life.downstream = false;
+            state.downstream = false;
         }
     }
 
     @Override
     public void write(int c) throws IOException {
-        if (life.passThrough) {
+        if (state.passThrough) {
             out.write(c);
             return;
         }
-        life.ensureOpen();
+        state.ensureOpen();
         if (chars == null) {
             window();
         }
         if (len == chars.length) {
             process(false);
-            if (life.passThrough) {
+            if (state.passThrough) {
                 out.write(c);
                 return;
             }
@@ -165,15 +165,15 @@ final class CharRewritingWriter extends Writer {
 
     /** Appends from {@code cbuf} or else {@code str}. */
     private void append(char[] cbuf, String str, int off, int n) throws IOException {
-        life.ensureOpen();
-        if (chars == null && n > 0 && !life.passThrough) {
+        state.ensureOpen();
+        if (chars == null && n > 0 && !state.passThrough) {
             window();
         }
         while (n > 0) {
             if (len == chars.length) {
                 process(false);
             }
-            if (life.passThrough) {
+            if (state.passThrough) {
                 if (cbuf != null) {
                     out.write(cbuf, off, n);
                 } else {
@@ -231,7 +231,7 @@ final class CharRewritingWriter extends Writer {
         try {
             r = scanner.scan(shadow, 0, len, eof);
         } catch (RuntimeException | CoderMalfunctionError e) {
-            life.failed(e);
+            state.failed(e);
             drain(); // everything before scanner.emitted
             int done = Math.max(0, Math.min(scanner.emitted, len));
             out.write(chars, done, len - done);
@@ -246,15 +246,15 @@ final class CharRewritingWriter extends Writer {
 
     @Override
     public void flush() throws IOException {
-        life.flush(len > 0, this::process, out);
+        state.flush(len > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
         try {
-            life.close(this::process, out);
+            state.close(this::process, out);
         } finally {
-            if (life.closed && chars != null) {
+            if (state.closed && chars != null) {
                 char[] c = chars;
                 byte[] sh = shadow;
                 char[] g = gathered;

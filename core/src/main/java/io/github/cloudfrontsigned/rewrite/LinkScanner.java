@@ -75,7 +75,7 @@ abstract class LinkScanner {
     private int floor;
     private int needMore;
 
-    private final Candidate candidate = new Candidate();
+    private final ScannedLink scanned = new ScannedLink();
     private final UrlBuilder url = new UrlBuilder();
     private final ParameterInsertion insertion = new ParameterInsertion();
 
@@ -518,7 +518,7 @@ abstract class LinkScanner {
         if (prefix == null) {
             return -1;
         }
-        Candidate c = candidate;
+        ScannedLink c = scanned;
         c.start(host, prefix, scheme, linkStart, hostStart, hostEnd, bodyStart);
         c.css = LinkContext.inCssUrl(this, linkStart);
         return body(c, to, eof);
@@ -529,7 +529,7 @@ abstract class LinkScanner {
      *
      * @return the index to continue scanning at
      */
-    private int body(Candidate c, int to, boolean eof) throws IOException {
+    private int body(ScannedLink c, int to, boolean eof) throws IOException {
         int r = measure(c, to, eof);
         if (r != ENDED) {
             return r;
@@ -553,7 +553,7 @@ abstract class LinkScanner {
      * @return {@link #ENDED} with {@code c.end} set, or the index to continue at when the link is undecided
      *     ({@code needMore} set) or too long
      */
-    private int measure(Candidate c, int to, boolean eof) {
+    private int measure(ScannedLink c, int to, boolean eof) {
         int j = c.bodyStart;
         byte[] s = this.s;
         boolean[] special = state == COMMENT ? LinkChars.BODY_SPECIAL_COMMENT
@@ -615,7 +615,7 @@ abstract class LinkScanner {
         }
     }
 
-    private int undecided(Candidate c) {
+    private int undecided(ScannedLink c) {
         needMore = c.hostStart;
         return c.hostStart;
     }
@@ -624,7 +624,7 @@ abstract class LinkScanner {
      * Asks the signer for the candidate's parameters and inserts them where its URL ends. A link seen before
      * (see {@link LinkMemo}) skips building its URL, and its insertion when the signer returns the same string.
      */
-    private void sign(Candidate c) throws IOException {
+    private void sign(ScannedLink c) throws IOException {
         int syntax = c.unicodeAmp ? ParameterInsertion.UNICODE_ESCAPE
                 : c.entityAmp ? ParameterInsertion.ENTITY : defaultSyntax();
         String scheme = c.scheme != null ? c.scheme : streamScheme != null ? streamScheme : c.prefix.scheme;
@@ -665,7 +665,7 @@ abstract class LinkScanner {
     }
 
     /** The URL to sign, or {@code null} if the link cannot be signed (see {@link TargetUrl#build}) or already is. */
-    private String target(Candidate c, String scheme) {
+    private String target(ScannedLink c, String scheme) {
         String target = TargetUrl.build(this, s, scheme, c.host.lower, c.hostEnd, c.end, url);
         if (target == null) {
             return null;

@@ -151,12 +151,12 @@ final class References {
 
     /**
      * A {@code \} or {@code &} inside a link at {@code s[j]}: parses it and notes on the candidate how the link
-     * writes {@code &} ({@link Candidate#entityAmp}, {@link Candidate#unicodeAmp}) and whether an unknown named
+     * writes {@code &} ({@link ScannedLink#entityAmp}, {@link ScannedLink#unicodeAmp}) and whether an unknown named
      * reference makes it unsignable. Reads at most the reference's bytes; allocation-free.
      *
      * @return how many bytes it takes, 0 if it ends the link, or {@link LinkScanner#NEED}
      */
-    static int inLink(Candidate c, byte[] s, int j, int to, boolean eof) {
+    static int inLink(ScannedLink c, byte[] s, int j, int to, boolean eof) {
         boolean backslash = s[j] == '\\';
         long r = backslash ? escape(s, j, to, eof) : entity(s, j, to, eof);
         if (r == NEED) {

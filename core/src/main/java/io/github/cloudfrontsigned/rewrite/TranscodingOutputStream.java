@@ -50,7 +50,7 @@ final class TranscodingOutputStream extends OutputStream {
     private CharsetEncoder encoder;
     private byte[] encoded = new byte[1024];
 
-    private final Lifecycle life = new Lifecycle();
+    private final WrapperState state = new WrapperState();
 
     TranscodingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
             String scheme, int maxLinkLength) {
@@ -81,9 +81,9 @@ final class TranscodingOutputStream extends OutputStream {
         @Override
         void emitInsertion(byte[] ascii, int len) throws IOException {
             int n = encode(ascii, len);
-            life.downstream = true;
+            state.downstream = true;
             out.write(encoded, 0, n);
-            life.downstream = false;
+            state.downstream = false;
         }
 
         @Override
@@ -100,11 +100,11 @@ final class TranscodingOutputStream extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (life.passThrough) {
+        if (state.passThrough) {
             out.write(b, off, len);
             return;
         }
-        life.ensureOpen();
+        state.ensureOpen();
         while (headLen < head.length && len > 0) {
             head[headLen++] = b[off];
             raw[rawLen++] = b[off++];
@@ -113,7 +113,7 @@ final class TranscodingOutputStream extends OutputStream {
         while (len > 0) {
             if (rawLen == raw.length) {
                 process(false);
-                if (life.passThrough) {
+                if (state.passThrough) {
                     out.write(b, off, len);
                     return;
                 }
@@ -144,7 +144,7 @@ final class TranscodingOutputStream extends OutputStream {
                 throw new IllegalStateException("CFS-4104 no progress decoding " + charset.name());
             }
         } catch (RuntimeException | CoderMalfunctionError e) {
-            life.failed(e);
+            state.failed(e);
             emitRaw(rawEmitted, rawLen);
             rawLen = 0;
             count = 0;
@@ -153,9 +153,9 @@ final class TranscodingOutputStream extends OutputStream {
 
     private void emitRaw(int from, int to) throws IOException {
         if (to > from) {
-            life.downstream = true;
+            state.downstream = true;
             out.write(raw, from, to - from);
-            life.downstream = false;
+            state.downstream = false;
             rawEmitted = to;
         }
     }
@@ -285,11 +285,11 @@ final class TranscodingOutputStream extends OutputStream {
 
     @Override
     public void flush() throws IOException {
-        life.flush(rawLen > 0, this::process, out);
+        state.flush(rawLen > 0, this::process, out);
     }
 
     @Override
     public void close() throws IOException {
-        life.close(this::process, out);
+        state.close(this::process, out);
     }
 }

@@ -4,10 +4,11 @@
  * {@link io.github.cloudfrontsigned.rewrite.LinkSigner} (what supplies the parameters for one link); those two
  * are the package's public face, everything else is package-private.
  *
- * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible
- * charsets, {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters) feeds a
- * {@code LinkScanner}, which finds the next byte that matters with {@code AnchorSearch} (SWAR over
- * {@code long} words), follows the markup state, decides what is a link and where it ends (escapes parsed by
+ * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible charsets,
+ * {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters; their closed and
+ * pass-through-after-failure rules in {@code WrapperState}) feeds a {@code LinkScanner}, which finds the next byte
+ * that matters with {@code AnchorSearch} (SWAR over {@code long} words), follows the markup state, decides what is
+ * a link and where it ends (the link being examined held in {@code ScannedLink}, escapes parsed by
  * {@code References}), builds the URL to sign ({@code TargetUrl}) and inserts the parameters
  * ({@code ParameterInsertion}). {@code LinkMatcher} holds the prefixes compiled for that search.
  *

@@ -5,10 +5,12 @@ import java.io.Flushable;
 import java.io.IOException;
 
 /**
- * The state every wrapper shares: closed, passing through after a failure of its own, or inside a write to the
+ * The state every rewriting wrapper ({@link ByteRewritingOutputStream}, {@link TranscodingOutputStream},
+ * {@link CharRewritingWriter}) shares, and the rules on it: closed (writes fail, close is idempotent), passing
+ * through after a failure of its own (the rest of the response goes out unchanged), or inside a write to the
  * wrapped stream (whose failures are the caller's, never a reason to pass through). Not thread-safe.
  */
-final class Lifecycle {
+final class WrapperState {
 
     /** Scans what is pending; {@code eof} at close. */
     interface Processor {

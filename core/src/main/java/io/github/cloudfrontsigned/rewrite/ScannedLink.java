@@ -1,11 +1,11 @@
 package io.github.cloudfrontsigned.rewrite;
 
 /**
- * The link the scanner is examining: where its parts lie in the current array, and what its body showed
- * (where it ends, how it writes {@code &}, whether it can be signed). One per scanner, reused for every link;
- * not thread-safe.
+ * The link {@link LinkScanner} is examining, once its host and protected prefix matched: where its parts lie in
+ * the current array, and what its body showed (where it ends, how it writes {@code &}, whether it can be
+ * signed). One per scanner, reused for every link; not thread-safe.
  */
-final class Candidate {
+final class ScannedLink {
 
     LinkMatcher.Host host;
     LinkMatcher.Prefix prefix;
