@@ -4,11 +4,16 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import io.github.cloudfrontsigned.jaxrs.app.TestApplication;
-import io.github.cloudfrontsigned.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -45,12 +50,18 @@ public final class LoadTestServer {
         ServletHolder holder = new ServletHolder(new ServletContainer(config));
         holder.setInitOrder(1);
         context.addServlet(holder, "/api/*");
-        TestServer server = TestServer.startOnPort(port, context);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(context);
+        server.start();
+        HttpClient client = HttpClient.newHttpClient();
         for (boolean posters : new boolean[] {true, false}) {
-            FourWayResource.READY.put(
-                    posters,
-                    server.getBytes("/api/catalog/items?n=100&posters=" + posters)
-                            .body());
+            FourWayResource.READY.put(posters, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + "/api/catalog/items?n=100&posters=" + posters)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body());
         }
         System.out.println("READY http://127.0.0.1:" + port + "/api/catalog/items?n=100 and /api/fourway/"
                 + "{presigned,limit,sdk,signer}?n=100");

@@ -2,13 +2,16 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
-import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,8 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;
 import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
 
@@ -146,10 +151,14 @@ public final class LoadTestServer {
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
-        CloudFrontSigner signer = CloudFrontSigner.builder()
-                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
-                .expiryGranularity(Duration.ofMinutes(5))
-                .build();
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .expiryGranularity(Duration.ofMinutes(5)).build();
         ServletContextHandler signed = context("/signed", new PageServlet());
         SigningConfiguration config = SigningConfiguration.builder().signer(signer)
                 .protectedPrefixes(List.of(PREFIX)).build();
@@ -162,30 +171,21 @@ public final class LoadTestServer {
         List<String> presigned = pieces(url -> signer.signUrl(url, Duration.ofMinutes(10)));
         byte[][] limit = {new byte[0]};
         CloudFrontUtilities sdk = CloudFrontUtilities.create();
-        TestServer server = TestServer.startOnPort(
-                port,
-                new Handler.Sequence(
-                        context("/plain", new PageServlet()),
-                        signed,
-                        context("/limit", new BytesServlet(() -> limit[0])),
-                        context(
-                                "/sdk",
-                                new BytesServlet(() ->
-                                        template(url -> sdk.getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
-                                                        .resourceUrl(url)
-                                                        .keyPairId(TestKeys.KEY_PAIR_ID)
-                                                        .privateKey(TestKeys.RSA.getPrivate())
-                                                        .expirationDate(
-                                                                Instant.now().plus(Duration.ofMinutes(10)))
-                                                        .build())
-                                                .url()))),
-                        context(
-                                "/signer",
-                                new BytesServlet(() -> template(url -> signer.signUrl(url, Duration.ofMinutes(10))))),
-                        context("/writer-limit", new WriterServlet(presigned)),
-                        writerSigned));
-        limit[0] = server.getBytes("/signed/page").body();
-        int writerSignedLength = server.getBytes("/writer-signed/page").body().length;
+        server.setHandler(new Handler.Sequence(context("/plain", new PageServlet()), signed,
+                context("/limit", new BytesServlet(() -> limit[0])),
+                context("/sdk", new BytesServlet(() -> template(url -> sdk.getSignedUrlWithCannedPolicy(
+                        CannedSignerRequest.builder().resourceUrl(url).keyPairId(TestKeys.KEY_PAIR_ID)
+                                .privateKey(TestKeys.RSA.getPrivate())
+                                .expirationDate(Instant.now().plus(Duration.ofMinutes(10))).build()).url()))),
+                context("/signer", new BytesServlet(() -> template(url -> signer.signUrl(url, Duration.ofMinutes(10))))),
+                context("/writer-limit", new WriterServlet(presigned)), writerSigned));
+        server.start();
+        limit[0] = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/signed/page")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        int writerSignedLength = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/writer-signed/page")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body().length;
         System.out.println("READY http://127.0.0.1:" + port + "/{plain,limit,sdk,signer,signed,writer-limit,"
                 + "writer-signed}/page, page " + page().length + " bytes, signed " + limit[0].length + " bytes,"
                 + " writer-limit " + render(url -> signer.signUrl(url, Duration.ofMinutes(10))).length()

@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable {
      * @throws IllegalStateException when it does not start or its context is unavailable
      */
     public static TestServer start(Handler handler) {
-        return start(handler, false, 0);
+        return start(handler, false);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class TestServer implements AutoCloseable {
      */
     public static TestServer startLenient(ServletContextHandler context) {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
-        return start(context, true, 0);
+        return start(context, true);
     }
 
     /**
@@ -77,23 +77,10 @@ public final class TestServer implements AutoCloseable {
         return startLenient(context);
     }
 
-    /**
-     * Starts a server for a load test run by hand (not a unit test): a fixed port and Jetty's default numbers of
-     * acceptor and selector threads, Jetty's default URI rules.
-     *
-     * @param port the port on 127.0.0.1
-     * @param handler what serves the requests
-     * @return the running server; {@link #join()} waits until it is stopped
-     * @throws IllegalStateException when it does not start or its context is unavailable
-     */
-    public static TestServer startOnPort(int port, Handler handler) {
-        return start(handler, false, port);
-    }
-
-    private static TestServer start(Handler handler, boolean lenient, int port) {
+    private static TestServer start(Handler handler, boolean lenient) {
         Server server = new Server();
-        // one acceptor and one selector on a random port for tests: many servers run at once on 2 cores
-        ServerConnector connector = port == 0 ? new ServerConnector(server, 1, 1) : new ServerConnector(server);
+        // one acceptor and one selector: many servers run at once on 2 cores
+        ServerConnector connector = new ServerConnector(server, 1, 1);
         if (lenient) {
             connector
                     .getConnectionFactory(HttpConnectionFactory.class)
@@ -101,7 +88,7 @@ public final class TestServer implements AutoCloseable {
                     .setUriCompliance(UriCompliance.UNSAFE);
         }
         connector.setHost("127.0.0.1");
-        connector.setPort(port);
+        connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(handler);
         try {
@@ -201,15 +188,6 @@ public final class TestServer implements AutoCloseable {
      */
     public static List<String> setCookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie");
-    }
-
-    /**
-     * Waits until the server is stopped (a load-test server started with {@link #startOnPort}).
-     *
-     * @throws InterruptedException when the waiting thread is interrupted
-     */
-    public void join() throws InterruptedException {
-        server.join();
     }
 
     /** Stops the server. */
