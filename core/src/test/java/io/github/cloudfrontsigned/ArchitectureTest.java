@@ -57,9 +57,9 @@ class ArchitectureTest {
         m.put(KEY, Set.of(INTERNAL));
         m.put(ROOT, Set.of(KEY, REWRITE, INTERNAL));
         m.put(VERIFY, Set.of(ROOT, KEY, INTERNAL));
-        m.put(CONFIG, Set.of(ROOT, KEY, VERIFY, REWRITE, INTERNAL, METRICS));
-        m.put(REQUEST, Set.of(CONFIG, ROOT, KEY, VERIFY, REWRITE, INTERNAL));
+        m.put(REQUEST, Set.of(ROOT, VERIFY, REWRITE, INTERNAL));
         m.put(METRICS, Set.of(ROOT, KEY, VERIFY, INTERNAL));
+        m.put(CONFIG, Set.of(ROOT, KEY, VERIFY, REWRITE, REQUEST, METRICS, INTERNAL));
         return m;
     }
 

@@ -1,12 +1,10 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.key.SignatureProvider;
-import io.github.cloudfrontsigned.config.CookieSpec;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestRules;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What a request that carries the configuration's own signed cookies costs the servlet filter and the JAX-RS
- * feature: {@link SigningConfiguration#carriesFreshCookies} (the same cookies on every request, RSA-2048 on the
+ * feature: {@link RequestRules#carriesFreshCookies} (the same cookies on every request, RSA-2048 on the
  * JDK) side by side with signing the cookies again (a signature-cache hit within the expiry window).
  */
 public class FreshCookiesBenchmark extends ThroughputBenchmark {
@@ -29,10 +27,10 @@ public class FreshCookiesBenchmark extends ThroughputBenchmark {
     public FreshCookiesBenchmark() {
     }
 
-    /** A configuration with a verifier, and the cookies it issued. */
+    /** An application's request rules with a verifier, and the cookies they issued. */
     @State(Scope.Thread)
     public static class Carried {
-        SigningConfiguration configuration;
+        RequestRules rules;
         Map<String, String> cookies;
         Policy policy;
 
@@ -40,14 +38,13 @@ public class FreshCookiesBenchmark extends ThroughputBenchmark {
         public Carried() {
         }
 
-        /** Builds the configuration and signs the cookies once. */
+        /** Builds the rules and signs the cookies once. */
         @Setup
         public void setUp() {
             KeyPair rsa = BenchmarkKeys.rsa();
             CloudFrontSigner signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, rsa.getPrivate())
                     .signatureProvider(SignatureProvider.JDK).build();
-            configuration = SigningConfiguration.builder().signer(signer)
-                    .cookie(CookieSpec.of(RESOURCE, CookieAttributes.defaults()))
+            rules = RequestRules.builder(signer)
                     .verifier(CloudFrontVerifier.builder().trustedKey(BenchmarkKeys.KEY_PAIR_ID, rsa.getPublic())
                             .signatureProvider(SignatureProvider.JDK).build())
                     .build();
@@ -63,15 +60,15 @@ public class FreshCookiesBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public boolean carriedCookiesCheck(Carried c) {
-        return c.configuration.carriesFreshCookies(RESOURCE, c.cookies, null, "192.0.2.7");
+        return c.rules.carriesFreshCookies(RESOURCE, c.cookies, null, "192.0.2.7");
     }
 
     /**
-     * @param c the configuration
+     * @param c the rules
      * @return the cookies signed again (a cache hit)
      */
     @Benchmark
     public Object signAgain(Carried c) {
-        return c.configuration.signer().signCookies(c.policy);
+        return c.rules.signer().signCookies(c.policy);
     }
 }

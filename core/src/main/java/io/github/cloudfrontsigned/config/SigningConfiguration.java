@@ -4,8 +4,9 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.KeyStatus;
-import io.github.cloudfrontsigned.ResourceUrls;
-import io.github.cloudfrontsigned.internal.SummarizingLog;
+import io.github.cloudfrontsigned.request.CookieSpec;
+import io.github.cloudfrontsigned.request.RequestRules;
+import io.github.cloudfrontsigned.request.TrustedProxies;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ import java.util.Set;
  * <p>Validation is eager and complete: {@link #read(ConfigLookup)} and {@link Builder#build()} throw one
  * {@link ConfigurationException} listing every problem, each starting with the property name, the value as
  * found (secrets redacted) and the fix. Nothing in a message or in {@link #toString()} is key material.
+ *
+ * <p>What a request may have signed is decided in {@code io.github.cloudfrontsigned.request} from the
+ * {@link #requestRules() request rules} this configuration builds once; the configuration itself holds no
+ * per-request state and answers no per-request question.
  *
  * <p>Thread safety: immutable and thread-safe; the signer it holds is thread-safe too.
  */
@@ -76,8 +81,7 @@ public final class SigningConfiguration implements AutoCloseable {
     private final LinkRewriter rewriter;
     private final CloudFrontVerifier verifier;
     private final List<AutoCloseable> owned;
-    private final CarriedCookies carriedCookies = new CarriedCookies();
-    private final SummarizingLog refusedSegments;
+    private final RequestRules requestRules;
 
     SigningConfiguration(Builder b) {
         this.signer = b.signer;
@@ -97,13 +101,14 @@ public final class SigningConfiguration implements AutoCloseable {
         this.trustedProxies = b.trustedProxies;
         this.verifier = b.verifier;
         for (CookieSpec cookie : cookies) {
-            String warning = cookie.openHostWarning();
+            String warning = SigningConfigurationChecks.openHostWarning(cookie.resourceTemplate());
             if (warning != null) {
                 LOG.log(System.Logger.Level.WARNING, "CloudFront configuration: " + warning);
             }
         }
-        this.refusedSegments = new SummarizingLog(LOG, System.Logger.Level.WARNING,
-                "user names or path parameters refused as path segments", signer.clock(), Duration.ofMinutes(1));
+        this.requestRules = RequestRules.builder(signer).verifier(verifier).linkTtl(urlTtl).cookieTtl(cookieTtl)
+                .cookieRefreshMargin(cookieRefreshMargin).cookies(cookies).requireAuthenticated(requireAuthenticated)
+                .roles(roles).bindClientIp(bindClientIp).trustedProxies(trustedProxies).build();
         if (protectedPrefixes.isEmpty()) {
             this.rewriter = null;
         } else {
@@ -169,8 +174,8 @@ public final class SigningConfiguration implements AutoCloseable {
 
     /**
      * @return a verifier trusting the signer's public keys, with the signer's clock: checks the signed cookies a
-     *     request carries before fresh ones are issued; {@code null} when the configuration was built in code
-     *     without {@link Builder#verifier(CloudFrontVerifier)}
+     *     request carries before fresh ones are issued ({@link RequestRules#carriesFreshCookies}); {@code null}
+     *     when the configuration was built in code without {@link Builder#verifier(CloudFrontVerifier)}
      */
     public CloudFrontVerifier verifier() {
         return verifier;
@@ -220,74 +225,9 @@ public final class SigningConfiguration implements AutoCloseable {
                 : CookieSpec.of(resource, cookieAttributes);
     }
 
-    /**
-     * The policy resource of a cookie set for a user, or {@code null} for none: anonymous, or a user name that
-     * cannot be one path segment ({@link ResourceUrls#pathSegment(String)}), which is logged as a
-     * {@code WARNING} naming the rule (at most one a minute, the rest counted; see {@link SummarizingLog}).
-     *
-     * @param spec the cookie set
-     * @param userName the authenticated user's name, or {@code null}
-     * @return the resource, or {@code null} when this request gets no cookies for it
-     */
-    public String cookieResource(CookieSpec spec, String userName) {
-        try {
-            return spec.resource(userName);
-        } catch (IllegalArgumentException e) {
-            refusedSegments.record("user name", () -> "No CloudFront signed cookies for " + spec.resourceTemplate()
-                    + ": the user name " + e.getMessage());
-            return null;
-        }
-    }
-
-    /**
-     * A value (such as a JAX-RS path parameter) as one path segment of a resource, or {@code null} when it
-     * cannot be one ({@link ResourceUrls#pathSegment(String)}), which is logged as a {@code WARNING} naming the
-     * rule (at most one a minute, the rest counted).
-     *
-     * @param what what the value is, for the log, such as {@code path parameter {courseId}}
-     * @param value the raw value
-     * @return the encoded segment, or {@code null}: then sign nothing with it
-     */
-    public String pathSegment(String what, String value) {
-        try {
-            return ResourceUrls.pathSegment(value);
-        } catch (IllegalArgumentException e) {
-            refusedSegments.record(what, () -> "Nothing signed for the " + what + " " + e.getMessage());
-            return null;
-        }
-    }
-
     /** @return the lifetime of cookie policies ({@value ConfigProperties#COOKIE_TTL}) */
     public Duration cookieTtl() {
         return cookieTtl;
-    }
-
-    /**
-     * Whether a request already carries CloudFront signed cookies for {@code resource} that need not be issued
-     * again: signed by the active key, for exactly this policy {@code Resource} and {@code IpAddress}, with more
-     * than {@link #cookieRefreshMargin()} left before {@code DateLessThan}. Checked with {@link #verifier()}
-     * (signature, key, expiry) when there is one; otherwise (a key that can rotate in its store) the policy is only
-     * decoded, so a forged cookie can at most stop one request from getting fresh cookies. Cookies that verified are
-     * remembered (at most 4,096 sets), so the same cookies on the next request cost a map lookup, not a signature
-     * verification. The servlet filter and the JAX-RS feature call it before signing cookies. Thread-safe. Source:
-     * <a href="https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html">Set
-     * signed cookies using a custom policy</a>.
-     *
-     * @param resource the policy {@code Resource} the cookies would be issued for
-     * @param cookies the request's cookies by name, the first of each name (only {@code CloudFront-*} are read);
-     *     {@code null} for none
-     * @param ipAddress the {@code IpAddress} the new policy would carry (CIDR as {@link io.github.cloudfrontsigned.Policy#ipAddress()}
-     *     gives it), or {@code null} for none
-     * @param clientIp the client's IP address, for the verifier's {@code IpAddress} check; {@code null} if unknown
-     * @return {@code true} if the carried cookies are fresh enough, {@code false} if cookies should be issued
-     * @throws IllegalStateException if the configuration has no signer
-     */
-    public boolean carriesFreshCookies(String resource, Map<String, String> cookies, String ipAddress,
-            String clientIp) {
-        if (signer == null) {
-            throw new IllegalStateException("no signer is configured");
-        }
-        return carriedCookies.fresh(this, resource, cookies, ipAddress, clientIp);
     }
 
     /** @return how much lifetime cookies a request carries must have left not to be re-issued */
@@ -318,6 +258,20 @@ public final class SigningConfiguration implements AutoCloseable {
     /** @return the proxies whose {@code X-Forwarded-For} is believed */
     public TrustedProxies trustedProxies() {
         return trustedProxies;
+    }
+
+    /**
+     * The rules every request is decided by (signer, lifetimes, cookie sets, authentication, roles, IP binding,
+     * trusted proxies), built once with this configuration, for
+     * {@link io.github.cloudfrontsigned.request.RequestSigning.Settings}. The same instance on every call, so every
+     * entry point that shares this configuration (the servlet filter and the JAX-RS feature of one web application)
+     * shares the state the rules hold for the application: the cache of carried cookies that verified and the
+     * rate-limited log of refused path segments. This configuration's own methods use neither.
+     *
+     * @return the request rules of this configuration
+     */
+    public RequestRules requestRules() {
+        return requestRules;
     }
 
     /** @return the effective configuration for a debug log: no key material */

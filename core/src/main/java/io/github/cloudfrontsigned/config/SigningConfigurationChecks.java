@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.config;
 
+import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ final class SigningConfigurationChecks {
         for (CookieSpec spec : b.cookies) {
             String resource = spec.resourceTemplate();
             String domain = spec.baseAttributes().domain();
-            String host = CookieSpec.host(resource);
+            String host = host(resource);
             if (domain != null && !coversHost(domain, host)) {
                 problems.add(problem(ConfigProperties.COOKIE_DOMAIN, domain, "does not cover the host " + host
                         + " of the cookie resource " + resource + ", so browsers would never send the cookies"
@@ -109,7 +110,8 @@ final class SigningConfigurationChecks {
                         + " domain of it, or leave it unset when the application and CloudFront share a host"));
             }
             String path = spec.pathTemplate();
-            String resourcePath = CookieSpec.derivePath(resource);
+            // the Path CookieSpec derives from the resource alone, to compare with the one configured
+            String resourcePath = CookieSpec.of(resource, spec.baseAttributes()).pathTemplate();
             if (!resourcePath.startsWith(path)) {
                 problems.add(problem(ConfigProperties.COOKIE_PATH, path, "does not cover the path " + resourcePath
                         + " of the cookie resource " + resource + ", so browsers would not send the cookies there;"
@@ -122,6 +124,50 @@ final class SigningConfigurationChecks {
                         + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH + " unset)"));
             }
         }
+    }
+
+    /** The host part of a resource, lower-case; may hold wildcards. */
+    private static String host(String resource) {
+        int scheme = resource.indexOf("://");
+        int hostStart = scheme < 0 ? 0 : scheme + 3;
+        int end = resource.length();
+        for (int i = hostStart; i < resource.length(); i++) {
+            char c = resource.charAt(i);
+            if (c == '/' || c == '?' || c == ':') {
+                end = i;
+                break;
+            }
+        }
+        return resource.substring(hostStart, end).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a wildcard comes before the {@code /} that ends a cookie resource's host: then the resource also
+     * matches other hosts, as {@code https://d111111abcdef8.cloudfront.net*} matches
+     * {@code https://d111111abcdef8.cloudfront.net.evil.example/...}, a distribution that may trust the same key
+     * group.
+     *
+     * @param resource the resource as configured
+     * @return the warning to log, or {@code null} when the host is ended by {@code /} (or the resource is {@code *})
+     */
+    static String openHostWarning(String resource) {
+        int scheme = resource.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int slash = resource.indexOf('/', scheme + 3);
+        for (int i = scheme + 3; i < (slash < 0 ? resource.length() : slash); i++) {
+            char c = resource.charAt(i);
+            if (c == '*' || c == '?') {
+                String host = resource.substring(scheme + 3, i);
+                return "cookie resource " + resource + " has the wildcard '" + c + "' at position " + i + ", before"
+                        + " the / that ends its host, so it also matches other hosts such as "
+                        + resource.substring(0, scheme + 3) + (host.isEmpty() ? "evil.example" : host + ".evil.example")
+                        + "/...; end the host with / (for example " + resource.substring(0, i) + "/*) unless every"
+                        + " host is meant";
+            }
+        }
+        return null;
     }
 
     private static boolean coversHost(String domain, String host) {

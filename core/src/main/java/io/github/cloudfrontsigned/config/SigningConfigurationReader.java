@@ -10,6 +10,8 @@ import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.request.CookieSpec;
+import io.github.cloudfrontsigned.request.TrustedProxies;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;
 import java.time.Duration;

@@ -3,9 +3,6 @@ package io.github.cloudfrontsigned.request;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.config.CookieSpec;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
-import io.github.cloudfrontsigned.config.TrustedProxies;
 import io.github.cloudfrontsigned.internal.LogText;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.net.InetAddress;
@@ -21,8 +18,8 @@ import java.util.Objects;
  *
  * <p>The decision, in order:
  * <ol>
- *   <li><b>Authentication and roles</b>: with {@link SigningConfiguration#requireAuthenticated()} or
- *       {@link SigningConfiguration#roles()} the user must be authenticated and, with roles, be in one of them.
+ *   <li><b>Authentication and roles</b>: with {@link RequestRules#requireAuthenticated()} or
+ *       {@link RequestRules#roles()} the user must be authenticated and, with roles, be in one of them.
  *   <li><b>The application's hooks</b> ({@link AccessHooks}, optional): may refuse the request.
  *   <li><b>Client-IP binding</b>: the client address is the peer address, or, from trusted proxies only, the
  *       nearest untrusted {@code X-Forwarded-For} entry ({@link TrustedProxies}). CloudFront's {@code IpAddress}
@@ -35,7 +32,7 @@ import java.util.Objects;
  *       signed, a character CloudFront cannot match) is left unsigned.
  *   <li><b>Cookies</b> ({@link #setCookieHeaders(List)}): one set per cookie resource, with the same
  *       {@code IpAddress} as the links, none where the request carries fresh ones already
- *       ({@link SigningConfiguration#carriesFreshCookies}).
+ *       ({@link RequestRules#carriesFreshCookies}).
  * </ol>
  *
  * <p>The decision is made lazily, on the first call that needs it, and at most once. Not thread-safe: one
@@ -53,7 +50,7 @@ public final class RequestSigning {
         String userName();
 
         /**
-         * @param role a role name from {@link SigningConfiguration#roles()}
+         * @param role a role name from {@link RequestRules#roles()}
          * @return whether the authenticated user is in the role
          */
         boolean isUserInRole(String role);
@@ -110,13 +107,13 @@ public final class RequestSigning {
     }
 
     /**
-     * What to sign with, shared by all requests of a filter or of a resource method: the configuration, the
-     * signer, link and cookie lifetimes, IP binding, and what a failure to sign cookies does. Immutable and
-     * thread-safe.
+     * What to sign with, shared by all requests of a filter or of a resource method: the application's
+     * {@link RequestRules}, the signer, link and cookie lifetimes, IP binding, and what a failure to sign cookies
+     * does. Immutable and thread-safe.
      */
     public static final class Settings {
 
-        private final SigningConfiguration config;
+        private final RequestRules rules;
         private final CloudFrontSigner signer;
         private final Duration linkTtl;
         private final Duration cookieTtl;
@@ -127,7 +124,7 @@ public final class RequestSigning {
         private final LinkSigner cannedLinkSigner;
 
         private Settings(Builder b) {
-            this.config = b.config;
+            this.rules = b.rules;
             this.signer = b.signer;
             this.linkTtl = b.linkTtl;
             this.cookieTtl = b.cookieTtl;
@@ -139,19 +136,18 @@ public final class RequestSigning {
         }
 
         /**
-         * @param config the configuration: its signer, {@link SigningConfiguration#urlTtl() URL} and
-         *     {@link SigningConfiguration#cookieTtl() cookie} lifetimes and {@link SigningConfiguration#bindClientIp()
-         *     IP binding} are the defaults
+         * @param rules the application's rules ({@code SigningConfiguration.requestRules()}): its signer,
+         *     {@link RequestRules#linkTtl() link} and {@link RequestRules#cookieTtl() cookie} lifetimes and
+         *     {@link RequestRules#bindClientIp() IP binding} are the defaults
          * @return a builder; by default a cookie set that fails to sign is skipped with a WARNING
-         * @throws IllegalStateException if the configuration has no signer
          */
-        public static Builder builder(SigningConfiguration config) {
-            return new Builder(config);
+        public static Builder builder(RequestRules rules) {
+            return new Builder(rules);
         }
 
-        /** @return the configuration */
-        public SigningConfiguration config() {
-            return config;
+        /** @return the application's rules these settings were made from */
+        public RequestRules rules() {
+            return rules;
         }
 
         /** @return the signer of links and cookies */
@@ -176,7 +172,7 @@ public final class RequestSigning {
 
         /** Builds {@link Settings}; not thread-safe. */
         public static final class Builder {
-            private final SigningConfiguration config;
+            private final RequestRules rules;
             private CloudFrontSigner signer;
             private Duration linkTtl;
             private Duration cookieTtl;
@@ -184,19 +180,16 @@ public final class RequestSigning {
             private boolean cookieFailuresThrow;
             private System.Logger log = System.getLogger(RequestSigning.class.getName());
 
-            private Builder(SigningConfiguration config) {
-                this.config = Objects.requireNonNull(config, "config");
-                if (config.signer() == null) {
-                    throw new IllegalStateException("no signer is configured");
-                }
-                this.signer = config.signer();
-                this.linkTtl = config.urlTtl();
-                this.cookieTtl = config.cookieTtl();
-                this.bindClientIp = config.bindClientIp();
+            private Builder(RequestRules rules) {
+                this.rules = Objects.requireNonNull(rules, "rules");
+                this.signer = rules.signer();
+                this.linkTtl = rules.linkTtl();
+                this.cookieTtl = rules.cookieTtl();
+                this.bindClientIp = rules.bindClientIp();
             }
 
             /**
-             * @param signer the signer to use instead of the configuration's (for example with another hash
+             * @param signer the signer to use instead of the rules' (for example with another hash
              *     algorithm)
              * @return this builder
              */
@@ -299,12 +292,12 @@ public final class RequestSigning {
     }
 
     private boolean decide() {
-        SigningConfiguration config = settings.config;
-        boolean gated = config.requireAuthenticated() || !config.roles().isEmpty();
+        RequestRules rules = settings.rules;
+        boolean gated = rules.requireAuthenticated() || !rules.roles().isEmpty();
         if (gated && viewer.userName() == null) {
             return false;
         }
-        if (!config.roles().isEmpty() && config.roles().stream().noneMatch(viewer::isUserInRole)) {
+        if (!rules.roles().isEmpty() && rules.roles().stream().noneMatch(viewer::isUserInRole)) {
             return false;
         }
         try {
@@ -316,7 +309,7 @@ public final class RequestSigning {
                 return true;
             }
             String remote = viewer.remoteAddress();
-            String client = remote == null ? null : config.trustedProxies().clientAddress(remote, viewer.forwardedFor());
+            String client = remote == null ? null : rules.trustedProxies().clientAddress(remote, viewer.forwardedFor());
             String v4 = ipv4(client);
             clientAddress = v4 != null ? v4 : client;
             String bound = hooks == null ? null : hooks.ipAddress(client);
@@ -389,12 +382,12 @@ public final class RequestSigning {
     }
 
     /**
-     * The cookies of the configuration's cookie resources ({@link SigningConfiguration#cookies()}).
+     * The cookies of the application's cookie sets ({@link RequestRules#cookies()}).
      *
      * @return as {@link #setCookieHeaders(List)}
      */
     public List<String> setCookieHeaders() {
-        return setCookieHeaders(settings.config.cookies());
+        return setCookieHeaders(settings.rules.cookies());
     }
 
     /**
@@ -411,7 +404,7 @@ public final class RequestSigning {
         Map<String, String> carried = null;
         List<String> headers = new ArrayList<>();
         for (CookieSpec spec : specs) {
-            String resource = spec == null ? null : settings.config.cookieResource(spec, user);
+            String resource = spec == null ? null : settings.rules.cookieResource(spec, user);
             if (resource == null) {
                 continue;
             }
@@ -426,7 +419,7 @@ public final class RequestSigning {
             if (carried == null) {
                 carried = viewer.cloudFrontCookies();
             }
-            if (settings.config.carriesFreshCookies(resource, carried, ipAddress, clientAddress)) {
+            if (settings.rules.carriesFreshCookies(resource, carried, ipAddress, clientAddress)) {
                 continue;
             }
             try {

@@ -2,7 +2,11 @@
  * Signs the links in response bodies and headers as they stream. Start at {@link
  * io.github.cloudfrontsigned.rewrite.LinkRewriter} (build one per set of protected prefixes, share it) and
  * {@link io.github.cloudfrontsigned.rewrite.LinkSigner} (what supplies the parameters for one link); those two
- * are the package's public face, everything else is package-private.
+ * are the package's public face, with what an adapter needs around them: {@link
+ * io.github.cloudfrontsigned.rewrite.ResponseRules} (when a response's body may be rewritten and what that does to
+ * its headers: the one copy both the servlet filter and the JAX-RS interceptor apply) and {@link
+ * io.github.cloudfrontsigned.rewrite.KeepOpen} (the container's stream as the rewriter's downstream, left open
+ * when the rewriter closes). Everything else is package-private.
  *
  * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible charsets,
  * {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters; their closed and

@@ -3,12 +3,15 @@ package io.github.cloudfrontsigned.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.request.CookieSpec;
+import io.github.cloudfrontsigned.request.RequestRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class SigningConfigurationTest {
@@ -57,6 +61,35 @@ final class SigningConfigurationTest {
         assertFalse(c.bindClientIp());
         assertTrue(c.cookies().isEmpty());
         assertEquals(c.signer().keyPairIds(), c.verifier().trustedKeyPairIds(), "verifier for issued cookies");
+    }
+
+    @Test
+    void requestRules_carryTheConfiguredValues() {
+        Map<String, String> m = minimal();
+        m.put("cloudfront.url.ttl", "10m");
+        m.put("cloudfront.cookie.ttl", "2h");
+        m.put("cloudfront.cookie.refresh-margin", "3m");
+        m.put("cloudfront.cookie.resources", "https://cdn.example.com/members/*");
+        m.put("cloudfront.auth.roles", "subscriber");
+        m.put("cloudfront.client-ip.bind", "true");
+        m.put("cloudfront.client-ip.trusted-proxies", "10.0.0.0/8");
+        SigningConfiguration c = read(m);
+        RequestRules rules = c.requestRules();
+        assertSame(c.signer(), rules.signer());
+        assertSame(c.verifier(), rules.verifier());
+        assertEquals(Duration.ofMinutes(10), rules.linkTtl());
+        assertEquals(Duration.ofHours(2), rules.cookieTtl());
+        assertEquals(Duration.ofMinutes(3), rules.cookieRefreshMargin());
+        assertEquals(c.cookies(), rules.cookies());
+        assertEquals(Set.of("subscriber"), rules.roles());
+        assertTrue(rules.bindClientIp());
+        assertEquals(c.trustedProxies(), rules.trustedProxies());
+    }
+
+    @Test
+    void requestRules_areBuiltOnce_soEveryEntryPointSharesTheirCache() {
+        SigningConfiguration c = read(minimal());
+        assertSame(c.requestRules(), c.requestRules());
     }
 
     @Test

@@ -14,9 +14,6 @@ import io.github.cloudfrontsigned.IndependentCheck;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
-import io.github.cloudfrontsigned.config.CookieSpec;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
-import io.github.cloudfrontsigned.config.TrustedProxies;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -65,14 +62,13 @@ final class RequestSigningTest {
         }
     }
 
-    private static SigningConfiguration.Builder configuration() {
-        return SigningConfiguration.builder()
-                .signer(CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(CLOCK).build())
-                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults()));
+    private static RequestRules.Builder rules() {
+        return RequestRules.builder(CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(CLOCK).build())
+                .cookies(List.of(CookieSpec.of(MEMBERS, CookieAttributes.defaults())));
     }
 
-    private static RequestSigning signing(SigningConfiguration config, RequestSigning.Viewer request) {
-        return RequestSigning.of(RequestSigning.Settings.builder(config).build(), request, null);
+    private static RequestSigning signing(RequestRules rules, RequestSigning.Viewer request) {
+        return RequestSigning.of(RequestSigning.Settings.builder(rules).build(), request, null);
     }
 
     private static Map<String, String> query(String parameters) {
@@ -81,7 +77,7 @@ final class RequestSigningTest {
 
     @Test
     void anonymousRequest_withoutAGate_getsCannedLinksThatVerify() {
-        RequestSigning signing = signing(configuration().build(), Request.anonymous("192.0.2.7"));
+        RequestSigning signing = signing(rules().build(), Request.anonymous("192.0.2.7"));
         Map<String, String> p = query(signing.signingParameters(LINK));
         assertNotNull(p.get("Expires"));
         assertNull(p.get("Policy"));
@@ -92,7 +88,7 @@ final class RequestSigningTest {
 
     @Test
     void anonymousRequest_whenAuthenticationIsRequired_getsNothing() {
-        RequestSigning signing = signing(configuration().requireAuthenticated(true).build(),
+        RequestSigning signing = signing(rules().requireAuthenticated(true).build(),
                 Request.anonymous("192.0.2.7"));
         assertFalse(signing.allowed());
         assertNull(signing.signingParameters(LINK));
@@ -101,59 +97,59 @@ final class RequestSigningTest {
 
     @Test
     void userWithoutAConfiguredRole_getsNothing() {
-        SigningConfiguration config = configuration().roles(List.of("subscriber")).build();
-        assertFalse(signing(config, Request.user("ada", "guest")).allowed());
-        assertTrue(signing(config, Request.user("ada", "guest", "subscriber")).allowed());
+        RequestRules rules = rules().roles(Set.of("subscriber")).build();
+        assertFalse(signing(rules, Request.user("ada", "guest")).allowed());
+        assertTrue(signing(rules, Request.user("ada", "guest", "subscriber")).allowed());
     }
 
     @Test
     void boundRequest_getsCustomPolicyWithTheClientsAddressFromATrustedProxy() {
-        SigningConfiguration config = configuration().bindClientIp(true)
+        RequestRules rules = rules().bindClientIp(true)
                 .trustedProxies(TrustedProxies.parse("10.0.0.0/8")).build();
         Request behindProxy = new Request(null, Set.of(), "10.0.0.5", List.of("198.51.100.23"), Map.of());
-        Map<String, String> p = query(signing(config, behindProxy).signingParameters(LINK));
+        Map<String, String> p = query(signing(rules, behindProxy).signingParameters(LINK));
         String policy = IndependentCheck.decode(p.get("Policy"));
         assertTrue(policy.contains("\"IpAddress\":{\"AWS:SourceIp\":\"198.51.100.23/32\"}"), policy);
     }
 
     @Test
     void boundRequest_fromAnUntrustedPeer_ignoresXForwardedFor() {
-        SigningConfiguration config = configuration().bindClientIp(true).build();
+        RequestRules rules = rules().bindClientIp(true).build();
         Request spoofing = new Request(null, Set.of(), "203.0.113.9", List.of("198.51.100.23"), Map.of());
-        String policy = IndependentCheck.decode(query(signing(config, spoofing).signingParameters(LINK)).get("Policy"));
+        String policy = IndependentCheck.decode(query(signing(rules, spoofing).signingParameters(LINK)).get("Policy"));
         assertTrue(policy.contains("203.0.113.9/32"), policy);
     }
 
     @Test
     void boundRequest_fromATrueIpv6Client_getsNothing() {
-        SigningConfiguration config = configuration().bindClientIp(true).build();
-        assertFalse(signing(config, Request.anonymous("2001:db8::1")).allowed());
+        RequestRules rules = rules().bindClientIp(true).build();
+        assertFalse(signing(rules, Request.anonymous("2001:db8::1")).allowed());
     }
 
     @Test
     void boundRequest_fromAnIpv4MappedAddress_isBoundToTheIpv4Address() {
-        SigningConfiguration config = configuration().bindClientIp(true).build();
-        String policy = IndependentCheck.decode(query(signing(config, Request.anonymous("::ffff:192.0.2.7"))
+        RequestRules rules = rules().bindClientIp(true).build();
+        String policy = IndependentCheck.decode(query(signing(rules, Request.anonymous("::ffff:192.0.2.7"))
                 .signingParameters(LINK)).get("Policy"));
         assertTrue(policy.contains("192.0.2.7/32"), policy);
     }
 
     @Test
     void boundRequest_withoutAKnownPeerAddress_getsNothing() {
-        SigningConfiguration config = configuration().bindClientIp(true).build();
-        assertFalse(signing(config, Request.anonymous(null)).allowed());
+        RequestRules rules = rules().bindClientIp(true).build();
+        assertFalse(signing(rules, Request.anonymous(null)).allowed());
     }
 
     @Test
     void linkThatCannotBeSigned_isLeftUnsigned() {
-        RequestSigning signing = signing(configuration().build(), Request.anonymous("192.0.2.7"));
+        RequestSigning signing = signing(rules().build(), Request.anonymous("192.0.2.7"));
         assertNull(signing.signingParameters(LINK + "?Signature=abc"));
     }
 
     @Test
     void cookies_forEachResource_carryTheBoundAddress() {
-        SigningConfiguration config = configuration().bindClientIp(true).build();
-        List<String> headers = signing(config, Request.anonymous("192.0.2.7")).setCookieHeaders();
+        RequestRules rules = rules().bindClientIp(true).build();
+        List<String> headers = signing(rules, Request.anonymous("192.0.2.7")).setCookieHeaders();
         assertEquals(3, headers.size(), headers.toString());
         String policy = headers.stream().filter(h -> h.startsWith(SignedCookies.POLICY + "=")).findFirst()
                 .map(h -> IndependentCheck.decode(h.substring(SignedCookies.POLICY.length() + 1, h.indexOf(';'))))
@@ -163,20 +159,20 @@ final class RequestSigningTest {
 
     @Test
     void cookies_carriedFresh_areNotReissued() {
-        SigningConfiguration config = configuration().build();
-        SignedCookies carried = config.signer().signCookies(Policy.builder().resource(MEMBERS)
+        RequestRules rules = rules().build();
+        SignedCookies carried = rules.signer().signCookies(Policy.builder().resource(MEMBERS)
                 .expiresIn(Duration.ofHours(1)).build());
         Map<String, String> byName = new LinkedHashMap<>();
         carried.cookies().forEach(c -> byName.put(c.name(), c.value()));
         Request request = Request.anonymous("192.0.2.7").carrying(byName);
-        assertEquals(List.of(), signing(config, request).setCookieHeaders());
+        assertEquals(List.of(), signing(rules, request).setCookieHeaders());
     }
 
     @Test
     void cookies_withAUserPlaceholder_areIssuedPerUser() {
-        SigningConfiguration config = configuration().build();
-        CookieSpec perUser = config.cookie("https://cdn.example.com/users/{user}/*");
-        List<String> headers = signing(config, Request.user("ada")).setCookieHeaders(Arrays.asList(perUser, null));
+        RequestRules rules = rules().build();
+        CookieSpec perUser = CookieSpec.of("https://cdn.example.com/users/{user}/*", CookieAttributes.defaults());
+        List<String> headers = signing(rules, Request.user("ada")).setCookieHeaders(Arrays.asList(perUser, null));
         String policy = headers.stream().filter(h -> h.startsWith(SignedCookies.POLICY + "=")).findFirst()
                 .map(h -> IndependentCheck.decode(h.substring(SignedCookies.POLICY.length() + 1, h.indexOf(';'))))
                 .orElseThrow();
@@ -185,7 +181,7 @@ final class RequestSigningTest {
 
     @Test
     void hooks_refusingTheRequest_denyEverything() {
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(configuration().build()).build(),
+        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
                 Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
                     @Override
                     public boolean allowsRequest() {
@@ -198,7 +194,7 @@ final class RequestSigningTest {
 
     @Test
     void hooks_thatThrow_denyInsteadOfFailingTheResponse() {
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(configuration().build()).build(),
+        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
                 Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
                     @Override
                     public boolean allowsLink(String url) {
@@ -212,7 +208,7 @@ final class RequestSigningTest {
     @Test
     void hooks_bindingToARange_bindLinksAndCookiesToIt() {
         List<String> seen = new ArrayList<>();
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(configuration().build()).build(),
+        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
                 Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
                     @Override
                     public String ipAddress(String clientAddress) {
@@ -227,7 +223,7 @@ final class RequestSigningTest {
 
     @Test
     void settings_perResource_overrideTheLinkLifetime() {
-        RequestSigning.Settings settings = RequestSigning.Settings.builder(configuration().build())
+        RequestSigning.Settings settings = RequestSigning.Settings.builder(rules().build())
                 .linkTtl(Duration.ofMinutes(10)).build();
         Map<String, String> p = query(RequestSigning.of(settings, Request.anonymous("192.0.2.7"), null)
                 .signingParameters(LINK));
@@ -255,11 +251,11 @@ final class RequestSigningTest {
 
     @Test
     void cookieFailures_throwWhenSoConfigured_andAreSkippedByDefault() {
-        SigningConfiguration config = configuration().build();
+        RequestRules rules = rules().build();
         CloudFrontSigner down = CloudFrontSigner.builder().key("KDOWN", new UnavailableKeyService()).clock(CLOCK).build();
-        RequestSigning skipping = RequestSigning.of(RequestSigning.Settings.builder(config).signer(down).build(),
+        RequestSigning skipping = RequestSigning.of(RequestSigning.Settings.builder(rules).signer(down).build(),
                 Request.anonymous("192.0.2.7"), null);
-        RequestSigning throwing = RequestSigning.of(RequestSigning.Settings.builder(config).signer(down)
+        RequestSigning throwing = RequestSigning.of(RequestSigning.Settings.builder(rules).signer(down)
                 .cookieFailuresThrow(true).build(), Request.anonymous("192.0.2.7"), null);
         assertEquals(List.of(), skipping.setCookieHeaders());
         assertThrows(IllegalStateException.class, throwing::setCookieHeaders);

@@ -4,7 +4,7 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.key.Keys;
-import io.github.cloudfrontsigned.config.CookieSpec;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
 import io.github.cloudfrontsigned.servlet.CloudFrontEdgeFilter;

@@ -2,7 +2,7 @@ package io.github.cloudfrontsigned.examples;
 
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.config.CookieSpec;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -4,9 +4,9 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
-import io.github.cloudfrontsigned.config.CookieSpec;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import jakarta.ws.rs.Path;
@@ -41,7 +41,7 @@ final class ResourceSigning {
             Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
         this.config = config;
         // A cookie set that fails to sign fails the response (500), unlike the servlet filter.
-        this.settings = RequestSigning.Settings.builder(config).signer(signer)
+        this.settings = RequestSigning.Settings.builder(config.requestRules()).signer(signer)
                 .linkTtl(linkTtl).cookieTtl(cookieTtl).bindClientIp(bindClientIp).cookieFailuresThrow(true).log(LOG)
                 .build();
         this.rewriting = rewriting;
@@ -268,7 +268,8 @@ final class ResourceSigning {
             for (String name : names) {
                 List<String> values = pathParameters.get(name);
                 String segment = values == null || values.isEmpty() ? null
-                        : config.pathSegment("path parameter {" + name + "}", values.get(values.size() - 1));
+                        : config.requestRules().pathSegment("path parameter {" + name + "}",
+                                values.get(values.size() - 1));
                 if (segment == null) {
                     return null;
                 }

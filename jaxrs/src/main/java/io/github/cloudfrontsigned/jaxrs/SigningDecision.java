@@ -1,8 +1,7 @@
 package io.github.cloudfrontsigned.jaxrs;
 
 import io.github.cloudfrontsigned.SigningParameter;
-import io.github.cloudfrontsigned.config.CookieSpec;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.request.RequestSigning;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -70,7 +69,8 @@ final class SigningDecision {
     /**
      * @param pathParameters the request's decoded path parameters
      * @return the {@code Set-Cookie} header values of the resource's cookie sets, without those the request
-     *     carries fresh already ({@link SigningConfiguration#carriesFreshCookies}); a failure to sign throws
+     *     carries fresh already ({@link io.github.cloudfrontsigned.request.RequestRules#carriesFreshCookies}); a
+     *     failure to sign throws
      */
     List<String> setCookieHeaders(Map<String, List<String>> pathParameters) {
         List<CookieSpec> specs = resource.cookies.stream()

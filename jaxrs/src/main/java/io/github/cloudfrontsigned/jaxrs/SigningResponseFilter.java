@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.jaxrs;
 
+import io.github.cloudfrontsigned.rewrite.ResponseRules;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Signs the {@code Location} and {@code Link} headers of a bound resource's 2xx and 3xx responses, adds its
- * signed cookies to 2xx responses, and hands the request's signing to {@link SigningWriterInterceptor} for the
+ * signed cookies to 2xx responses, repeats in a 304 the weakened {@code ETag} the client holds
+ * ({@link ResponseRules#notModified}), and hands the request's signing to {@link SigningWriterInterceptor} for the
  * entity. Post-matching (name-bound), so it sees the resource method. A failure (an incomplete configuration
  * found only now, a signature provider failing) turns the response into a 500 without entity: nothing
  * half-signed, no details for the client, the exception in the log.
@@ -46,6 +48,10 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         Object[] matched = matched(request);
         if (matched == null) {
             return; // not a resource method (for example a 404 answered by the implementation)
+        }
+        if (status == 304) {
+            ResponseRules.notModified(new SigningWriterInterceptor.EntityHeaders(response.getHeaders(), false),
+                    request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         }
         try {
             sign(request, response, status, (Class<?>) matched[0], (Method) matched[1]);
@@ -90,7 +96,8 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         }
         if (resource.rewriting != null && response.hasEntity()) {
             request.setProperty(SigningDecision.PROPERTY, signing);
-            request.setProperty(SigningWriterInterceptor.ENTITY_STREAM, response.getEntityStream());
+            request.setProperty(SigningWriterInterceptor.EXCHANGE, new SigningWriterInterceptor.Exchange(
+                    request.getMethod(), status, response.getEntityStream()));
         }
     }
 

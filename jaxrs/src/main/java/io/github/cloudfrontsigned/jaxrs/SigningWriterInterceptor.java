@@ -1,15 +1,17 @@
 package io.github.cloudfrontsigned.jaxrs;
 
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.KeepOpen;
+import io.github.cloudfrontsigned.rewrite.ResponseRules;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -22,8 +24,8 @@ import java.nio.charset.StandardCharsets;
  * sees the bytes before any compression: with Jersey's {@code EncodingFilter} and {@code GZipEncoder}, or
  * RESTEasy's {@code GZIPEncodingInterceptor}, links are signed, then compressed. A response with a
  * {@code Content-Encoding} whose stream no interceptor wrapped (the entity is encoded already, by the resource)
- * passes untouched. When the body may change, {@code Content-Length} is dropped and a strong {@code ETag}
- * weakened.
+ * passes untouched. Whether the entity is rewritten, and what that does to {@code Content-Length}, {@code ETag}
+ * and {@code Accept-Ranges}, is core's {@link ResponseRules}, the same rules as the servlet filter's.
  */
 @CloudFrontSigned
 @Priority(Priorities.ENTITY_CODER + 1000)
@@ -32,11 +34,23 @@ final class SigningWriterInterceptor implements WriterInterceptor {
     private static final System.Logger LOG = System.getLogger(CloudFrontSignedFeature.class.getName());
 
     /**
-     * The request property holding the response's entity stream as the response filter saw it: when the stream
-     * this interceptor gets is another one, an interceptor ahead of it (an entity coder) wrapped it, and a
-     * {@code Content-Encoding} names what that coder will do to the bytes written here, not what they are.
+     * The request property holding the {@link Exchange} the response filter saw, set beside
+     * {@link SigningDecision#PROPERTY}.
      */
-    static final String ENTITY_STREAM = SigningWriterInterceptor.class.getName() + ".entityStream";
+    static final String EXCHANGE = SigningWriterInterceptor.class.getName() + ".exchange";
+
+    /**
+     * What the response filter saw of the exchange: the request method, the status, and the response's entity
+     * stream. When the stream this interceptor gets is another one, an interceptor ahead of it (an entity coder)
+     * wrapped it, and a {@code Content-Encoding} names what that coder will do to the bytes written here, not
+     * what they are.
+     *
+     * @param method the request method
+     * @param status the response status
+     * @param entityStream the entity stream as the filter saw it
+     */
+    record Exchange(String method, int status, Object entityStream) {
+    }
 
     /** Whether an encoded entity was passed through unsigned already (reported once). */
     private volatile boolean encodedReported;
@@ -50,36 +64,39 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         }
         SigningDecision signing = (SigningDecision) property;
         context.removeProperty(SigningDecision.PROPERTY);
+        Object seen = context.getProperty(EXCHANGE);
+        context.removeProperty(EXCHANGE);
         MediaType mediaType = context.getMediaType();
-        MultivaluedMap<String, Object> headers = context.getHeaders();
         Decision decision = mediaType == null ? null : decide(mediaType, signing);
-        if (decision == null || !decision.rewritable) {
+        if (decision == null || !decision.rewritable || !(seen instanceof Exchange exchange)) {
             context.proceed();
             return;
         }
-        Object entityStream = context.getProperty(ENTITY_STREAM);
-        context.removeProperty(ENTITY_STREAM);
-        boolean coderAhead = entityStream != null && entityStream != context.getOutputStream();
-        if (encoded(headers) && !coderAhead) {
-            if (!encodedReported) {
+        boolean coderAhead = exchange.entityStream != null && exchange.entityStream != context.getOutputStream();
+        EntityHeaders headers = new EntityHeaders(context.getHeaders(), coderAhead);
+        if (ResponseRules.body(exchange.method, exchange.status, headers) == ResponseRules.Body.PASS) {
+            if (!coderAhead && ResponseRules.isEncoded(headers.get(HttpHeaders.CONTENT_ENCODING))
+                    && !encodedReported) {
                 encodedReported = true;
                 LOG.log(System.Logger.Level.INFO, "CloudFront links in {0} entities with Content-Encoding {1} are not"
                         + " signed: the header was set before the entity was written, so it is taken as already"
                         + " encoded (no entity coder such as Jersey''s GZipEncoder wraps the stream). If a filter"
                         + " sets the header for compression done elsewhere, compress in the container instead (Jetty"
                         + " GzipHandler, Tomcat compression, a proxy), which runs after signing. Logged once.", mediaType,
-                        headers.getFirst(HttpHeaders.CONTENT_ENCODING));
+                        headers.get(HttpHeaders.CONTENT_ENCODING));
             }
             context.proceed();
             return;
         }
+        // REWRITE, or HEADERS_ONLY (HEAD): the implementation writes the entity of a HEAD and discards it;
+        // rewriting it gives the Content-Length of the GET, when the implementation computes one.
         OutputStream original = context.getOutputStream();
         OutputStream rewriting;
         try {
             if (decision.charsetError != null) {
                 throw decision.charsetError;
             }
-            rewriting = signing.resource.rewriting.wrap(new NonClosing(original), decision.charset,
+            rewriting = signing.resource.rewriting.wrap(KeepOpen.outputStream(original), decision.charset,
                     decision.contentType, signing.scheme, signing::signingParameters);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Entity of {0} left unsigned: the link rewriter could not start ({1})",
@@ -87,8 +104,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
             context.proceed();
             return;
         }
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        weakenETag(headers);
+        ResponseRules.bodyChanged(headers);
         context.setOutputStream(rewriting);
         context.proceed();
         rewriting.close(); // writes what the rewriter still holds; the container's stream stays open
@@ -145,11 +161,6 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         return d;
     }
 
-    private static boolean encoded(MultivaluedMap<String, Object> headers) {
-        Object encoding = headers.getFirst(HttpHeaders.CONTENT_ENCODING);
-        return encoding != null && !encoding.toString().isBlank() && !encoding.toString().equalsIgnoreCase("identity");
-    }
-
     private static Charset charset(MediaType mediaType) {
         String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
@@ -162,31 +173,41 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         }
     }
 
-    private static void weakenETag(MultivaluedMap<String, Object> headers) {
-        Object etag = headers.getFirst(HttpHeaders.ETAG);
-        if (etag instanceof EntityTag tag) {
-            if (!tag.isWeak()) {
-                headers.putSingle(HttpHeaders.ETAG, new EntityTag(tag.getValue(), true));
+    /**
+     * The entity's headers for {@link ResponseRules}: an {@link EntityTag} read as its header text; a
+     * {@code Content-Encoding} read as absent when an entity coder ahead will apply it to the bytes written here.
+     */
+    static final class EntityHeaders implements ResponseRules.Headers {
+        private final MultivaluedMap<String, Object> headers;
+        private final boolean coderAhead;
+
+        EntityHeaders(MultivaluedMap<String, Object> headers, boolean coderAhead) {
+            this.headers = headers;
+            this.coderAhead = coderAhead;
+        }
+
+        @Override
+        public String get(String name) {
+            if (coderAhead && name.equalsIgnoreCase(HttpHeaders.CONTENT_ENCODING)) {
+                return null;
             }
-        } else if (etag != null && !etag.toString().startsWith("W/")) {
-            headers.putSingle(HttpHeaders.ETAG, "W/" + etag);
-        }
-    }
-
-    /** The container's entity stream, which the rewriter's {@code close()} leaves open: the container closes it. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            Object value = headers.getFirst(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof EntityTag tag) {
+                return RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(tag);
+            }
+            return value.toString();
         }
 
         @Override
-        public void close() {
-            // the container closes (and commits) the entity stream after the interceptors
+        public void set(String name, String value) {
+            if (value == null) {
+                headers.remove(name);
+            } else {
+                headers.putSingle(name, value);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestRules;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.logging.Level;
@@ -48,7 +48,7 @@ final class PathSegmentsTest {
     @Test
     @Order(1)
     void dotSegmentPathParameter_isOneWarningNamingTheRule() {
-        List<String> warnings = LogCapture.messages(LogCapture.logged(SigningConfiguration.class,
+        List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class,
                 () -> SERVER.get().get("/api/courses/%252e%252e")).stream()
                 .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
         assertEquals(1, warnings.size(), warnings::toString);

@@ -111,6 +111,7 @@ final class WarApp {
         servlet(x, "page", PageServlet.class.getName(), "/page");
         servlet(x, "filters", FiltersServlet.class.getName(), "/filters");
         servlet(x, "non-blocking", NonBlockingServlet.class.getName(), "/non-blocking");
+        servlet(x, "case", CaseServlet.class.getName(), "/case");
         if (jaxrs) {
             x.append("  <servlet><servlet-name>jaxrs</servlet-name>"
                     + "<servlet-class>org.glassfish.jersey.servlet.ServletContainer</servlet-class>\n"

@@ -36,13 +36,12 @@ final class BodyTarget<T extends Closeable & Flushable> {
         return target;
     }
 
-    /** The application's flush: the rewriter (if any) emits what it can into the container, then the container. */
+    /**
+     * The application's flush: the rewriter (if any) emits what it can into the container and flushes it (through
+     * core's {@code KeepOpen}); else the container.
+     */
     void flush() throws IOException {
-        T t = target();
-        t.flush();
-        if (t != container) {
-            container.flush();
-        }
+        target().flush();
     }
 
     /** The application's close: the rewriter (if any) emits what it holds, then the container closes. */

@@ -165,7 +165,7 @@ public class CloudFrontSigningFilter implements Filter {
             throw new ServletException("CloudFrontSigningFilter \"" + filterConfig.getFilterName() + "\" cannot start. "
                     + e.getMessage(), e);
         }
-        this.settings = RequestSigning.Settings.builder(read).log(LOG).build();
+        this.settings = RequestSigning.Settings.builder(read.requestRules()).log(LOG).build();
         this.policy = found;
         this.owned = readHere;
         this.config = read; // last: doFilter starts signing once it sees the configuration

@@ -2,7 +2,9 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.rewrite.KeepOpen;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
+import io.github.cloudfrontsigned.rewrite.ResponseRules;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,18 +18,23 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The response as the application sees it. Whether the body is rewritten is decided once, when the body is
- * first written or flushed (or the response ends), from the status, {@code Content-Type} and
- * {@code Content-Encoding} the application has set by then, as Jetty's gzip handler does:
+ * first written or flushed (or the response ends), from the method, status and headers the application has set
+ * by then, by core's {@link ResponseRules} (the same rules as the JAX-RS interceptor's), when the
+ * {@code Content-Type} is one to rewrite, as Jetty's gzip handler does:
  *
  * <ul>
  *   <li>{@code UNDECIDED}: {@code Content-Length} is recorded, not forwarded;</li>
  *   <li>{@code PASS}: the body goes to the container's own stream or writer, untouched and uncopied; the recorded
- *       {@code Content-Length} is forwarded;</li>
- *   <li>{@code REWRITE}: the body goes through the link rewriter; {@code Content-Length} is dropped, a strong
- *       {@code ETag} weakened and {@code Accept-Ranges} set to {@code none}.</li>
+ *       {@code Content-Length} is forwarded (a 304 may repeat a weakened {@code ETag},
+ *       {@link ResponseRules#notModified});</li>
+ *   <li>{@code REWRITE}: the body goes through the link rewriter; the headers as {@link ResponseRules#bodyChanged}
+ *       says ({@code Content-Length} dropped, a strong {@code ETag} weakened, {@code Accept-Ranges: none}), also
+ *       for those the application sets later. A HEAD whose GET would be rewritten gets the same headers and is
+ *       committed at once.</li>
  * </ul>
  *
  * <p>{@code Location} and {@code Link} headers are signed whenever they are set; signed cookies are added
@@ -38,6 +45,8 @@ import java.util.Locale;
  * request to one {@link BodyTarget} each: the one place to extend for non-blocking output.
  */
 final class RewritingResponse extends HttpServletResponseWrapper {
+
+    private static final System.Logger LOG = System.getLogger(CloudFrontSigningFilter.class.getName());
 
     private enum State { UNDECIDED, PASS, REWRITE }
 
@@ -53,6 +62,7 @@ final class RewritingResponse extends HttpServletResponseWrapper {
     private Stream stream;
     private BodyTarget<Writer> writer;
     private PrintWriter printWriter;
+    private final ResponseRules.Headers headers = new ContainerHeaders();
 
     RewritingResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
             SigningConfiguration config) {
@@ -71,20 +81,21 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             return state;
         }
         addCookies();
-        boolean bodyMayChange = bodyMayChange();
-        if (bodyMayChange) {
-            adjustHeadersForChangedBody();
+        ResponseRules.Body body = body();
+        if (body != ResponseRules.Body.PASS) {
+            bodyAltered = true;
+            contentLength = -1;
+            ResponseRules.bodyChanged(headers);
         } else {
             if (contentLength >= 0) {
                 super.setContentLengthLong(contentLength);
             }
             if (getStatus() == 304) {
-                weakenETagOf304();
+                ResponseRules.notModified(headers, request.getHeader("If-None-Match"));
             }
         }
-        boolean head = "HEAD".equals(request.getMethod());
-        state = bodyMayChange && !head ? State.REWRITE : State.PASS;
-        if (bodyMayChange && head) {
+        state = body == ResponseRules.Body.REWRITE ? State.REWRITE : State.PASS;
+        if (body == ResponseRules.Body.HEADERS_ONLY) {
             // A HEAD response gets the headers its GET would have: no Content-Length computed from the
             // unsigned body the application writes (and the container discards). Committing now prevents it.
             try {
@@ -96,45 +107,29 @@ final class RewritingResponse extends HttpServletResponseWrapper {
         return state;
     }
 
-    private boolean bodyMayChange() {
-        int status = getStatus();
-        boolean statusHasBody = (status >= 200 && status < 300 && status != 204 && status != 205 && status != 206)
-                || status >= 400;
-        if (!statusHasBody || !rewrites || isCommitted()) {
-            return false;
+    /** {@link ResponseRules#body}, when this filter's own conditions hold: a media type and charset to rewrite. */
+    private ResponseRules.Body body() {
+        if (!rewrites || isCommitted()) {
+            return ResponseRules.Body.PASS;
         }
-        if (!config.isRewritable(getContentType())) {
-            return false;
+        ResponseRules.Body body = ResponseRules.body(request.getMethod(), getStatus(), headers);
+        if (body == ResponseRules.Body.PASS || !config.isRewritable(getContentType()) || charset() == null
+                || !signing.allowed()) {
+            return ResponseRules.Body.PASS;
         }
-        String encoding = getHeader("Content-Encoding");
-        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            return false;
-        }
-        return charset() != null && signing.allowed();
+        return body;
     }
 
-    private void adjustHeadersForChangedBody() {
-        bodyAltered = true;
-        contentLength = -1;
-        super.setHeader("Content-Length", null);
-        String etag = getHeader("ETag");
-        if (etag != null && etag.startsWith("\"")) {
-            super.setHeader("ETag", "W/" + etag);
+    /** The wrapped response's headers, for {@link ResponseRules}: set past this wrapper's own handling. */
+    private final class ContainerHeaders implements ResponseRules.Headers {
+        @Override
+        public String get(String name) {
+            return getHeader(name);
         }
-        if (containsHeader("Accept-Ranges")) {
-            super.setHeader("Accept-Ranges", "none");
-        }
-    }
 
-    /**
-     * A 304 must repeat the validator of the 200 it confirms: when the client holds the weakened {@code ETag}
-     * of a rewritten body, the application's strong one is weakened the same way.
-     */
-    private void weakenETagOf304() {
-        String etag = getHeader("ETag");
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (etag != null && etag.startsWith("\"") && ifNoneMatch != null && ifNoneMatch.contains("W/" + etag)) {
-            super.setHeader("ETag", "W/" + etag);
+        @Override
+        public void set(String name, String value) {
+            RewritingResponse.super.setHeader(name, value);
         }
     }
 
@@ -145,6 +140,20 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             return charset.canEncode() ? charset : null; // a decode-only charset: pass the body through
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The rewriter around the container's stream or writer; if it cannot start, the container's own (the body
+     * passes unsigned; the headers, already adjusted, stay valid for an unchanged body).
+     */
+    private <T> T rewriting(T container, Supplier<T> wrap) {
+        try {
+            return wrap.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Response body left unsigned: the link rewriter could not start ({0})",
+                    e.getClass().getName());
+            return container;
         }
     }
 
@@ -199,8 +208,8 @@ final class RewritingResponse extends HttpServletResponseWrapper {
         if (printWriter == null) {
             PrintWriter container = super.getWriter();
             writer = new BodyTarget<>(container, () -> decide() == State.REWRITE
-                    ? rewriter.wrap(Shield.of(container), getContentType(), request.getScheme(),
-                            signing::signingParameters)
+                    ? rewriting(container, () -> rewriter.wrap(KeepOpen.writer(container), getContentType(),
+                            request.getScheme(), signing::signingParameters))
                     : container);
             printWriter = new PrintWriter(new Text(writer), false);
         }
@@ -308,8 +317,9 @@ final class RewritingResponse extends HttpServletResponseWrapper {
                 }
                 return true;
             case "etag":
-                if (bodyAltered && value != null && value.startsWith("\"")) {
-                    super.setHeader(name, "W/" + value);
+            case "accept-ranges":
+                if (bodyAltered && value != null) {
+                    super.setHeader(name, ResponseRules.headerOfChangedBody(name, value));
                     return true;
                 }
                 return false;
@@ -424,8 +434,8 @@ final class RewritingResponse extends HttpServletResponseWrapper {
         Stream(ServletOutputStream container) {
             this.container = new NonBlockingOutput(container);
             this.body = new BodyTarget<>(this.container, () -> decide() == State.REWRITE
-                    ? rewriter.wrap(Shield.of(this.container), charset(), getContentType(), request.getScheme(),
-                            signing::signingParameters)
+                    ? rewriting(this.container, () -> rewriter.wrap(KeepOpen.outputStream(this.container),
+                            charset(), getContentType(), request.getScheme(), signing::signingParameters))
                     : this.container);
         }
 

@@ -10,7 +10,7 @@ import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestRules;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ final class PerUserSegmentsTest {
     void dotSegmentUser_isOneWarningNamingTheRule() {
         try (TestServer own = TestApp.withFilter(params())) {
             List<String> warnings = LogCapture.messages(
-                    LogCapture.logged(SigningConfiguration.class, () -> own.getBytes("/page?n=1", "X-Test-User", ".."))
+                    LogCapture.logged(RequestRules.class, () -> own.getBytes("/page?n=1", "X-Test-User", ".."))
                             .stream()
                             .filter(r -> r.getLevel().equals(Level.WARNING))
                             .toList());

@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.servlet;
 
+import io.github.cloudfrontsigned.rewrite.ResponseCase;
 import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -92,6 +93,7 @@ final class TestApp {
         context.addServlet(EchoServlet.class, "/echo");
         context.addServlet(BigServlet.class, "/big");
         context.addServlet(ConditionalServlet.class, "/conditional");
+        context.addServlet(CaseServlet.class, "/case");
         context.setBaseResourceAsPath(Path.of("src/test/resources/static").toAbsolutePath());
         ServletHolder files = context.addServlet(DefaultServlet.class, "/static/*");
         files.setInitParameter("etags", "true");
@@ -355,5 +357,23 @@ final class TestApp {
     static String param(HttpServletRequest req, String name, String dflt) {
         String v = req.getParameter(name);
         return v == null ? dflt : v;
+    }
+
+    /** {@code /case}: the response of one row of core's {@code ResponseCase} table, read from the query. */
+    public static final class CaseServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            java.util.Map<String, String> response = ResponseCase.read(req::getParameter);
+            int status = Integer.parseInt(response.remove(ResponseCase.STATUS));
+            resp.setStatus(status);
+            resp.setContentType(response.remove(ResponseCase.TYPE));
+            response.forEach(resp::setHeader);
+            if (ResponseCase.hasBody(status)) {
+                resp.setContentLength(ResponseCase.BODY_BYTES.length);
+                resp.getOutputStream().write(ResponseCase.BODY_BYTES);
+            }
+        }
     }
 }

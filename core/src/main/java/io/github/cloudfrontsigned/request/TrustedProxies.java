@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

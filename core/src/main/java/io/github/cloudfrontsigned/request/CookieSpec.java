@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.Policy;
@@ -82,7 +82,7 @@ public final class CookieSpec {
      * @return the resource for this user, or {@code null} when it is per user and there is no user
      * @throws IllegalArgumentException when the resource is per user and the name cannot be one path segment
      *     ({@link ResourceUrls#pathSegment(String)}: {@code .}, {@code ..}, or a name that decodes to them); the
-     *     message names the rule. {@link SigningConfiguration#cookieResource(CookieSpec, String)} turns it into
+     *     message names the rule. {@link RequestRules#cookieResource(CookieSpec, String)} turns it into
      *     no cookies and a warning.
      */
     public String resource(String userName) {
@@ -132,49 +132,6 @@ public final class CookieSpec {
         }
         String path = resource.substring(pathStart, end);
         return path.substring(0, path.lastIndexOf('/') + 1);
-    }
-
-    /** The host part of a resource, lower-case; may hold wildcards. */
-    static String host(String resource) {
-        int scheme = resource.indexOf("://");
-        int hostStart = scheme < 0 ? 0 : scheme + 3;
-        int end = resource.length();
-        for (int i = hostStart; i < resource.length(); i++) {
-            char c = resource.charAt(i);
-            if (c == '/' || c == '?' || c == ':') {
-                end = i;
-                break;
-            }
-        }
-        return resource.substring(hostStart, end).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /**
-     * Whether a wildcard comes before the {@code /} that ends the resource's host: then the resource also
-     * matches other hosts, as {@code https://d111111abcdef8.cloudfront.net*} matches
-     * {@code https://d111111abcdef8.cloudfront.net.evil.example/...}, a distribution that may trust the same key
-     * group.
-     *
-     * @return the warning to log, or {@code null} when the host is ended by {@code /} (or the resource is {@code *})
-     */
-    String openHostWarning() {
-        int scheme = resource.indexOf("://");
-        if (scheme < 0) {
-            return null;
-        }
-        int slash = resource.indexOf('/', scheme + 3);
-        for (int i = scheme + 3; i < (slash < 0 ? resource.length() : slash); i++) {
-            char c = resource.charAt(i);
-            if (c == '*' || c == '?') {
-                String host = resource.substring(scheme + 3, i);
-                return "cookie resource " + resource + " has the wildcard '" + c + "' at position " + i + ", before"
-                        + " the / that ends its host, so it also matches other hosts such as "
-                        + resource.substring(0, scheme + 3) + (host.isEmpty() ? "evil.example" : host + ".evil.example")
-                        + "/...; end the host with / (for example " + resource.substring(0, i) + "/*) unless every"
-                        + " host is meant";
-            }
-        }
-        return null;
     }
 
     private static CookieAttributes withPath(CookieAttributes a, String path) {

@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
@@ -13,11 +13,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The check behind {@link SigningConfiguration#carriesFreshCookies}, one per configuration. A browser sends the
- * same cookies with every request, so the verdicts of cookies that verified are remembered (keyed by the cookie
- * values, the resource and the client address; at most {@value #MAX_REMEMBERED}, cleared when full): a repeated
- * check costs a map lookup instead of a signature verification. Expiry, key and address are checked again on
- * every call. Thread-safe.
+ * The check behind {@link RequestRules#carriesFreshCookies}, one per application (its {@link RequestRules} holds
+ * it). A browser sends the same cookies with every request, so the verdicts of cookies that verified are
+ * remembered (keyed by the cookie values, the resource and the client address; at most {@value #MAX_REMEMBERED},
+ * cleared when full): a repeated check costs a map lookup instead of a signature verification. Expiry, key and
+ * address are checked again on every call. Thread-safe.
  */
 final class CarriedCookies {
 
@@ -26,14 +26,14 @@ final class CarriedCookies {
 
     private final ConcurrentHashMap<String, Verdict> verified = new ConcurrentHashMap<>();
 
-    boolean fresh(SigningConfiguration config, String resource, Map<String, String> cookies, String ipAddress,
+    boolean fresh(RequestRules rules, String resource, Map<String, String> cookies, String ipAddress,
             String clientIp) {
         if (cookies == null || cookies.isEmpty()) {
             return false;
         }
-        CloudFrontSigner signer = config.signer();
-        long freshUntil = signer.clock().instant().plus(config.cookieRefreshMargin()).getEpochSecond();
-        CloudFrontVerifier verifier = config.verifier();
+        CloudFrontSigner signer = rules.signer();
+        long freshUntil = signer.clock().instant().plus(rules.cookieRefreshMargin()).getEpochSecond();
+        CloudFrontVerifier verifier = rules.verifier();
         if (verifier != null) {
             String key = cookies.get(SignedCookies.POLICY) + '\n' + cookies.get(SignedCookies.EXPIRES) + '\n'
                     + cookies.get(SignedCookies.SIGNATURE) + '\n' + cookies.get(SignedCookies.KEY_PAIR_ID) + '\n'

@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user name or path parameter becomes exactly one path segment ({@link ResourceUrls#pathSegment(String)},
- * {@link CookieSpec#resource(String)}, {@link SigningConfiguration#cookieResource(CookieSpec, String)}): the
+ * {@link CookieSpec#resource(String)}, {@link RequestRules#cookieResource(CookieSpec, String)}): the
  * policy issued for it never matches another user's path, as the verifier decides.
  */
 final class PerUserSegmentTest {
@@ -39,8 +39,8 @@ final class PerUserSegmentTest {
             .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).clock(clock).build();
     private final CloudFrontVerifier verifier = CloudFrontVerifier.builder()
             .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).clock(clock).build();
-    private final SigningConfiguration config = SigningConfiguration.builder().signer(signer)
-            .cookie(CookieSpec.of(TEMPLATE, CookieAttributes.builder().build())).build();
+    private final RequestRules rules = RequestRules.builder(signer)
+            .cookies(List.of(CookieSpec.of(TEMPLATE, CookieAttributes.builder().build()))).build();
 
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "..", "%2e", "%2e%2e", "%2E%2E", ".%2e", "%2E.", "%252e%252e", "%25252e."})
@@ -70,7 +70,7 @@ final class PerUserSegmentTest {
     @ValueSource(strings = {"a/b", "..\\alice", "*", "?x", "100%", "%2f", "../alice", "..%2Falice", "alice*",
         "alice/..", "\t", "...", "..a", "%", "%%2e%2e", "bob", "al", "alice%2f..%2f..", "*/alice"})
     void issuedPolicy_neverMatchesASiblingsPath(String name) {
-        String resource = config.cookieResource(config.cookies().get(0), name);
+        String resource = rules.cookieResource(rules.cookies().get(0), name);
         SignedCookies cookies = signer.signCookies(Policy.builder().resource(resource)
                 .expiresIn(Duration.ofMinutes(5)).build());
         for (String other : List.of(SIBLING, "https://cdn.example.com/users/report.pdf",
@@ -85,15 +85,15 @@ final class PerUserSegmentTest {
 
     @Test
     void cookieSpec_refusesADotSegmentUser() {
-        CookieSpec spec = config.cookies().get(0);
+        CookieSpec spec = rules.cookies().get(0);
         assertThrows(IllegalArgumentException.class, () -> spec.resource("%2e%2e"));
         assertNull(spec.resource(null));
     }
 
     @Test
     void refusedUser_getsNoResourceAndOneWarningNamingTheRule() {
-        List<LogRecord> records = LogCapture.logged(SigningConfiguration.class,
-                () -> assertNull(config.cookieResource(config.cookies().get(0), "..")));
+        List<LogRecord> records = LogCapture.logged(RequestRules.class,
+                () -> assertNull(rules.cookieResource(rules.cookies().get(0), "..")));
         List<String> warnings = LogCapture.messages(records.stream()
                 .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
         assertEquals(1, warnings.size(), warnings::toString);
@@ -103,9 +103,9 @@ final class PerUserSegmentTest {
 
     @Test
     void refusedUsersInABurst_areOneWarningAMinute() {
-        List<LogRecord> records = LogCapture.logged(SigningConfiguration.class, () -> {
+        List<LogRecord> records = LogCapture.logged(RequestRules.class, () -> {
             for (int i = 0; i < 600; i++) {
-                config.cookieResource(config.cookies().get(0), i % 2 == 0 ? ".." : "%2e%2e");
+                rules.cookieResource(rules.cookies().get(0), i % 2 == 0 ? ".." : "%2e%2e");
                 clock.now.set(clock.now.get().plusSeconds(1));
             }
         });
@@ -118,37 +118,46 @@ final class PerUserSegmentTest {
     }
 
     @Test
-    void pathParameter_refusedIsNull() {
-        assertNull(config.pathSegment("path parameter {courseId}", "%2E%2E"));
-        assertEquals("a%2Fb", config.pathSegment("path parameter {courseId}", "a/b"));
-    }
+    void refusedUsersOfTwoSettingsOfOneApplication_areOneWarning() {
+        RequestSigning.Viewer dotDot = new RequestSigning.Viewer() {
+            @Override
+            public String userName() {
+                return "..";
+            }
 
-    private List<String> startupWarnings(String resource) {
-        return LogCapture.messages(LogCapture.logged(SigningConfiguration.class, () -> SigningConfiguration.builder()
-                .signer(signer).cookie(CookieSpec.of(resource, CookieAttributes.builder().build())).build()).stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
-    }
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
 
-    @Test
-    void resourceWithAWildcardInItsHost_warnsAtStartupWithTheFix() {
-        List<String> warnings = startupWarnings("https://d111111abcdef8.cloudfront.net*");
+            @Override
+            public String remoteAddress() {
+                return "192.0.2.7";
+            }
+
+            @Override
+            public List<String> forwardedFor() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Map<String, String> cloudFrontCookies() {
+                return java.util.Map.of();
+            }
+        };
+        RequestSigning.Settings filter = RequestSigning.Settings.builder(rules).build();
+        RequestSigning.Settings resource = RequestSigning.Settings.builder(rules).cookieTtl(Duration.ofMinutes(5))
+                .build();
+        List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class, () -> {
+            assertEquals(List.of(), RequestSigning.of(filter, dotDot, null).setCookieHeaders());
+            assertEquals(List.of(), RequestSigning.of(resource, dotDot, null).setCookieHeaders());
+        }).stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
         assertEquals(1, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).contains("also matches other hosts such as"
-                + " https://d111111abcdef8.cloudfront.net.evil.example/"), warnings.get(0));
-        assertTrue(warnings.get(0).contains("https://d111111abcdef8.cloudfront.net/*"), warnings.get(0));
     }
 
     @Test
-    void resourceWhoseHostEndsWithASlash_startsQuietly() {
-        assertEquals(List.of(), startupWarnings("https://d111111abcdef8.cloudfront.net/*"));
-        assertEquals(List.of(), startupWarnings("https://cdn.example.com/users/{user}/*"));
-    }
-
-    @Test
-    void wildcardHostResource_reallyMatchesAnotherHost() {
-        SignedCookies cookies = signer.signCookies(Policy.builder().resource("https://d111111abcdef8.cloudfront.net*")
-                .expiresIn(Duration.ofMinutes(5)).build());
-        assertTrue(verifier.verify(ViewerRequest.builder().url("https://d111111abcdef8.cloudfront.net.evil.example/x")
-                .cookies(cookies.cookies()).build()).isAllowed());
+    void pathParameter_refusedIsNull() {
+        assertNull(rules.pathSegment("path parameter {courseId}", "%2E%2E"));
+        assertEquals("a%2Fb", rules.pathSegment("path parameter {courseId}", "a/b"));
     }
 }

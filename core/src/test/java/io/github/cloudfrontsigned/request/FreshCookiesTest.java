@@ -1,11 +1,10 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.MovingClock;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
@@ -20,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SigningConfiguration#carriesFreshCookies}: cookies a request carries are re-issued only when they are not
- * the configuration's own, still valid for more than the refresh margin (10 minutes by default).
+ * {@link RequestRules#carriesFreshCookies}: cookies a request carries are re-issued only when they are not the
+ * application's own, still valid for more than the refresh margin (10 minutes by default).
  */
 final class FreshCookiesTest {
 
@@ -34,10 +33,8 @@ final class FreshCookiesTest {
         return CloudFrontSigner.builder().key(keyPairId, key.getPrivate()).clock(CLOCK).build();
     }
 
-    private static SigningConfiguration configuration(boolean withVerifier) {
-        CloudFrontSigner signer = signer("KACTIVE", KEY);
-        SigningConfiguration.Builder b = SigningConfiguration.builder().signer(signer)
-                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults()));
+    private static RequestRules rules(boolean withVerifier) {
+        RequestRules.Builder b = RequestRules.builder(signer("KACTIVE", KEY));
         if (withVerifier) {
             b.verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(CLOCK).build());
         }
@@ -57,49 +54,49 @@ final class FreshCookiesTest {
 
     @Test
     void ownCookiesWithAnHourLeft_areFresh_checkedByTheVerifier() {
-        SigningConfiguration c = configuration(true);
+        RequestRules c = rules(true);
         assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
                 "192.0.2.7"));
     }
 
     @Test
     void ownCookiesWithAnHourLeft_areFresh_byTheirDecodedPolicyWithoutAVerifier() {
-        SigningConfiguration c = configuration(false);
+        RequestRules c = rules(false);
         assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
                 null));
     }
 
     @Test
     void cookiesWithLessThanTheRefreshMarginLeft_areNotFresh() {
-        SigningConfiguration c = configuration(true);
+        RequestRules c = rules(true);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofMinutes(5), null), null,
                 null));
     }
 
     @Test
     void cookiesForAnotherResource_areNotFresh() {
-        SigningConfiguration c = configuration(true);
+        RequestRules c = rules(true);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), "https://cdn.example.com/other/*",
                 Duration.ofHours(1), null), null, null));
     }
 
     @Test
     void cookiesBoundToAnotherAddress_areNotFresh() {
-        SigningConfiguration c = configuration(false);
+        RequestRules c = rules(false);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), "192.0.2.7"),
                 "198.51.100.1/32", "198.51.100.1"));
     }
 
     @Test
     void cookiesOfAnotherKeyPairId_areNotFresh() {
-        SigningConfiguration c = configuration(false);
+        RequestRules c = rules(false);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KOLD", OTHER_KEY), MEMBERS, Duration.ofHours(1),
                 null), null, null));
     }
 
     @Test
     void cookiesWithAForgedSignature_areNotFresh_whenTheVerifierChecks() {
-        SigningConfiguration c = configuration(true);
+        RequestRules c = rules(true);
         assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KACTIVE", OTHER_KEY), MEMBERS, Duration.ofHours(1),
                 null), null, null));
     }
@@ -108,8 +105,7 @@ final class FreshCookiesTest {
     void cookiesThatVerifiedBefore_stopBeingFreshWhenTheMarginIsReached() {
         MovingClock clock = new MovingClock(CLOCK.instant());
         CloudFrontSigner signer = CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(clock).build();
-        SigningConfiguration c = SigningConfiguration.builder().signer(signer)
-                .cookie(CookieSpec.of(MEMBERS, CookieAttributes.defaults()))
+        RequestRules c = RequestRules.builder(signer)
                 .verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(clock).build())
                 .build();
         Map<String, String> carried = cookies(signer, MEMBERS, Duration.ofHours(1), null);
@@ -121,6 +117,6 @@ final class FreshCookiesTest {
 
     @Test
     void noCookies_areNotFresh() {
-        assertFalse(configuration(true).carriesFreshCookies(MEMBERS, Map.of(), null, null));
+        assertFalse(rules(true).carriesFreshCookies(MEMBERS, Map.of(), null, null));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.cloudfrontsigned.config;
+package io.github.cloudfrontsigned.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
