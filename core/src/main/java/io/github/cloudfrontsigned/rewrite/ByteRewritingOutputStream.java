@@ -7,17 +7,19 @@ import java.nio.charset.CoderMalfunctionError;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The byte-level wrapper for ASCII-compatible charsets: scans the caller's arrays in place. Small writes are
- * gathered in a carry buffer until it fills or {@link #flush()} is called; a candidate link that is not complete
- * yet is kept in the same buffer. What a scan emits, runs of unchanged bytes and inserted parameters, is gathered
- * in a second buffer and written downstream once at the end of the scan (or when that buffer is full; a run of
- * {@value #DIRECT} bytes or more is written straight from the array scanned), so a page of 50 links costs a few
- * writes to the container instead of two per link. Nothing stays gathered once a {@code write} returns. Both
- * buffers come from {@link CarryPool} on first use and go back at {@link #close()}. Not thread-safe.
+ * The byte-level wrapper for ASCII-compatible charsets. Writes are copied into a carry window and scanned there
+ * (where {@link AnchorSearch#flag} can mark them in a second array at the same index): small writes are gathered
+ * until it fills or {@link #flush()} is called, larger ones are scanned one window at a time; a candidate link that
+ * is not complete yet is kept in the same window. What a scan emits, runs of unchanged bytes and inserted
+ * parameters, is gathered in a second buffer and written downstream once at the end of the scan (or when that
+ * buffer is full; a run of {@value #DIRECT} bytes or more is written straight from the array scanned), so a page of
+ * 50 links costs a few writes to the container instead of two per link. Nothing stays gathered once a {@code write}
+ * returns. The buffers (window, marks, gathered output) come from {@link CarryPool} on first use and go back at
+ * {@link #close()}. Not thread-safe.
  */
 final class ByteRewritingOutputStream extends OutputStream {
 
-    /** Writes at least this long are scanned in place rather than gathered. */
+    /** Writes at least this long are scanned at once rather than gathered until the window fills. */
     private static final int GATHER_BELOW = 1024;
     /** Room for new bytes next to a retained candidate. */
     private static final int CHUNK = 8192;
@@ -115,38 +117,17 @@ final class ByteRewritingOutputStream extends OutputStream {
                 return;
             }
         }
-        // a retained candidate first takes what it needs from b
-        while (carryLen > 0 && len > 0) {
+        // copied into the carry window, whose bytes the search marks at the same index (see AnchorSearch.flag)
+        while (len > 0) {
             int n = Math.min(len, capacity - carryLen);
-            System.arraycopy(b, off, carry, carryLen, n);
-            int old = carryLen;
+            System.arraycopy(b, off, carry(), carryLen, n);
             carryLen += n;
             off += n;
             len -= n;
-            int r = scan(carry, 0, carryLen, false);
+            process(false);
             if (state.passThrough) {
-                carryLen = 0;
                 out.write(b, off, len);
                 return;
-            }
-            if (r >= old) { // decided within the bytes taken from b: continue in place from there
-                int back = carryLen - r;
-                off -= back;
-                len += back;
-                carryLen = 0;
-            } else {
-                System.arraycopy(carry, r, carry, 0, carryLen - r);
-                carryLen -= r;
-            }
-        }
-        if (len > 0) {
-            int end = off + len;
-            int r = scan(b, off, end, false);
-            if (!state.passThrough) {
-                if (end > r) {
-                    System.arraycopy(b, r, carry(), 0, end - r);
-                }
-                carryLen = end - r;
             }
         }
     }
@@ -185,6 +166,7 @@ final class ByteRewritingOutputStream extends OutputStream {
     private byte[] carry() {
         if (carry == null) {
             carry = CarryPool.acquire(capacity);
+            scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
         }
         return carry;
     }
@@ -237,6 +219,9 @@ final class ByteRewritingOutputStream extends OutputStream {
                 carry = null;
                 carryLen = 0;
                 CarryPool.release(done);
+                byte[] marks = scanner.flags;
+                scanner.flags = null;
+                CarryPool.release(marks);
                 byte[] g = gathered;
                 gathered = null;
                 gatheredLen = 0;

@@ -3,16 +3,16 @@ package io.github.cloudfrontsigned.rewrite;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The wrappers' buffers kept for the next stream (carry windows, gathered output, the writer's window and its
- * ASCII shadow), so that a rewritten page allocates about 1 KB whatever its size instead of 17 KB (bytes) or
- * 65 KB (chars). Process-wide, at most {@value #SIZE} byte arrays and {@value #SIZE} char arrays; a buffer of
- * another length (another {@code maxLinkLength}) is taken only by a request for that length. A buffer's content
- * is garbage when acquired. Thread-safe (compare-and-set per slot); the {@link #acquired()} and
+ * The wrappers' buffers kept for the next stream (carry windows, gathered output, the writer's window and its ASCII
+ * shadow, the search's marks), so that a rewritten page allocates about 1 KB whatever its size instead of 17 KB
+ * (bytes) or 65 KB (chars). Process-wide, at most {@value #SIZE} byte arrays and {@value #SIZE} char arrays; a
+ * buffer of another length (another {@code maxLinkLength}) is taken only by a request for that length. A buffer's
+ * content is garbage when acquired. Thread-safe (compare-and-set per slot); the {@link #acquired()} and
  * {@link #created()} counters are approximate under contention and exist for tests.
  */
 final class CarryPool {
 
-    private static final int SIZE = 32;
+    private static final int SIZE = 48;
     private static final AtomicReferenceArray<byte[]> BYTES = new AtomicReferenceArray<>(SIZE);
     private static final AtomicReferenceArray<char[]> CHARS = new AtomicReferenceArray<>(SIZE);
     private static volatile long acquired;

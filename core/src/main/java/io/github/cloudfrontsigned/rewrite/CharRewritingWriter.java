@@ -9,11 +9,12 @@ import java.util.Objects;
 /**
  * The character-level wrapper: gathers characters in a bounded window, scans an ASCII shadow of them (every
  * non-ASCII character, surrogates included, becomes one byte {@code 0x80}) and writes the original characters.
- * Characters leave when the window fills or on {@link #flush()}, except a candidate link that is not complete
- * yet. What a scan emits, runs of the window and inserted parameters, is gathered in an output buffer and
- * written downstream once per scan (or when that buffer is full), not twice per link. The window, its shadow and
- * the output buffer of a standard-size writer come from {@link CarryPool} on first write and go back at
- * {@link #close()}, so a response allocates the same few hundred bytes whatever its size. Not thread-safe.
+ * Characters leave when the window fills or on {@link #flush()}, except a candidate link that is not complete yet.
+ * What a scan emits, runs of the window and inserted parameters, is gathered in an output buffer and written
+ * downstream once per scan (or when that buffer is full), not twice per link. The window, its shadow and the output
+ * buffer of a standard-size writer (and the shadow's marks, see {@link AnchorSearch#flag}) come from
+ * {@link CarryPool} on first write and go back at {@link #close()}, so a response allocates the same few hundred
+ * bytes whatever its size. Not thread-safe.
  */
 final class CharRewritingWriter extends Writer {
 
@@ -51,6 +52,7 @@ final class CharRewritingWriter extends Writer {
         if (pooled) {
             chars = CarryPool.acquireChars(capacity);
             shadow = CarryPool.acquire(capacity);
+            scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
             gathered = CarryPool.acquireChars(capacity);
         } else {
             chars = new char[capacity];
@@ -258,14 +260,17 @@ final class CharRewritingWriter extends Writer {
                 char[] c = chars;
                 byte[] sh = shadow;
                 char[] g = gathered;
+                byte[] marks = scanner.flags;
                 chars = null;
                 shadow = null;
                 gathered = null;
+                scanner.flags = null;
                 len = 0;
                 gatheredLen = 0;
                 if (pooled) {
                     CarryPool.release(c);
                     CarryPool.release(sh);
+                    CarryPool.release(marks);
                     CarryPool.release(g);
                 }
             }

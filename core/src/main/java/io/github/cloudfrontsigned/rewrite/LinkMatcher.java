@@ -124,6 +124,9 @@ final class LinkMatcher {
     final long b1;
     final long b2;
     final long b3;
+    /** The first and second byte of the first anchor (lower case). */
+    final int anchorFirst;
+    final int anchorSecond;
     /** For each first anchor byte, the possible second bytes (bit set over 0-127). */
     private final long[][] seconds = new long[256][];
     /**
@@ -180,6 +183,8 @@ final class LinkMatcher {
             seconds[a][b >> 6] |= 1L << b;
         }
         anchorCount = anchors.size();
+        anchorFirst = anchors.get(0) >> 8;
+        anchorSecond = anchors.get(0) & 0xFF;
         long[] firsts = new long[4];
         long[] second = new long[4];
         for (int i = 0; i < 4; i++) {

@@ -75,6 +75,14 @@ abstract class LinkScanner {
     private int floor;
     private int needMore;
 
+    /**
+     * Where the wrapper lets {@link AnchorSearch#flag} mark the bytes of the array it scans, at the same index
+     * (pooled with its window), or {@code null}: then, and for arrays longer than it, the search reads words.
+     */
+    byte[] flags;
+    /** {@link #flags} holds marks for {@code s[flagsFrom, to)} of this scan call, or -1. */
+    private int flagsFrom;
+
     private final ScannedLink scanned = new ScannedLink();
     private final UrlBuilder url = new UrlBuilder();
     private final ParameterInsertion insertion = new ParameterInsertion();
@@ -116,6 +124,7 @@ abstract class LinkScanner {
         this.emitted = from;
         this.floor = from;
         this.needMore = -1;
+        this.flagsFrom = -1;
         int i = from;
         while (true) {
             if (skipping) {
@@ -184,6 +193,15 @@ abstract class LinkScanner {
 
     /** The next byte that matters in the current syntax: an anchor or a markup construct that changes it. */
     private int find(int i, int to) {
+        if ((mode == TEXT || state == NORMAL) && flags != null && to <= flags.length && matcher.anchorCount == 1
+                && AnchorSearch.FLAGGED) {
+            int tags = mode == TEXT ? AnchorSearch.TEXT : mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML;
+            if (flagsFrom < 0 || i < flagsFrom) {
+                AnchorSearch.flag(s, flags, i, to, matcher, tags); // once per call: the mode is fixed once sniffed
+                flagsFrom = i;
+            }
+            return AnchorSearch.findFlagged(s, flags, i, to, matcher, floor, tags);
+        }
         if (mode == TEXT) {
             return AnchorSearch.findAnchor(s, i, to, matcher, floor);
         }

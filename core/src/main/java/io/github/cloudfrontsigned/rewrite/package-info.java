@@ -11,8 +11,10 @@
  * <p>Inside, one request's body goes: a wrapper ({@code ByteRewritingOutputStream} for ASCII-compatible charsets,
  * {@code TranscodingOutputStream} for others, {@code CharRewritingWriter} for characters; their closed and
  * pass-through-after-failure rules in {@code WrapperState}) feeds a {@code LinkScanner}, which finds the next byte
- * that matters with {@code AnchorSearch} (SWAR over {@code long} words), follows the markup state, decides what is
- * a link and where it ends (the link being examined held in {@code ScannedLink}, escapes parsed by
+ * that matters with {@code AnchorSearch} (marks made by a loop the JIT compiles to SIMD code, then pairs of marks
+ * tested over {@code long} words; {@code -Dio.github.cloudfrontsigned.rewrite.flaggedSearch=false} keeps the plain
+ * SWAR search over the bytes, the default on JVMs other than HotSpot's server VM), follows the markup state,
+ * decides what is a link and where it ends (the link being examined held in {@code ScannedLink}, escapes parsed by
  * {@code References}), builds the URL to sign ({@code TargetUrl}) and inserts the parameters
  * ({@code ParameterInsertion}). {@code LinkMatcher} holds the prefixes compiled for that search.
  *

@@ -104,8 +104,9 @@ final class GatheredOutputTest {
         for (int i = 0; i < 100; i++) {
             respond(page);
         }
-        assertEquals(4 * 100, CarryPool.acquired() - acquired,
-                "buffers asked for: the gathered output of a stream (one write, scanned in place: no carry), three per writer");
+        assertEquals(7 * 100, CarryPool.acquired() - acquired,
+                "buffers asked for: a stream's window, its marks and gathered output; a writer's window, shadow, marks"
+                        + " and gathered output");
         assertEquals(0, CarryPool.created() - created, "buffers allocated by 100 responses after the first");
     }
 
