@@ -20,7 +20,7 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
 start() { # dir module port -> sets STARTED_PID
   local dir=$1 module=$2 port=$3 cp log=/tmp/cloudfront-ab-$2-$3.log
-  (cd "$dir" && mvn -B -q -o -Dmaven.deploy.skip=true -pl "core,$module" test-compile dependency:build-classpath \
+  (cd "$dir" && mvn -B -q -o -Dmaven.deploy.skip=true -pl "$module" -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$dir/target/ab-$module.classpath")
   cp="$dir/$module/target/test-classes:$dir/$module/target/classes:$(cat "$dir/target/ab-$module.classpath")"
   (cd "$dir" && exec java -Xmx512m -cp "$cp" "io.github.cloudfrontsigned.$module.LoadTestServer" "$port") > "$log" 2>&1 &

@@ -16,8 +16,9 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8090}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-# One reactor build: the classpath file is written per module, jaxrs's last (core resolves to core/target/classes).
-mvn -B -q -o -pl core,jaxrs test-compile dependency:build-classpath -Dmdep.includeScope=test \
+# One reactor build (jaxrs and what it needs: core, test-support): the classpath file is written per module, jaxrs's
+# last (core resolves to core/target/classes).
+mvn -B -q -o -pl jaxrs -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/target/jaxrs-load-test.classpath"
 CP="jaxrs/target/classes:jaxrs/target/test-classes:$(cat target/jaxrs-load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.jaxrs.LoadTestServer "$PORT" > /tmp/cloudfront-jaxrs-load.log 2>&1 &

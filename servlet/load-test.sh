@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-15s}"
 PORT="${PORT:-8089}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mvn -B -q -o -pl core,servlet test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -o -pl servlet -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/load-test.classpath
 CP="servlet/target/test-classes:servlet/target/classes:$(cat servlet/target/load-test.classpath)"
 java -Xmx512m -cp "$CP" io.github.cloudfrontsigned.servlet.LoadTestServer "$PORT" > /tmp/cloudfront-load-server.log 2>&1 &

@@ -5,6 +5,8 @@ import static io.github.cloudfrontsigned.aws.AwsTestSupport.pem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
 import jakarta.servlet.DispatcherType;
@@ -12,9 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ final class ServletFilterWithAwsKeysTest {
     private static final Pattern SIGNED = Pattern.compile("src=\"([^\"]+)\"");
 
     private final LocalAwsEndpoint aws = LocalAwsEndpoint.open();
-    private Server server;
+    private TestServer server;
 
     @BeforeAll
     static void credentialsForTheDefaultChain() {
@@ -53,7 +50,7 @@ final class ServletFilterWithAwsKeysTest {
     @AfterEach
     void stop() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
         aws.close();
     }
@@ -83,15 +80,8 @@ final class ServletFilterWithAwsKeysTest {
         filter.setInitParameters(initParams);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new PageServlet()), "/page");
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(context);
-        server.start();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + connector.getLocalPort() + "/page")).build(), HttpResponse.BodyHandlers.ofString());
+        server = TestServer.start(context);
+        HttpResponse<String> r = server.get("/page");
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = SIGNED.matcher(r.body());
         assertTrue(m.find(), r.body());
@@ -107,7 +97,7 @@ final class ServletFilterWithAwsKeysTest {
         String signed = page(p);
         assertTrue(CloudFrontVerifier.builder().trustedKey("KAWS", RSA.getPublic()).build().verify(signed).isAllowed(),
                 signed);
-        server.stop(); // destroys the filter
+        server.close(); // destroys the filter
         server = null;
         aws.assertNoCallsFor2500Millis(LocalAwsEndpoint.GET_SECRET_VALUE, "no refresh after the filter is destroyed");
     }

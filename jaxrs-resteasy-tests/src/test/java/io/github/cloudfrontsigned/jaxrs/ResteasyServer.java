@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.jaxrs;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import io.github.cloudfrontsigned.jaxrs.app.TestApplication;
+import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.ws.rs.core.Application;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +53,6 @@ final class ResteasyServer {
         ServletHolder holder = new ServletHolder(new HttpServlet30Dispatcher());
         holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
         holder.setInitParameter("resteasy.servlet.mapping.prefix", "/api");
-        return TestServer.start(holder);
+        return TestServer.startServlet(holder, "/api/*");
     }
 }

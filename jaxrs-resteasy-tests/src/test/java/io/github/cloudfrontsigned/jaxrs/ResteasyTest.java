@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import io.github.cloudfrontsigned.jaxrs.app.SignedApplication;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.net.http.HttpResponse;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
+import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import io.github.cloudfrontsigned.jaxrs.app.MisconfiguredResources;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.github.cloudfrontsigned.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.util.function.Supplier;
 
 /** Test helper: the message of a failed deployment, with every cause's message. */

@@ -4,6 +4,7 @@ import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.app.CatalogResource;
 import io.github.cloudfrontsigned.jaxrs.app.TestApplication;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,6 @@ final class JerseyServer {
      */
     static TestServer start(ResourceConfig config) {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        return TestServer.start(new ServletHolder(new ServletContainer(config)));
+        return TestServer.startServlet(new ServletHolder(new ServletContainer(config)), "/api/*");
     }
 }

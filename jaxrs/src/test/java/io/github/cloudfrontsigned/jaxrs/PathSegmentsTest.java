@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;

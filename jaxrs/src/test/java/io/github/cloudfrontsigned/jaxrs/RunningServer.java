@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned.jaxrs;
 
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

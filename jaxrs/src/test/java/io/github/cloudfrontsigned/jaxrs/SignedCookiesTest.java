@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

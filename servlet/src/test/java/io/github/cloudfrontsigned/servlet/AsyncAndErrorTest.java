@@ -3,6 +3,7 @@ package io.github.cloudfrontsigned.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +17,7 @@ final class AsyncAndErrorTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withFilter(HttpSemanticsTest.params());
+        server = TestApp.withFilter(HttpSemanticsTest.params());
     }
 
     @AfterAll
@@ -26,7 +27,7 @@ final class AsyncAndErrorTest {
 
     @Test
     void asyncServlet_writingFromAnotherThread_hasItsLinksSigned() {
-        HttpResponse<byte[]> r = server.get("/async");
+        HttpResponse<byte[]> r = server.getBytes("/async");
         assertEquals(200, r.statusCode());
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(TestApp.page(20), Signatures.unsigned(body));
@@ -37,7 +38,7 @@ final class AsyncAndErrorTest {
 
     @Test
     void errorPage_isServedWithItsLinkSigned() {
-        HttpResponse<byte[]> r = server.get("/missing");
+        HttpResponse<byte[]> r = server.getBytes("/missing");
         assertEquals(404, r.statusCode());
         String body = new String(r.body(), StandardCharsets.UTF_8);
         List<String> signed = Signatures.signedUrls(body);

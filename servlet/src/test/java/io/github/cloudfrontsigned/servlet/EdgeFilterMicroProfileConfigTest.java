@@ -3,8 +3,9 @@ package io.github.cloudfrontsigned.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.config.ConfigProperties;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -37,7 +38,7 @@ final class EdgeFilterMicroProfileConfigTest {
         ConfigProviderResolver.instance().registerConfig(config, loader);
         TestServer server;
         try {
-            server = TestServer.start(context -> {
+            server = TestApp.start(context -> {
                 context.setClassLoader(loader);
                 context.addFilter(new FilterHolder(CloudFrontEdgeFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
                 context.addServlet(new ServletHolder(new HttpServlet() {
@@ -54,8 +55,10 @@ final class EdgeFilterMicroProfileConfigTest {
             CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
                     .build();
             String url = signer.signUrl(server.uri("/file.txt").toString(), Duration.ofMinutes(5));
-            assertEquals(HttpStatus.OK_200, server.get(url.substring(url.indexOf("/file.txt"))).statusCode());
-            assertEquals(HttpStatus.FORBIDDEN_403, server.get("/file.txt").statusCode());
+            assertEquals(
+                    HttpStatus.OK_200,
+                    server.getBytes(url.substring(url.indexOf("/file.txt"))).statusCode());
+            assertEquals(HttpStatus.FORBIDDEN_403, server.getBytes("/file.txt").statusCode());
         }
     }
 }

@@ -13,6 +13,9 @@ import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.ConfigProperties;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.testing.TestServer;
+import io.github.cloudfrontsigned.verify.EdgeAccess;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,9 +61,12 @@ final class EdgeFilterTest {
         Files.write(folder.resolve("public/open.txt"), "open".getBytes(StandardCharsets.UTF_8));
         Path publicPem = Files.createTempFile("edge-public", ".pem");
         Files.writeString(publicPem, Keys.toPem(TestKeys.RSA.getPublic()));
-        Map<String, String> params = Map.of(ConfigProperties.EDGE_TRUSTED_KEYS, TestKeys.KEY_PAIR_ID,
-                ConfigProperties.edgePublicKeyLocation(TestKeys.KEY_PAIR_ID), publicPem.toString());
-        server = TestServer.start(context -> {
+        Map<String, String> params = Map.of(
+                ConfigProperties.EDGE_TRUSTED_KEYS,
+                TestKeys.KEY_PAIR_ID,
+                ConfigProperties.edgePublicKeyLocation(TestKeys.KEY_PAIR_ID),
+                publicPem.toString());
+        server = TestApp.start(context -> {
             context.setBaseResourceAsPath(folder);
             FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
             edge.setInitParameters(params);
@@ -73,7 +79,7 @@ final class EdgeFilterTest {
             }), "/echo");
             context.addServlet(DefaultServlet.class, "/");
         });
-        behindProxy = TestServer.start(context -> {
+        behindProxy = TestApp.start(context -> {
             context.setBaseResourceAsPath(folder);
             FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
             edge.setInitParameters(new java.util.HashMap<>(params));
@@ -81,14 +87,14 @@ final class EdgeFilterTest {
             context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(DefaultServlet.class, "/");
         });
-        lenient = TestServer.startLenient(context -> {
+        lenient = TestApp.startLenient(context -> {
             context.setBaseResourceAsPath(folder);
             FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
             edge.setInitParameters(params);
             context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(DefaultServlet.class, "/");
         });
-        lenientWithoutEdge = TestServer.startLenient(context -> {
+        lenientWithoutEdge = TestApp.startLenient(context -> {
             context.setBaseResourceAsPath(folder);
             context.addServlet(DefaultServlet.class, "/");
         });
@@ -104,13 +110,13 @@ final class EdgeFilterTest {
     }
 
     private static String pathOf(String url) {
-        return url.substring(("http://127.0.0.1:" + server.port).length());
+        return url.substring(("http://127.0.0.1:" + server.port()).length());
     }
 
     @Test
     void signedUrl_servesTheFile() {
         String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = server.get(pathOf(url));
+        HttpResponse<byte[]> r = server.getBytes(pathOf(url));
         assertEquals(200, r.statusCode());
         assertArrayEquals(PHOTO, r.body());
     }
@@ -118,7 +124,7 @@ final class EdgeFilterTest {
     @Test
     void tamperedSignature_isAccessDeniedWithCloudFrontsXml() {
         String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = server.get(pathOf(url).replace("Signature=", "Signature=AAAA"));
+        HttpResponse<byte[]> r = server.getBytes(pathOf(url).replace("Signature=", "Signature=AAAA"));
         assertEquals(403, r.statusCode());
         assertEquals("text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("Error from cloudfront", r.headers().firstValue("x-cache").orElse(""));
@@ -130,14 +136,14 @@ final class EdgeFilterTest {
     @Test
     void unknownKeyPairId_isInvalidKey() {
         String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = server.get(pathOf(url).replace(TestKeys.KEY_PAIR_ID, "KUNKNOWN00000"));
+        HttpResponse<byte[]> r = server.getBytes(pathOf(url).replace(TestKeys.KEY_PAIR_ID, "KUNKNOWN00000"));
         assertEquals(403, r.statusCode());
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>InvalidKey</Code>"));
     }
 
     @Test
     void noSignature_isMissingKey() {
-        HttpResponse<byte[]> r = server.get("/private/photo.jpg");
+        HttpResponse<byte[]> r = server.getBytes("/private/photo.jpg");
         assertEquals(403, r.statusCode());
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>MissingKey</Code>"));
     }
@@ -145,8 +151,10 @@ final class EdgeFilterTest {
     @Test
     void signedCookies_serveTheFile() {
         SignedCookies cookies = signer.signCookies(Policy.builder()
-                .resource(server.uri("/private/*").toString()).expiresIn(Duration.ofMinutes(5)).build());
-        HttpResponse<byte[]> r = server.get("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
+                .resource(server.uri("/private/*").toString())
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
+        HttpResponse<byte[]> r = server.getBytes("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
         assertEquals(200, r.statusCode());
         assertArrayEquals(PHOTO, r.body());
     }
@@ -154,8 +162,10 @@ final class EdgeFilterTest {
     @Test
     void signedCookiesForAnotherFolder_areAccessDenied() {
         SignedCookies cookies = signer.signCookies(Policy.builder()
-                .resource(server.uri("/other/*").toString()).expiresIn(Duration.ofMinutes(5)).build());
-        HttpResponse<byte[]> r = server.get("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
+                .resource(server.uri("/other/*").toString())
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
+        HttpResponse<byte[]> r = server.getBytes("/private/photo.jpg", "Cookie", cookies.toCookieHeader());
         assertEquals(403, r.statusCode());
         assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("<Code>AccessDenied</Code>"));
     }
@@ -172,7 +182,7 @@ final class EdgeFilterTest {
 
     @Test
     void publicCookies_serveThePublicFolder() {
-        RawHttp.Response r = server.raw("/public/open.txt", "Cookie: " + publicCookies());
+        RawHttp.Response r = RawHttp.get(server.port(), "/public/open.txt", "Cookie: " + publicCookies());
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().endsWith("open"), r.text());
     }
@@ -184,7 +194,7 @@ final class EdgeFilterTest {
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
         "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg"})
     void pathThatTheContainerServesFromElsewhere_isRefusedNotServed(String rawPath) {
-        RawHttp.Response r = server.raw(rawPath, "Cookie: " + publicCookies());
+        RawHttp.Response r = RawHttp.get(server.port(), rawPath, "Cookie: " + publicCookies());
         assertEquals(400, r.status(), r.text());
         assertFalse(r.text().contains("not really a jpeg"), r.text());
     }
@@ -193,7 +203,7 @@ final class EdgeFilterTest {
     @ValueSource(strings = {"/public/%2e%2e/private/photo.jpg", "/public/.%2e/private/photo.jpg",
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg"})
     void lenientContainer_wouldServeThePrivateFile(String rawPath) {
-        RawHttp.Response r = lenientWithoutEdge.raw(rawPath);
+        RawHttp.Response r = RawHttp.get(lenientWithoutEdge.port(), rawPath);
         assertEquals(200, r.status(), r.text());
         assertTrue(r.text().contains("not really a jpeg"), r.text());
     }
@@ -205,7 +215,7 @@ final class EdgeFilterTest {
         "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
         "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg", "/public/%2e%2e/private/%2e/photo.jpg"})
     void lenientContainer_behindTheEdge_refusesThePathWith400(String rawPath) {
-        RawHttp.Response r = lenient.raw(rawPath, "Cookie: " + publicCookies(lenient));
+        RawHttp.Response r = RawHttp.get(lenient.port(), rawPath, "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
         assertTrue(r.text().contains("this edge refuses it"), r.text());
         assertFalse(r.text().contains("not really a jpeg"), r.text());
@@ -213,14 +223,15 @@ final class EdgeFilterTest {
 
     @Test
     void pathParameter_isRefusedEvenWithoutADotSegment() {
-        RawHttp.Response r = lenient.raw("/public;jsessionid=1/open.txt", "Cookie: " + publicCookies(lenient));
+        RawHttp.Response r =
+                RawHttp.get(lenient.port(), "/public;jsessionid=1/open.txt", "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
     }
 
     @Test
     void refusal_saysWhyWithoutEchoingTheRequest() {
-        RawHttp.Response r = lenient.raw("/public/%2e%2e/private/photo.jpg?<script>",
-                "Cookie: " + publicCookies(lenient));
+        RawHttp.Response r = RawHttp.get(
+                lenient.port(), "/public/%2e%2e/private/photo.jpg?<script>", "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
         assertTrue(r.text().contains("dot-segment"), r.text());
         assertFalse(r.text().contains("<script>"), r.text());
@@ -229,7 +240,7 @@ final class EdgeFilterTest {
     @Test
     void publicUrl_acceptsLinksSignedForTheDistribution() {
         String url = signer.signUrl(DISTRIBUTION + "/private/photo.jpg", Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = behindProxy.get(url.substring(DISTRIBUTION.length()));
+        HttpResponse<byte[]> r = behindProxy.getBytes(url.substring(DISTRIBUTION.length()));
         assertEquals(200, r.statusCode());
         assertArrayEquals(PHOTO, r.body());
     }
@@ -237,7 +248,8 @@ final class EdgeFilterTest {
     @Test
     void publicUrl_refusesLinksSignedForTheHostTheRequestShows() {
         String url = signer.signUrl(behindProxy.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = behindProxy.get(url.substring(("http://127.0.0.1:" + behindProxy.port).length()));
+        HttpResponse<byte[]> r =
+                behindProxy.getBytes(url.substring(("http://127.0.0.1:" + behindProxy.port()).length()));
         assertEquals(403, r.statusCode());
     }
 
@@ -258,7 +270,7 @@ final class EdgeFilterTest {
         String forged = pathOf(url).replace("/photo.jpg", "/" + "x".repeat(7000) + ".jpg");
         List<LogRecord> records = edgeLog(() -> {
             for (int i = 0; i < 20; i++) {
-                assertEquals(403, server.get(forged).statusCode());
+                assertEquals(403, server.getBytes(forged).statusCode());
             }
         });
         List<LogRecord> fine = records.stream().filter(r -> r.getLevel().equals(Level.FINE)).toList();
@@ -272,7 +284,7 @@ final class EdgeFilterTest {
     @Test
     void origin_doesNotSeeTheSigningParameters() {
         String url = signer.signUrl(server.uri("/echo?size=small").toString(), Duration.ofMinutes(5));
-        HttpResponse<byte[]> r = server.get(pathOf(url));
+        HttpResponse<byte[]> r = server.getBytes(pathOf(url));
         assertEquals(200, r.statusCode());
         assertEquals("size=small|[size]", new String(r.body(), StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ final class FilterConfigurationTest {
 
     /** Starts the application with these init-params and returns the filter's start-up failure. */
     private static String failure(Map<String, String> params) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestServer.withFilter(params).close());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> TestApp.withFilter(params).close());
         Throwable t = e;
         while (t != null && !(t instanceof ServletException)) {
             t = t.getCause();
@@ -90,15 +92,16 @@ final class FilterConfigurationTest {
 
     @Test
     void contextParams_areReadWhenNoInitParamIsSet() {
-        try (TestServer server = TestServer.start(context -> {
+        try (TestServer server = TestApp.start(context -> {
             HttpSemanticsTest.params().forEach(context::setInitParameter);
             FilterHolder holder = new FilterHolder(CloudFrontSigningFilter.class);
             holder.setInitParameter("cloudfront.url.ttl", "2h");
             context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
             TestApp.addServlets(context);
         })) {
-            String body = new String(server.get("/page?n=1").body(), StandardCharsets.UTF_8);
-            long expires = Signatures.verifyCanned(Signatures.signedUrls(body).get(0)).getEpochSecond();
+            String body = new String(server.getBytes("/page?n=1").body(), StandardCharsets.UTF_8);
+            long expires =
+                    Signatures.verifyCanned(Signatures.signedUrls(body).get(0)).getEpochSecond();
             long now = System.currentTimeMillis() / 1000;
             assertTrue(expires >= now + 7200 && expires <= now + 7200 + 301, "init-param TTL 2h: " + expires);
             assertEquals(1, Signatures.signedUrls(body).size());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.Signatures;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.DispatcherType;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -41,7 +42,7 @@ final class HttpSemanticsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withFilter(params());
+        server = TestApp.withFilter(params());
     }
 
     @AfterAll
@@ -51,7 +52,7 @@ final class HttpSemanticsTest {
 
     @Test
     void rewrittenBody_losesContentLengthAndGetsWeakETag() {
-        HttpResponse<byte[]> r = server.get("/page?via=stream&etag=1");
+        HttpResponse<byte[]> r = server.getBytes("/page?via=stream&etag=1");
         assertEquals(200, r.statusCode());
         assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElse(r.body().length),
                 "Content-Length, when present, is the length of the signed body");
@@ -61,7 +62,7 @@ final class HttpSemanticsTest {
 
     @Test
     void otherContentType_passesThroughWithItsContentLengthAndETag() {
-        HttpResponse<byte[]> r = server.get("/page?via=stream&etag=1&type=text/plain");
+        HttpResponse<byte[]> r = server.getBytes("/page?via=stream&etag=1&type=text/plain");
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(TestApp.page(50), body);
         assertEquals(Optional.of(Integer.toString(r.body().length)), r.headers().firstValue("Content-Length"));
@@ -70,7 +71,8 @@ final class HttpSemanticsTest {
 
     @Test
     void head_getsTheHeadersItsGetWouldHaveAndNoBody() {
-        HttpResponse<byte[]> r = server.send("HEAD", "/page?via=stream&etag=1");
+        HttpResponse<byte[]> r =
+                server.send("HEAD", "/page?via=stream&etag=1", HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         assertEquals(0, r.body().length);
         assertEquals(Optional.of("W/\"v1\""), r.headers().firstValue("ETag"));
@@ -80,7 +82,7 @@ final class HttpSemanticsTest {
 
     @Test
     void notModified_passesThroughAndRepeatsTheWeakenedValidator() {
-        HttpResponse<byte[]> r = server.get("/conditional", "If-None-Match", "W/\"v7\"");
+        HttpResponse<byte[]> r = server.getBytes("/conditional", "If-None-Match", "W/\"v7\"");
         assertEquals(304, r.statusCode());
         assertEquals(0, r.body().length);
         assertEquals(Optional.of("W/\"v7\""), r.headers().firstValue("ETag"));
@@ -88,7 +90,7 @@ final class HttpSemanticsTest {
 
     @Test
     void staticFile_isSignedWithWeakETagAndNoByteRanges() throws Exception {
-        HttpResponse<byte[]> r = server.get("/static/page.html");
+        HttpResponse<byte[]> r = server.getBytes("/static/page.html");
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(Files.readString(Path.of("src/test/resources/static/page.html")), Signatures.unsigned(body));
         assertEquals(5, Signatures.signedUrls(body).size(), body);
@@ -98,7 +100,7 @@ final class HttpSemanticsTest {
 
     @Test
     void rangeRequest_getsTheUnchangedBytesOfThe206() throws Exception {
-        HttpResponse<byte[]> r = server.get("/static/page.html", "Range", "bytes=0-99");
+        HttpResponse<byte[]> r = server.getBytes("/static/page.html", "Range", "bytes=0-99");
         assertEquals(206, r.statusCode());
         byte[] file = Files.readAllBytes(Path.of("src/test/resources/static/page.html"));
         assertArrayEquals(Arrays.copyOf(file, 100), r.body());
@@ -114,7 +116,7 @@ final class HttpSemanticsTest {
         gzip.setMinGzipSize(16);
         gzip.setHandler(context);
         try (TestServer gzipped = TestServer.start(gzip)) {
-            HttpResponse<byte[]> r = gzipped.get("/page?n=30", "Accept-Encoding", "gzip");
+            HttpResponse<byte[]> r = gzipped.getBytes("/page?n=30", "Accept-Encoding", "gzip");
             assertEquals(Optional.of("gzip"), r.headers().firstValue("Content-Encoding"));
             String body = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
                     StandardCharsets.UTF_8);
@@ -125,14 +127,14 @@ final class HttpSemanticsTest {
 
     @Test
     void applicationCompressedBody_passesThroughByteForByte() throws Exception {
-        HttpResponse<byte[]> r = server.get("/gzip");
+        HttpResponse<byte[]> r = server.getBytes("/gzip");
         assertEquals(Optional.of("gzip"), r.headers().firstValue("Content-Encoding"));
         assertArrayEquals(TestApp.gzip(TestApp.page(10).getBytes(StandardCharsets.UTF_8)), r.body());
     }
 
     @Test
     void redirectToAPrivateFile_carriesASignedLocation() {
-        HttpResponse<byte[]> r = server.get("/download?file=report.pdf");
+        HttpResponse<byte[]> r = server.getBytes("/download?file=report.pdf");
         assertEquals(302, r.statusCode());
         String location = r.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(TestApp.CDN + "report.pdf?Expires="), location);

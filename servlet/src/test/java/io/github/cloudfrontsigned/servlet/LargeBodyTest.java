@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.TestHttp;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
@@ -22,8 +23,9 @@ final class LargeBodyTest {
     @Test
     void twoHundredMegabyteBody_streamsWithEveryLinkSignedInBoundedHeap() throws Exception {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        try (TestServer server = TestServer.withFilter(HttpSemanticsTest.params())) {
-            HttpRequest request = HttpRequest.newBuilder(server.uri("/big?mb=200")).timeout(Duration.ofSeconds(60))
+        try (TestServer server = TestApp.withFilter(HttpSemanticsTest.params())) {
+            HttpRequest request = HttpRequest.newBuilder(server.uri("/big?mb=200"))
+                    .timeout(Duration.ofSeconds(60))
                     .build();
             HttpResponse<InputStream> r = TestHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, r.statusCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ final class LinkSigningTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withFilter(HttpSemanticsTest.params());
+        server = TestApp.withFilter(HttpSemanticsTest.params());
     }
 
     @AfterAll
@@ -29,7 +30,7 @@ final class LinkSigningTest {
 
     /** Every protected link signed and verified; everything else byte for byte as the application wrote it. */
     private static void assertSignedPage(String path, Charset charset, int links) {
-        HttpResponse<byte[]> r = server.get(path);
+        HttpResponse<byte[]> r = server.getBytes(path);
         assertEquals(200, r.statusCode());
         String body = new String(r.body(), charset);
         String expected = new String(TestApp.page(links).getBytes(charset), charset); // ☃ is '?' in Latin-1
@@ -80,7 +81,7 @@ final class LinkSigningTest {
 
     @Test
     void jsonEscapes_areUnderstood() {
-        String body = new String(server.get("/json").body(), StandardCharsets.UTF_8);
+        String body = new String(server.getBytes("/json").body(), StandardCharsets.UTF_8);
         assertEquals(TestApp.JSON, Signatures.unsigned(body), body);
         assertTrue(body.contains("https:\\/\\/cdn.example.com\\/private\\/a.mp4?Expires="), body);
         assertTrue(body.contains("b.mp4?q=1\\u0026r=2\\u0026Expires="), body);
@@ -91,7 +92,7 @@ final class LinkSigningTest {
 
     @Test
     void linkHeader_isSigned() {
-        HttpResponse<byte[]> r = server.get("/download?file=a.bin");
+        HttpResponse<byte[]> r = server.getBytes("/download?file=a.bin");
         String link = r.headers().firstValue("Link").orElseThrow();
         assertTrue(link.startsWith("<" + TestApp.CDN + "preload.js?Expires="), link);
         Signatures.verifyCanned(link.substring(1, link.indexOf('>')));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -30,7 +31,7 @@ final class MicroProfileConfigTest {
         ClassLoader loader = new URLClassLoader(new URL[0], MicroProfileConfigTest.class.getClassLoader());
         ConfigProviderResolver.instance().registerConfig(config, loader);
         try {
-            return TestServer.start(context -> {
+            return TestApp.start(context -> {
                 context.setClassLoader(loader);
                 FilterHolder holder = new FilterHolder(CloudFrontSigningFilter.class);
                 holder.setName("cloudfront");
@@ -44,7 +45,7 @@ final class MicroProfileConfigTest {
     }
 
     private static long expiryOfFirstLink(TestServer server) {
-        String body = new String(server.get("/page?n=2").body(), StandardCharsets.UTF_8);
+        String body = new String(server.getBytes("/page?n=2").body(), StandardCharsets.UTF_8);
         assertEquals(TestApp.page(2), Signatures.unsigned(body));
         return Signatures.verifyCanned(Signatures.signedUrls(body).get(0)).getEpochSecond();
     }

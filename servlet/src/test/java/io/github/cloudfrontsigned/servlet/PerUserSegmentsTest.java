@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.LogCapture;
+import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
@@ -38,7 +41,7 @@ final class PerUserSegmentsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withFilter(params());
+        server = TestApp.withFilter(params());
     }
 
     @AfterAll
@@ -47,7 +50,7 @@ final class PerUserSegmentsTest {
     }
 
     private static List<String> setCookies(String user) {
-        HttpResponse<byte[]> r = server.get("/page?n=1", "X-Test-User", user);
+        HttpResponse<byte[]> r = server.getBytes("/page?n=1", "X-Test-User", user);
         assertEquals(200, r.statusCode());
         return r.headers().allValues("Set-Cookie");
     }
@@ -60,10 +63,12 @@ final class PerUserSegmentsTest {
 
     @Test
     void dotSegmentUser_isOneWarningNamingTheRule() {
-        try (TestServer own = TestServer.withFilter(params())) {
-            List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class,
-                    () -> own.get("/page?n=1", "X-Test-User", "..")).stream()
-                    .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        try (TestServer own = TestApp.withFilter(params())) {
+            List<String> warnings = LogCapture.messages(
+                    LogCapture.logged(RequestRules.class, () -> own.getBytes("/page?n=1", "X-Test-User", ".."))
+                            .stream()
+                            .filter(r -> r.getLevel().equals(Level.WARNING))
+                            .toList());
             assertEquals(1, warnings.size(), warnings::toString);
             assertTrue(warnings.get(0).contains("\"..\" cannot be a path segment"), warnings.get(0));
         }

@@ -1,6 +1,8 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.rewrite.ResponseCase;
+import io.github.cloudfrontsigned.testing.TestServer;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,7 @@ final class ResponseRulesServletTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.withFilter(HttpSemanticsTest.params());
+        server = TestApp.withFilter(HttpSemanticsTest.params());
     }
 
     @AfterAll
@@ -33,6 +35,7 @@ final class ResponseRulesServletTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void response_getsTheHeadersOfItsRow(ResponseCase row) {
-        row.check(server.send(row.method(), "/case?" + row.query(), row.requestHeaders()));
+        row.check(server.send(
+                row.method(), "/case?" + row.query(), HttpResponse.BodyHandlers.ofByteArray(), row.requestHeaders()));
     }
 }

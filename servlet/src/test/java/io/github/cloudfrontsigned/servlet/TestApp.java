@@ -1,7 +1,10 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.rewrite.ResponseCase;
+import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -17,11 +20,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
@@ -31,6 +38,48 @@ final class TestApp {
     static final String CDN = "https://cdn.example.com/private/";
 
     private TestApp() {
+    }
+
+    /** The test application, with the filter configured by init-params (none: the filter is left out). */
+    static TestServer withFilter(Map<String, String> initParams) {
+        return start(context -> {
+            context.addFilter(UserFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+            if (initParams != null) {
+                FilterHolder holder = new FilterHolder(CloudFrontSigningFilter.class);
+                holder.setInitParameters(initParams);
+                addSigningFilter(context, holder);
+            }
+            addServlets(context);
+        });
+    }
+
+    /** The test application with a filter instance made in code. */
+    static TestServer withFilter(Filter filter) {
+        return start(context -> {
+            context.addFilter(UserFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+            addSigningFilter(context, new FilterHolder(filter));
+            addServlets(context);
+        });
+    }
+
+    private static void addSigningFilter(ServletContextHandler context, FilterHolder holder) {
+        holder.setName("cloudfront");
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+    }
+
+    /** A servlet context at {@code /} set up by {@code setup}, on a server with Jetty's default URI rules. */
+    static TestServer start(Consumer<ServletContextHandler> setup) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        setup.accept(context);
+        return TestServer.start(context);
+    }
+
+    /** The same on a server that accepts ambiguous paths: {@link TestServer#startLenient}. */
+    static TestServer startLenient(Consumer<ServletContextHandler> setup) {
+        ServletContextHandler context = new ServletContextHandler("/");
+        setup.accept(context);
+        return TestServer.startLenient(context);
     }
 
     static void addServlets(ServletContextHandler context) {

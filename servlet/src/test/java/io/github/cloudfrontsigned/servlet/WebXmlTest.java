@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.Signatures;
+import io.github.cloudfrontsigned.testing.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class WebXmlTest {
     @Test
     void pageLinks_areSignedWithTheWebXmlSettings() {
         long now = Instant.now().getEpochSecond();
-        String body = new String(server.get("/page?n=10").body(), StandardCharsets.UTF_8);
+        String body = new String(server.getBytes("/page?n=10").body(), StandardCharsets.UTF_8);
         assertEquals(TestApp.page(10), Signatures.unsigned(body));
         List<String> signed = Signatures.signedUrls(body);
         assertEquals(10, signed.size(), body);
@@ -53,7 +54,7 @@ final class WebXmlTest {
 
     @Test
     void cookies_areSetWithTheWebXmlAttributes() {
-        HttpResponse<byte[]> r = server.get("/download?file=a.zip");
+        HttpResponse<byte[]> r = server.getBytes("/download?file=a.zip");
         List<String> cookies = r.headers().allValues("Set-Cookie");
         assertEquals(3, cookies.size(), cookies.toString());
         assertTrue(cookies.get(0).endsWith("; Domain=cdn.example.com; Path=/members/; Secure; HttpOnly; SameSite=Lax"),
