@@ -18,5 +18,6 @@ module io.github.cloudfrontsigned.aws {
 
     exports io.github.cloudfrontsigned.aws;
 
-    provides io.github.cloudfrontsigned.config.KeyServiceProvider with io.github.cloudfrontsigned.aws.AwsKeyServices;
+    provides io.github.cloudfrontsigned.config.KeyServiceProvider with
+            io.github.cloudfrontsigned.aws.AwsKeyServices;
 }

@@ -15,5 +15,6 @@ module io.github.cloudfrontsigned.cli {
     requires org.eclipse.jetty.util;
     requires org.eclipse.jetty.proxy;
 
-    opens io.github.cloudfrontsigned.cli to info.picocli;
+    opens io.github.cloudfrontsigned.cli to
+            info.picocli;
 }

@@ -22,7 +22,8 @@ module io.github.cloudfrontsigned.core {
     exports io.github.cloudfrontsigned.rewrite;
     exports io.github.cloudfrontsigned.metrics;
     // Not API: bounded log text for the command line's edge (qualified export, as SmallRye Config does).
-    exports io.github.cloudfrontsigned.internal to io.github.cloudfrontsigned.cli;
+    exports io.github.cloudfrontsigned.internal to
+            io.github.cloudfrontsigned.cli;
 
     uses io.github.cloudfrontsigned.config.KeyServiceProvider;
 }

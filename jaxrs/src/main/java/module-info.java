@@ -16,9 +16,11 @@ module io.github.cloudfrontsigned.jaxrs {
     requires static microprofile.health.api;
 
     exports io.github.cloudfrontsigned.jaxrs;
+
     opens io.github.cloudfrontsigned.jaxrs;
 
-    provides jakarta.ws.rs.core.Feature with io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
-    provides jakarta.servlet.ServletContainerInitializer
-            with io.github.cloudfrontsigned.jaxrs.JaxrsSigningInitializer;
+    provides jakarta.ws.rs.core.Feature with
+            io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
+    provides jakarta.servlet.ServletContainerInitializer with
+            io.github.cloudfrontsigned.jaxrs.JaxrsSigningInitializer;
 }

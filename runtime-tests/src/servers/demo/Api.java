@@ -15,14 +15,18 @@ import java.time.Duration;
 public class Api extends Application {
     @Path("download")
     public static class Download {
-        @Inject CloudFrontSigner signer;
+        @Inject
+        CloudFrontSigner signer;
 
-        @GET @CloudFrontSigned
+        @GET
+        @CloudFrontSigned
         public Response get() {
-            return Response.seeOther(URI.create("https://cdn.example.com/private/b.mp4")).build();
+            return Response.seeOther(URI.create("https://cdn.example.com/private/b.mp4"))
+                    .build();
         }
 
-        @GET @Path("injected")
+        @GET
+        @Path("injected")
         public String injected() {
             return signer.signUrl("https://cdn.example.com/private/c.mp4", Duration.ofMinutes(5));
         }

@@ -16,6 +16,6 @@ module io.github.cloudfrontsigned.servlet {
 
     uses io.github.cloudfrontsigned.servlet.CloudFrontAccessPolicy;
 
-    provides jakarta.servlet.ServletContainerInitializer
-            with io.github.cloudfrontsigned.servlet.ServletSigningInitializer;
+    provides jakarta.servlet.ServletContainerInitializer with
+            io.github.cloudfrontsigned.servlet.ServletSigningInitializer;
 }

@@ -89,8 +89,13 @@ public final class CloudFrontSigner {
     private final SignatureCache cache;
     private final SignerCounters counters;
 
-    private CloudFrontSigner(KeyRing ring, HashAlgorithm hashAlgorithm, Clock clock, long granularitySeconds,
-            SignatureCache cache, SignerCounters counters) {
+    private CloudFrontSigner(
+            KeyRing ring,
+            HashAlgorithm hashAlgorithm,
+            Clock clock,
+            long granularitySeconds,
+            SignatureCache cache,
+            SignerCounters counters) {
         this.ring = ring;
         this.hashAlgorithm = hashAlgorithm;
         this.clock = clock;
@@ -152,8 +157,8 @@ public final class CloudFrontSigner {
      *     signing may be a few calls apart from each other); thread-safe
      */
     public Statistics statistics() {
-        return new Statistics(counters.links.sum(), counters.cookies.sum(), counters.computed.sum(),
-                counters.reused.sum());
+        return new Statistics(
+                counters.links.sum(), counters.cookies.sum(), counters.computed.sum(), counters.reused.sum());
     }
 
     /** A link answered from a link signer's memo: counted as a link signed with a reused signature. */
@@ -207,7 +212,10 @@ public final class CloudFrontSigner {
     public String signUrl(String url, Policy policy) {
         String parameters = signingParameters(url, policy);
         return new StringBuilder(url.length() + parameters.length() + 1)
-                .append(url).append(url.indexOf('?') >= 0 ? '&' : '?').append(parameters).toString();
+                .append(url)
+                .append(url.indexOf('?') >= 0 ? '&' : '?')
+                .append(parameters)
+                .toString();
     }
 
     /**
@@ -283,7 +291,8 @@ public final class CloudFrontSigner {
         boolean canned = policy.cannedFor(url);
         String resource = policy.resource() == null ? url : policy.resource();
         UrlChecks.checkResource(url, policy, canned, resource);
-        String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
+        String policyJson = canned
+                ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
         String signature = signature(key, hash, policyJson, expires, snapshot.now);
         StringBuilder sb = new StringBuilder(canned ? 400 : 700);
@@ -326,15 +335,16 @@ public final class CloudFrontSigner {
         if (canned) {
             Validation.checkUrl(resource, "Resource");
         }
-        String policyJson = canned ? PolicyDocument.writeCanned(resource, expires)
+        String policyJson = canned
+                ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
         String signature = signature(key, hash, policyJson, expires, now);
         List<SignedCookies.Cookie> cookies = new ArrayList<>(4);
         if (canned) {
             cookies.add(new SignedCookies.Cookie(SignedCookies.EXPIRES, Long.toString(expires)));
         } else {
-            cookies.add(new SignedCookies.Cookie(SignedCookies.POLICY,
-                    CloudFrontBase64.encode(policyJson.getBytes(StandardCharsets.UTF_8))));
+            cookies.add(new SignedCookies.Cookie(
+                    SignedCookies.POLICY, CloudFrontBase64.encode(policyJson.getBytes(StandardCharsets.UTF_8))));
         }
         cookies.add(new SignedCookies.Cookie(SignedCookies.SIGNATURE, signature));
         cookies.add(new SignedCookies.Cookie(SignedCookies.KEY_PAIR_ID, key.keyPairId));
@@ -359,7 +369,8 @@ public final class CloudFrontSigner {
      * @throws IllegalArgumentException if {@code ttl} is zero or negative
      */
     public LinkSigner linkSigner(Duration ttl) {
-        return new CannedLinkSigner(this, Policy.builder().expiresIn(ttl).build(), cache == null ? 0 : cache.maxEntries());
+        return new CannedLinkSigner(
+                this, Policy.builder().expiresIn(ttl).build(), cache == null ? 0 : cache.maxEntries());
     }
 
     /**
@@ -397,8 +408,11 @@ public final class CloudFrontSigner {
         KeyRing.Slot key = ring.slot(keyPairId);
         KeyRing.Slot previous = ring.active.getAndSet(key);
         if (previous != key) {
-            LOG.log(System.Logger.Level.INFO, "CloudFront signing key switched from {0} to {1}",
-                    previous.keyPairId, key.keyPairId);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "CloudFront signing key switched from {0} to {1}",
+                    previous.keyPairId,
+                    key.keyPairId);
         }
     }
 
@@ -433,9 +447,10 @@ public final class CloudFrontSigner {
         // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
         @Override
         public boolean equals(Object o) {
-            return o == this || o instanceof KeyRefreshes other
-                    && java.util.Objects.equals(successes, other.successes)
-                    && java.util.Objects.equals(failures, other.failures);
+            return o == this
+                    || o instanceof KeyRefreshes other
+                            && java.util.Objects.equals(successes, other.successes)
+                            && java.util.Objects.equals(failures, other.failures);
         }
 
         @Override
@@ -471,7 +486,8 @@ public final class CloudFrontSigner {
         } catch (RuntimeException e) {
             fingerprint = "unknown (" + e.getMessage() + ")";
         }
-        return "key pair ID " + key.keyPairId + ", " + key.describe() + ", hash " + hashFor(key).parameterValue()
+        return "key pair ID " + key.keyPairId + ", " + key.describe() + ", hash "
+                + hashFor(key).parameterValue()
                 + (key.remote != null ? ", signed remotely" : ", provider " + SignatureEngines.name(key.provider))
                 + ", public key SHA-256 fingerprint " + fingerprint;
     }
@@ -497,7 +513,8 @@ public final class CloudFrontSigner {
      * @return the view
      */
     public CloudFrontSigner withHashAlgorithm(HashAlgorithm hashAlgorithm) {
-        return hashAlgorithm == this.hashAlgorithm ? this
+        return hashAlgorithm == this.hashAlgorithm
+                ? this
                 : new CloudFrontSigner(ring, hashAlgorithm, clock, granularitySeconds, cache, counters);
     }
 
@@ -528,7 +545,8 @@ public final class CloudFrontSigner {
     }
 
     private long expiry(Policy policy, long now) {
-        long expires = policy.dateLessThan() != null ? policy.dateLessThan().getEpochSecond()
+        long expires = policy.dateLessThan() != null
+                ? policy.dateLessThan().getEpochSecond()
                 : quantize(now, policy.expiresIn());
         if (expires <= now) {
             throw new IllegalArgumentException("DateLessThan (the expiration) " + Instant.ofEpochSecond(expires)
@@ -570,6 +588,7 @@ public final class CloudFrontSigner {
         private final Map<String, Object> keys = new LinkedHashMap<>();
         /** Key pair ID to where its fixed key came from, for {@link CloudFrontSigner#keyStatus()}. */
         private final Map<String, String> sources = new LinkedHashMap<>();
+
         private String activeKeyPairId;
         private HashAlgorithm hashAlgorithm;
         private Clock clock = Clock.systemUTC();
@@ -577,8 +596,7 @@ public final class CloudFrontSigner {
         private int signatureCacheSize = 10_000;
         private SignatureProvider signatureProvider = SignatureProvider.AUTO;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a key: the ID CloudFront shows for the public key in your trusted key group, and its private key.
@@ -703,8 +721,8 @@ public final class CloudFrontSigner {
         public Builder expiryGranularity(Duration granularity) {
             Objects.requireNonNull(granularity, "granularity");
             if (granularity.getSeconds() < 1 || granularity.getNano() != 0) {
-                throw new IllegalArgumentException("expiry granularity must be whole seconds, at least 1s; got "
-                        + granularity);
+                throw new IllegalArgumentException(
+                        "expiry granularity must be whole seconds, at least 1s; got " + granularity);
             }
             this.expiryGranularity = granularity;
             return this;
@@ -719,7 +737,8 @@ public final class CloudFrontSigner {
          */
         public Builder signatureCacheSize(int maxEntries) {
             if (maxEntries < 0) {
-                throw new IllegalArgumentException("signature cache size must be 0 (off) or positive, got " + maxEntries);
+                throw new IllegalArgumentException(
+                        "signature cache size must be 0 (off) or positive, got " + maxEntries);
             }
             this.signatureCacheSize = maxEntries;
             return this;
@@ -745,14 +764,14 @@ public final class CloudFrontSigner {
          */
         public CloudFrontSigner build() {
             if (keys.isEmpty()) {
-                throw new IllegalStateException("a CloudFrontSigner needs at least one key: call key(keyPairId,"
-                        + " privateKey)");
+                throw new IllegalStateException(
+                        "a CloudFrontSigner needs at least one key: call key(keyPairId," + " privateKey)");
             }
-            KeyRing ring = KeyRing.of(keys, sources, activeKeyPairId, hashAlgorithm, signatureProvider,
-                    clock.instant());
+            KeyRing ring =
+                    KeyRing.of(keys, sources, activeKeyPairId, hashAlgorithm, signatureProvider, clock.instant());
             SignatureCache cache = signatureCacheSize == 0 ? null : new SignatureCache(signatureCacheSize);
-            return new CloudFrontSigner(ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache,
-                    new SignerCounters());
+            return new CloudFrontSigner(
+                    ring, hashAlgorithm, clock, expiryGranularity.getSeconds(), cache, new SignerCounters());
         }
     }
 }

@@ -148,8 +148,7 @@ public final class CookieAttributes {
         private SameSite sameSite = SameSite.LAX;
         private Duration maxAge;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@code Domain}: the CloudFront host or a parent domain of it, such as
@@ -185,9 +184,10 @@ public final class CookieAttributes {
             for (int i = 0; i < d.length(); i++) {
                 char c = d.charAt(i);
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
-                    throw new IllegalArgumentException("cookie Domain \"" + Validation.printable(domain) + "\": character "
-                            + CloudFrontBase64.describe(c) + " at position " + i
-                            + " is not allowed in a host name (use punycode for international names)");
+                    throw new IllegalArgumentException(
+                            "cookie Domain \"" + Validation.printable(domain) + "\": character "
+                                    + CloudFrontBase64.describe(c) + " at position " + i
+                                    + " is not allowed in a host name (use punycode for international names)");
                 }
             }
             this.domain = d;
@@ -267,7 +267,8 @@ public final class CookieAttributes {
          */
         public CookieAttributes build() {
             if (sameSite == SameSite.NONE && !secure) {
-                throw new IllegalArgumentException("SameSite=None requires Secure; browsers reject the cookie otherwise");
+                throw new IllegalArgumentException(
+                        "SameSite=None requires Secure; browsers reject the cookie otherwise");
             }
             return new CookieAttributes(this);
         }

@@ -45,7 +45,8 @@ public enum HashAlgorithm {
      */
     public byte[] digest(byte[] data) {
         try {
-            return java.security.MessageDigest.getInstance(this == SHA1 ? "SHA-1" : "SHA-256").digest(data);
+            return java.security.MessageDigest.getInstance(this == SHA1 ? "SHA-1" : "SHA-256")
+                    .digest(data);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-1 and SHA-256", e);
         }

@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.key.SignatureProvider;
-import io.github.cloudfrontsigned.key.Keys;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Collections;
@@ -44,15 +44,22 @@ final class KeyRing {
      * @throws IllegalArgumentException if the active key pair ID names no added key, a key is not RSA or ECDSA
      *     P-256, or SHA-1 was asked for with a {@link RemoteSigner}
      */
-    static KeyRing of(Map<String, Object> added, Map<String, String> sources, String activeKeyPairId,
-            HashAlgorithm hashAlgorithm, SignatureProvider signatureProvider, Instant now) {
+    static KeyRing of(
+            Map<String, Object> added,
+            Map<String, String> sources,
+            String activeKeyPairId,
+            HashAlgorithm hashAlgorithm,
+            SignatureProvider signatureProvider,
+            Instant now) {
         Map<String, Slot> signingKeys = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : added.entrySet()) {
             Object k = e.getValue();
             Slot slot;
             if (k instanceof PrivateKey) {
-                slot = new Slot(new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider),
-                        sources.getOrDefault(e.getKey(), "private key given in code"), now);
+                slot = new Slot(
+                        new SigningKey(e.getKey(), (PrivateKey) k, signatureProvider),
+                        sources.getOrDefault(e.getKey(), "private key given in code"),
+                        now);
             } else if (k instanceof PrivateKeyProvider) {
                 slot = new Slot(e.getKey(), (PrivateKeyProvider) k, signatureProvider, now);
             } else {
@@ -65,11 +72,13 @@ final class KeyRing {
             }
             signingKeys.put(e.getKey(), slot);
         }
-        String activeId = activeKeyPairId != null ? activeKeyPairId : added.keySet().iterator().next();
+        String activeId = activeKeyPairId != null
+                ? activeKeyPairId
+                : added.keySet().iterator().next();
         Slot active = signingKeys.get(activeId);
         if (active == null) {
-            throw new IllegalArgumentException("active key pair ID \"" + activeId + "\" is not among the keys "
-                    + signingKeys.keySet());
+            throw new IllegalArgumentException(
+                    "active key pair ID \"" + activeId + "\" is not among the keys " + signingKeys.keySet());
         }
         return new KeyRing(Collections.unmodifiableMap(signingKeys), active);
     }
@@ -82,8 +91,8 @@ final class KeyRing {
     Slot slot(String keyPairId) {
         Slot slot = keys.get(keyPairId);
         if (slot == null) {
-            throw new IllegalArgumentException("no key with key pair ID \"" + keyPairId + "\"; this signer has "
-                    + keys.keySet());
+            throw new IllegalArgumentException(
+                    "no key with key pair ID \"" + keyPairId + "\"; this signer has " + keys.keySet());
         }
         return slot;
     }
@@ -114,6 +123,7 @@ final class KeyRing {
         private final String source;
         /** When the key was loaded (a fixed key) or the slot made (a provider's). */
         private final Instant loadedAt;
+
         private volatile SigningKey current;
 
         Slot(SigningKey fixed, String source, Instant loadedAt) {
@@ -153,8 +163,12 @@ final class KeyRing {
                 k = key();
             } catch (RuntimeException e) {
                 String m = e.getMessage();
-                return KeyStatus.down(keyPairId, source, loadedAt, "the key provider failed: "
-                        + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
+                return KeyStatus.down(
+                        keyPairId,
+                        source,
+                        loadedAt,
+                        "the key provider failed: "
+                                + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
             }
             String type;
             try {
@@ -181,8 +195,13 @@ final class KeyRing {
                         c = new SigningKey(idFor(k), k, signatureProvider);
                         current = c;
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "the new key from {0} for key pair ID {1} cannot sign,"
-                                + " keeping the previous one: {2}", provider.description(), keyPairId, e.getMessage());
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "the new key from {0} for key pair ID {1} cannot sign,"
+                                        + " keeping the previous one: {2}",
+                                provider.description(),
+                                keyPairId,
+                                e.getMessage());
                     }
                 }
                 return c;

@@ -24,27 +24,35 @@ import java.util.Map;
  * @param consecutiveFailures for a refreshing source, failed fetches since the last success; otherwise 0
  * @param lastError the latest error (of the refresh, or why no key can sign), or {@code null}
  */
-public record KeyStatus(State state, String keyPairId, String keyType, String source, Instant lastLoaded,
-        boolean refreshing, int consecutiveFailures, String lastError) {
+public record KeyStatus(
+        State state,
+        String keyPairId,
+        String keyType,
+        String source,
+        Instant lastLoaded,
+        boolean refreshing,
+        int consecutiveFailures,
+        String lastError) {
 
     // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof KeyStatus other
-                && java.util.Objects.equals(state, other.state)
-                && java.util.Objects.equals(keyPairId, other.keyPairId)
-                && java.util.Objects.equals(keyType, other.keyType)
-                && java.util.Objects.equals(source, other.source)
-                && java.util.Objects.equals(lastLoaded, other.lastLoaded)
-                && java.util.Objects.equals(refreshing, other.refreshing)
-                && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
-                && java.util.Objects.equals(lastError, other.lastError);
+        return o == this
+                || o instanceof KeyStatus other
+                        && java.util.Objects.equals(state, other.state)
+                        && java.util.Objects.equals(keyPairId, other.keyPairId)
+                        && java.util.Objects.equals(keyType, other.keyType)
+                        && java.util.Objects.equals(source, other.source)
+                        && java.util.Objects.equals(lastLoaded, other.lastLoaded)
+                        && java.util.Objects.equals(refreshing, other.refreshing)
+                        && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
+                        && java.util.Objects.equals(lastError, other.lastError);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(state, keyPairId, keyType, source,
-                lastLoaded, refreshing, consecutiveFailures, lastError);
+        return java.util.Objects.hash(
+                state, keyPairId, keyType, source, lastLoaded, refreshing, consecutiveFailures, lastError);
     }
 
     @Override
@@ -58,7 +66,6 @@ public record KeyStatus(State state, String keyPairId, String keyType, String so
                 + ", consecutiveFailures=" + consecutiveFailures
                 + ", lastError=" + lastError + "]";
     }
-
 
     /** What a health check makes of the key. */
     public enum State {
@@ -99,9 +106,11 @@ public record KeyStatus(State state, String keyPairId, String keyType, String so
         }
         put(d, "lastError", lastError);
         if (state == State.WARNING) {
-            d.put("warning", "the key refresh from " + source + " has failed " + consecutiveFailures + " time"
-                    + (consecutiveFailures == 1 ? "" : "s") + " in a row; signing goes on with the key loaded "
-                    + lastLoaded);
+            d.put(
+                    "warning",
+                    "the key refresh from " + source + " has failed " + consecutiveFailures + " time"
+                            + (consecutiveFailures == 1 ? "" : "s") + " in a row; signing goes on with the key loaded "
+                            + lastLoaded);
         }
         return d;
     }
@@ -117,9 +126,15 @@ public record KeyStatus(State state, String keyPairId, String keyType, String so
         if (refresh == null) {
             return new KeyStatus(State.UP, keyPairId, keyType, source, loaded, false, 0, null);
         }
-        return new KeyStatus(refresh.failing() ? State.WARNING : State.UP, keyPairId, keyType, source,
-                refresh.lastLoaded() == null ? loaded : refresh.lastLoaded(), true,
-                refresh.consecutiveFailures(), refresh.lastFailure());
+        return new KeyStatus(
+                refresh.failing() ? State.WARNING : State.UP,
+                keyPairId,
+                keyType,
+                source,
+                refresh.lastLoaded() == null ? loaded : refresh.lastLoaded(),
+                true,
+                refresh.consecutiveFailures(),
+                refresh.lastFailure());
     }
 
     /** A key that cannot sign: {@link PrivateKeyProvider#privateKey()} failed. */

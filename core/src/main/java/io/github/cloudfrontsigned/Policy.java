@@ -163,9 +163,12 @@ public final class Policy {
             return false;
         }
         Policy p = (Policy) o;
-        return Objects.equals(resource, p.resource) && Objects.equals(dateLessThan, p.dateLessThan)
-                && Objects.equals(expiresIn, p.expiresIn) && Objects.equals(dateGreaterThan, p.dateGreaterThan)
-                && Objects.equals(ipAddress, p.ipAddress) && cannedRequested == p.cannedRequested;
+        return Objects.equals(resource, p.resource)
+                && Objects.equals(dateLessThan, p.dateLessThan)
+                && Objects.equals(expiresIn, p.expiresIn)
+                && Objects.equals(dateGreaterThan, p.dateGreaterThan)
+                && Objects.equals(ipAddress, p.ipAddress)
+                && cannedRequested == p.cannedRequested;
     }
 
     @Override
@@ -198,8 +201,7 @@ public final class Policy {
         private Instant dateGreaterThan;
         private String ipAddress;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the {@code Resource}. For signed URLs it may be left out, and then is the URL being signed;
@@ -282,7 +284,8 @@ public final class Policy {
                 throw new IllegalArgumentException("DateLessThan (the expiration) is required: set"
                         + " dateLessThan(Instant) or expiresIn(Duration)");
             }
-            if (dateLessThan != null && dateGreaterThan != null
+            if (dateLessThan != null
+                    && dateGreaterThan != null
                     && dateGreaterThan.getEpochSecond() >= dateLessThan.getEpochSecond()) {
                 throw new IllegalArgumentException("DateGreaterThan (the active date, " + dateGreaterThan
                         + ") must be before DateLessThan (the expiration, " + dateLessThan + ")");

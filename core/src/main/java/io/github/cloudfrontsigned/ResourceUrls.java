@@ -26,8 +26,7 @@ import java.util.Objects;
  */
 public final class ResourceUrls {
 
-    private ResourceUrls() {
-    }
+    private ResourceUrls() {}
 
     /**
      * Joins a base URL and raw path segments, percent-encoding each segment. A {@code /} inside a segment is

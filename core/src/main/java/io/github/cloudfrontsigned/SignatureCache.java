@@ -67,7 +67,12 @@ final class SignatureCache {
         return e == null ? null : e.signature;
     }
 
-    void put(SigningKey key, HashAlgorithm hash, String policy, String signature, long expiresEpochSecond,
+    void put(
+            SigningKey key,
+            HashAlgorithm hash,
+            String policy,
+            String signature,
+            long expiresEpochSecond,
             long nowEpochSecond) {
         if (entries.size() >= maxEntries) {
             makeRoom(nowEpochSecond);

@@ -69,8 +69,7 @@ public final class SignedCookies {
                 return false;
             }
             Cookie other = (Cookie) o;
-            return java.util.Objects.equals(name, other.name)
-                    && java.util.Objects.equals(value, other.value);
+            return java.util.Objects.equals(name, other.name) && java.util.Objects.equals(value, other.value);
         }
 
         @Override
@@ -86,8 +85,13 @@ public final class SignedCookies {
     private final HashAlgorithm hashAlgorithm;
     private final boolean canned;
 
-    SignedCookies(List<Cookie> cookies, String resource, Instant expires, String keyPairId,
-            HashAlgorithm hashAlgorithm, boolean canned) {
+    SignedCookies(
+            List<Cookie> cookies,
+            String resource,
+            Instant expires,
+            String keyPairId,
+            HashAlgorithm hashAlgorithm,
+            boolean canned) {
         this.cookies = Collections.unmodifiableList(new ArrayList<>(cookies));
         this.resource = resource;
         this.expires = expires;
@@ -156,8 +160,13 @@ public final class SignedCookies {
         for (Cookie c : cookies) {
             String header = c.name() + "=" + c.value() + suffix;
             if (header.length() > BROWSER_COOKIE_LIMIT) {
-                LOG.log(System.Logger.Level.WARNING, "Cookie {0} for resource {1} is {2} bytes; browsers drop cookies"
-                        + " over {3} bytes: shorten the policy resource", c.name(), LogText.of(resource), header.length(),
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Cookie {0} for resource {1} is {2} bytes; browsers drop cookies"
+                                + " over {3} bytes: shorten the policy resource",
+                        c.name(),
+                        LogText.of(resource),
+                        header.length(),
                         BROWSER_COOKIE_LIMIT);
             }
             headers.add(header);
@@ -193,7 +202,7 @@ public final class SignedCookies {
 
     @Override
     public String toString() {
-        return "SignedCookies{resource=" + resource + ", expires=" + expires + ", keyPairId=" + keyPairId
-                + ", hash=" + hashAlgorithm + ", " + (canned ? "canned" : "custom") + " policy}";
+        return "SignedCookies{resource=" + resource + ", expires=" + expires + ", keyPairId=" + keyPairId + ", hash="
+                + hashAlgorithm + ", " + (canned ? "canned" : "custom") + " policy}";
     }
 }

@@ -26,6 +26,7 @@ final class SigningKey {
     final RemoteSigner remote;
     /** {@code RSA} or {@code EC}. */
     final String keyAlgorithm;
+
     final Provider provider;
     private final ThreadLocal<Signature>[] signers;
 
@@ -39,8 +40,8 @@ final class SigningKey {
         } else if (privateKey instanceof ECKey) {
             keyAlgorithm = "EC";
         } else {
-            throw new IllegalArgumentException("key for key pair ID " + keyPairId + " is a "
-                    + privateKey.getAlgorithm() + " key: CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys");
+            throw new IllegalArgumentException("key for key pair ID " + keyPairId + " is a " + privateKey.getAlgorithm()
+                    + " key: CloudFront accepts RSA (2048-bit) and ECDSA P-256 keys");
         }
         try {
             Keys.checkSupported(privateKey, null);
@@ -52,7 +53,8 @@ final class SigningKey {
         signers = new ThreadLocal[all.length];
         for (HashAlgorithm h : all) {
             String jcaName = h.jcaName(keyAlgorithm);
-            signers[h.ordinal()] = ThreadLocal.withInitial(() -> SignatureEngines.newSigner(provider, jcaName, privateKey));
+            signers[h.ordinal()] =
+                    ThreadLocal.withInitial(() -> SignatureEngines.newSigner(provider, jcaName, privateKey));
         }
         // Fail now, not on the first request, if the provider cannot use this key.
         SignatureEngines.newSigner(provider, HashAlgorithm.SHA256.jcaName(keyAlgorithm), privateKey);
@@ -78,8 +80,9 @@ final class SigningKey {
         try {
             Keys.checkSupported(publicKey, null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("remote signer " + remote.description() + " for key pair ID " + keyPairId
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "remote signer " + remote.description() + " for key pair ID " + keyPairId + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -98,7 +101,8 @@ final class SigningKey {
 
     /** The key type for logs: the local key's description, or the remote signer's and its public key's. */
     String describe() {
-        return remote != null ? remote.description() + " (" + Keys.describe(remote.publicKey()) + ")"
+        return remote != null
+                ? remote.description() + " (" + Keys.describe(remote.publicKey()) + ")"
                 : Keys.describe(privateKey);
     }
 

@@ -58,5 +58,6 @@ public enum SigningParameter {
     }
 
     private static final Set<String> QUERY_NAMES = Collections.unmodifiableSet(Arrays.stream(values())
-            .map(SigningParameter::queryName).collect(Collectors.<String, Set<String>>toCollection(LinkedHashSet::new)));
+            .map(SigningParameter::queryName)
+            .collect(Collectors.<String, Set<String>>toCollection(LinkedHashSet::new)));
 }

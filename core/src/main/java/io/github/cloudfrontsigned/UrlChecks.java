@@ -13,8 +13,7 @@ final class UrlChecks {
 
     private static final SigningParameter[] SIGNING_PARAMETERS = SigningParameter.values();
 
-    private UrlChecks() {
-    }
+    private UrlChecks() {}
 
     /**
      * Refuses a URL whose query already carries a parameter CloudFront reserves for signing.
@@ -75,9 +74,10 @@ final class UrlChecks {
     static void checkResource(String url, Policy policy, boolean canned, String resource) {
         int star = policy.resource() == null ? url.indexOf('*') : -1;
         if (star >= 0) {
-            throw new IllegalArgumentException("URL \"" + url + "\": " + (canned
-                    ? "a canned policy cannot hold the wildcard '*'"
-                    : "the custom policy's Resource is this URL, where '*' would be a wildcard granting more than it")
+            throw new IllegalArgumentException("URL \"" + url + "\": "
+                    + (canned
+                            ? "a canned policy cannot hold the wildcard '*'"
+                            : "the custom policy's Resource is this URL, where '*' would be a wildcard granting more than it")
                     + " (position " + star + "); percent-encode a literal * as %2A, or set Policy.resource(...)"
                     + " to sign a wildcard custom policy");
         }

@@ -16,11 +16,13 @@ import java.util.List;
 public final class AdapterRules {
 
     /** Each adapter's package. */
-    public static final List<String> ADAPTERS = List.of("io.github.cloudfrontsigned.servlet",
-            "io.github.cloudfrontsigned.jaxrs", "io.github.cloudfrontsigned.aws", "io.github.cloudfrontsigned.cli");
+    public static final List<String> ADAPTERS = List.of(
+            "io.github.cloudfrontsigned.servlet",
+            "io.github.cloudfrontsigned.jaxrs",
+            "io.github.cloudfrontsigned.aws",
+            "io.github.cloudfrontsigned.cli");
 
-    private AdapterRules() {
-    }
+    private AdapterRules() {}
 
     /**
      * Checks a framework module that sits on one adapter (the Spring Boot starter on the servlet adapter): it
@@ -31,7 +33,8 @@ public final class AdapterRules {
      * @throws AssertionError naming every class that breaks a rule and the dependency that does
      */
     public static void checkFrameworkModule(String module, String adapter) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(module);
         List<String> forbidden = new ArrayList<>();
         for (String a : ADAPTERS) {
@@ -40,8 +43,12 @@ public final class AdapterRules {
             }
         }
         forbidden.add("io.github.cloudfrontsigned.internal..");
-        noClasses().that().resideInAPackage(module + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(new String[0]))
+        noClasses()
+                .that()
+                .resideInAPackage(module + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden.toArray(new String[0]))
                 .as(module + " uses core and " + adapter + " only: no other adapter, not core's internal package")
                 .check(classes);
     }
@@ -52,7 +59,8 @@ public final class AdapterRules {
      * @throws AssertionError naming every class that breaks a rule and the dependency that does
      */
     public static void check(String adapter) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(adapter);
         List<String> others = new ArrayList<>();
         for (String a : ADAPTERS) {
@@ -60,13 +68,21 @@ public final class AdapterRules {
                 others.add(a + "..");
             }
         }
-        noClasses().that().resideInAPackage(adapter + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(new String[0]))
+        noClasses()
+                .that()
+                .resideInAPackage(adapter + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others.toArray(new String[0]))
                 .as("adapter " + adapter + " never imports another adapter")
                 .check(classes);
         if (!adapter.endsWith(".cli")) {
-            noClasses().that().resideInAPackage(adapter + "..")
-                    .should().dependOnClassesThat().resideInAPackage("io.github.cloudfrontsigned.internal..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(adapter + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("io.github.cloudfrontsigned.internal..")
                     .as("adapter " + adapter + " does not use core's internal package (only the command line may)")
                     .check(classes);
         }

@@ -47,8 +47,8 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_DEPEND_ON = mayDependOn();
 
     /** The root's types that {@code key} may use: the two the public API has always tied it to. */
-    static final Set<String> KEY_MAY_USE_FROM_ROOT = Set.of(CloudFrontSignedException.class.getName(),
-            HashAlgorithm.class.getName());
+    static final Set<String> KEY_MAY_USE_FROM_ROOT =
+            Set.of(CloudFrontSignedException.class.getName(), HashAlgorithm.class.getName());
 
     private static Map<String, Set<String>> mayDependOn() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
@@ -65,7 +65,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule core_packages_form_no_cycle = slices().assignedFrom(byCorePackage())
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(inPackage(KEY), namedIn(KEY_MAY_USE_FROM_ROOT))
             .as("core packages form no cycle (key's use of the root's CloudFrontSignedException and HashAlgorithm"
                     + " aside)");
@@ -74,14 +75,18 @@ class ArchitectureTest {
     static final ArchRule each_core_package_depends_only_on_the_packages_it_may = layering();
 
     @ArchTest
-    static final ArchRule every_core_package_has_a_rule = classes().that().resideInAPackage(ROOT + "..")
-            .should().resideInAnyPackage(MAY_DEPEND_ON.keySet().toArray(String[]::new))
+    static final ArchRule every_core_package_has_a_rule = classes()
+            .that()
+            .resideInAPackage(ROOT + "..")
+            .should()
+            .resideInAnyPackage(MAY_DEPEND_ON.keySet().toArray(String[]::new))
             .as("every core package is in the table of what it may depend on (a new package gets a row)");
 
     @ArchTest
     static final ArchRule core_imports_no_jakarta_and_no_aws_sdk = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.servlet..", "javax.ws.rs..",
-                    "software.amazon.awssdk..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta..", "javax.servlet..", "javax.ws.rs..", "software.amazon.awssdk..")
             .as("core imports no jakarta.* and no AWS SDK (the adapters and the aws module do)");
 
     private static ArchRule layering() {
@@ -91,23 +96,31 @@ class ArchitectureTest {
             Set<String> allowed = e.getValue();
             DescribedPredicate<JavaClass> forbidden = DescribedPredicate.describe(
                     "are in a core package other than " + (allowed.isEmpty() ? "its own" : String.join(", ", allowed))
-                            + (p.equals(KEY) ? " (or the root's " + String.join(", ", KEY_MAY_USE_FROM_ROOT) + ")" : ""),
-                    c -> MAY_DEPEND_ON.containsKey(c.getPackageName()) && !c.getPackageName().equals(p)
+                            + (p.equals(KEY)
+                                    ? " (or the root's " + String.join(", ", KEY_MAY_USE_FROM_ROOT) + ")"
+                                    : ""),
+                    c -> MAY_DEPEND_ON.containsKey(c.getPackageName())
+                            && !c.getPackageName().equals(p)
                             && !allowed.contains(c.getPackageName())
                             && !(p.equals(KEY) && KEY_MAY_USE_FROM_ROOT.contains(c.getName())));
-            rules.add(noClasses().that().resideInAPackage(p).should().dependOnClassesThat(forbidden)
-                    .as("package " + p + " depends only on " + (allowed.isEmpty() ? "the JDK and its libraries"
-                            : String.join(", ", allowed))));
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage(p)
+                    .should()
+                    .dependOnClassesThat(forbidden)
+                    .as("package " + p + " depends only on "
+                            + (allowed.isEmpty() ? "the JDK and its libraries" : String.join(", ", allowed))));
         }
-        return CompositeArchRule.of(rules).as("each core package depends only on the packages ARCHITECTURE.md"
-                + " lets it");
+        return CompositeArchRule.of(rules)
+                .as("each core package depends only on the packages ARCHITECTURE.md" + " lets it");
     }
 
     private static SliceAssignment byCorePackage() {
         return new SliceAssignment() {
             @Override
             public SliceIdentifier getIdentifierOf(JavaClass c) {
-                return MAY_DEPEND_ON.containsKey(c.getPackageName()) ? SliceIdentifier.of(c.getPackageName())
+                return MAY_DEPEND_ON.containsKey(c.getPackageName())
+                        ? SliceIdentifier.of(c.getPackageName())
                         : SliceIdentifier.ignore();
             }
 

@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -45,16 +45,22 @@ final class AwsSdkAgreementTest {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         privateKey = pair.getPrivate();
-        signer = CloudFrontSigner.builder().key(KEY_PAIR_ID, privateKey)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).signatureCacheSize(0).build();
+        signer = CloudFrontSigner.builder()
+                .key(KEY_PAIR_ID, privateKey)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .signatureCacheSize(0)
+                .build();
     }
 
     @Test
     void cannedSignedUrls_equalTheSdksByteForByte() {
         for (GeneratedCase c : cases(150, 1)) {
             String ours = signer.signUrl(c.url, c.expires);
-            String sdk = SDK.getSignedUrlWithCannedPolicy(r -> r.resourceUrl(c.url).privateKey(privateKey)
-                    .keyPairId(KEY_PAIR_ID).expirationDate(c.expires)).url();
+            String sdk = SDK.getSignedUrlWithCannedPolicy(r -> r.resourceUrl(c.url)
+                            .privateKey(privateKey)
+                            .keyPairId(KEY_PAIR_ID)
+                            .expirationDate(c.expires))
+                    .url();
             assertEquals(sdk, ours, c.url);
         }
     }
@@ -63,11 +69,21 @@ final class AwsSdkAgreementTest {
     void cannedSignedCookies_equalTheSdksByteForByte() {
         for (GeneratedCase c : cases(40, 2)) {
             SignedCookies ours = signer.signCookies(Policy.canned(c.url, c.expires));
-            CookiesForCannedPolicy sdk = SDK.getCookiesForCannedPolicy(r -> r.resourceUrl(c.url).privateKey(privateKey)
-                    .keyPairId(KEY_PAIR_ID).expirationDate(c.expires));
-            assertEquals(sdk.expiresHeaderValue(), "CloudFront-Expires=" + ours.value(SignedCookies.EXPIRES).orElseThrow());
-            assertEquals(sdk.signatureHeaderValue(), "CloudFront-Signature=" + ours.value(SignedCookies.SIGNATURE).orElseThrow());
-            assertEquals(sdk.keyPairIdHeaderValue(), "CloudFront-Key-Pair-Id=" + ours.value(SignedCookies.KEY_PAIR_ID).orElseThrow());
+            CookiesForCannedPolicy sdk = SDK.getCookiesForCannedPolicy(r -> r.resourceUrl(c.url)
+                    .privateKey(privateKey)
+                    .keyPairId(KEY_PAIR_ID)
+                    .expirationDate(c.expires));
+            assertEquals(
+                    sdk.expiresHeaderValue(),
+                    "CloudFront-Expires=" + ours.value(SignedCookies.EXPIRES).orElseThrow());
+            assertEquals(
+                    sdk.signatureHeaderValue(),
+                    "CloudFront-Signature="
+                            + ours.value(SignedCookies.SIGNATURE).orElseThrow());
+            assertEquals(
+                    sdk.keyPairIdHeaderValue(),
+                    "CloudFront-Key-Pair-Id="
+                            + ours.value(SignedCookies.KEY_PAIR_ID).orElseThrow());
         }
     }
 
@@ -77,12 +93,17 @@ final class AwsSdkAgreementTest {
             Policy policy = c.customPolicy();
             String ours = signer.signUrl(c.url, policy);
             String sdk = SDK.getSignedUrlWithCustomPolicy(r -> {
-                r.resourceUrl(c.url).privateKey(privateKey).keyPairId(KEY_PAIR_ID).expirationDate(c.expires)
-                        .activeDate(c.activeDate).ipRange(c.ipRange);
-                if (c.pattern != null) {
-                    r.resourceUrlPattern(c.pattern);
-                }
-            }).url();
+                        r.resourceUrl(c.url)
+                                .privateKey(privateKey)
+                                .keyPairId(KEY_PAIR_ID)
+                                .expirationDate(c.expires)
+                                .activeDate(c.activeDate)
+                                .ipRange(c.ipRange);
+                        if (c.pattern != null) {
+                            r.resourceUrlPattern(c.pattern);
+                        }
+                    })
+                    .url();
             assertCustomAgreement(c.url, ours, sdk);
         }
     }
@@ -91,10 +112,14 @@ final class AwsSdkAgreementTest {
     void customSignedCookies_agreeWithTheSdkOnPolicyAndSignature() throws Exception {
         for (GeneratedCase c : cases(40, 4)) {
             String resource = c.pattern != null ? c.pattern : c.url;
-            SignedCookies ours = signer.signCookies(c.customPolicy().toBuilder().resource(resource).build());
+            SignedCookies ours = signer.signCookies(
+                    c.customPolicy().toBuilder().resource(resource).build());
             CookiesForCustomPolicy sdk = SDK.getCookiesForCustomPolicy(r -> r.resourceUrl(resource)
-                    .privateKey(privateKey).keyPairId(KEY_PAIR_ID).expirationDate(c.expires)
-                    .activeDate(c.activeDate).ipRange(c.ipRange));
+                    .privateKey(privateKey)
+                    .keyPairId(KEY_PAIR_ID)
+                    .expirationDate(c.expires)
+                    .activeDate(c.activeDate)
+                    .ipRange(c.ipRange));
             String sdkPolicy = sdk.policyHeaderValue().substring("CloudFront-Policy=".length());
             String sdkSignature = sdk.signatureHeaderValue().substring("CloudFront-Signature=".length());
             assertSamePolicyAndSdkSignature(ours.value(SignedCookies.POLICY).orElseThrow(), sdkPolicy, sdkSignature);
@@ -122,14 +147,17 @@ final class AwsSdkAgreementTest {
      * Our custom policy (CloudFront base64) means the same as the SDK's, and our RSA SHA-1 signature over the SDK's
      * policy bytes equals the SDK's signature.
      */
-    static void assertSamePolicyAndSdkSignature(String ourPolicy, String sdkPolicy, String sdkSignature,
-            PrivateKey privateKey, String what) throws Exception {
+    static void assertSamePolicyAndSdkSignature(
+            String ourPolicy, String sdkPolicy, String sdkSignature, PrivateKey privateKey, String what)
+            throws Exception {
         byte[] sdkPolicyBytes = CloudFrontBase64.decode(sdkPolicy);
         JsonNode sdkJson = JSON.readTree(sdkPolicyBytes);
         JsonNode ourJson = JSON.readTree(CloudFrontBase64.decode(ourPolicy));
         assertEquals(sdkJson, ourJson, "the same policy, whatever the key order " + what);
         SigningKey key = new SigningKey(KEY_PAIR_ID, privateKey, SignatureProvider.JDK);
-        assertEquals(sdkSignature, CloudFrontBase64.encode(key.sign(HashAlgorithm.SHA1, sdkPolicyBytes)),
+        assertEquals(
+                sdkSignature,
+                CloudFrontBase64.encode(key.sign(HashAlgorithm.SHA1, sdkPolicyBytes)),
                 "our signature over the SDK's policy bytes equals the SDK's " + what);
     }
 
@@ -142,17 +170,41 @@ final class AwsSdkAgreementTest {
         String ipRange;
 
         Policy customPolicy() {
-            Policy.Builder b = Policy.builder().resource(pattern != null ? pattern : url).dateLessThan(expires)
-                    .dateGreaterThan(activeDate).ipAddress(ipRange);
+            Policy.Builder b = Policy.builder()
+                    .resource(pattern != null ? pattern : url)
+                    .dateLessThan(expires)
+                    .dateGreaterThan(activeDate)
+                    .ipAddress(ipRange);
             return b.build();
         }
     }
 
     private static final String[] HOSTS = {"d111111abcdef8.cloudfront.net", "cdn.example.com", "media.example.org"};
-    private static final String[] SEGMENTS = {"images", "videos", "2026", "a%20b", "caf%C3%A9", "file.jpg",
-        "movie.mp4", "x-y_z~1", "%2B%27", "index.m3u8", "seg-00001.ts", "UPPER", "dots..", "a+b"};
-    private static final String[] QUERIES = {"size=large", "a=1&b=2", "response-content-disposition=attachment%3B%20filename%3D%22a.pdf%22",
-        "q=%E2%9C%93", "x=1&x=2", "empty=", "flag"};
+    private static final String[] SEGMENTS = {
+        "images",
+        "videos",
+        "2026",
+        "a%20b",
+        "caf%C3%A9",
+        "file.jpg",
+        "movie.mp4",
+        "x-y_z~1",
+        "%2B%27",
+        "index.m3u8",
+        "seg-00001.ts",
+        "UPPER",
+        "dots..",
+        "a+b"
+    };
+    private static final String[] QUERIES = {
+        "size=large",
+        "a=1&b=2",
+        "response-content-disposition=attachment%3B%20filename%3D%22a.pdf%22",
+        "q=%E2%9C%93",
+        "x=1&x=2",
+        "empty=",
+        "flag"
+    };
 
     /** Deterministic pseudo-random cases: URLs with and without query strings, patterns, dates, IP ranges. */
     private static List<GeneratedCase> cases(int count, long seed) {

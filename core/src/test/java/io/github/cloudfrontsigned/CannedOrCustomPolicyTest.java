@@ -1,15 +1,15 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.verify.Verdict;
-import io.github.cloudfrontsigned.verify.ViewerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.cloudfrontsigned.internal.ResourcePattern;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,20 +44,26 @@ final class CannedOrCustomPolicyTest {
     private static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
     private static final String CLIENT_IP = "192.0.2.7";
     private static final PrivateKey PRIVATE_KEY = TestKeys.RSA.getPrivate();
-    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder().key(KEY_PAIR_ID, PRIVATE_KEY)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC)).signatureCacheSize(0).build();
+    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder()
+            .key(KEY_PAIR_ID, PRIVATE_KEY)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .signatureCacheSize(0)
+            .build();
     private static final CloudFrontSigner SIGNER_SHA256 = SIGNER.withHashAlgorithm(HashAlgorithm.SHA256);
     private static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
             .trustedKey(KEY_PAIR_ID, TestKeys.RSA.getPublic())
-            .clock(Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC)).build();
+            .clock(Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC))
+            .build();
     private static final CloudFrontUtilities SDK = CloudFrontUtilities.create();
 
     // ---- the case from issue 21, and the rule at its edges ----
 
     @Test
     void questionMarkWildcardCookies_areCustomAndAllowEveryMatchingFile() {
-        SignedCookies cookies = SIGNER.signCookies(Policy.builder().resource("https://cdn.example.com/video/part?.ts")
-                .expiresIn(Duration.ofHours(1)).build());
+        SignedCookies cookies = SIGNER.signCookies(Policy.builder()
+                .resource("https://cdn.example.com/video/part?.ts")
+                .expiresIn(Duration.ofHours(1))
+                .build());
         assertFalse(cookies.isCanned(), cookies.toString());
         assertAllowed(cookieRequest("https://cdn.example.com/video/part1.ts", cookies), "part1.ts");
         assertAllowed(cookieRequest("https://cdn.example.com/video/partX.ts", cookies), "partX.ts");
@@ -67,8 +73,10 @@ final class CannedOrCustomPolicyTest {
 
     @Test
     void cookiesForAResourceWithAQueryString_areCustomAndAllowThatUrl() {
-        SignedCookies cookies = SIGNER.signCookies(Policy.builder().resource("https://cdn.example.com/a.m3u8?hd=1")
-                .expiresIn(Duration.ofHours(1)).build());
+        SignedCookies cookies = SIGNER.signCookies(Policy.builder()
+                .resource("https://cdn.example.com/a.m3u8?hd=1")
+                .expiresIn(Duration.ofHours(1))
+                .build());
         assertFalse(cookies.isCanned(), "a ? in a cookie Resource is a wildcard to CloudFront");
         assertAllowed(cookieRequest("https://cdn.example.com/a.m3u8?hd=1", cookies), "the URL itself");
         assertDenied(cookieRequest("https://cdn.example.com/a.m3u8?hd=1&x=2", cookies), "another query");
@@ -76,11 +84,19 @@ final class CannedOrCustomPolicyTest {
 
     @Test
     void urlWithAStarAndNoResource_isRefusedForACustomPolicyToo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SIGNER.signUrl(
-                "https://cdn.example.com/a*b.jpg", Policy.builder().expiresIn(Duration.ofHours(1)).ipAddress(CLIENT_IP)
-                        .build()));
-        assertTrue(e.getMessage().contains("'*' would be a wildcard") && e.getMessage().contains("position 25")
-                && e.getMessage().contains("%2A"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SIGNER.signUrl(
+                        "https://cdn.example.com/a*b.jpg",
+                        Policy.builder()
+                                .expiresIn(Duration.ofHours(1))
+                                .ipAddress(CLIENT_IP)
+                                .build()));
+        assertTrue(
+                e.getMessage().contains("'*' would be a wildcard")
+                        && e.getMessage().contains("position 25")
+                        && e.getMessage().contains("%2A"),
+                e.getMessage());
     }
 
     // ---- the property ----
@@ -139,17 +155,25 @@ final class CannedOrCustomPolicyTest {
     private static void assertSdkAgrees(Policy policy, SignedCookies ours, String what) throws Exception {
         if (ours.isCanned()) {
             CookiesForCannedPolicy sdk = SDK.getCookiesForCannedPolicy(r -> r.resourceUrl(policy.resource())
-                    .privateKey(PRIVATE_KEY).keyPairId(KEY_PAIR_ID).expirationDate(policy.dateLessThan()));
+                    .privateKey(PRIVATE_KEY)
+                    .keyPairId(KEY_PAIR_ID)
+                    .expirationDate(policy.dateLessThan()));
             assertEquals(sdk.expiresHeaderValue(), cookie(ours, SignedCookies.EXPIRES), what);
             assertEquals(sdk.signatureHeaderValue(), cookie(ours, SignedCookies.SIGNATURE), what);
             assertEquals(sdk.keyPairIdHeaderValue(), cookie(ours, SignedCookies.KEY_PAIR_ID), what);
         } else {
             CookiesForCustomPolicy sdk = SDK.getCookiesForCustomPolicy(r -> r.resourceUrl(policy.resource())
-                    .privateKey(PRIVATE_KEY).keyPairId(KEY_PAIR_ID).expirationDate(policy.dateLessThan())
-                    .activeDate(policy.dateGreaterThan()).ipRange(policy.ipAddress()));
-            AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(ours.value(SignedCookies.POLICY).orElseThrow(),
+                    .privateKey(PRIVATE_KEY)
+                    .keyPairId(KEY_PAIR_ID)
+                    .expirationDate(policy.dateLessThan())
+                    .activeDate(policy.dateGreaterThan())
+                    .ipRange(policy.ipAddress()));
+            AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(
+                    ours.value(SignedCookies.POLICY).orElseThrow(),
                     after(sdk.policyHeaderValue(), "CloudFront-Policy="),
-                    after(sdk.signatureHeaderValue(), "CloudFront-Signature="), PRIVATE_KEY, what);
+                    after(sdk.signatureHeaderValue(), "CloudFront-Signature="),
+                    PRIVATE_KEY,
+                    what);
             assertEquals(sdk.keyPairIdHeaderValue(), cookie(ours, SignedCookies.KEY_PAIR_ID), what);
         }
     }
@@ -157,30 +181,45 @@ final class CannedOrCustomPolicyTest {
     /** A canned URL equals the SDK's byte for byte; a custom one carries the same policy, signed the same way. */
     private static void assertSdkAgrees(UrlSigning s, String ours, String what) throws Exception {
         if (ours.substring(s.url.length() + 1).startsWith("Expires=")) {
-            String sdk = SDK.getSignedUrlWithCannedPolicy(r -> r.resourceUrl(s.url).privateKey(PRIVATE_KEY)
-                    .keyPairId(KEY_PAIR_ID).expirationDate(s.policy.dateLessThan())).url();
+            String sdk = SDK.getSignedUrlWithCannedPolicy(r -> r.resourceUrl(s.url)
+                            .privateKey(PRIVATE_KEY)
+                            .keyPairId(KEY_PAIR_ID)
+                            .expirationDate(s.policy.dateLessThan()))
+                    .url();
             assertEquals(sdk, ours, what);
             return;
         }
         String sdk = SDK.getSignedUrlWithCustomPolicy(r -> {
-            r.resourceUrl(s.url).privateKey(PRIVATE_KEY).keyPairId(KEY_PAIR_ID)
-                    .expirationDate(s.policy.dateLessThan()).activeDate(s.policy.dateGreaterThan())
-                    .ipRange(s.policy.ipAddress());
-            if (s.policy.resource() != null) {
-                r.resourceUrlPattern(s.policy.resource());
-            }
-        }).url();
+                    r.resourceUrl(s.url)
+                            .privateKey(PRIVATE_KEY)
+                            .keyPairId(KEY_PAIR_ID)
+                            .expirationDate(s.policy.dateLessThan())
+                            .activeDate(s.policy.dateGreaterThan())
+                            .ipRange(s.policy.ipAddress());
+                    if (s.policy.resource() != null) {
+                        r.resourceUrlPattern(s.policy.resource());
+                    }
+                })
+                .url();
         Map<String, String> ourParameters = SharedCasesTest.query(ours.substring(s.url.length() + 1));
         Map<String, String> sdkParameters = SharedCasesTest.query(sdk.substring(s.url.length() + 1));
         assertEquals(List.copyOf(sdkParameters.keySet()), List.copyOf(ourParameters.keySet()), what);
-        AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(ourParameters.get("Policy"), sdkParameters.get("Policy"),
-                sdkParameters.get("Signature"), PRIVATE_KEY, what);
+        AwsSdkAgreementTest.assertSamePolicyAndSdkSignature(
+                ourParameters.get("Policy"),
+                sdkParameters.get("Policy"),
+                sdkParameters.get("Signature"),
+                PRIVATE_KEY,
+                what);
     }
 
     // ---- helpers ----
 
     private static ViewerRequest cookieRequest(String url, SignedCookies cookies) {
-        return ViewerRequest.builder().url(url).cookieHeader(cookies.toCookieHeader()).clientIp(CLIENT_IP).build();
+        return ViewerRequest.builder()
+                .url(url)
+                .cookieHeader(cookies.toCookieHeader())
+                .clientIp(CLIENT_IP)
+                .build();
     }
 
     private static ViewerRequest urlRequest(String signedUrl) {
@@ -250,10 +289,33 @@ final class CannedOrCustomPolicyTest {
     private static final class Case {
         private static final String[] HOSTS = {"d111111abcdef8.cloudfront.net", "cdn.example.com", "media.example.org"};
         private static final String[] PORTS = {"", "", "", ":8443", ":443", ":8080"};
-        private static final String[] SEGMENTS = {"video", "part1.ts", "a%20b", "caf%C3%A9", "100%25", "x-y_z~1",
-            "%2A", "%3F", "UPPER", "index.m3u8", "a+b", "dots..", "seg-00001.ts", "Mixed.Case", "file.jpg"};
-        private static final String[] QUERIES = {"size=large", "a=1&b=2", "q=%E2%9C%93", "x=1&x=2", "empty=", "flag",
-            "next=/b?c=1", "response-content-disposition=attachment%3B%20filename%3Da.pdf"};
+        private static final String[] SEGMENTS = {
+            "video",
+            "part1.ts",
+            "a%20b",
+            "caf%C3%A9",
+            "100%25",
+            "x-y_z~1",
+            "%2A",
+            "%3F",
+            "UPPER",
+            "index.m3u8",
+            "a+b",
+            "dots..",
+            "seg-00001.ts",
+            "Mixed.Case",
+            "file.jpg"
+        };
+        private static final String[] QUERIES = {
+            "size=large",
+            "a=1&b=2",
+            "q=%E2%9C%93",
+            "x=1&x=2",
+            "empty=",
+            "flag",
+            "next=/b?c=1",
+            "response-content-disposition=attachment%3B%20filename%3Da.pdf"
+        };
         private static final String WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~";
 
         private static final int LITERAL = 0;
@@ -264,8 +326,7 @@ final class CannedOrCustomPolicyTest {
         private static final int QUERY = 3;
 
         /** kind, text (the literal, or what the wildcard stands for in the first URL), section, may be replaced */
-        private record Piece(int kind, String text, int section, boolean replaceable) {
-        }
+        private record Piece(int kind, String text, int section, boolean replaceable) {}
 
         final List<Piece> pieces = new ArrayList<>();
         String resource;
@@ -283,7 +344,9 @@ final class CannedOrCustomPolicyTest {
         }
 
         Policy policy(String policyResource) {
-            Policy.Builder b = Policy.builder().dateLessThan(dateLessThan).dateGreaterThan(dateGreaterThan)
+            Policy.Builder b = Policy.builder()
+                    .dateLessThan(dateLessThan)
+                    .dateGreaterThan(dateGreaterThan)
                     .ipAddress(ipAddress);
             if (policyResource != null) {
                 b.resource(policyResource);
@@ -401,8 +464,11 @@ final class CannedOrCustomPolicyTest {
             int end = start;
             int length = random.nextInt(4);
             StringBuilder text = new StringBuilder();
-            while (end < pieces.size() && end - start < length && pieces.get(end).kind == LITERAL
-                    && pieces.get(end).replaceable && pieces.get(end).section == section) {
+            while (end < pieces.size()
+                    && end - start < length
+                    && pieces.get(end).kind == LITERAL
+                    && pieces.get(end).replaceable
+                    && pieces.get(end).section == section) {
                 text.append(pieces.get(end++).text);
             }
             boolean besideStar = start > 0 && pieces.get(start - 1).kind == STAR
@@ -455,8 +521,10 @@ final class CannedOrCustomPolicyTest {
                     boolean trailing = i == pieces.size() - 1 && p.section == PATH;
                     int n = random.nextInt(trailing ? 6 : 4);
                     for (int k = 0; k < n; k++) {
-                        url.append(p.section == PATH && random.nextInt(5) == 0 ? '/'
-                                : WORD.charAt(random.nextInt(WORD.length())));
+                        url.append(
+                                p.section == PATH && random.nextInt(5) == 0
+                                        ? '/'
+                                        : WORD.charAt(random.nextInt(WORD.length())));
                     }
                     if (trailing && random.nextBoolean()) {
                         url.append('?').append(QUERIES[random.nextInt(QUERIES.length)]);

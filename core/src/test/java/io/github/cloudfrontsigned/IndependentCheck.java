@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class IndependentCheck {
 
-    private IndependentCheck() {
-    }
+    private IndependentCheck() {}
 
     /**
      * @param query a raw query without {@code ?}, every part {@code name=value}
@@ -57,6 +56,7 @@ public final class IndependentCheck {
     }
 
     private static byte[] bytes(String cloudFrontBase64) {
-        return Base64.getDecoder().decode(cloudFrontBase64.replace('-', '+').replace('_', '=').replace('~', '/'));
+        return Base64.getDecoder()
+                .decode(cloudFrontBase64.replace('-', '+').replace('_', '=').replace('~', '/'));
     }
 }

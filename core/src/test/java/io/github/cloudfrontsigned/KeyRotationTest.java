@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.PolicyDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +24,11 @@ final class KeyRotationTest {
     private static final String URL = "https://d111111abcdef8.cloudfront.net/a.jpg";
 
     private static CloudFrontSigner twoKeys() {
-        return CloudFrontSigner.builder().key("KOLD", TestKeys.RSA.getPrivate()).key("KNEW", TestKeys.EC.getPrivate())
-                .signatureCacheSize(0).build();
+        return CloudFrontSigner.builder()
+                .key("KOLD", TestKeys.RSA.getPrivate())
+                .key("KNEW", TestKeys.EC.getPrivate())
+                .signatureCacheSize(0)
+                .build();
     }
 
     @Test
@@ -42,14 +45,19 @@ final class KeyRotationTest {
 
     @Test
     void activatingAnUnknownKey_isRefusedListingTheKnownOnes() {
-        String m = assertThrows(IllegalArgumentException.class, () -> twoKeys().activate("KOTHER")).getMessage();
+        String m = assertThrows(IllegalArgumentException.class, () -> twoKeys().activate("KOTHER"))
+                .getMessage();
         assertTrue(m.contains("KOTHER") && m.contains("[KOLD, KNEW]"), m);
     }
 
     @Test
     void activeKeyPairIdNotAmongKeys_isRefusedAtBuild() {
-        assertThrows(IllegalArgumentException.class, () -> CloudFrontSigner.builder()
-                .key("KOLD", TestKeys.RSA.getPrivate()).activeKeyPairId("KNEW").build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CloudFrontSigner.builder()
+                        .key("KOLD", TestKeys.RSA.getPrivate())
+                        .activeKeyPairId("KNEW")
+                        .build());
     }
 
     @Test
@@ -90,7 +98,8 @@ final class KeyRotationTest {
             HashAlgorithm hash = p.containsKey("Hash-Algorithm") ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
             String policy = PolicyDocument.writeCanned(resource, Long.parseLong(p.get("Expires")));
             assertTrue(Verification.verifies(publicKeys.get(keyId), hash, policy, p.get("Signature")), url);
-            assertEquals(keyId.equals("KNEW"), hash == HashAlgorithm.SHA256, "hash follows the key that signed: " + url);
+            assertEquals(
+                    keyId.equals("KNEW"), hash == HashAlgorithm.SHA256, "hash follows the key that signed: " + url);
         }
     }
 }

@@ -27,8 +27,10 @@ final class KeyStatusTest {
     void keyFromAFile_isUpWithItsIdTypeSourceAndLoadTime(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pk.pem");
         Files.writeString(file, TestKeys.pem(TestKeys.RSA.getPrivate()));
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", KeySource.file(file))
-                .clock(CLOCK).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("K2JCJMDEHXQW5F", KeySource.file(file))
+                .clock(CLOCK)
+                .build();
         KeyStatus status = signer.keyStatus();
         assertEquals(KeyStatus.State.UP, status.state());
         assertEquals("K2JCJMDEHXQW5F", status.keyPairId());
@@ -48,7 +50,8 @@ final class KeyStatusTest {
             }
             return TestKeys.EC.getPrivate();
         })) {
-            CloudFrontSigner signer = CloudFrontSigner.builder().key("KSTORE", key).build();
+            CloudFrontSigner signer =
+                    CloudFrontSigner.builder().key("KSTORE", key).build();
             failing[0] = true;
             key.refresh();
             key.refresh();
@@ -59,7 +62,8 @@ final class KeyStatusTest {
             assertEquals("InternalFailure (HTTP 500)", status.lastError());
             assertEquals("ECDSA P-256", status.keyType());
             assertEquals("secret cloudfront/key", status.source());
-            assertTrue(String.valueOf(status.details().get("warning")).contains("2 times in a row"),
+            assertTrue(
+                    String.valueOf(status.details().get("warning")).contains("2 times in a row"),
                     status.details().toString());
             failing[0] = false;
             key.refresh();
@@ -85,7 +89,8 @@ final class KeyStatusTest {
                 return "in-test vault";
             }
         };
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KVAULT", provider).build();
+        CloudFrontSigner signer =
+                CloudFrontSigner.builder().key("KVAULT", provider).build();
         broken[0] = true;
         KeyStatus status = signer.keyStatus();
         assertEquals(KeyStatus.State.DOWN, status.state());
@@ -95,10 +100,12 @@ final class KeyStatusTest {
 
     @Test
     void details_neverHoldKeyMaterial() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KINLINE",
-                KeySource.inline(TestKeys.pem(TestKeys.RSA.getPrivate()))).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KINLINE", KeySource.inline(TestKeys.pem(TestKeys.RSA.getPrivate())))
+                .build();
         Map<String, Object> details = signer.keyStatus().details();
-        String encoded = Base64.getEncoder().encodeToString(TestKeys.RSA.getPrivate().getEncoded());
+        String encoded =
+                Base64.getEncoder().encodeToString(TestKeys.RSA.getPrivate().getEncoded());
         assertFalse(details.toString().contains(encoded.substring(40, 80)), details.toString());
         assertTrue(String.valueOf(details.get("source")).startsWith("inline key ("), details.toString());
     }

@@ -12,8 +12,7 @@ import java.util.logging.Logger;
  */
 public final class LogCapture {
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     /**
      * Runs {@code action} and returns what was logged to {@code type}'s logger meanwhile.
@@ -32,12 +31,10 @@ public final class LogCapture {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         logger.addHandler(handler);
         try {
@@ -53,7 +50,10 @@ public final class LogCapture {
      * @return their messages with the parameters filled in, as a log handler would print them
      */
     public static List<String> messages(List<LogRecord> records) {
-        return records.stream().map(r -> r.getParameters() == null ? r.getMessage()
-                : java.text.MessageFormat.format(r.getMessage(), r.getParameters())).toList();
+        return records.stream()
+                .map(r -> r.getParameters() == null
+                        ? r.getMessage()
+                        : java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                .toList();
     }
 }

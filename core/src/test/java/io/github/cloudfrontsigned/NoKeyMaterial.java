@@ -12,8 +12,7 @@ import java.util.List;
 /** Asserts that an exception (its message, and the messages of its causes) reveals no key material. */
 public final class NoKeyMaterial {
 
-    private NoKeyMaterial() {
-    }
+    private NoKeyMaterial() {}
 
     /** The whole stack trace, with every cause's message. */
     static String fullText(Throwable e) {

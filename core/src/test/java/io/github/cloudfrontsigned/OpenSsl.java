@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real {@code openssl} command for tests. */
 public final class OpenSsl {
 
-    private OpenSsl() {
-    }
+    private OpenSsl() {}
 
     /** Runs {@code openssl args...} in {@code dir} and returns its standard output; fails on a non-zero exit. */
     public static String run(Path dir, String... args) {
@@ -32,8 +31,11 @@ public final class OpenSsl {
      * {@code openssl pkey -pubin -in FILE -outform DER | openssl dgst -sha256}, the part after {@code "= "}.
      */
     public static String fingerprint(Path publicKeyPem) {
-        String out = shell(publicKeyPem.getParent(), "openssl pkey -pubin -in '" + publicKeyPem.getFileName()
-                + "' -outform DER | openssl dgst -sha256").strip();
+        String out = shell(
+                        publicKeyPem.getParent(),
+                        "openssl pkey -pubin -in '" + publicKeyPem.getFileName()
+                                + "' -outform DER | openssl dgst -sha256")
+                .strip();
         int eq = out.lastIndexOf("= ");
         if (eq < 0) {
             throw new AssertionError("Unexpected openssl dgst output: " + out);
@@ -46,7 +48,8 @@ public final class OpenSsl {
             Path err = Files.createTempFile(dir, "openssl", ".err");
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectError(err.toFile())
                     .start();
             byte[] out = process.getInputStream().readAllBytes();
@@ -57,7 +60,8 @@ public final class OpenSsl {
             String stderr = Files.readString(err);
             Files.delete(err);
             if (process.exitValue() != 0) {
-                throw new AssertionError("Command failed (exit " + process.exitValue() + "): " + command + "\n" + stderr);
+                throw new AssertionError(
+                        "Command failed (exit " + process.exitValue() + "): " + command + "\n" + stderr);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -32,7 +32,8 @@ final class PerResponseSnapshotTest {
 
     private static final int LINKS = 50;
     private static final String PREFIX = "https://d111111abcdef8.cloudfront.net/private/";
-    private static final LinkRewriter REWRITER = LinkRewriter.builder().protectedPrefix(PREFIX).build();
+    private static final LinkRewriter REWRITER =
+            LinkRewriter.builder().protectedPrefix(PREFIX).build();
 
     /** A fixed instant that counts how often it is read. */
     private static final class CountingClock extends Clock {
@@ -74,8 +75,12 @@ final class PerResponseSnapshotTest {
 
     private final CountingClock clock = new CountingClock();
     private final CountingKeys keys = new CountingKeys();
-    private final CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", keys)
-            .key("KNEXT", TestKeys.EC.getPrivate()).clock(clock).expiryGranularity(Duration.ofMinutes(5)).build();
+    private final CloudFrontSigner signer = CloudFrontSigner.builder()
+            .key("K2JCJMDEHXQW5F", keys)
+            .key("KNEXT", TestKeys.EC.getPrivate())
+            .clock(clock)
+            .expiryGranularity(Duration.ofMinutes(5))
+            .build();
     private final LinkSigner links = signer.linkSigner(Duration.ofMinutes(10));
 
     /** A page with {@value #LINKS} distinct protected links. */
@@ -176,7 +181,8 @@ final class PerResponseSnapshotTest {
         String after = respond(page(), links);
         assertEquals(LINKS, count(before, "Key-Pair-Id=K2JCJMDEHXQW5F"));
         assertEquals(LINKS, count(after, "Key-Pair-Id=KNEXT"), "the next response signs with the new key");
-        assertTrue(response.signingParameters(PREFIX + "b.jpg").endsWith("Key-Pair-Id=K2JCJMDEHXQW5F"),
+        assertTrue(
+                response.signingParameters(PREFIX + "b.jpg").endsWith("Key-Pair-Id=K2JCJMDEHXQW5F"),
                 "a response already under way keeps its key");
     }
 
@@ -192,8 +198,10 @@ final class PerResponseSnapshotTest {
 
     @Test
     void policyLinkSigner_readsTheClockOncePerResponse() throws IOException {
-        LinkSigner bound = signer.linkSigner(Policy.builder().expiresIn(Duration.ofMinutes(10))
-                .ipAddress("192.0.2.7").build());
+        LinkSigner bound = signer.linkSigner(Policy.builder()
+                .expiresIn(Duration.ofMinutes(10))
+                .ipAddress("192.0.2.7")
+                .build());
         resetCounts();
         String signed = respond(page(), bound);
         assertEquals(LINKS, count(signed, "Policy="));

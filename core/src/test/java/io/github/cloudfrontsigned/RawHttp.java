@@ -22,22 +22,45 @@ public final class RawHttp {
      * encoded {@code /} and {@code \}, double encoding, NUL, encoded unreserved characters, mixed-case escapes.
      * The tree beside them: {@code /public/p.txt}.
      */
-    public static final List<String> PROTECTED_FILE_SPELLINGS = List.of("/public/../private/hello.txt",
-            "/public/./../private/hello.txt", "/./private/hello.txt", "/public/p.txt/../../private/hello.txt",
-            "/public/../private/sub/x.txt", "/%70rivate/hello.txt", "/%70%72%69%76%61%74%65/hello.txt",
-            "/priv%61te/hello.txt", "/private/%68ello.txt", "/private/hello%2Etxt", "/private/hello%2etxt",
-            "/private;x=1/hello.txt", "/private;/hello.txt", "/public/..;/private/hello.txt", "//private/hello.txt",
-            "/public//../private/hello.txt", "/public/%2e%2e/private/hello.txt", "/public/%2E%2E/private/hello.txt",
-            "/public/.%2e/private/hello.txt", "/public/%2e./private/hello.txt", "/%2e/private/hello.txt",
-            "/public/..%2fprivate/hello.txt", "/public/..%2Fprivate/hello.txt", "/public/%2e%2e%2fprivate/hello.txt",
-            "/public/..%5cprivate/hello.txt", "/public/..%5Cprivate/hello.txt", "/public/..\\private/hello.txt",
-            "/public\\..\\private\\hello.txt", "/public/%252e%252e/private/hello.txt",
-            "/public/..%252fprivate/hello.txt", "/public/%25%32%65%25%32%65/private/hello.txt",
-            "/public/%00/../private/hello.txt", "/private/hello.txt%00", "/public/%2e%2e;x=1/private/hello.txt",
-            "/public/%2e%2e/private/%68ello.txt", "/PRIVATE/../private/hello.txt");
+    public static final List<String> PROTECTED_FILE_SPELLINGS = List.of(
+            "/public/../private/hello.txt",
+            "/public/./../private/hello.txt",
+            "/./private/hello.txt",
+            "/public/p.txt/../../private/hello.txt",
+            "/public/../private/sub/x.txt",
+            "/%70rivate/hello.txt",
+            "/%70%72%69%76%61%74%65/hello.txt",
+            "/priv%61te/hello.txt",
+            "/private/%68ello.txt",
+            "/private/hello%2Etxt",
+            "/private/hello%2etxt",
+            "/private;x=1/hello.txt",
+            "/private;/hello.txt",
+            "/public/..;/private/hello.txt",
+            "//private/hello.txt",
+            "/public//../private/hello.txt",
+            "/public/%2e%2e/private/hello.txt",
+            "/public/%2E%2E/private/hello.txt",
+            "/public/.%2e/private/hello.txt",
+            "/public/%2e./private/hello.txt",
+            "/%2e/private/hello.txt",
+            "/public/..%2fprivate/hello.txt",
+            "/public/..%2Fprivate/hello.txt",
+            "/public/%2e%2e%2fprivate/hello.txt",
+            "/public/..%5cprivate/hello.txt",
+            "/public/..%5Cprivate/hello.txt",
+            "/public/..\\private/hello.txt",
+            "/public\\..\\private\\hello.txt",
+            "/public/%252e%252e/private/hello.txt",
+            "/public/..%252fprivate/hello.txt",
+            "/public/%25%32%65%25%32%65/private/hello.txt",
+            "/public/%00/../private/hello.txt",
+            "/private/hello.txt%00",
+            "/public/%2e%2e;x=1/private/hello.txt",
+            "/public/%2e%2e/private/%68ello.txt",
+            "/PRIVATE/../private/hello.txt");
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A response: the status code and the whole response (status line, headers, body) as text. */
     public record Response(int status, String text) {
@@ -57,8 +80,8 @@ public final class RawHttp {
     public static Response get(int port, String target, String... headerLines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
             for (String h : headerLines) {
                 request.append(h).append("\r\n");
             }

@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.Validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.cloudfrontsigned.internal.Validation;
 import org.junit.jupiter.api.Test;
 
 final class ResourceUrlsTest {
@@ -12,13 +12,15 @@ final class ResourceUrlsTest {
 
     @Test
     void segmentsWithSpacesUnicodePlusQuotePercent_areEncoded() {
-        assertEquals(BASE + "/media/Summer%202026/Caf%C3%A9%20%2B%20friend%27s%20100%25.jpg",
+        assertEquals(
+                BASE + "/media/Summer%202026/Caf%C3%A9%20%2B%20friend%27s%20100%25.jpg",
                 ResourceUrls.of(BASE + "/media", "Summer 2026", "Café + friend's 100%.jpg"));
     }
 
     @Test
     void reservedCharactersInASegment_areEncoded() {
-        assertEquals(BASE + "/a%2Fb%3Fc%23d%26e%3Df%3Bg%2Ch%3Ai%40j%2Ak", ResourceUrls.of(BASE, "a/b?c#d&e=f;g,h:i@j*k"));
+        assertEquals(
+                BASE + "/a%2Fb%3Fc%23d%26e%3Df%3Bg%2Ch%3Ai%40j%2Ak", ResourceUrls.of(BASE, "a/b?c#d&e=f;g,h:i@j*k"));
     }
 
     @Test
@@ -38,8 +40,10 @@ final class ResourceUrlsTest {
 
     @Test
     void queryParameter_isEncodedWithPercent20NotPlus() {
-        assertEquals(BASE + "/a.pdf?response-content-disposition=attachment%3B%20filename%3D%22a%20b.pdf%22",
-                ResourceUrls.withQueryParameter(BASE + "/a.pdf", "response-content-disposition", "attachment; filename=\"a b.pdf\""));
+        assertEquals(
+                BASE + "/a.pdf?response-content-disposition=attachment%3B%20filename%3D%22a%20b.pdf%22",
+                ResourceUrls.withQueryParameter(
+                        BASE + "/a.pdf", "response-content-disposition", "attachment; filename=\"a b.pdf\""));
     }
 
     @Test

@@ -1,11 +1,5 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import io.github.cloudfrontsigned.key.KeySource;
-import io.github.cloudfrontsigned.key.Keys;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.verify.Verdict;
-import io.github.cloudfrontsigned.verify.ViewerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -43,12 +43,14 @@ public final class SharedCasesTest {
 
     @TestFactory
     Stream<DynamicTest> signedUrlCases() throws Exception {
-        return cases("sign-test-cases.json").map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> runUrlCase(c)));
+        return cases("sign-test-cases.json")
+                .map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> runUrlCase(c)));
     }
 
     @TestFactory
     Stream<DynamicTest> signedCookieCases() throws Exception {
-        return cases("sign-cookies-test-cases.json").map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> runCookieCase(c)));
+        return cases("sign-cookies-test-cases.json")
+                .map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> runCookieCase(c)));
     }
 
     private static Stream<JsonNode> cases(String file) throws Exception {
@@ -82,7 +84,9 @@ public final class SharedCasesTest {
         Map<String, String> withoutSignature = new LinkedHashMap<>(params);
         withoutSignature.remove("Signature");
         Map<String, String> expectedParams = new LinkedHashMap<>();
-        expected.get("queryParams").properties().forEach(e -> expectedParams.put(e.getKey(), e.getValue().asText()));
+        expected.get("queryParams")
+                .properties()
+                .forEach(e -> expectedParams.put(e.getKey(), e.getValue().asText()));
         if (!expectedParams.containsKey("Expires")) {
             expectedParams.put("Policy", CloudFrontBase64.encode(policyJson.getBytes(StandardCharsets.UTF_8)));
         }
@@ -95,7 +99,8 @@ public final class SharedCasesTest {
         JsonNode in = c.get("input");
         JsonNode expected = c.get("expected");
         if (expected.path("error").asBoolean()) {
-            RuntimeException e = assertThrows(RuntimeException.class, () -> signer(in).signCookies(policy(in)));
+            RuntimeException e =
+                    assertThrows(RuntimeException.class, () -> signer(in).signCookies(policy(in)));
             assertErrorMeansTheSame(c.get("id").asText(), e);
             return;
         }
@@ -103,7 +108,9 @@ public final class SharedCasesTest {
         Map<String, String> actual = new LinkedHashMap<>();
         cookies.cookies().forEach(k -> actual.put(k.name(), k.value()));
         Map<String, String> want = new LinkedHashMap<>();
-        expected.get("cookies").properties().forEach(e -> want.put(e.getKey(), e.getValue().asText()));
+        expected.get("cookies")
+                .properties()
+                .forEach(e -> want.put(e.getKey(), e.getValue().asText()));
         if (!want.containsKey("CloudFront-Signature")) {
             want.put("CloudFront-Signature", actual.get("CloudFront-Signature"));
         }
@@ -116,12 +123,15 @@ public final class SharedCasesTest {
     /** The round trip: our verifier, trusting the case's public key, allows what was signed. */
     private static void assertVerifierAllows(JsonNode in, JsonNode expected, ViewerRequest.Builder request) {
         boolean ecdsa = expected.get("signatureAlgorithm").asText().startsWith("ECDSA");
-        PublicKey publicKey = Keys.loadPublicKey(KeySource.file(SharedTestData.file(
-                ecdsa ? "test-ecdsa-key-public.pem" : "test-rsa-key-public.pem")));
+        PublicKey publicKey = Keys.loadPublicKey(
+                KeySource.file(SharedTestData.file(ecdsa ? "test-ecdsa-key-public.pem" : "test-rsa-key-public.pem")));
         Clock clock = in.has("activeDate")
-                ? Clock.fixed(Instant.ofEpochSecond(in.get("activeDate").asLong() + 1), ZoneOffset.UTC) : BEFORE_VECTORS;
-        CloudFrontVerifier verifier = CloudFrontVerifier.builder().trustedKey(in.get("keyPairId").asText(), publicKey)
-                .clock(clock).build();
+                ? Clock.fixed(Instant.ofEpochSecond(in.get("activeDate").asLong() + 1), ZoneOffset.UTC)
+                : BEFORE_VECTORS;
+        CloudFrontVerifier verifier = CloudFrontVerifier.builder()
+                .trustedKey(in.get("keyPairId").asText(), publicKey)
+                .clock(clock)
+                .build();
         if (in.has("ipRange")) {
             String range = in.get("ipRange").asText();
             request.clientIp(range.substring(0, range.indexOf('/')));
@@ -137,7 +147,8 @@ public final class SharedCasesTest {
         }
         PublicKey publicKey = Keys.loadPublicKey(KeySource.file(SharedTestData.file(
                 algorithm.startsWith("ECDSA") ? "test-ecdsa-key-public.pem" : "test-rsa-key-public.pem")));
-        String jca = algorithm.replace("RSA-", "").replace("ECDSA-", "") + "with" + (algorithm.startsWith("ECDSA") ? "ECDSA" : "RSA");
+        String jca = algorithm.replace("RSA-", "").replace("ECDSA-", "") + "with"
+                + (algorithm.startsWith("ECDSA") ? "ECDSA" : "RSA");
         Signature verifier = Signature.getInstance(jca);
         verifier.initVerify(publicKey);
         verifier.update(policyJson.getBytes(StandardCharsets.UTF_8));
@@ -152,7 +163,8 @@ public final class SharedCasesTest {
                 assertTrue(lower.contains("datelessthan") && lower.contains("required"), message);
                 break;
             case "error-active-after-expiration":
-                assertTrue(lower.contains("active") && lower.contains("before") && lower.contains("expiration"), message);
+                assertTrue(
+                        lower.contains("active") && lower.contains("before") && lower.contains("expiration"), message);
                 break;
             case "error-unsupported-key-type":
                 assertTrue(lower.contains("key") && message.contains("RSA") && message.contains("ECDSA"), message);

@@ -19,8 +19,7 @@ public final class SharedTestData {
     /** Where they are on the test classpath. */
     static final String RESOURCE_FOLDER = "aws-shared-cases";
 
-    private SharedTestData() {
-    }
+    private SharedTestData() {}
 
     /**
      * A file of the vectors, as a path (the key tests hand it to {@code openssl}).

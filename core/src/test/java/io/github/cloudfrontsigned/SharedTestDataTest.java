@@ -19,18 +19,23 @@ final class SharedTestDataTest {
 
     @Test
     void file_isReadFromInsideThisModule() {
-        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath()
+                .normalize();
         Path file = SharedTestData.file("sign-test-cases.json").toAbsolutePath().normalize();
-        assertTrue(file.startsWith(module), file + " is outside the module " + module
-                + ": tests must pass on a fresh clone with nothing beside it");
+        assertTrue(
+                file.startsWith(module),
+                file + " is outside the module " + module
+                        + ": tests must pass on a fresh clone with nothing beside it");
     }
 
     @Test
     void file_missingNamesTheFileAndWhereItBelongs() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SharedTestData.file("no-such-vectors.json"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> SharedTestData.file("no-such-vectors.json"));
         assertTrue(e.getMessage().contains("no-such-vectors.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("core/src/test/resources/aws-shared-cases/no-such-vectors.json"),
+        assertTrue(
+                e.getMessage().contains("core/src/test/resources/aws-shared-cases/no-such-vectors.json"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("git checkout -- core/src/test/resources/aws-shared-cases"), e.getMessage());
     }
@@ -48,7 +53,8 @@ final class SharedTestDataTest {
         for (Map.Entry<String, String> e : expected.entrySet()) {
             byte[] bytes = Files.readAllBytes(SharedTestData.file(e.getKey()));
             String actual = bytes.length + " bytes, sha256 "
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             assertEquals(e.getValue(), actual, e.getKey());
         }
     }

@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import org.junit.jupiter.api.Test;
 
 final class SignatureCacheTest {

@@ -32,14 +32,14 @@ public final class Signatures {
 
     private static final Pattern SIGNED_URL = Pattern.compile("(?:https?:)?//[^\\s\"'<>()]*?" + SUFFIX.pattern());
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /** A verified signed URL: the URL without the signing parameters, its policy JSON and hash algorithm. */
     public record Verified(String url, String policy, String hashAlgorithm, boolean canned) {
         /** @return the policy's DateLessThan */
         public Instant expires() {
-            Matcher m = Pattern.compile("\"DateLessThan\":\\{\"AWS:EpochTime\":(\\d+)}").matcher(policy);
+            Matcher m = Pattern.compile("\"DateLessThan\":\\{\"AWS:EpochTime\":(\\d+)}")
+                    .matcher(policy);
             assertTrue(m.find(), policy);
             return Instant.ofEpochSecond(Long.parseLong(m.group(1)));
         }
@@ -75,14 +75,21 @@ public final class Signatures {
         Map<String, String> p = IndependentCheck.parameters(signedUrl.substring(m.start() + 1));
         assertEquals(TestKeys.KEY_PAIR_ID, p.get("Key-Pair-Id"), signedUrl);
         boolean canned = p.containsKey("Expires");
-        String policy = canned ? "{\"Statement\":[{\"Resource\":\"" + base + "\",\"Condition\":{\"DateLessThan\":"
-                + "{\"AWS:EpochTime\":" + p.get("Expires") + "}}}]}" : IndependentCheck.decode(p.get("Policy"));
+        String policy = canned
+                ? "{\"Statement\":[{\"Resource\":\"" + base + "\",\"Condition\":{\"DateLessThan\":"
+                        + "{\"AWS:EpochTime\":" + p.get("Expires") + "}}}]}"
+                : IndependentCheck.decode(p.get("Policy"));
         String hash = p.getOrDefault("Hash-Algorithm", "SHA1");
         assertTrue(verifies(policy, p.get("Signature"), hash), "signature of " + signedUrl);
         if (canned && hash.equals("SHA1")) {
-            String aws = CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
-                    .resourceUrl(base).keyPairId(TestKeys.KEY_PAIR_ID).privateKey(TestKeys.RSA.getPrivate())
-                    .expirationDate(Instant.ofEpochSecond(Long.parseLong(p.get("Expires")))).build()).url();
+            String aws = CloudFrontUtilities.create()
+                    .getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
+                            .resourceUrl(base)
+                            .keyPairId(TestKeys.KEY_PAIR_ID)
+                            .privateKey(TestKeys.RSA.getPrivate())
+                            .expirationDate(Instant.ofEpochSecond(Long.parseLong(p.get("Expires"))))
+                            .build())
+                    .url();
             assertEquals(aws, signedUrl, "AWS SDK agreement");
         }
         return new Verified(base, policy, hash, canned);
@@ -108,8 +115,12 @@ public final class Signatures {
         assertEquals(TestKeys.KEY_PAIR_ID, values.get("CloudFront-Key-Pair-Id"), setCookies.toString());
         String policy = IndependentCheck.decode(values.get("CloudFront-Policy"));
         assertNotNull(values.get("CloudFront-Signature"), setCookies.toString());
-        assertTrue(verifies(policy, values.get("CloudFront-Signature"),
-                values.getOrDefault("CloudFront-Hash-Algorithm", "SHA1")), "cookie signature " + setCookies);
+        assertTrue(
+                verifies(
+                        policy,
+                        values.get("CloudFront-Signature"),
+                        values.getOrDefault("CloudFront-Hash-Algorithm", "SHA1")),
+                "cookie signature " + setCookies);
         return policy;
     }
 

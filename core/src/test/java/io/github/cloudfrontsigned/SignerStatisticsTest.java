@@ -11,8 +11,10 @@ final class SignerStatisticsTest {
     private static final String URL = "https://d111111abcdef8.cloudfront.net/private/a.jpg";
 
     private static CloudFrontSigner signer() {
-        return CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.EC.getPrivate())
-                .expiryGranularity(Duration.ofMinutes(5)).build();
+        return CloudFrontSigner.builder()
+                .key("K2JCJMDEHXQW5F", TestKeys.EC.getPrivate())
+                .expiryGranularity(Duration.ofMinutes(5))
+                .build();
     }
 
     @Test
@@ -43,8 +45,10 @@ final class SignerStatisticsTest {
     @Test
     void statistics_countCookieSets() {
         CloudFrontSigner signer = signer();
-        signer.signCookies(Policy.builder().resource("https://d111111abcdef8.cloudfront.net/members/*")
-                .expiresIn(Duration.ofHours(1)).build());
+        signer.signCookies(Policy.builder()
+                .resource("https://d111111abcdef8.cloudfront.net/members/*")
+                .expiresIn(Duration.ofHours(1))
+                .build());
         assertEquals(1, signer.statistics().cookiesSigned());
         assertEquals(0, signer.statistics().linksSigned());
     }

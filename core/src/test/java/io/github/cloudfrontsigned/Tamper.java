@@ -6,8 +6,7 @@ import java.util.List;
 /** Test helper: edits one query parameter of a signed URL, leaving every other byte as it was. */
 public final class Tamper {
 
-    private Tamper() {
-    }
+    private Tamper() {}
 
     /** Replaces the value of the first parameter called {@code name}. */
     public static String replace(String url, String name, String value) {

@@ -16,11 +16,13 @@ import java.time.Duration;
 public final class TestHttp {
 
     /** The client: HTTP/1.1, no redirects followed, 5 s connect timeout. */
-    public static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    public static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private TestHttp() {
-    }
+    private TestHttp() {}
 
     /**
      * Sends a request without body, 30 s timeout.
@@ -31,9 +33,10 @@ public final class TestHttp {
      * @param headers header name/value pairs
      * @return the response
      */
-    public static <T> HttpResponse<T> send(String method, URI uri, HttpResponse.BodyHandler<T> handler,
-            String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+    public static <T> HttpResponse<T> send(
+            String method, URI uri, HttpResponse.BodyHandler<T> handler, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             b.headers(headers);

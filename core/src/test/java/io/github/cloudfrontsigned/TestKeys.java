@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned;
 
-import io.github.cloudfrontsigned.key.Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +7,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.util.Base64;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 
 /**
  * Keys generated once per test run: real RSA-2048 and ECDSA P-256 key pairs. Public in core's test jar, for the
@@ -27,8 +26,7 @@ public final class TestKeys {
     /** An ECDSA P-256 key pair. */
     public static final KeyPair EC = generate("EC");
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /**
      * @param algorithm {@code RSA} (2048 bits) or {@code EC} (P-256)
@@ -53,8 +51,9 @@ public final class TestKeys {
      * @return the key as PKCS#8 PEM ({@code BEGIN PRIVATE KEY}), 64-character lines
      */
     public static String pem(PrivateKey key) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
     }
 
     /**

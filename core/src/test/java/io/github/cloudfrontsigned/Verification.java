@@ -8,8 +8,7 @@ import java.security.Signature;
 /** Test helper: checks a CloudFront-encoded signature over policy bytes with the JDK. */
 public final class Verification {
 
-    private Verification() {
-    }
+    private Verification() {}
 
     public static boolean verifies(PublicKey key, HashAlgorithm hash, String policy, String encodedSignature) {
         try {

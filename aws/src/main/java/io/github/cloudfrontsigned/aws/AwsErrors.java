@@ -7,8 +7,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns AWS SDK exceptions into short messages that name the AWS error code. Thread safety: stateless. */
 final class AwsErrors {
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /**
      * @param what what was asked for, for example {@code AWS Secrets Manager secret "cloudfront/key"}
@@ -17,10 +16,13 @@ final class AwsErrors {
     static String describe(String what, SdkException e) {
         if (e instanceof AwsServiceException) {
             AwsServiceException s = (AwsServiceException) e;
-            String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
-            String message = s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage();
-            return (code == null ? "error" : code) + " (HTTP " + s.statusCode() + ")" + (message == null ? ""
-                    : ": " + message) + hint(code, what);
+            String code =
+                    s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+            String message = s.awsErrorDetails() == null
+                    ? s.getMessage()
+                    : s.awsErrorDetails().errorMessage();
+            return (code == null ? "error" : code) + " (HTTP " + s.statusCode() + ")"
+                    + (message == null ? "" : ": " + message) + hint(code, what);
         }
         if (e instanceof SdkClientException) {
             return "AWS could not be reached or answered unreadably (" + e.getMessage() + "); check the network path,"

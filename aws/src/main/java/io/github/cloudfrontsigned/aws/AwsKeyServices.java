@@ -1,11 +1,11 @@
 package io.github.cloudfrontsigned.aws;
 
-import io.github.cloudfrontsigned.key.PrivateKeyProvider;
-import io.github.cloudfrontsigned.key.RemoteSigner;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.Durations;
 import io.github.cloudfrontsigned.config.KeyServiceProvider;
+import io.github.cloudfrontsigned.key.PrivateKeyProvider;
+import io.github.cloudfrontsigned.key.RemoteSigner;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,9 +15,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -39,8 +39,7 @@ public final class AwsKeyServices implements KeyServiceProvider {
     static final int MAX_ATTEMPTS = 2;
 
     /** Creates the provider; called by {@link java.util.ServiceLoader}. */
-    public AwsKeyServices() {
-    }
+    public AwsKeyServices() {}
 
     @Override
     public Set<String> schemes() {
@@ -66,11 +65,12 @@ public final class AwsKeyServices implements KeyServiceProvider {
                 String name = hash < 0 ? rest : rest.substring(0, hash);
                 String field = hash < 0 ? null : rest.substring(hash + 1);
                 if (name.isEmpty() || (field != null && field.isEmpty())) {
-                    throw new IllegalArgumentException("write secretsmanager:NAME or secretsmanager:NAME#jsonField (NAME"
-                            + " is the secret's name or ARN), got \"" + location + "\"");
+                    throw new IllegalArgumentException(
+                            "write secretsmanager:NAME or secretsmanager:NAME#jsonField (NAME"
+                                    + " is the secret's name or ARN), got \"" + location + "\"");
                 }
-                SecretsManagerClient client = build(SecretsManagerClient.builder(), lookup,
-                        AwsProperties.SECRETSMANAGER_ENDPOINT);
+                SecretsManagerClient client =
+                        build(SecretsManagerClient.builder(), lookup, AwsProperties.SECRETSMANAGER_ENDPOINT);
                 return AwsKeys.secretsManager(client, name, field, interval);
             }
             case "ssm": {
@@ -120,8 +120,10 @@ public final class AwsKeyServices implements KeyServiceProvider {
             }
             return d;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(AwsProperties.REFRESH_INTERVAL + " \"" + v + "\" (" + lookup.sourceOf(
-                    AwsProperties.REFRESH_INTERVAL) + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    AwsProperties.REFRESH_INTERVAL + " \"" + v + "\" ("
+                            + lookup.sourceOf(AwsProperties.REFRESH_INTERVAL) + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -143,8 +145,10 @@ public final class AwsKeyServices implements KeyServiceProvider {
             try {
                 uri = URI.create(endpoint.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(endpointProperty + " \"" + endpoint + "\" is not a URL: "
-                        + e.getMessage() + "; write for example https://vpce-0123.secretsmanager.eu-west-1.vpce.amazonaws.com", e);
+                throw new IllegalArgumentException(
+                        endpointProperty + " \"" + endpoint + "\" is not a URL: " + e.getMessage()
+                                + "; write for example https://vpce-0123.secretsmanager.eu-west-1.vpce.amazonaws.com",
+                        e);
             }
             if (uri.getScheme() == null || uri.getHost() == null) {
                 throw new IllegalArgumentException(endpointProperty + " \"" + endpoint + "\" needs a scheme and host,"
@@ -155,8 +159,10 @@ public final class AwsKeyServices implements KeyServiceProvider {
         try {
             return builder.build();
         } catch (SdkClientException e) {
-            throw new IllegalArgumentException("cannot create the AWS client: " + e.getMessage() + "; set "
-                    + AwsProperties.REGION + " (for example eu-west-1) or AWS_REGION", e);
+            throw new IllegalArgumentException(
+                    "cannot create the AWS client: " + e.getMessage() + "; set " + AwsProperties.REGION
+                            + " (for example eu-west-1) or AWS_REGION",
+                    e);
         }
     }
 }

@@ -44,8 +44,7 @@ public final class AwsKeys {
      */
     public static final String KEY_PAIR_ID_FIELD = "keyPairId";
 
-    private AwsKeys() {
-    }
+    private AwsKeys() {}
 
     /**
      * A private key from an AWS Secrets Manager secret ({@code GetSecretValue}, current version), fetched now and
@@ -65,12 +64,12 @@ public final class AwsKeys {
      *     ({@code AccessDeniedException}, {@code ResourceNotFoundException}, {@code ThrottlingException}, ...) or
      *     what is wrong with its content
      */
-    public static RefreshingPrivateKey secretsManager(SecretsManagerClient client, String secretId, String jsonField,
-            Duration refreshInterval) {
+    public static RefreshingPrivateKey secretsManager(
+            SecretsManagerClient client, String secretId, String jsonField, Duration refreshInterval) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(secretId, "secretId");
-        String what = "AWS Secrets Manager secret \"" + secretId + "\"" + (jsonField == null ? ""
-                : " field \"" + jsonField + "\"");
+        String what = "AWS Secrets Manager secret \"" + secretId + "\""
+                + (jsonField == null ? "" : " field \"" + jsonField + "\"");
         return RefreshingPrivateKey.startStored(what, refreshInterval, () -> {
             GetSecretValueResponse r;
             try {
@@ -83,15 +82,16 @@ public final class AwsKeys {
                     return new RefreshingPrivateKey.StoredKey(parse(what, notJson(r.secretString())), null);
                 }
                 Map<String, JsonNode> fields = jsonFields(r.secretString(), jsonField);
-                return new RefreshingPrivateKey.StoredKey(parse(what, stringField(fields, jsonField)),
+                return new RefreshingPrivateKey.StoredKey(
+                        parse(what, stringField(fields, jsonField)),
                         fields.containsKey(KEY_PAIR_ID_FIELD) ? stringField(fields, KEY_PAIR_ID_FIELD) : null);
             }
             if (r.secretBinary() != null && jsonField == null) {
-                return new RefreshingPrivateKey.StoredKey(load(what, KeySource.der(r.secretBinary().asByteArray())),
-                        null);
+                return new RefreshingPrivateKey.StoredKey(
+                        load(what, KeySource.der(r.secretBinary().asByteArray())), null);
             }
-            throw new IllegalStateException("the secret has no " + (jsonField == null ? "value" : "SecretString with"
-                    + " JSON field \"" + jsonField + "\""));
+            throw new IllegalStateException("the secret has no "
+                    + (jsonField == null ? "value" : "SecretString with" + " JSON field \"" + jsonField + "\""));
         });
     }
 
@@ -107,8 +107,8 @@ public final class AwsKeys {
      * @throws KeyLoadingException if the first fetch fails: the message names the parameter and the AWS error
      *     code ({@code AccessDeniedException}, {@code ParameterNotFound}, {@code ThrottlingException}, ...)
      */
-    public static RefreshingPrivateKey parameterStore(SsmClient client, String parameterName,
-            Duration refreshInterval) {
+    public static RefreshingPrivateKey parameterStore(
+            SsmClient client, String parameterName, Duration refreshInterval) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(parameterName, "parameterName");
         String what = "AWS Systems Manager parameter \"" + parameterName + "\"";
@@ -163,8 +163,8 @@ public final class AwsKeys {
     private static String stringField(Map<String, JsonNode> fields, String field) {
         JsonNode value = fields.get(field);
         if (value == null || !value.isString()) {
-            throw new IllegalStateException("the secret's JSON has no string field \"" + field + "\"; it has "
-                    + fields.keySet());
+            throw new IllegalStateException(
+                    "the secret's JSON has no string field \"" + field + "\"; it has " + fields.keySet());
         }
         return value.asString();
     }

@@ -16,8 +16,7 @@ import java.time.Duration;
  */
 public final class AwsProperties {
 
-    private AwsProperties() {
-    }
+    private AwsProperties() {}
 
     /**
      * How often a key from Secrets Manager or Parameter Store is fetched again in the background; default 15m. A

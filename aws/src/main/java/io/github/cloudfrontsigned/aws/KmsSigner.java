@@ -75,26 +75,34 @@ public final class KmsSigner implements RemoteSigner {
             algorithm = SigningAlgorithmSpec.ECDSA_SHA_256;
             jcaAlgorithm = "EC";
         } else {
-            throw new IllegalArgumentException(what + " has key spec " + r.keySpecAsString() + "; CloudFront accepts"
-                    + " RSA 2048-bit and ECDSA P-256 keys: create the KMS key with --key-spec RSA_2048 or ECC_NIST_P256");
+            throw new IllegalArgumentException(
+                    what + " has key spec " + r.keySpecAsString() + "; CloudFront accepts"
+                            + " RSA 2048-bit and ECDSA P-256 keys: create the KMS key with --key-spec RSA_2048 or ECC_NIST_P256");
         }
-        if (r.signingAlgorithms() != null && !r.signingAlgorithms().isEmpty()
+        if (r.signingAlgorithms() != null
+                && !r.signingAlgorithms().isEmpty()
                 && !r.signingAlgorithms().contains(algorithm)) {
-            throw new IllegalArgumentException(what + " does not offer " + algorithm + " (it offers "
-                    + r.signingAlgorithmsAsStrings() + ")");
+            throw new IllegalArgumentException(
+                    what + " does not offer " + algorithm + " (it offers " + r.signingAlgorithmsAsStrings() + ")");
         }
         PublicKey publicKey;
         try {
             publicKey = KeyFactory.getInstance(jcaAlgorithm)
                     .generatePublic(new X509EncodedKeySpec(r.publicKey().asByteArray()));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException(what + ": GetPublicKey returned a public key that cannot be read: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    what + ": GetPublicKey returned a public key that cannot be read: " + e.getMessage(), e);
         }
         String arn = r.keyId() == null || r.keyId().isBlank() ? keyId : r.keyId();
-        System.getLogger(KmsSigner.class.getName()).log(System.Logger.Level.INFO, "CloudFront signing with AWS KMS key"
-                + " {0} ({1}, {2}), public key SHA-256 fingerprint {3}: upload this public key to CloudFront",
-                arn, r.keySpecAsString(), algorithm, Keys.fingerprint(publicKey));
+        System.getLogger(KmsSigner.class.getName())
+                .log(
+                        System.Logger.Level.INFO,
+                        "CloudFront signing with AWS KMS key"
+                                + " {0} ({1}, {2}), public key SHA-256 fingerprint {3}: upload this public key to CloudFront",
+                        arn,
+                        r.keySpecAsString(),
+                        algorithm,
+                        Keys.fingerprint(publicKey));
         return new KmsSigner(client, arn, publicKey, algorithm);
     }
 
@@ -122,10 +130,13 @@ public final class KmsSigner implements RemoteSigner {
         SdkBytes message = SdkBytes.fromByteArray(raw ? policyBytes : sha256(policyBytes));
         SignResponse r;
         try {
-            r = client.sign(b -> b.keyId(keyArn).message(message).messageType(raw ? MessageType.RAW : MessageType.DIGEST)
+            r = client.sign(b -> b.keyId(keyArn)
+                    .message(message)
+                    .messageType(raw ? MessageType.RAW : MessageType.DIGEST)
                     .signingAlgorithm(algorithm));
         } catch (SdkException e) {
-            throw new IllegalStateException(description() + ": Sign failed: " + AwsErrors.describe(description(), e), e);
+            throw new IllegalStateException(
+                    description() + ": Sign failed: " + AwsErrors.describe(description(), e), e);
         }
         if (r.signature() == null) {
             throw new IllegalStateException(description() + ": Sign returned no signature");

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +25,12 @@ final class AwsConfigurationTest {
     @BeforeAll
     static void credentialsForTheDefaultChain() {
         // the first link of the SDK's default chain; static test credentials, never real ones
-        System.setProperty("aws.accessKeyId", AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
+        System.setProperty(
+                "aws.accessKeyId",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
+        System.setProperty(
+                "aws.secretAccessKey",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
     }
 
     @AfterEach
@@ -50,8 +54,13 @@ final class AwsConfigurationTest {
     }
 
     private static boolean verifies(SigningConfiguration c, java.security.PublicKey key) {
-        String signed = c.signer().signUrl("https://d111111abcdef8.cloudfront.net/private/a.jpg", Duration.ofMinutes(5));
-        return CloudFrontVerifier.builder().trustedKey("KAWS", key).build().verify(signed).isAllowed();
+        String signed =
+                c.signer().signUrl("https://d111111abcdef8.cloudfront.net/private/a.jpg", Duration.ofMinutes(5));
+        return CloudFrontVerifier.builder()
+                .trustedKey("KAWS", key)
+                .build()
+                .verify(signed)
+                .isAllowed();
     }
 
     @Test
@@ -80,7 +89,9 @@ final class AwsConfigurationTest {
         Map<String, String> m = properties();
         m.put("cloudfront.private-key.location", "ssm:/cloudfront/private-key");
         assertTrue(verifies(read(m), RSA.getPublic()));
-        assertEquals("/cloudfront/private-key", aws.last(LocalAwsEndpoint.GET_PARAMETER).field("Name"));
+        assertEquals(
+                "/cloudfront/private-key",
+                aws.last(LocalAwsEndpoint.GET_PARAMETER).field("Name"));
     }
 
     @Test
@@ -98,9 +109,13 @@ final class AwsConfigurationTest {
         aws.failures.put(LocalAwsEndpoint.GET_SECRET_VALUE, "AccessDeniedException");
         Map<String, String> m = properties();
         m.put("cloudfront.private-key.location", "secretsmanager:cloudfront/private-key");
-        String message = assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
-        assertTrue(message.contains("cloudfront.private-key.location") && message.contains("cloudfront/private-key")
-                && message.contains("AccessDeniedException"), message);
+        String message =
+                assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
+        assertTrue(
+                message.contains("cloudfront.private-key.location")
+                        && message.contains("cloudfront/private-key")
+                        && message.contains("AccessDeniedException"),
+                message);
     }
 
     @Test
@@ -109,7 +124,8 @@ final class AwsConfigurationTest {
         Map<String, String> m = properties();
         m.put("cloudfront.signer", "kms:alias/cloudfront");
         m.put("cloudfront.hash-algorithm", "SHA1");
-        String message = assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
+        String message =
+                assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
         assertTrue(message.contains("cloudfront.hash-algorithm") && message.contains("SHA256 only"), message);
     }
 
@@ -119,7 +135,8 @@ final class AwsConfigurationTest {
         Map<String, String> m = properties();
         m.put("cloudfront.private-key.location", "secretsmanager:cloudfront/private-key");
         m.put(AwsProperties.REFRESH_INTERVAL, "soon");
-        String message = assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
+        String message =
+                assertThrows(ConfigurationException.class, () -> read(m)).getMessage();
         assertTrue(message.contains(AwsProperties.REFRESH_INTERVAL), message);
     }
 }

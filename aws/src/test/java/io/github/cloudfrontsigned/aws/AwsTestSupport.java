@@ -23,29 +23,40 @@ final class AwsTestSupport {
     static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
 
-    private AwsTestSupport() {
-    }
+    private AwsTestSupport() {}
 
     static String pem(PrivateKey key) {
         return TestKeys.pem(key);
     }
 
     static SecretsManagerClient secretsManager(URI endpoint) {
-        return SecretsManagerClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
-                .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     static SsmClient ssm(URI endpoint) {
-        return SsmClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
-                .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return SsmClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     static KmsClient kms(URI endpoint) {
-        return KmsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
-                .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return KmsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** A loopback URL where nothing listens. */

@@ -34,8 +34,12 @@ final class FailingSecretStoreTest {
 
     @BeforeAll
     static void credentialsForTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
+        System.setProperty(
+                "aws.accessKeyId",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
+        System.setProperty(
+                "aws.secretAccessKey",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
     }
 
     @AfterEach
@@ -74,8 +78,9 @@ final class FailingSecretStoreTest {
                 Thread.sleep(6000);
                 requestsWhileFailing.set(aws.count(LocalAwsEndpoint.GET_SECRET_VALUE) - before);
                 whileFailing.set(configuration.keyStatus());
-                configuration.signer().signUrl("https://d111111abcdef8.cloudfront.net/private/a.jpg",
-                        Duration.ofMinutes(5));
+                configuration
+                        .signer()
+                        .signUrl("https://d111111abcdef8.cloudfront.net/private/a.jpg", Duration.ofMinutes(5));
                 aws.failures.clear();
                 await(() -> configuration.keyStatus().state() == KeyStatus.State.UP);
                 afterRecovery.set(configuration.keyStatus());
@@ -91,14 +96,18 @@ final class FailingSecretStoreTest {
         assertEquals(KeyStatus.State.WARNING, failing.state());
         assertTrue(failing.isUp());
         assertTrue(failing.consecutiveFailures() >= 1, failing.toString());
-        assertTrue(failing.lastError().contains("InternalFailure") && failing.lastError().contains("HTTP 500"),
+        assertTrue(
+                failing.lastError().contains("InternalFailure")
+                        && failing.lastError().contains("HTTP 500"),
                 failing.lastError());
         assertEquals("AWS Secrets Manager secret \"cloudfront/private-key\"", failing.source());
         assertEquals("KAWS", failing.keyPairId());
         assertEquals(KeyStatus.State.UP, afterRecovery.get().state());
         assertEquals(0, afterRecovery.get().consecutiveFailures());
         List<String> messages = LogCapture.messages(records);
-        assertEquals(1, records.stream().filter(r -> r.getLevel() == Level.WARNING).count(), messages.toString());
-        assertEquals(1, messages.stream().filter(m -> m.contains("succeeded again")).count(), messages.toString());
+        assertEquals(
+                1, records.stream().filter(r -> r.getLevel() == Level.WARNING).count(), messages.toString());
+        assertEquals(
+                1, messages.stream().filter(m -> m.contains("succeeded again")).count(), messages.toString());
     }
 }

@@ -42,6 +42,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Target to AWS error code to answer with (HTTP 400; HTTP 500 for {@code InternalFailure}). */
     public final Map<String, String> failures = new ConcurrentHashMap<>();
+
     public volatile String secretString;
     public volatile String parameterValue;
     public volatile KeyPair kmsKey;
@@ -99,30 +100,46 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         requests.add(request);
         String error = target == null ? "UnknownOperationException" : failures.get(target);
         if (error != null) {
-            respond(exchange, error.equals("InternalFailure") ? 500 : 400, "{\"__type\":\"" + error + "\",\"message\":\"" + error + " from the local endpoint\"}");
+            respond(
+                    exchange,
+                    error.equals("InternalFailure") ? 500 : 400,
+                    "{\"__type\":\"" + error + "\",\"message\":\"" + error + " from the local endpoint\"}");
             return;
         }
         try {
             switch (target) {
                 case GET_SECRET_VALUE:
-                    respond(exchange, 200, "{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:111122223333:secret:"
-                            + request.field("SecretId") + "\",\"Name\":\"" + request.field("SecretId")
-                            + "\",\"SecretString\":" + json(secretString) + ",\"VersionId\":\"v1\"}");
+                    respond(
+                            exchange,
+                            200,
+                            "{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:111122223333:secret:"
+                                    + request.field("SecretId") + "\",\"Name\":\"" + request.field("SecretId")
+                                    + "\",\"SecretString\":" + json(secretString) + ",\"VersionId\":\"v1\"}");
                     break;
                 case GET_PARAMETER:
-                    respond(exchange, 200, "{\"Parameter\":{\"Name\":\"" + request.field("Name") + "\",\"Type\":"
-                            + "\"SecureString\",\"Value\":" + json(parameterValue) + ",\"Version\":1}}");
+                    respond(
+                            exchange,
+                            200,
+                            "{\"Parameter\":{\"Name\":\"" + request.field("Name") + "\",\"Type\":"
+                                    + "\"SecureString\",\"Value\":" + json(parameterValue) + ",\"Version\":1}}");
                     break;
                 case GET_PUBLIC_KEY:
-                    respond(exchange, 200, "{\"KeyId\":\"" + KEY_ARN + "\",\"KeySpec\":\"" + kmsKeySpec + "\","
-                            + "\"KeyUsage\":\"" + kmsKeyUsage + "\",\"PublicKey\":\""
-                            + Base64.getEncoder().encodeToString(kmsKey.getPublic().getEncoded()) + "\","
-                            + "\"SigningAlgorithms\":[\"RSASSA_PKCS1_V1_5_SHA_256\",\"ECDSA_SHA_256\"]}");
+                    respond(
+                            exchange,
+                            200,
+                            "{\"KeyId\":\"" + KEY_ARN + "\",\"KeySpec\":\"" + kmsKeySpec + "\","
+                                    + "\"KeyUsage\":\"" + kmsKeyUsage + "\",\"PublicKey\":\""
+                                    + Base64.getEncoder()
+                                            .encodeToString(kmsKey.getPublic().getEncoded()) + "\","
+                                    + "\"SigningAlgorithms\":[\"RSASSA_PKCS1_V1_5_SHA_256\",\"ECDSA_SHA_256\"]}");
                     break;
                 case SIGN:
-                    respond(exchange, 200, "{\"KeyId\":\"" + KEY_ARN + "\",\"SigningAlgorithm\":\""
-                            + request.field("SigningAlgorithm") + "\",\"Signature\":\""
-                            + Base64.getEncoder().encodeToString(sign(request)) + "\"}");
+                    respond(
+                            exchange,
+                            200,
+                            "{\"KeyId\":\"" + KEY_ARN + "\",\"SigningAlgorithm\":\""
+                                    + request.field("SigningAlgorithm") + "\",\"Signature\":\""
+                                    + Base64.getEncoder().encodeToString(sign(request)) + "\"}");
                     break;
                 default:
                     respond(exchange, 400, "{\"__type\":\"UnknownOperationException\"}");
@@ -148,8 +165,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         return s.sign();
     }
 
-    private static final byte[] SHA256_DIGEST_INFO_PREFIX = java.util.HexFormat.of()
-            .parseHex("3031300d060960864801650304020105000420");
+    private static final byte[] SHA256_DIGEST_INFO_PREFIX =
+            java.util.HexFormat.of().parseHex("3031300d060960864801650304020105000420");
 
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
@@ -161,7 +178,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         if (s == null) {
             return "null";
         }
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+        return "\""
+                + s.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n") + "\"";
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

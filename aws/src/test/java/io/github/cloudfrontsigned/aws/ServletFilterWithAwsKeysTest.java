@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
 import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,8 +42,12 @@ final class ServletFilterWithAwsKeysTest {
     @BeforeAll
     static void credentialsForTheDefaultChain() {
         // the first link of the SDK's default chain; static test credentials, never real ones
-        System.setProperty("aws.accessKeyId", AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
+        System.setProperty(
+                "aws.accessKeyId",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().accessKeyId());
+        System.setProperty(
+                "aws.secretAccessKey",
+                AwsTestSupport.CREDENTIALS.resolveCredentials().secretAccessKey());
     }
 
     @AfterEach
@@ -95,7 +98,12 @@ final class ServletFilterWithAwsKeysTest {
         p.put("cloudfront.private-key.location", "secretsmanager:cloudfront/private-key");
         p.put(AwsProperties.REFRESH_INTERVAL, "1s");
         String signed = page(p);
-        assertTrue(CloudFrontVerifier.builder().trustedKey("KAWS", RSA.getPublic()).build().verify(signed).isAllowed(),
+        assertTrue(
+                CloudFrontVerifier.builder()
+                        .trustedKey("KAWS", RSA.getPublic())
+                        .build()
+                        .verify(signed)
+                        .isAllowed(),
                 signed);
         server.close(); // destroys the filter
         server = null;
@@ -109,7 +117,12 @@ final class ServletFilterWithAwsKeysTest {
         p.put("cloudfront.signer", "kms:alias/cloudfront");
         String signed = page(p);
         assertTrue(signed.endsWith("&Hash-Algorithm=SHA256"), signed);
-        assertTrue(CloudFrontVerifier.builder().trustedKey("KAWS", RSA.getPublic()).build().verify(signed).isAllowed(),
+        assertTrue(
+                CloudFrontVerifier.builder()
+                        .trustedKey("KAWS", RSA.getPublic())
+                        .build()
+                        .verify(signed)
+                        .isAllowed(),
                 signed);
         assertEquals(1, aws.count(LocalAwsEndpoint.SIGN));
     }

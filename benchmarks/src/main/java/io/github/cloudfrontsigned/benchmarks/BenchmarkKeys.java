@@ -16,8 +16,7 @@ final class BenchmarkKeys {
     /** The key pair ID every benchmark signs with. */
     static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
 
-    private BenchmarkKeys() {
-    }
+    private BenchmarkKeys() {}
 
     /** @return the RSA-2048 key pair, the same in every fork */
     static KeyPair rsa() {
@@ -56,7 +55,8 @@ final class BenchmarkKeys {
     private static SecureRandom seeded(String label) throws GeneralSecurityException {
         // SHA1PRNG seeded before its first use is deterministic: the same key in every JVM.
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-        random.setSeed(("cloudfront-signed benchmark key " + label).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        random.setSeed(
+                ("cloudfront-signed benchmark key " + label).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return random;
     }
 }

@@ -15,8 +15,7 @@ public final class CpuTimeRun {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private CpuTimeRun() {
-    }
+    private CpuTimeRun() {}
 
     /**
      * Prints µs of CPU per 100 KB page for each {@code links x signer} of {@link RewriterBenchmark.Page}.
@@ -27,8 +26,7 @@ public final class CpuTimeRun {
      * @throws Exception if the benchmark fails
      */
     public static void main(String[] args) throws Exception {
-        String[] sets = args.length > 0 ? args
-                : new String[] {"0:memo", "50:memo", "50:constant", "50:unsigned"};
+        String[] sets = args.length > 0 ? args : new String[] {"0:memo", "50:memo", "50:constant", "50:unsigned"};
         RewriterBenchmark bench = new RewriterBenchmark();
         for (String set : sets) {
             RewriterBenchmark.Page p = new RewriterBenchmark.Page();
@@ -53,8 +51,14 @@ public final class CpuTimeRun {
                 }
                 best = Math.min(best, (CPU.getCurrentThreadCpuTime() - start) / 1e3 / pages);
             }
-            System.out.printf(Locale.ROOT, "links=%-3d signer=%-9s %-6s %8.2f us/page  %6.2f GB/s%n", p.links,
-                    p.signer, writer ? "writer" : "stream", best, RewriterBenchmark.PAGE_BYTES / best / 1e3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "links=%-3d signer=%-9s %-6s %8.2f us/page  %6.2f GB/s%n",
+                    p.links,
+                    p.signer,
+                    writer ? "writer" : "stream",
+                    best,
+                    RewriterBenchmark.PAGE_BYTES / best / 1e3);
         }
     }
 

@@ -24,8 +24,7 @@ public class FreshCookiesBenchmark extends ThroughputBenchmark {
     private static final String RESOURCE = "https://d111111abcdef8.cloudfront.net/members/*";
 
     /** Created by JMH. */
-    public FreshCookiesBenchmark() {
-    }
+    public FreshCookiesBenchmark() {}
 
     /** An application's request rules with a verifier, and the cookies they issued. */
     @State(Scope.Thread)
@@ -35,20 +34,26 @@ public class FreshCookiesBenchmark extends ThroughputBenchmark {
         Policy policy;
 
         /** Created by JMH. */
-        public Carried() {
-        }
+        public Carried() {}
 
         /** Builds the rules and signs the cookies once. */
         @Setup
         public void setUp() {
             KeyPair rsa = BenchmarkKeys.rsa();
-            CloudFrontSigner signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, rsa.getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).build();
-            rules = RequestRules.builder(signer)
-                    .verifier(CloudFrontVerifier.builder().trustedKey(BenchmarkKeys.KEY_PAIR_ID, rsa.getPublic())
-                            .signatureProvider(SignatureProvider.JDK).build())
+            CloudFrontSigner signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, rsa.getPrivate())
+                    .signatureProvider(SignatureProvider.JDK)
                     .build();
-            policy = Policy.builder().resource(RESOURCE).expiresIn(Duration.ofHours(1)).build();
+            rules = RequestRules.builder(signer)
+                    .verifier(CloudFrontVerifier.builder()
+                            .trustedKey(BenchmarkKeys.KEY_PAIR_ID, rsa.getPublic())
+                            .signatureProvider(SignatureProvider.JDK)
+                            .build())
+                    .build();
+            policy = Policy.builder()
+                    .resource(RESOURCE)
+                    .expiresIn(Duration.ofHours(1))
+                    .build();
             cookies = new HashMap<>();
             signer.signCookies(policy).cookies().forEach(c -> cookies.put(c.name(), c.value()));
         }

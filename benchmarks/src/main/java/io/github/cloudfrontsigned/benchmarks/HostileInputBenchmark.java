@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -27,8 +27,7 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
     private static final String HOST = "https://d111111abcdef8.cloudfront.net";
 
     /** Created by JMH. */
-    public HostileInputBenchmark() {
-    }
+    public HostileInputBenchmark() {}
 
     /** A verifier trusting an RSA and an ECDSA key, and the hostile requests. */
     @State(Scope.Thread)
@@ -44,31 +43,46 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
          * the key holder's input), {@code wildcardAnyOne} (a 6 KB Resource of {@code *?} pairs, whose states all
          * stay live before the query's {@code ?}: the matcher's worst case).
          */
-        @Param({"valid", "validEcdsa", "emptyParameters", "distinctParameters", "reencodedPath", "forgedEcdsa", "overLimitUrl",
-            "manyCookies", "wildcardMatch", "wildcardMismatch", "wildcardAnyOne"})
+        @Param({
+            "valid",
+            "validEcdsa",
+            "emptyParameters",
+            "distinctParameters",
+            "reencodedPath",
+            "forgedEcdsa",
+            "overLimitUrl",
+            "manyCookies",
+            "wildcardMatch",
+            "wildcardMismatch",
+            "wildcardAnyOne"
+        })
         public String input;
 
         CloudFrontVerifier verifier;
         ViewerRequest request;
 
         /** Created by JMH. */
-        public Inputs() {
-        }
+        public Inputs() {}
 
         /** Signs and forges the requests. */
         @Setup
         public void setUp() {
             KeyPair rsa = BenchmarkKeys.rsa();
             KeyPair ec = BenchmarkKeys.ecdsa();
-            CloudFrontSigner signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, rsa.getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).build();
-            verifier = CloudFrontVerifier.builder().trustedKey(BenchmarkKeys.KEY_PAIR_ID, rsa.getPublic())
-                    .trustedKey("K3ECDSAKEY", ec.getPublic()).signatureProvider(SignatureProvider.JDK).build();
-            ViewerRequest valid = ViewerRequest.fromUrl(signer.signUrl(HOST + "/images/2026/photo-00042.jpg?size=large",
-                    Duration.ofHours(1)));
+            CloudFrontSigner signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, rsa.getPrivate())
+                    .signatureProvider(SignatureProvider.JDK)
+                    .build();
+            verifier = CloudFrontVerifier.builder()
+                    .trustedKey(BenchmarkKeys.KEY_PAIR_ID, rsa.getPublic())
+                    .trustedKey("K3ECDSAKEY", ec.getPublic())
+                    .signatureProvider(SignatureProvider.JDK)
+                    .build();
+            ViewerRequest valid = ViewerRequest.fromUrl(
+                    signer.signUrl(HOST + "/images/2026/photo-00042.jpg?size=large", Duration.ofHours(1)));
             long expires = System.currentTimeMillis() / 1000 + 3600;
-            String forged = "Expires=" + expires + "&Signature=" + forged(256) + "&Key-Pair-Id="
-                    + BenchmarkKeys.KEY_PAIR_ID;
+            String forged =
+                    "Expires=" + expires + "&Signature=" + forged(256) + "&Key-Pair-Id=" + BenchmarkKeys.KEY_PAIR_ID;
             StringBuilder distinct = new StringBuilder();
             for (int i = 0; i < 990; i++) {
                 distinct.append('p').append(i).append("=1&");
@@ -78,8 +92,10 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
                     request = valid;
                     break;
                 case "validEcdsa":
-                    request = ViewerRequest.fromUrl(CloudFrontSigner.builder().key("K3ECDSAKEY", ec.getPrivate())
-                            .signatureProvider(SignatureProvider.JDK).build()
+                    request = ViewerRequest.fromUrl(CloudFrontSigner.builder()
+                            .key("K3ECDSAKEY", ec.getPrivate())
+                            .signatureProvider(SignatureProvider.JDK)
+                            .build()
                             .signUrl(HOST + "/images/2026/photo-00042.jpg?size=large", Duration.ofHours(1)));
                     break;
                 case "emptyParameters":
@@ -92,8 +108,9 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
                     request = ViewerRequest.fromUrl(HOST + "/" + "%2F%41b+".repeat(940) + "?q=%20+&r=1&" + forged);
                     break;
                 case "forgedEcdsa":
-                    request = ViewerRequest.fromUrl(HOST + "/" + "%41b".repeat(1900) + "?q=%20&r=1&Expires=" + expires
-                            + "&Signature=" + ecdsaSignatureOfAnotherKey() + "&Key-Pair-Id=K3ECDSAKEY&Hash-Algorithm=SHA256");
+                    request = ViewerRequest.fromUrl(
+                            HOST + "/" + "%41b".repeat(1900) + "?q=%20&r=1&Expires=" + expires + "&Signature="
+                                    + ecdsaSignatureOfAnotherKey() + "&Key-Pair-Id=K3ECDSAKEY&Hash-Algorithm=SHA256");
                     break;
                 case "overLimitUrl":
                     request = ViewerRequest.fromUrl(HOST + "/a?" + "a&".repeat(7000) + forged);
@@ -105,21 +122,32 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
                     }
                     request = b.cookie("CloudFront-Expires", Long.toString(expires))
                             .cookie("CloudFront-Signature", forged(256))
-                            .cookie("CloudFront-Key-Pair-Id", BenchmarkKeys.KEY_PAIR_ID).build();
+                            .cookie("CloudFront-Key-Pair-Id", BenchmarkKeys.KEY_PAIR_ID)
+                            .build();
                     break;
                 case "wildcardAnyOne":
                     SignedCookies anyOne = signer.signCookies(Policy.builder()
-                            .resource(HOST + "/" + "*?".repeat(2900) + "*b").expiresIn(Duration.ofHours(1)).build());
-                    request = ViewerRequest.builder().url(HOST + "/" + "a".repeat(7990) + "?x=1")
-                            .cookies(anyOne.cookies()).build();
+                            .resource(HOST + "/" + "*?".repeat(2900) + "*b")
+                            .expiresIn(Duration.ofHours(1))
+                            .build());
+                    request = ViewerRequest.builder()
+                            .url(HOST + "/" + "a".repeat(7990) + "?x=1")
+                            .cookies(anyOne.cookies())
+                            .build();
                     break;
                 default:
                     SignedCookies cookies = signer.signCookies(Policy.builder()
-                            .resource(HOST + "/" + "*a".repeat(3000) + "*b").expiresIn(Duration.ofHours(1)).build());
+                            .resource(HOST + "/" + "*a".repeat(3000) + "*b")
+                            .expiresIn(Duration.ofHours(1))
+                            .build());
                     String path = input.equals("wildcardMatch") ? "a".repeat(7999) + "b" : "a".repeat(8000);
-                    request = ViewerRequest.builder().url(HOST + "/" + path).cookies(cookies.cookies()).build();
+                    request = ViewerRequest.builder()
+                            .url(HOST + "/" + path)
+                            .cookies(cookies.cookies())
+                            .build();
             }
-            if ((input.startsWith("valid") || input.equals("wildcardMatch")) != verifier.verify(request).isAllowed()) {
+            if ((input.startsWith("valid") || input.equals("wildcardMatch"))
+                    != verifier.verify(request).isAllowed()) {
                 throw new IllegalStateException(input + ": " + verifier.verify(request));
             }
         }
@@ -132,7 +160,10 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
                 java.security.Signature signature = java.security.Signature.getInstance("SHA256withECDSA");
                 signature.initSign(generator.generateKeyPair().getPrivate());
                 signature.update(new byte[] {1, 2, 3});
-                return Base64.getEncoder().encodeToString(signature.sign()).replace('+', '-').replace('=', '_')
+                return Base64.getEncoder()
+                        .encodeToString(signature.sign())
+                        .replace('+', '-')
+                        .replace('=', '_')
                         .replace('/', '~');
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException(e);
@@ -144,7 +175,11 @@ public class HostileInputBenchmark extends ThroughputBenchmark {
             new Random(length).nextBytes(bytes);
             bytes[0] = 0x30;
             bytes[1] = (byte) (length - 2);
-            return Base64.getEncoder().encodeToString(bytes).replace('+', '-').replace('=', '_').replace('/', '~');
+            return Base64.getEncoder()
+                    .encodeToString(bytes)
+                    .replace('+', '-')
+                    .replace('=', '_')
+                    .replace('/', '~');
         }
     }
 

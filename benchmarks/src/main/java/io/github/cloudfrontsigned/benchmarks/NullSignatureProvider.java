@@ -49,7 +49,10 @@ final class NullSignatureProvider extends Provider {
 
     /** @return the {@code Signature} parameter value a null signature of {@code length} bytes gives */
     static String encodedSignature(int length) {
-        return Base64.getEncoder().encodeToString(new byte[length]).replace('+', '-').replace('=', '_')
+        return Base64.getEncoder()
+                .encodeToString(new byte[length])
+                .replace('+', '-')
+                .replace('=', '_')
                 .replace('/', '~');
     }
 
@@ -88,16 +91,13 @@ final class NullSignatureProvider extends Provider {
         }
 
         @Override
-        protected void engineInitSign(PrivateKey privateKey) {
-        }
+        protected void engineInitSign(PrivateKey privateKey) {}
 
         @Override
-        protected void engineUpdate(byte b) {
-        }
+        protected void engineUpdate(byte b) {}
 
         @Override
-        protected void engineUpdate(byte[] b, int off, int len) {
-        }
+        protected void engineUpdate(byte[] b, int off, int len) {}
 
         @Override
         protected byte[] engineSign() {

@@ -21,26 +21,30 @@ import org.openjdk.jmh.annotations.State;
 public class PrimitiveBenchmark extends ThroughputBenchmark {
 
     /** Created by JMH. */
-    public PrimitiveBenchmark() {
-    }
+    public PrimitiveBenchmark() {}
 
     /** A canned policy as the signer writes it, for a URL like {@link Urls#unique(long)}. */
     static final byte[] POLICY = ("{\"Statement\":[{\"Resource\":\"" + Urls.unique(123_456)
-            + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1795349400}}}]}").getBytes(StandardCharsets.UTF_8);
+                    + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1795349400}}}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
     /** One JCA signature algorithm on one provider: {@code algorithm:provider}. */
     @State(Scope.Thread)
     public static class Engine {
         /** The JCA algorithm and the provider, for example {@code SHA256withECDSA:BOUNCY_CASTLE}. */
-        @Param({"SHA1withRSA:JDK", "SHA1withRSA:CORRETTO", "SHA256withECDSA:JDK", "SHA256withECDSA:BOUNCY_CASTLE",
-                "SHA256withECDSA:CORRETTO"})
+        @Param({
+            "SHA1withRSA:JDK",
+            "SHA1withRSA:CORRETTO",
+            "SHA256withECDSA:JDK",
+            "SHA256withECDSA:BOUNCY_CASTLE",
+            "SHA256withECDSA:CORRETTO"
+        })
         public String engine;
 
         Signature signature;
 
         /** Created by JMH. */
-        public Engine() {
-        }
+        public Engine() {}
 
         /**
          * Creates the {@link Signature} and initialises it for signing.
@@ -51,9 +55,11 @@ public class PrimitiveBenchmark extends ThroughputBenchmark {
         public void setUp() throws GeneralSecurityException {
             String algorithm = engine.substring(0, engine.indexOf(':'));
             String provider = engine.substring(engine.indexOf(':') + 1);
-            PrivateKey key = algorithm.endsWith("RSA") ? BenchmarkKeys.rsa().getPrivate()
+            PrivateKey key = algorithm.endsWith("RSA")
+                    ? BenchmarkKeys.rsa().getPrivate()
                     : BenchmarkKeys.ecdsa().getPrivate();
-            signature = "JDK".equals(provider) ? Signature.getInstance(algorithm)
+            signature = "JDK".equals(provider)
+                    ? Signature.getInstance(algorithm)
                     : Signature.getInstance(algorithm, provider(provider));
             signature.initSign(key);
         }

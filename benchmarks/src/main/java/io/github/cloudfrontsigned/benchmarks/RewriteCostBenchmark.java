@@ -29,15 +29,23 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
     private static final String PREFIX = "https://d111111abcdef8.cloudfront.net/private/";
 
     /** Created by JMH. */
-    public RewriteCostBenchmark() {
-    }
+    public RewriteCostBenchmark() {}
 
     /** The page and the rewriter. */
     @State(Scope.Thread)
     public static class Page {
         /** {@code bytes:links}: the unsigned page's size and how many protected links it holds. */
-        @Param({"10000:0", "100000:0", "1000000:0", "10000:5", "100000:50", "1000000:500", "100000:10",
-            "100000:100", "100000:200"})
+        @Param({
+            "10000:0",
+            "100000:0",
+            "1000000:0",
+            "10000:5",
+            "100000:50",
+            "1000000:500",
+            "100000:10",
+            "100000:100",
+            "100000:200"
+        })
         public String shape;
 
         byte[] page;
@@ -47,8 +55,7 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
         final RewriterBenchmark.CopyingSink sink = new RewriterBenchmark.CopyingSink();
 
         /** Created by JMH. */
-        public Page() {
-        }
+        public Page() {}
 
         /**
          * Builds the page, warms the signer and signs the page once (the limit's page).
@@ -62,7 +69,9 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
             rewriter = LinkRewriter.builder().protectedPrefix(PREFIX).build();
             linkSigner = CloudFrontSigner.builder()
                     .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).expiryGranularity(Duration.ofMinutes(5)).build()
+                    .signatureProvider(SignatureProvider.JDK)
+                    .expiryGranularity(Duration.ofMinutes(5))
+                    .build()
                     .linkSigner(Duration.ofMinutes(10));
             java.io.ByteArrayOutputStream signed = new java.io.ByteArrayOutputStream();
             OutputStream out = rewriter.wrap(signed, StandardCharsets.UTF_8, linkSigner);
@@ -79,7 +88,8 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
             int cards = (bytes - 200) / 250;
             for (int item = 0; item < cards; item++) {
                 boolean protectedLink = (long) (item + 1) * links / cards > (long) item * links / cards;
-                String src = protectedLink ? PREFIX + "photos/2026/photo-" + item + ".jpg?w=640"
+                String src = protectedLink
+                        ? PREFIX + "photos/2026/photo-" + item + ".jpg?w=640"
                         : "/static/thumbs/photo-" + item + ".jpg";
                 RewriterBenchmark.card(sb, item, src);
             }
@@ -105,8 +115,7 @@ public class RewriteCostBenchmark extends ThroughputBenchmark {
         public long cpuNanos;
 
         /** Created by JMH. */
-        public Cpu() {
-        }
+        public Cpu() {}
 
         long now() {
             return CLOCK.getCurrentThreadCpuTime();

@@ -30,8 +30,7 @@ public class RewriterBenchmark extends ThroughputBenchmark {
     private static final String PREFIX = "https://d111111abcdef8.cloudfront.net/private/";
 
     /** Created by JMH. */
-    public RewriterBenchmark() {
-    }
+    public RewriterBenchmark() {}
 
     /** A sink that copies what it is given into a reusable buffer, as a servlet output buffer does. */
     static final class CopyingSink extends OutputStream {
@@ -90,12 +89,10 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** The page, the rewriter and a warm signer. */
@@ -118,14 +115,14 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         byte[] page;
         /** The page as the pieces a template engine writes: one per line. */
         String[] pieces;
+
         LinkRewriter rewriter;
         LinkSigner linkSigner;
         final CopyingSink sink = new CopyingSink();
         final CopyingWriter writerSink = new CopyingWriter();
 
         /** Created by JMH. */
-        public Page() {
-        }
+        public Page() {}
 
         /**
          * Builds a 100 KB page and a signer whose cache already holds every link's signature.
@@ -139,7 +136,9 @@ public class RewriterBenchmark extends ThroughputBenchmark {
             rewriter = LinkRewriter.builder().protectedPrefix(PREFIX).build();
             CloudFrontSigner cloudFront = CloudFrontSigner.builder()
                     .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).expiryGranularity(Duration.ofMinutes(5)).build();
+                    .signatureProvider(SignatureProvider.JDK)
+                    .expiryGranularity(Duration.ofMinutes(5))
+                    .build();
             // What the servlet filter and the JAX-RS feature use: canned links remembered per granularity window.
             LinkSigner memo = cloudFront.linkSigner(Duration.ofMinutes(10));
             String constant = memo.signingParameters(PREFIX + "constant.jpg");
@@ -171,7 +170,8 @@ public class RewriterBenchmark extends ThroughputBenchmark {
                 // about 400 cards: every 7th one shows a protected image until the page holds `links` of them
                 boolean protectedLink = placed < links && item % 7 == 0;
                 placed += protectedLink ? 1 : 0;
-                String src = protectedLink ? PREFIX + "photos/2026/photo-" + item + ".jpg?w=640"
+                String src = protectedLink
+                        ? PREFIX + "photos/2026/photo-" + item + ".jpg?w=640"
                         : "/static/thumbs/photo-" + item + ".jpg";
                 card(sb, item, src);
                 item++;
@@ -194,9 +194,16 @@ public class RewriterBenchmark extends ThroughputBenchmark {
 
     /** Appends one card of about 250 bytes showing the image {@code src}. */
     static void card(StringBuilder sb, int item, String src) {
-        sb.append("<div class=\"card\"><h2>Photo ").append(item).append("</h2>\n<p>A short description of")
-                .append(" the photo, with a <a href=\"/photos/").append(item).append("\">details page</a>.</p>\n")
-                .append("<img src=\"").append(src).append("\" alt=\"photo ").append(item)
+        sb.append("<div class=\"card\"><h2>Photo ")
+                .append(item)
+                .append("</h2>\n<p>A short description of")
+                .append(" the photo, with a <a href=\"/photos/")
+                .append(item)
+                .append("\">details page</a>.</p>\n")
+                .append("<img src=\"")
+                .append(src)
+                .append("\" alt=\"photo ")
+                .append(item)
                 .append("\" width=\"640\" height=\"480\"></div>\n");
     }
 

@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
 public class SdkBaselineBenchmark extends ThroughputBenchmark {
 
     /** Created by JMH. */
-    public SdkBaselineBenchmark() {
-    }
+    public SdkBaselineBenchmark() {}
 
     /** The SDK utility, the key, and the key written to a temporary PEM file. */
     @State(Scope.Thread)
@@ -37,8 +36,7 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
         long n;
 
         /** Created by JMH. */
-        public Sdk() {
-        }
+        public Sdk() {}
 
         /**
          * Makes the key and writes it as an unencrypted PKCS#8 PEM file.
@@ -49,9 +47,12 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
         public void setUp() throws IOException {
             key = BenchmarkKeys.rsa().getPrivate();
             keyFile = Files.createTempFile("cloudfront-signed-benchmark-", ".pem");
-            Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    keyFile,
+                    "-----BEGIN PRIVATE KEY-----\n"
+                            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                            + "\n-----END PRIVATE KEY-----\n",
+                    StandardCharsets.US_ASCII);
         }
 
         /**
@@ -75,8 +76,12 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
     public String cannedUrl(Sdk s) {
         String url = Urls.unique(s.n++);
         Instant expires = Instant.now().plus(SigningBenchmark.TTL);
-        return s.utilities.getSignedUrlWithCannedPolicy(r -> r.resourceUrl(url).privateKey(s.key)
-                .keyPairId(BenchmarkKeys.KEY_PAIR_ID).expirationDate(expires)).url();
+        return s.utilities
+                .getSignedUrlWithCannedPolicy(r -> r.resourceUrl(url)
+                        .privateKey(s.key)
+                        .keyPairId(BenchmarkKeys.KEY_PAIR_ID)
+                        .expirationDate(expires))
+                .url();
     }
 
     /**
@@ -88,9 +93,12 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public String cannedUrlKeyFile(Sdk s) throws Exception {
-        CannedSignerRequest request = CannedSignerRequest.builder().resourceUrl(Urls.unique(s.n++))
-                .privateKey(s.keyFile).keyPairId(BenchmarkKeys.KEY_PAIR_ID)
-                .expirationDate(Instant.now().plus(SigningBenchmark.TTL)).build();
+        CannedSignerRequest request = CannedSignerRequest.builder()
+                .resourceUrl(Urls.unique(s.n++))
+                .privateKey(s.keyFile)
+                .keyPairId(BenchmarkKeys.KEY_PAIR_ID)
+                .expirationDate(Instant.now().plus(SigningBenchmark.TTL))
+                .build();
         return s.utilities.getSignedUrlWithCannedPolicy(request).url();
     }
 
@@ -104,7 +112,9 @@ public class SdkBaselineBenchmark extends ThroughputBenchmark {
     public CookiesForCustomPolicy customPolicyCookies(Sdk s) {
         String resource = Urls.uniquePrefix(s.n++);
         Instant expires = Instant.now().plus(SigningBenchmark.TTL);
-        return s.utilities.getCookiesForCustomPolicy(r -> r.resourceUrl(resource).privateKey(s.key)
-                .keyPairId(BenchmarkKeys.KEY_PAIR_ID).expirationDate(expires));
+        return s.utilities.getCookiesForCustomPolicy(r -> r.resourceUrl(resource)
+                .privateKey(s.key)
+                .keyPairId(BenchmarkKeys.KEY_PAIR_ID)
+                .expirationDate(expires));
     }
 }

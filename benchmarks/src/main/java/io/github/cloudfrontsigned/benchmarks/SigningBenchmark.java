@@ -2,8 +2,8 @@ package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.key.SignatureProvider;
 import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -24,8 +24,7 @@ public class SigningBenchmark extends ThroughputBenchmark {
     static final Duration TTL = Duration.ofMinutes(10);
 
     /** Created by JMH. */
-    public SigningBenchmark() {
-    }
+    public SigningBenchmark() {}
 
     /** An RSA-2048 signer on one provider. */
     @State(Scope.Thread)
@@ -38,14 +37,15 @@ public class SigningBenchmark extends ThroughputBenchmark {
         long n;
 
         /** Created by JMH. */
-        public Rsa() {
-        }
+        public Rsa() {}
 
         /** Builds the signer. */
         @Setup
         public void setUp() {
-            signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
-                    .signatureProvider(provider).build();
+            signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
+                    .signatureProvider(provider)
+                    .build();
         }
     }
 
@@ -60,14 +60,15 @@ public class SigningBenchmark extends ThroughputBenchmark {
         long n;
 
         /** Created by JMH. */
-        public Ecdsa() {
-        }
+        public Ecdsa() {}
 
         /** Builds the signer. */
         @Setup
         public void setUp() {
-            signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.ecdsa().getPrivate())
-                    .signatureProvider(provider).build();
+            signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.ecdsa().getPrivate())
+                    .signatureProvider(provider)
+                    .build();
         }
     }
 
@@ -77,14 +78,16 @@ public class SigningBenchmark extends ThroughputBenchmark {
         CloudFrontSigner signer;
 
         /** Created by JMH. */
-        public Warm() {
-        }
+        public Warm() {}
 
         /** Builds the signer. */
         @Setup
         public void setUp() {
-            signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).expiryGranularity(Duration.ofMinutes(5)).build();
+            signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.rsa().getPrivate())
+                    .signatureProvider(SignatureProvider.JDK)
+                    .expiryGranularity(Duration.ofMinutes(5))
+                    .build();
         }
     }
 
@@ -129,6 +132,9 @@ public class SigningBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public SignedCookies coldRsaCustomPolicyCookies(Rsa s) {
-        return s.signer.signCookies(Policy.builder().resource(Urls.uniquePrefix(s.n++)).expiresIn(TTL).build());
+        return s.signer.signCookies(Policy.builder()
+                .resource(Urls.uniquePrefix(s.n++))
+                .expiresIn(TTL)
+                .build());
     }
 }

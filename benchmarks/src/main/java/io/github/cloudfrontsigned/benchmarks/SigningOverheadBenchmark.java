@@ -19,8 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class SigningOverheadBenchmark extends ThroughputBenchmark {
 
     /** Created by JMH. */
-    public SigningOverheadBenchmark() {
-    }
+    public SigningOverheadBenchmark() {}
 
     /** A signer whose signatures cost nothing, for an RSA-2048 or ECDSA P-256 key, with or without the cache. */
     @State(Scope.Thread)
@@ -37,17 +36,23 @@ public class SigningOverheadBenchmark extends ThroughputBenchmark {
         long n;
 
         /** Created by JMH. */
-        public NullSigning() {
-        }
+        public NullSigning() {}
 
         /** Installs the null provider, builds the signer, and checks that it signs with the null provider. */
         @Setup
         public void setUp() {
             NullSignatureProvider.install();
-            signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.of(keyType).getPrivate())
-                    .signatureProvider(SignatureProvider.JDK).signatureCacheSize(cacheSize).build();
-            String expected = "&Signature=" + NullSignatureProvider.encodedSignature(
-                    "RSA".equals(keyType) ? NullSignatureProvider.RSA_LENGTH : NullSignatureProvider.ECDSA_LENGTH) + "&";
+            signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, BenchmarkKeys.of(keyType).getPrivate())
+                    .signatureProvider(SignatureProvider.JDK)
+                    .signatureCacheSize(cacheSize)
+                    .build();
+            String expected = "&Signature="
+                    + NullSignatureProvider.encodedSignature(
+                            "RSA".equals(keyType)
+                                    ? NullSignatureProvider.RSA_LENGTH
+                                    : NullSignatureProvider.ECDSA_LENGTH)
+                    + "&";
             String url = signer.signUrl(Urls.unique(-1), SigningBenchmark.TTL);
             if (!url.contains(expected)) {
                 throw new IllegalStateException("the signer did not use NullSignatureProvider: " + url);

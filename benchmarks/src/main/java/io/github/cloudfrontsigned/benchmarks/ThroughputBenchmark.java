@@ -20,5 +20,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
-public abstract class ThroughputBenchmark {
-}
+public abstract class ThroughputBenchmark {}

@@ -12,8 +12,7 @@ final class Urls {
     /** The URL the warm benchmark signs again and again. */
     static final String REPEATED = BASE + "/videos/2026/11/22/trailer/index.m3u8";
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** @return a URL that differs from the one for any other {@code n} */
     static String unique(long n) {

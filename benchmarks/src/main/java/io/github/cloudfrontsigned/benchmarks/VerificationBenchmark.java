@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.Verdict;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.security.KeyPair;
@@ -23,8 +23,7 @@ import org.openjdk.jmh.annotations.State;
 public class VerificationBenchmark extends ThroughputBenchmark {
 
     /** Created by JMH. */
-    public VerificationBenchmark() {
-    }
+    public VerificationBenchmark() {}
 
     /** A verifier trusting one key, and URLs signed with it. */
     @State(Scope.Thread)
@@ -43,22 +42,31 @@ public class VerificationBenchmark extends ThroughputBenchmark {
         ViewerRequest customRequest;
 
         /** Created by JMH. */
-        public Keyed() {
-        }
+        public Keyed() {}
 
         /** Signs the URLs and builds the verifier; checks that both verdicts allow. */
         @Setup
         public void setUp() {
             KeyPair pair = keyType.equals("RSA") ? BenchmarkKeys.rsa() : BenchmarkKeys.ecdsa();
-            CloudFrontSigner signer = CloudFrontSigner.builder().key(BenchmarkKeys.KEY_PAIR_ID, pair.getPrivate())
-                    .signatureProvider(provider).build();
-            verifier = CloudFrontVerifier.builder().trustedKey(BenchmarkKeys.KEY_PAIR_ID, pair.getPublic())
-                    .signatureProvider(provider).build();
+            CloudFrontSigner signer = CloudFrontSigner.builder()
+                    .key(BenchmarkKeys.KEY_PAIR_ID, pair.getPrivate())
+                    .signatureProvider(provider)
+                    .build();
+            verifier = CloudFrontVerifier.builder()
+                    .trustedKey(BenchmarkKeys.KEY_PAIR_ID, pair.getPublic())
+                    .signatureProvider(provider)
+                    .build();
             String url = "https://d111111abcdef8.cloudfront.net/images/2026/photo-00042.jpg?size=large";
             cannedUrl = signer.signUrl(url, Duration.ofHours(1));
-            customUrl = signer.signUrl(url, Policy.builder().resource("https://d111111abcdef8.cloudfront.net/images/*")
-                    .expiresIn(Duration.ofHours(1)).ipAddress("192.0.2.0/24").build());
-            customRequest = ViewerRequest.builder().url(customUrl).clientIp("192.0.2.7").build();
+            customUrl = signer.signUrl(
+                    url,
+                    Policy.builder()
+                            .resource("https://d111111abcdef8.cloudfront.net/images/*")
+                            .expiresIn(Duration.ofHours(1))
+                            .ipAddress("192.0.2.0/24")
+                            .build());
+            customRequest =
+                    ViewerRequest.builder().url(customUrl).clientIp("192.0.2.7").build();
             for (Verdict v : new Verdict[] {verifier.verify(cannedUrl), verifier.verify(customRequest)}) {
                 if (!v.isAllowed()) {
                     throw new IllegalStateException("benchmark URL does not verify: " + v.code() + ": " + v.reason());
@@ -86,6 +94,7 @@ public class VerificationBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public Verdict customUrl(Keyed s) {
-        return s.verifier.verify(ViewerRequest.builder().url(s.customUrl).clientIp("192.0.2.7").build());
+        return s.verifier.verify(
+                ViewerRequest.builder().url(s.customUrl).clientIp("192.0.2.7").build());
     }
 }

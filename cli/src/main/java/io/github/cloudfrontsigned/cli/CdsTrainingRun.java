@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  */
 final class CdsTrainingRun {
 
-    private CdsTrainingRun() {
-    }
+    private CdsTrainingRun() {}
 
     /**
      * Runs every command once.
@@ -39,13 +38,51 @@ final class CdsTrainingRun {
                 String privateKey = "file://" + keys.resolve("private_key.pem");
                 String publicKey = "K1=" + keys.resolve("public_key.pem");
                 ByteCapture signed = new ByteCapture();
-                Main.run(signed.stream, none, "sign", "--url", url, "--key-pair-id", "K1", "--private-key", privateKey,
-                        "--expires-in", "10m");
-                run(none, "sign", "--url", url, "--policy-resource", url.replace("a.jpg", "*"), "--ip-address",
-                        "192.0.2.0/24", "--key-pair-id", "K1", "--private-key", privateKey, "--date-less-than",
-                        "2099-01-01", "--output", "json");
-                run(none, "sign-cookies", "--resource", url, "--key-pair-id", "K1", "--private-key", privateKey,
-                        "--expires-in", "1h", "--set-cookie", "--secure", "--http-only", "--output", "json");
+                Main.run(
+                        signed.stream,
+                        none,
+                        "sign",
+                        "--url",
+                        url,
+                        "--key-pair-id",
+                        "K1",
+                        "--private-key",
+                        privateKey,
+                        "--expires-in",
+                        "10m");
+                run(
+                        none,
+                        "sign",
+                        "--url",
+                        url,
+                        "--policy-resource",
+                        url.replace("a.jpg", "*"),
+                        "--ip-address",
+                        "192.0.2.0/24",
+                        "--key-pair-id",
+                        "K1",
+                        "--private-key",
+                        privateKey,
+                        "--date-less-than",
+                        "2099-01-01",
+                        "--output",
+                        "json");
+                run(
+                        none,
+                        "sign-cookies",
+                        "--resource",
+                        url,
+                        "--key-pair-id",
+                        "K1",
+                        "--private-key",
+                        privateKey,
+                        "--expires-in",
+                        "1h",
+                        "--set-cookie",
+                        "--secure",
+                        "--http-only",
+                        "--output",
+                        "json");
                 run(none, "verify", "--url", signed.text(), "--public-key", publicKey);
                 run(none, "verify", "--url", signed.text(), "--public-key", publicKey, "--output", "json");
                 run(none, "inspect", "--url", signed.text());

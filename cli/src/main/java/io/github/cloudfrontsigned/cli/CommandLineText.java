@@ -11,8 +11,10 @@ final class CommandLineText {
 
     /** The Java wording in core's messages, and the command line's, for every command. */
     private static final Map<String, String> ANY_COMMAND = Map.of(
-            " (see ResourceUrls)", "",
-            "percent-encode it as UTF-8", "percent-encode it as UTF-8 (for example \u00e9 as %C3%A9)",
+            " (see ResourceUrls)",
+            "",
+            "percent-encode it as UTF-8",
+            "percent-encode it as UTF-8 (for example \u00e9 as %C3%A9)",
             "set a passphrase with KeySource.withPassphrase(...), or store the key unencrypted",
             "this command reads unencrypted keys only: decrypt it first",
             " (cloudfront.hash-algorithm, CloudFrontSigner.Builder.hashAlgorithm or withHashAlgorithm)",
@@ -24,8 +26,7 @@ final class CommandLineText {
             "use Policy.builder().resource(...) for a custom policy", "give %s for a custom policy",
             "set Policy.builder().resource(...)", "give %s");
 
-    private CommandLineText() {
-    }
+    private CommandLineText() {}
 
     /**
      * @param message a message from the library (or the command)

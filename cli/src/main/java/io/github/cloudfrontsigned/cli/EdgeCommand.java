@@ -16,29 +16,38 @@ import java.util.logging.Logger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cloudfront-signed edge}: a local CloudFront in front of an origin, for development and CI. Jetty's
  * reverse proxy (or its file server, for a directory standing in for an S3 bucket) behind core's
  * {@link EdgeAccess}: the same decision as the servlet module's edge filter and as {@code verify}.
  */
-@Command(name = "edge", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A local CloudFront in front of any origin, for development and CI.",
+@Command(
+        name = "edge",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "A local CloudFront in front of any origin, for development and CI.",
             "It listens on a port, forwards to an HTTP origin or serves a directory as an S3-like origin, and enforces signed URLs and signed"
-                + " cookies for the protected path patterns exactly as verify decides them. A denial is CloudFront's"
-                + " 403 (text/xml, AccessDenied / MissingKey / InvalidKey); with --dev it also carries the precise"
-                + " reason (an X-CloudFront-Signed-Reason header and an XML comment) and is printed here.",
-            "Signing query parameters are removed before the request goes to the origin, as CloudFront does."},
-        footer = {"", "Examples:",
+                    + " cookies for the protected path patterns exactly as verify decides them. A denial is CloudFront's"
+                    + " 403 (text/xml, AccessDenied / MissingKey / InvalidKey); with --dev it also carries the precise"
+                    + " reason (an X-CloudFront-Signed-Reason header and an XML comment) and is printed here.",
+            "Signing query parameters are removed before the request goes to the origin, as CloudFront does."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  cloudfront-signed edge --origin http://127.0.0.1:8081 --port 8080 \\",
             "      --protect '/private/*' --public-key K2JCJMDEHXQW5F=public_key.pem \\",
             "      --public-url https://d111111abcdef8.cloudfront.net --dev",
             "  cloudfront-signed edge --origin-dir ./bucket --key-group ./trusted-keys \\",
             "      --port 8080",
-            "", "Stop it with Ctrl+C."})
+            "",
+            "Stop it with Ctrl+C."
+        })
 final class EdgeCommand implements Callable<Integer> {
 
     @Spec
@@ -49,41 +58,59 @@ final class EdgeCommand implements Callable<Integer> {
 
     /** Exactly one origin. */
     static final class Origin {
-        @Option(names = "--origin", paramLabel = "URL",
+        @Option(
+                names = "--origin",
+                paramLabel = "URL",
                 description = "An HTTP origin to forward allowed requests to, for example http://127.0.0.1:8081 or"
                         + " http://127.0.0.1:8081/static (its path is put before the request's).")
         String url;
 
-        @Option(names = "--origin-dir", paramLabel = "DIR",
+        @Option(
+                names = "--origin-dir",
+                paramLabel = "DIR",
                 description = "A directory served as an S3-like origin: files by path, no listings, 404 when missing.")
         Path dir;
     }
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
             description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     private int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     private String bind;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
             description = "The distribution this edge stands for, such as https://d111111abcdef8.cloudfront.net:"
                     + " requests are verified as requests for this URL, so that links and policies written for the"
                     + " real distribution match. Default: the URL the viewer used.")
     private String publicUrl;
 
-    @Option(names = "--public-key", paramLabel = "ID=KEY",
+    @Option(
+            names = "--public-key",
+            paramLabel = "ID=KEY",
             description = "A trusted public key, as for verify: ID=FILE (PEM), ID=kms:KEY_ID, ID=secretsmanager:NAME"
                     + " or ID=ssm:/name. Repeat it for every key in the trusted key group.")
     private List<String> publicKeys = new ArrayList<>();
 
-    @Option(names = "--key-group", paramLabel = "DIR",
+    @Option(
+            names = "--key-group",
+            paramLabel = "DIR",
             description = "A directory holding the trusted key group: one public key per key pair ID, as ID.pem or"
                     + " ID/public_key.pem (what keygen --out ID writes).")
     private Path keyGroup;
 
-    @Option(names = "--protect", paramLabel = "PATTERN",
+    @Option(
+            names = "--protect",
+            paramLabel = "PATTERN",
             description = "A path pattern whose requests must be signed, as in a cache behavior: * matches any"
                     + " characters, ? one (for example '/private/*'), matched against the path as the origin serves"
                     + " it (%%70rivate is private). Repeat it; other paths go to the origin unsigned. Every path is"
@@ -123,11 +150,17 @@ final class EdgeCommand implements Callable<Integer> {
         if (dev) {
             DevMode.EDGE_LOG.setLevel(Level.WARNING); // each denial is printed here instead of summarized
         }
-        EdgeServer server = EdgeServer.start(bind, port, access, dev ? out : null,
-                origin.dir != null ? null : originUri(), origin.dir != null ? originDirectory() : null);
+        EdgeServer server = EdgeServer.start(
+                bind,
+                port,
+                access,
+                dev ? out : null,
+                origin.dir != null ? null : originUri(),
+                origin.dir != null ? originDirectory() : null);
         out.println("cloudfront-signed edge on http://" + bind + ":" + server.port()
                 + (access.publicUrl() == null ? "" : " as " + access.publicUrl()) + ", origin "
-                + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize()) + ", trusted key pair IDs "
+                + (origin.url != null ? origin.url : origin.dir.toAbsolutePath().normalize())
+                + ", trusted key pair IDs "
                 + access.verifier().trustedKeyPairIds() + ", signed requests required for "
                 + String.join(" ", access.pathPatterns())
                 + (dev ? "; development mode: denials carry their reason" : ""));
@@ -151,8 +184,9 @@ final class EdgeCommand implements Callable<Integer> {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 Path key = Files.isDirectory(entry) ? entry.resolve("public_key.pem") : entry;
-                String id = Files.isDirectory(entry) ? name : name.endsWith(".pem")
-                        ? name.substring(0, name.length() - 4) : null;
+                String id = Files.isDirectory(entry)
+                        ? name
+                        : name.endsWith(".pem") ? name.substring(0, name.length() - 4) : null;
                 if (id != null && Files.isRegularFile(key)) {
                     keys.trust(verifier, id, key.toString(), "--key-group " + key);
                     ids.add(id);
@@ -180,8 +214,10 @@ final class EdgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--origin \"" + origin.url + "\" is not a URL: " + e.getMessage());
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new InputException("--origin \"" + origin.url + "\": give http:// or https://, a host, optionally a"
                     + " port and a path, without a query; for example http://127.0.0.1:8081");
         }

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.cli;
 
-import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.internal.LogText;
+import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -42,8 +42,12 @@ final class EdgeHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
         String rawPath = uri.getPath();
-        ViewerRequest.Builder viewer = ViewerRequest.builder().scheme(uri.getScheme()).host(uri.getAuthority())
-                .rawPath(rawPath).rawQuery(uri.getQuery()).clientIp(Request.getRemoteAddr(request));
+        ViewerRequest.Builder viewer = ViewerRequest.builder()
+                .scheme(uri.getScheme())
+                .host(uri.getAuthority())
+                .rawPath(rawPath)
+                .rawQuery(uri.getQuery())
+                .clientIp(Request.getRemoteAddr(request));
         for (String cookieHeader : request.getHeaders().getValuesList(HttpHeader.COOKIE)) {
             viewer.cookieHeader(cookieHeader);
         }
@@ -56,14 +60,19 @@ final class EdgeHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         // the origin gets exactly the path that was checked (and the query without the signing parameters)
-        HttpURI forwarded = HttpURI.build(uri).path(decision.originPath()).query(decision.originQuery())
+        HttpURI forwarded = HttpURI.build(uri)
+                .path(decision.originPath())
+                .query(decision.originQuery())
                 .asImmutable();
-        return super.handle(new Request.Wrapper(request) {
-            @Override
-            public HttpURI getHttpURI() {
-                return forwarded;
-            }
-        }, response, callback);
+        return super.handle(
+                new Request.Wrapper(request) {
+                    @Override
+                    public HttpURI getHttpURI() {
+                        return forwarded;
+                    }
+                },
+                response,
+                callback);
     }
 
     private void deny(EdgeAccess.Decision decision, String rawPath, Response response, Callback callback) {
@@ -77,8 +86,10 @@ final class EdgeHandler extends Handler.Wrapper {
             if (decision.status() == 403) {
                 body = body + "<!-- " + decision.reason().replace("--", "- -") + " -->";
             }
-            devLog.println(decision.status() + " " + LogText.of(rawPath) + ": " + (decision.verdict() == null ? ""
-                    : decision.verdict().code().code() + ": ") + reason);
+            devLog.println(decision.status() + " " + LogText.of(rawPath) + ": "
+                    + (decision.verdict() == null
+                            ? ""
+                            : decision.verdict().code().code() + ": ") + reason);
             devLog.flush();
         }
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);

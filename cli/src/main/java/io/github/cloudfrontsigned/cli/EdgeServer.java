@@ -44,7 +44,8 @@ final class EdgeServer {
     private static Handler proxy(URI origin) {
         String prefix = origin.getRawPath() == null ? "" : origin.getRawPath().replaceAll("/+$", "");
         HttpURI base = HttpURI.from(origin.getScheme(), origin.getHost(), origin.getPort(), null);
-        return new ProxyHandler.Reverse(request -> HttpURI.build(base).path(prefix + request.getHttpURI().getPath())
+        return new ProxyHandler.Reverse(request -> HttpURI.build(base)
+                .path(prefix + request.getHttpURI().getPath())
                 .query(request.getHttpURI().getQuery()));
     }
 
@@ -57,8 +58,8 @@ final class EdgeServer {
      * @param originDir the directory origin, or {@code null} for {@code originUrl}
      * @throws InputException if it cannot listen there
      */
-    static EdgeServer start(String bind, int port, EdgeAccess access, PrintWriter devLog, URI originUrl,
-            Path originDir) throws Exception {
+    static EdgeServer start(String bind, int port, EdgeAccess access, PrintWriter devLog, URI originUrl, Path originDir)
+            throws Exception {
         Handler handler = new EdgeHandler(access, devLog, originUrl != null ? proxy(originUrl) : files(originDir));
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();

@@ -4,23 +4,34 @@ import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cloudfront-signed inspect}: decodes a signed URL or signed cookies without a key. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Decodes a signed URL or signed cookies without a key and prints the policy, its times in UTC"
-                + " and relative to now, the key pair ID and the hash algorithm. Nothing is verified: use verify"
-                + " for that."},
-        footer = {"", "Example:", "  cloudfront-signed inspect \\",
-            "      --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Policy=...'"})
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Decodes a signed URL or signed cookies without a key and prints the policy, its times in UTC"
+                    + " and relative to now, the key pair ID and the hash algorithm. Nothing is verified: use verify"
+                    + " for that."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  cloudfront-signed inspect \\",
+            "      --url 'https://d111111abcdef8.cloudfront.net/a.jpg?Policy=...'"
+        })
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
             description = "A signed URL, or the URL the cookies are sent with (needed to show a canned policy).")
     private String url;
 
@@ -35,7 +46,8 @@ final class InspectCommand implements Callable<Integer> {
         if (url == null && request.cookies.isEmpty()) {
             throw new InputException("give --url, --cookie, or both");
         }
-        SignedRequest signed = url != null ? SignedRequest.parse(request.request(url).build())
+        SignedRequest signed = url != null
+                ? SignedRequest.parse(request.request(url).build())
                 : SignedRequest.ofCookies(request.cookies());
         if (!signed.isSigned()) {
             throw new InputException("nothing to inspect: " + signed.problems().get(0));
@@ -52,7 +64,9 @@ final class InspectCommand implements Callable<Integer> {
             });
             return Main.OK;
         }
-        spec.commandLine().getOut().println(SigningDataText.describe(signed, request.clock().instant()));
+        spec.commandLine()
+                .getOut()
+                .println(SigningDataText.describe(signed, request.clock().instant()));
         return Main.OK;
     }
 }

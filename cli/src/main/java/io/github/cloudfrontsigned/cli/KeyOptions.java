@@ -1,13 +1,13 @@
 package io.github.cloudfrontsigned.cli;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.key.KeyLoadingException;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.key.KeyLoadingException;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Locale;
@@ -30,19 +30,26 @@ final class KeyOptions {
     private static final String[][] OPTION_OF_PROPERTY = {
         {ConfigProperties.PRIVATE_KEY_LOCATION, "--private-key"}, {ConfigProperties.SIGNER, "--private-key"},
         {ConfigProperties.KEY_PAIR_ID, "--key-pair-id"}, {ConfigProperties.HASH_ALGORITHM, "--hash-algorithm"},
-        {"cloudfront.aws.region", "--region"}};
+        {"cloudfront.aws.region", "--region"}
+    };
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
             description = "For secretsmanager:, ssm: and kms: keys: the AWS region (default: AWS_REGION, then the"
                     + " profile's region).")
     String region;
 
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
             description = "For secretsmanager:, ssm: and kms: keys: the AWS profile for credentials and region"
                     + " (default: AWS_PROFILE, then 'default').")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "For secretsmanager:, ssm: and kms: keys: send the AWS requests to this URL instead of"
                     + " the regional endpoint (a VPC endpoint, or a local stand-in in tests).")
     String endpointUrl;
@@ -75,8 +82,11 @@ final class KeyOptions {
         Map<String, String> properties = new HashMap<>();
         properties.put(ConfigProperties.KEY_PAIR_ID, keyPairId);
         String value = argument.strip();
-        properties.put(value.toLowerCase(Locale.ROOT).startsWith("kms:") ? ConfigProperties.SIGNER
-                : ConfigProperties.PRIVATE_KEY_LOCATION, value);
+        properties.put(
+                value.toLowerCase(Locale.ROOT).startsWith("kms:")
+                        ? ConfigProperties.SIGNER
+                        : ConfigProperties.PRIVATE_KEY_LOCATION,
+                value);
         properties.put(ConfigProperties.HASH_ALGORITHM, hashAlgorithm);
         properties.put("cloudfront.aws.region", region);
         for (String service : new String[] {"secretsmanager", "ssm", "kms"}) {
@@ -89,7 +99,8 @@ final class KeyOptions {
         try {
             return SigningConfiguration.read(ConfigLookup.of(properties::get, "the command line"), false);
         } catch (ConfigurationException e) {
-            throw new InputException(e.problems().stream().map(p -> option(p.property()) + ": " + options(p.message()))
+            throw new InputException(e.problems().stream()
+                    .map(p -> option(p.property()) + ": " + options(p.message()))
                     .collect(Collectors.joining("; ")));
         }
     }
@@ -122,14 +133,19 @@ final class KeyOptions {
             throw new InputException("--public-key \"" + argument + "\": give KEY_PAIR_ID=FILE, for example"
                     + " K2JCJMDEHXQW5F=public_key.pem");
         }
-        trust(verifier, argument.substring(0, eq), argument.substring(eq + 1), "--public-key " + argument.substring(0, eq));
+        trust(
+                verifier,
+                argument.substring(0, eq),
+                argument.substring(eq + 1),
+                "--public-key " + argument.substring(0, eq));
     }
 
     /** Adds one trusted public key from a file or a key service; {@code what} names it in errors. */
     void trust(CloudFrontVerifier.Builder verifier, String keyPairId, String key, String what) {
         try {
-            verifier.trustedKey(keyPairId, isService(key) ? publicKey(keyPairId, key)
-                    : Keys.loadPublicKey(SigningOptions.keySource(key)));
+            verifier.trustedKey(
+                    keyPairId,
+                    isService(key) ? publicKey(keyPairId, key) : Keys.loadPublicKey(SigningOptions.keySource(key)));
         } catch (KeyLoadingException | IllegalArgumentException e) {
             throw new InputException(what + ": " + e.getMessage());
         }

@@ -17,31 +17,43 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cloudfront-signed keygen}: creates a key pair CloudFront accepts. */
-@Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Creates a key pair CloudFront accepts (RSA 2048-bit or ECDSA P-256), writes private_key.pem"
-                + " (PKCS#8, readable by you only) and public_key.pem, and prints the public key's fingerprint and the"
-                + " AWS CLI commands that upload it and create a key group."},
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Creates a key pair CloudFront accepts (RSA 2048-bit or ECDSA P-256), writes private_key.pem"
+                    + " (PKCS#8, readable by you only) and public_key.pem, and prints the public key's fingerprint and the"
+                    + " AWS CLI commands that upload it and create a key group."
+        },
         footer = {"", "Example:", "  cloudfront-signed keygen --type ecdsa --out keys/"})
 final class KeygenCommand implements Callable<Integer> {
 
     /** The key types CloudFront accepts in a trusted key group. */
     enum KeyType {
-        rsa, ecdsa
+        rsa,
+        ecdsa
     }
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--type", paramLabel = "rsa|ecdsa", defaultValue = "rsa",
+    @Option(
+            names = "--type",
+            paramLabel = "rsa|ecdsa",
+            defaultValue = "rsa",
             description = "rsa (2048-bit, the default) or ecdsa (P-256, shorter signatures).")
     private KeyType type;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
             description = "The directory to write private_key.pem and public_key.pem to; created if missing.")
     private Path out;
 
@@ -60,8 +72,12 @@ final class KeygenCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
             writePrivate(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicFile, Keys.toPem(pair.getPublic()), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    publicFile,
+                    Keys.toPem(pair.getPublic()),
+                    StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the key files to " + dir + ": " + e, e);
         }
@@ -113,7 +129,8 @@ final class KeygenCommand implements Callable<Integer> {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

@@ -29,12 +29,19 @@ import picocli.CommandLine.ParseResult;
  * {@value #USAGE} usage or input error, with a one-line message on standard error that says what to fix,
  * {@value #INTERNAL} an unexpected internal error (a bug; the stack trace is printed).
  */
-@Command(name = "cloudfront-signed", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "cloudfront-signed",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Signs Amazon CloudFront URLs and cookies, verifies them exactly as CloudFront does (and says"
                 + " why CloudFront would answer 403), inspects them, and creates key pairs.",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit status: 0 success, 1 verification failed, 2 usage or input error,", "3 internal error.",
-            "Shell completion: source <(cloudfront-signed generate-completion)"})
+        footer = {
+            "",
+            "Exit status: 0 success, 1 verification failed, 2 usage or input error,",
+            "3 internal error.",
+            "Shell completion: source <(cloudfront-signed generate-completion)"
+        })
 public final class Main implements Callable<Integer> {
 
     /** Exit status: success. */
@@ -76,11 +83,12 @@ public final class Main implements Callable<Integer> {
         }
         // Only the command that runs is built: picocli reads each command's annotations when it is added, which is
         // most of the start-up time of a one-shot command. Help and completion need them all.
-        for (String n : name == null || name.equals("help") || name.equals("generate-completion") ? COMMANDS
-                : List.of(name)) {
+        for (String n :
+                name == null || name.equals("help") || name.equals("generate-completion") ? COMMANDS : List.of(name)) {
             commandLine.addSubcommand(n, command(n));
         }
-        commandLine.setOut(new PrintWriter(out, true))
+        commandLine
+                .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usageError)
@@ -89,8 +97,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The commands, in the order the help lists them. */
-    static final List<String> COMMANDS = List.of("sign", "sign-cookies", "verify", "inspect", "keygen", "edge",
-            "generate-completion", "help");
+    static final List<String> COMMANDS =
+            List.of("sign", "sign-cookies", "verify", "inspect", "keygen", "edge", "generate-completion", "help");
 
     /** A new instance of a command; only the one asked for is loaded. */
     private static Object command(String name) {
@@ -127,8 +135,10 @@ public final class Main implements Callable<Integer> {
     /** Without a subcommand: the usage, as an error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("cloudfront-signed: give a command: sign, sign-cookies, verify, inspect,"
-                + " keygen or edge (see 'cloudfront-signed --help')");
+        spec.commandLine()
+                .getErr()
+                .println("cloudfront-signed: give a command: sign, sign-cookies, verify, inspect,"
+                        + " keygen or edge (see 'cloudfront-signed --help')");
         return USAGE;
     }
 
@@ -141,10 +151,13 @@ public final class Main implements Callable<Integer> {
 
     private static int executionError(Exception e, CommandLine command, ParseResult parseResult) {
         String name = command.getCommandSpec().qualifiedName();
-        if (e instanceof InputException || e instanceof KeyLoadingException || e instanceof IllegalArgumentException
-                || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
-            command.getErr().println(name + ": " + CommandLineText.of(firstLine(e.getMessage()),
-                    command.getCommandName()));
+        if (e instanceof InputException
+                || e instanceof KeyLoadingException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
+                || e instanceof UncheckedIOException) {
+            command.getErr()
+                    .println(name + ": " + CommandLineText.of(firstLine(e.getMessage()), command.getCommandName()));
             return USAGE;
         }
         command.getErr().println(name + ": internal error, please report it: " + e);
@@ -166,10 +179,13 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"cloudfront-signed " + (version == null ? "(development build)" : version),
+            return new String[] {
+                "cloudfront-signed " + (version == null ? "(development build)" : version),
                 "Java " + System.getProperty("java.version") + ", default charset "
-                    + (java.nio.charset.Charset.defaultCharset().equals(StandardCharsets.UTF_8) ? "UTF-8"
-                        : java.nio.charset.Charset.defaultCharset().name())};
+                        + (java.nio.charset.Charset.defaultCharset().equals(StandardCharsets.UTF_8)
+                                ? "UTF-8"
+                                : java.nio.charset.Charset.defaultCharset().name())
+            };
         }
     }
 }

@@ -2,12 +2,12 @@ package io.github.cloudfrontsigned.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.verify.CredentialSource;
+import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import io.github.cloudfrontsigned.verify.CredentialSource;
-import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.verify.SignedRequest;
 import java.time.Instant;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -22,10 +22,14 @@ final class OutputOptions {
 
     /** The output formats. */
     enum Format {
-        text, json
+        text,
+        json
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "text (the default, for people) or json (one object on one line, for scripts; field names"
                     + " in the README).")
     Format format = Format.text;
@@ -37,7 +41,8 @@ final class OutputOptions {
 
     /** Writes one JSON object to {@code out} (and a newline); {@code body} writes its fields. */
     static void writeJson(PrintWriter out, JsonBody body) {
-        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        try (JsonGenerator g = new JsonFactory()
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .createGenerator(out)) {
             g.writeStartObject();
             body.write(g);
@@ -66,8 +71,16 @@ final class OutputOptions {
      * {@code expires}/{@code expiresAt} (DateLessThan), {@code notBefore}/{@code notBeforeAt} (DateGreaterThan) and
      * {@code ipAddress}.
      */
-    static void writeSignature(JsonGenerator g, CredentialSource source, boolean canned, String keyPairId,
-            HashAlgorithm hash, String resource, Instant expires, Instant notBefore, String ipAddress)
+    static void writeSignature(
+            JsonGenerator g,
+            CredentialSource source,
+            boolean canned,
+            String keyPairId,
+            HashAlgorithm hash,
+            String resource,
+            Instant expires,
+            Instant notBefore,
+            String ipAddress)
             throws IOException {
         g.writeStringField("source", source == null ? null : source.name().toLowerCase(Locale.ROOT));
         g.writeStringField("policy", canned ? "canned" : "custom");
@@ -81,8 +94,16 @@ final class OutputOptions {
 
     /** {@link #writeSignature} for what a request carries (unverified). */
     static void writeSignature(JsonGenerator g, SignedRequest s) throws IOException {
-        writeSignature(g, s.source(), s.isCannedPolicy(), s.keyPairId(), s.hashAlgorithm(), s.resource(),
-                s.dateLessThan(), s.dateGreaterThan(), s.ipAddress());
+        writeSignature(
+                g,
+                s.source(),
+                s.isCannedPolicy(),
+                s.keyPairId(),
+                s.hashAlgorithm(),
+                s.resource(),
+                s.dateLessThan(),
+                s.dateGreaterThan(),
+                s.ipAddress());
     }
 
     /** The fields of one JSON object. */

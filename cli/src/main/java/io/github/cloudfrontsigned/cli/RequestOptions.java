@@ -12,12 +12,17 @@ import picocli.CommandLine.Option;
 /** The request options {@code verify} and {@code inspect} share: cookies and the time of the request. */
 final class RequestOptions {
 
-    @Option(names = "--cookie", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--cookie",
+            paramLabel = "NAME=VALUE",
             description = "A cookie the viewer sends; repeat it, or give a whole Cookie header (a=1; b=2). Lines"
                     + " printed by sign-cookies, with or without 'Set-Cookie:', work as they are.")
     List<String> cookies = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "T", converter = Times.InstantConverter.class,
+    @Option(
+            names = "--at",
+            paramLabel = "T",
+            converter = Times.InstantConverter.class,
             description = "Judge the request as at this time instead of now: epoch seconds or ISO-8601.")
     Instant at;
 

@@ -9,28 +9,39 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cloudfront-signed sign-cookies}: prints signed cookies. */
-@Command(name = "sign-cookies", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Signs cookies for a resource and prints one Name=Value line per cookie, or complete"
-                + " Set-Cookie: lines with --set-cookie.",
+@Command(
+        name = "sign-cookies",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Signs cookies for a resource and prints one Name=Value line per cookie, or complete"
+                    + " Set-Cookie: lines with --set-cookie.",
             "A canned policy is used for one exact URL without --date-greater-than or --ip-address; a custom one"
-                + " otherwise (always for a resource holding * or ?, which CloudFront reads as wildcards)."},
-        footer = {"", "Example:",
+                    + " otherwise (always for a resource holding * or ?, which CloudFront reads as wildcards)."
+        },
+        footer = {
+            "",
+            "Example:",
             "  cloudfront-signed sign-cookies \\",
             "      --resource 'https://d111111abcdef8.cloudfront.net/members/*' \\",
             "      --key-pair-id K2JCJMDEHXQW5F --private-key file://private_key.pem \\",
             "      --expires-in 1h --domain d111111abcdef8.cloudfront.net --path /members/ \\",
-            "      --secure --http-only --set-cookie"})
+            "      --secure --http-only --set-cookie"
+        })
 final class SignCookiesCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--resource", required = true, paramLabel = "RESOURCE",
+    @Option(
+            names = "--resource",
+            required = true,
+            paramLabel = "RESOURCE",
             description = "The policy's Resource: a URL, or a pattern with * and ? wildcards.")
     private String resource;
 
@@ -40,7 +51,10 @@ final class SignCookiesCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "The cookies' Domain attribute.")
     private String domain;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/",
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
+            defaultValue = "/",
             description = "The cookies' Path attribute (default: ${DEFAULT-VALUE}).")
     private String path;
 
@@ -110,8 +124,13 @@ final class SignCookiesCommand implements Callable<Integer> {
 
     private CookieAttributes attributes() {
         try {
-            return CookieAttributes.builder().domain(domain).path(path).secure(secure).httpOnly(httpOnly)
-                    .sameSite(sameSite == null ? null : CookieAttributes.SameSite.parse(sameSite)).build();
+            return CookieAttributes.builder()
+                    .domain(domain)
+                    .path(path)
+                    .secure(secure)
+                    .httpOnly(httpOnly)
+                    .sameSite(sameSite == null ? null : CookieAttributes.SameSite.parse(sameSite))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

@@ -19,8 +19,7 @@ import java.time.Instant;
  */
 final class SigningDataText {
 
-    private SigningDataText() {
-    }
+    private SigningDataText() {}
 
     /**
      * @param signed the decoded (unverified) signing data
@@ -33,22 +32,38 @@ final class SigningDataText {
         if (!signed.isSigned()) {
             return sb.append("Not signed: ").append(signed.problems().get(0)).toString();
         }
-        sb.append(signed.source() == CredentialSource.URL ? "Signed URL" : "Signed cookies").append(", ")
-                .append(signed.value(POLICY) != null ? "custom policy" : signed.value(EXPIRES) != null
-                        ? "canned policy" : "no policy").append('\n');
+        sb.append(signed.source() == CredentialSource.URL ? "Signed URL" : "Signed cookies")
+                .append(", ")
+                .append(
+                        signed.value(POLICY) != null
+                                ? "custom policy"
+                                : signed.value(EXPIRES) != null ? "canned policy" : "no policy")
+                .append('\n');
         line(sb, "Key pair ID", signed.keyPairId() == null ? "(missing)" : signed.keyPairId());
         String hash = signed.hashAlgorithmValue();
-        line(sb, "Hash algorithm", hash == null ? "SHA1 (the default: no " + signed.name(HASH_ALGORITHM) + ")"
-                : signed.hashAlgorithm() == null ? hash + " (not SHA1 or SHA256)" : hash);
+        line(
+                sb,
+                "Hash algorithm",
+                hash == null
+                        ? "SHA1 (the default: no " + signed.name(HASH_ALGORITHM) + ")"
+                        : signed.hashAlgorithm() == null ? hash + " (not SHA1 or SHA256)" : hash);
         byte[] signature = signed.signature();
-        line(sb, "Signature", signature != null ? signature.length + " bytes" + signatureKind(signature)
-                : signed.value(SIGNATURE) == null || signed.value(SIGNATURE).isEmpty() ? "(missing)"
-                : "(not in CloudFront's base64: see the problem below)");
+        line(
+                sb,
+                "Signature",
+                signature != null
+                        ? signature.length + " bytes" + signatureKind(signature)
+                        : signed.value(SIGNATURE) == null
+                                        || signed.value(SIGNATURE).isEmpty()
+                                ? "(missing)"
+                                : "(not in CloudFront's base64: see the problem below)");
         if (signed.isCannedPolicy()) {
             String expires = signed.value(EXPIRES);
             long epoch = epochSeconds(expires);
-            line(sb, "Expires", epoch < 0 ? expires : TimeText.instant(epoch) + ", "
-                    + TimeText.relative(epoch, nowSeconds));
+            line(
+                    sb,
+                    "Expires",
+                    epoch < 0 ? expires : TimeText.instant(epoch) + ", " + TimeText.relative(epoch, nowSeconds));
         }
         String json = signed.policyJson();
         PolicyDocument d = null;
@@ -63,12 +78,16 @@ final class SigningDataText {
         if (d != null) {
             line(sb, "Resource", d.resource == null ? "(none: every URL)" : d.resource);
             if (d.dateLessThan != null) {
-                line(sb, "DateLessThan", TimeText.instant(d.dateLessThan) + ", "
-                        + TimeText.relative(d.dateLessThan, nowSeconds));
+                line(
+                        sb,
+                        "DateLessThan",
+                        TimeText.instant(d.dateLessThan) + ", " + TimeText.relative(d.dateLessThan, nowSeconds));
             }
             if (d.dateGreaterThan != null) {
-                line(sb, "DateGreaterThan", TimeText.instant(d.dateGreaterThan) + ", "
-                        + TimeText.relative(d.dateGreaterThan, nowSeconds));
+                line(
+                        sb,
+                        "DateGreaterThan",
+                        TimeText.instant(d.dateGreaterThan) + ", " + TimeText.relative(d.dateGreaterThan, nowSeconds));
             }
             if (d.sourceIp != null) {
                 line(sb, "IpAddress", d.sourceIp);

@@ -20,8 +20,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     /** Parses a time T. */
     static Instant parseInstant(String text) {
@@ -34,8 +33,10 @@ final class Times {
             }
         }
         String iso = t.replace(' ', 'T');
-        if (iso.length() > 5 && (iso.charAt(iso.length() - 5) == '+' || iso.charAt(iso.length() - 5) == '-')
-                && iso.indexOf('T') > 0 && iso.substring(iso.length() - 4).chars().allMatch(Character::isDigit)) {
+        if (iso.length() > 5
+                && (iso.charAt(iso.length() - 5) == '+' || iso.charAt(iso.length() - 5) == '-')
+                && iso.indexOf('T') > 0
+                && iso.substring(iso.length() - 4).chars().allMatch(Character::isDigit)) {
             iso = iso.substring(0, iso.length() - 2) + ":" + iso.substring(iso.length() - 2); // +0200 -> +02:00
         }
         try {
@@ -66,7 +67,8 @@ final class Times {
         Duration d;
         try {
             d = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9') && t.length() <= 12
-                    ? Duration.ofSeconds(Long.parseLong(t)) : Durations.parse(t);
+                    ? Duration.ofSeconds(Long.parseLong(t))
+                    : Durations.parse(t);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new TypeConversionException("\"" + text + "\" is not a duration: give 10m, 2h, 7d, 1h30m, seconds"
                     + " (600) or ISO-8601 (PT10M, P7D)");

@@ -34,6 +34,7 @@ final class CliMessagesTest {
 
     @TempDir
     static Path dir;
+
     private static Path privateKey;
 
     @BeforeAll
@@ -43,20 +44,21 @@ final class CliMessagesTest {
     }
 
     /** What a command printed on standard error, and its exit status. */
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int exit = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** A Java call or type of the library's API in a message: {@code Policy.resource(...)}, {@code ResourceUrls}. */
-    private static final Pattern JAVA_API = Pattern.compile("\\(\\.\\.\\.\\)|\\w+\\.\\w+\\(|ResourceUrls|KeySource"
-            + "|CloudFrontSigner|Policy\\.|Builder");
+    private static final Pattern JAVA_API = Pattern.compile(
+            "\\(\\.\\.\\.\\)|\\w+\\.\\w+\\(|ResourceUrls|KeySource" + "|CloudFrontSigner|Policy\\.|Builder");
 
     private static void assertNamesNoJavaApi(String message) {
         assertFalse(JAVA_API.matcher(message).find(), message);
@@ -64,19 +66,38 @@ final class CliMessagesTest {
 
     @Test
     void sign_wildcardUrlWithoutPolicyResource_namesTheOption() {
-        Run r = run("sign", "--url", "https://d111111abcdef8.cloudfront.net/videos/*", "--key-pair-id",
-                "K2JCJMDEHXQW5F", "--private-key", privateKey.toString(), "--expires-in", "10m");
+        Run r = run(
+                "sign",
+                "--url",
+                "https://d111111abcdef8.cloudfront.net/videos/*",
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey.toString(),
+                "--expires-in",
+                "10m");
         assertEquals(Main.USAGE, r.exit(), r::toString);
         assertTrue(r.err().contains("--policy-resource"), r.err());
         assertNamesNoJavaApi(r.err());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://d111111abcdef8.cloudfront.net/a b.jpg",
-        "https://d111111abcdef8.cloudfront.net/caf\u00e9.jpg"})
+    @ValueSource(
+            strings = {
+                "https://d111111abcdef8.cloudfront.net/a b.jpg",
+                "https://d111111abcdef8.cloudfront.net/caf\u00e9.jpg"
+            })
     void sign_urlThatIsNotPercentEncoded_saysHowWithoutNamingJavaTypes(String url) {
-        Run r = run("sign", "--url", url, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey.toString(),
-                "--expires-in", "10m");
+        Run r = run(
+                "sign",
+                "--url",
+                url,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey.toString(),
+                "--expires-in",
+                "10m");
         assertEquals(Main.USAGE, r.exit(), r::toString);
         assertTrue(r.err().contains("percent-encode"), r.err());
         assertNamesNoJavaApi(r.err());
@@ -84,8 +105,16 @@ final class CliMessagesTest {
 
     @Test
     void signCookies_resourceThatIsNotPercentEncoded_saysHowWithoutNamingJavaTypes() {
-        Run r = run("sign-cookies", "--resource", "https://d111111abcdef8.cloudfront.net/summer 2026/*",
-                "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey.toString(), "--expires-in", "1h");
+        Run r = run(
+                "sign-cookies",
+                "--resource",
+                "https://d111111abcdef8.cloudfront.net/summer 2026/*",
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey.toString(),
+                "--expires-in",
+                "1h");
         assertEquals(Main.USAGE, r.exit(), r::toString);
         assertTrue(r.err().contains("--resource"), r.err());
         assertNamesNoJavaApi(r.err());
@@ -93,10 +122,18 @@ final class CliMessagesTest {
 
     @Test
     void sign_encryptedPrivateKey_saysHowToDecryptItWithoutNamingJavaCalls() throws Exception {
-        Path encrypted = new GeneratedKeys(Files.createDirectories(dir.resolve("generated")))
-                .file("rsa-encrypted-pkcs8.pem");
-        Run r = run("sign", "--url", "https://d111111abcdef8.cloudfront.net/a.jpg", "--key-pair-id",
-                "K2JCJMDEHXQW5F", "--private-key", encrypted.toString(), "--expires-in", "10m");
+        Path encrypted =
+                new GeneratedKeys(Files.createDirectories(dir.resolve("generated"))).file("rsa-encrypted-pkcs8.pem");
+        Run r = run(
+                "sign",
+                "--url",
+                "https://d111111abcdef8.cloudfront.net/a.jpg",
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                encrypted.toString(),
+                "--expires-in",
+                "10m");
         assertEquals(Main.USAGE, r.exit(), r::toString);
         assertTrue(r.err().contains("openssl pkey"), r.err());
         assertNamesNoJavaApi(r.err());
@@ -116,14 +153,18 @@ final class CliMessagesTest {
                 continue;
             }
             if (current != null) {
-                assertTrue(line.startsWith("      "), "a continuation line that is not indented, wrapped by"
-                        + " the help's width?\n" + line + "\n" + help);
+                assertTrue(
+                        line.startsWith("      "),
+                        "a continuation line that is not indented, wrapped by" + " the help's width?\n" + line + "\n"
+                                + help);
                 current.append(' ').append(line.strip());
             } else if (line.startsWith("  cloudfront-signed ")) {
                 current = new StringBuilder(line.strip());
             } else {
-                assertFalse(line.startsWith("   "), "a line of an example that continues none: wrapped by the"
-                        + " help's width?\n" + line + "\n" + help);
+                assertFalse(
+                        line.startsWith("   "),
+                        "a line of an example that continues none: wrapped by the" + " help's width?\n" + line + "\n"
+                                + help);
                 continue;
             }
             if (current.toString().endsWith("\\")) {
@@ -181,7 +222,10 @@ final class CliMessagesTest {
     void help_everyExamplePastesAsACommandThatParses(String command) {
         Run help = run(command, "--help");
         assertEquals(Main.OK, help.exit(), help::toString);
-        assertFalse(Pattern.compile("https?:'?$", Pattern.MULTILINE).matcher(help.out()).find(),
+        assertFalse(
+                Pattern.compile("https?:'?$", Pattern.MULTILINE)
+                        .matcher(help.out())
+                        .find(),
                 "a URL wrapped across lines:\n" + help.out());
         List<String> examples = examples(help.out());
         assertFalse(examples.isEmpty(), help.out());
@@ -204,16 +248,32 @@ final class CliMessagesTest {
         Path publicKey = dir.resolve("public_key.pem");
         Files.writeString(publicKey, Keys.toPem(TestKeys.RSA.getPublic()));
         String distribution = "https://d111111abcdef8.cloudfront.net";
-        try (RunningEdge edge = RunningEdge.start("--origin-dir", bucket.getParent().toString(), "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--public-url", distribution, "--dev")) {
-            String signed = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build()
+        try (RunningEdge edge = RunningEdge.start(
+                "--origin-dir",
+                bucket.getParent().toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
+                distribution,
+                "--dev")) {
+            String signed = CloudFrontSigner.builder()
+                    .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+                    .build()
                     .signUrl(distribution + "/private/a.txt", Duration.ofMinutes(5));
-            RawHttp.Response r = edge.raw(signed.substring(distribution.length()).replace("a.txt", "b.txt"));
+            RawHttp.Response r =
+                    edge.raw(signed.substring(distribution.length()).replace("a.txt", "b.txt"));
             assertEquals(403, r.status(), r.text());
-            String line = edge.printed().lines().filter(l -> l.startsWith("403 ")).findFirst().orElseThrow();
+            String line = edge.printed()
+                    .lines()
+                    .filter(l -> l.startsWith("403 "))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(line.contains("AccessDenied: the signature does not match"), line);
             assertFalse(line.contains("\\n"), line);
-            String header = r.text().lines().filter(l -> l.startsWith(EdgeHandler.REASON_HEADER)).findFirst()
+            String header = r.text()
+                    .lines()
+                    .filter(l -> l.startsWith(EdgeHandler.REASON_HEADER))
+                    .findFirst()
                     .orElseThrow();
             assertFalse(header.contains("\\n"), header);
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudfrontsigned.cli.CliProcess.Result;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
-import io.github.cloudfrontsigned.cli.CliProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +33,12 @@ final class CommandLineIT {
     private static final String URL = HOST + "/images/cat.jpg";
     /** 2099-01-01T00:00:00Z: far enough ahead that the canned RSA signature is the same on every run. */
     private static final String FAR_FUTURE = "2099-01-01";
+
     private static final long FAR_FUTURE_EPOCH = 4070908800L;
 
     @TempDir
     static Path keys;
+
     private static Path rsaDir;
     private static Path ecDir;
     private static Result rsaKeygen;
@@ -68,8 +70,8 @@ final class CommandLineIT {
     }
 
     private static String signRsa(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("sign", "--key-pair-id", "K2JCJMDEHXQW5F",
-                "--private-key", privateKey(rsaDir)));
+        List<String> args = new ArrayList<>(
+                List.of("sign", "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir)));
         args.addAll(Arrays.asList(extra));
         Result r = cli(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r::toString);
@@ -108,10 +110,17 @@ final class CommandLineIT {
     @Test
     void keygen_printsTheFingerprintAndTheAwsCliCommands() {
         String fingerprint = Keys.fingerprint(Keys.loadPublicKey(KeySource.file(rsaDir.resolve("public_key.pem"))));
-        assertTrue(rsaKeygen.out().contains("Public key SHA-256 fingerprint: " + fingerprint + "\n"), rsaKeygen::toString);
-        assertTrue(rsaKeygen.out().contains("aws cloudfront create-public-key --public-key-config \"CallerReference="
-                + "cloudfront-signed-" + fingerprint.substring(0, 12)), rsaKeygen::toString);
-        assertTrue(rsaKeygen.out().contains("EncodedKey@=file://" + rsaDir.resolve("public_key.pem")), rsaKeygen::toString);
+        assertTrue(
+                rsaKeygen.out().contains("Public key SHA-256 fingerprint: " + fingerprint + "\n"), rsaKeygen::toString);
+        assertTrue(
+                rsaKeygen
+                        .out()
+                        .contains("aws cloudfront create-public-key --public-key-config \"CallerReference="
+                                + "cloudfront-signed-" + fingerprint.substring(0, 12)),
+                rsaKeygen::toString);
+        assertTrue(
+                rsaKeygen.out().contains("EncodedKey@=file://" + rsaDir.resolve("public_key.pem")),
+                rsaKeygen::toString);
         assertTrue(rsaKeygen.out().contains("aws cloudfront create-key-group --key-group-config"), rsaKeygen::toString);
     }
 
@@ -134,14 +143,23 @@ final class CommandLineIT {
         assertTrue(signed.endsWith("&Key-Pair-Id=K2JCJMDEHXQW5F"), signed);
         Result verified = cli("verify", "--url", signed, "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir));
         assertEquals(0, verified.exit(), verified::toString);
-        assertTrue(verified.out().startsWith("OK\nsigned URL with a canned policy, key pair ID K2JCJMDEHXQW5F, SHA1"),
+        assertTrue(
+                verified.out().startsWith("OK\nsigned URL with a canned policy, key pair ID K2JCJMDEHXQW5F, SHA1"),
                 verified::toString);
     }
 
     @Test
     void sign_withEcdsaFromTheShadedJar_usesSha256AndVerifies() throws Exception {
-        Result r = cli("sign", "--url", URL, "--key-pair-id", "K3ECDSAKEY", "--private-key", privateKey(ecDir),
-                "--expires-in", "10m");
+        Result r = cli(
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K3ECDSAKEY",
+                "--private-key",
+                privateKey(ecDir),
+                "--expires-in",
+                "10m");
         assertEquals(0, r.exit(), r::toString);
         String signed = r.out().strip();
         assertTrue(signed.endsWith("&Key-Pair-Id=K3ECDSAKEY&Hash-Algorithm=SHA256"), signed);
@@ -154,71 +172,160 @@ final class CommandLineIT {
 
     @Test
     void sign_customPolicy_isCheckedAgainstTheClientIp() throws Exception {
-        String signed = signRsa("--url", URL + "?size=large", "--policy-resource", HOST + "/images/*",
-                "--date-less-than", "2099-01-01T00:00:00Z", "--date-greater-than", "1767225600",
-                "--ip-address", "192.0.2.0/24", "--hash-algorithm", "SHA256");
+        String signed = signRsa(
+                "--url",
+                URL + "?size=large",
+                "--policy-resource",
+                HOST + "/images/*",
+                "--date-less-than",
+                "2099-01-01T00:00:00Z",
+                "--date-greater-than",
+                "1767225600",
+                "--ip-address",
+                "192.0.2.0/24",
+                "--hash-algorithm",
+                "SHA256");
         assertTrue(signed.startsWith(URL + "?size=large&Policy="), signed);
         String key = publicKey("K2JCJMDEHXQW5F", rsaDir);
         Result inside = cli("verify", "--url", signed, "--public-key", key, "--client-ip", "192.0.2.7");
         assertEquals(0, inside.exit(), inside::toString);
         Result outside = cli("verify", "--url", signed, "--public-key", key, "--client-ip", "198.51.100.7");
         assertEquals(1, outside.exit(), outside::toString);
-        assertEquals("AccessDenied: client IP 198.51.100.7 is not in the policy's IpAddress range 192.0.2.0/24\n",
+        assertEquals(
+                "AccessDenied: client IP 198.51.100.7 is not in the policy's IpAddress range 192.0.2.0/24\n",
                 outside.out());
     }
 
     @Test
     void sign_resourceThatDoesNotCoverTheUrl_isAUsageError() throws Exception {
-        assertUsageError(cli("sign", "--url", HOST + "/videos/a.mp4", "--policy-resource", HOST + "/images/*",
-                "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir), "--expires-in", "1h"),
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        HOST + "/videos/a.mp4",
+                        "--policy-resource",
+                        HOST + "/images/*",
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--expires-in",
+                        "1h"),
                 "is not covered by the policy Resource " + HOST + "/images/*, so CloudFront would answer 403: they"
                         + " differ in the path at position 38 of the URL: the URL has 'v' where the Resource has 'i'");
     }
 
     @Test
     void sign_withoutUrl_namesTheMissingOption() throws Exception {
-        assertUsageError(cli("sign", "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--expires-in", "1h"), "cloudfront-signed sign: Missing required option: '--url=URL' (see"
-                + " 'cloudfront-signed sign --help')");
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--expires-in",
+                        "1h"),
+                "cloudfront-signed sign: Missing required option: '--url=URL' (see"
+                        + " 'cloudfront-signed sign --help')");
     }
 
     @Test
     void sign_withBothExpiries_isRefused() throws Exception {
-        assertUsageError(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--expires-in", "1h", "--date-less-than", FAR_FUTURE), "mutually exclusive");
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--expires-in",
+                        "1h",
+                        "--date-less-than",
+                        FAR_FUTURE),
+                "mutually exclusive");
     }
 
     @Test
     void sign_withAnUnreadableTime_saysWhatATimeLooksLike() throws Exception {
-        assertUsageError(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--date-less-than", "tomorrow"), "\"tomorrow\" is not a time: give epoch seconds (1767290400) or ISO-8601");
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--date-less-than",
+                        "tomorrow"),
+                "\"tomorrow\" is not a time: give epoch seconds (1767290400) or ISO-8601");
     }
 
     @Test
     void sign_withAnUnreadableDuration_saysWhatADurationLooksLike() throws Exception {
-        assertUsageError(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--expires-in", "10 minutes"), "\"10 minutes\" is not a duration: give 10m, 2h, 7d");
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--expires-in",
+                        "10 minutes"),
+                "\"10 minutes\" is not a duration: give 10m, 2h, 7d");
     }
 
     @Test
     void sign_withAMissingKeyFile_namesTheFile() throws Exception {
-        assertUsageError(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "file://" + keys.resolve("nope.pem"), "--expires-in", "1h"),
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        "file://" + keys.resolve("nope.pem"),
+                        "--expires-in",
+                        "1h"),
                 "cloudfront-signed sign: --private-key: Cannot load key from file " + keys.resolve("nope.pem"));
     }
 
     @Test
     void sign_withAnExpiryInThePast_isRefused() throws Exception {
-        assertUsageError(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--date-less-than", "2020-01-01"), "is not in the future");
+        assertUsageError(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--date-less-than",
+                        "2020-01-01"),
+                "is not in the future");
     }
 
     // ---- sign-cookies ----
 
     @Test
     void signCookies_printsOneNameValueLinePerCookie() throws Exception {
-        Result r = cli("sign-cookies", "--resource", HOST + "/members/*", "--key-pair-id", "K2JCJMDEHXQW5F",
-                "--private-key", privateKey(rsaDir), "--date-less-than", FAR_FUTURE);
+        Result r = cli(
+                "sign-cookies",
+                "--resource",
+                HOST + "/members/*",
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey(rsaDir),
+                "--date-less-than",
+                FAR_FUTURE);
         assertEquals(0, r.exit(), r::toString);
         String[] lines = r.out().split("\n");
         assertEquals(3, lines.length, r::toString);
@@ -232,15 +339,31 @@ final class CommandLineIT {
 
     @Test
     void signCookies_withSetCookie_printsHeadersWithTheAttributesThatVerifyAsTheyAre() throws Exception {
-        Result r = cli("sign-cookies", "--resource", URL, "--key-pair-id", "K3ECDSAKEY", "--private-key", privateKey(ecDir),
-                "--expires-in", "1h", "--domain", "d111111abcdef8.cloudfront.net", "--path", "/images/", "--secure",
-                "--http-only", "--set-cookie");
+        Result r = cli(
+                "sign-cookies",
+                "--resource",
+                URL,
+                "--key-pair-id",
+                "K3ECDSAKEY",
+                "--private-key",
+                privateKey(ecDir),
+                "--expires-in",
+                "1h",
+                "--domain",
+                "d111111abcdef8.cloudfront.net",
+                "--path",
+                "/images/",
+                "--secure",
+                "--http-only",
+                "--set-cookie");
         assertEquals(0, r.exit(), r::toString);
         String[] lines = r.out().split("\n");
         assertEquals(4, lines.length, r::toString);
         assertTrue(lines[0].startsWith("Set-Cookie: CloudFront-Expires="), r::toString);
-        assertTrue(lines[3].equals("Set-Cookie: CloudFront-Hash-Algorithm=SHA256; Domain=d111111abcdef8.cloudfront.net;"
-                + " Path=/images/; Secure; HttpOnly"), r::toString);
+        assertTrue(
+                lines[3].equals("Set-Cookie: CloudFront-Hash-Algorithm=SHA256; Domain=d111111abcdef8.cloudfront.net;"
+                        + " Path=/images/; Secure; HttpOnly"),
+                r::toString);
         Result verified = verifyWithCookies(URL, publicKey("K3ECDSAKEY", ecDir), lines);
         assertEquals(0, verified.exit(), verified::toString);
     }
@@ -250,17 +373,30 @@ final class CommandLineIT {
     @Test
     void verify_expired_exitsOneWithTheCodeAndHowLongAgo() throws Exception {
         String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
-        Result r = cli("verify", "--url", signed, "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir),
-                "--at", "2099-01-01T02:30:00Z");
+        Result r = cli(
+                "verify",
+                "--url",
+                signed,
+                "--public-key",
+                publicKey("K2JCJMDEHXQW5F", rsaDir),
+                "--at",
+                "2099-01-01T02:30:00Z");
         assertEquals(1, r.exit(), r::toString);
-        assertTrue(r.out().startsWith("AccessDenied: expired at 2099-01-01T00:00:00Z (epoch " + FAR_FUTURE_EPOCH
-                + "), 2 hours 30 minutes ago"), r::toString);
+        assertTrue(
+                r.out()
+                        .startsWith("AccessDenied: expired at 2099-01-01T00:00:00Z (epoch " + FAR_FUTURE_EPOCH
+                                + "), 2 hours 30 minutes ago"),
+                r::toString);
     }
 
     @Test
     void verify_reEncodedUrl_saysSoAndShowsWhere() throws Exception {
         String signed = signRsa("--url", HOST + "/media/caf%C3%A9.jpg", "--date-less-than", FAR_FUTURE);
-        Result r = cli("verify", "--url", signed.replace("%C3%A9", "%c3%a9"), "--public-key",
+        Result r = cli(
+                "verify",
+                "--url",
+                signed.replace("%C3%A9", "%c3%a9"),
+                "--public-key",
                 publicKey("K2JCJMDEHXQW5F", rsaDir));
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().startsWith("AccessDenied: the URL was re-encoded after signing"), r::toString);
@@ -272,7 +408,9 @@ final class CommandLineIT {
         String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
         Result r = cli("verify", "--url", signed, "--public-key", publicKey("KOTHER", rsaDir));
         assertEquals(1, r.exit(), r::toString);
-        assertEquals("InvalidKey: key pair ID \"K2JCJMDEHXQW5F\" is not in the trusted key group (trusted: KOTHER)\n", r.out());
+        assertEquals(
+                "InvalidKey: key pair ID \"K2JCJMDEHXQW5F\" is not in the trusted key group (trusted: KOTHER)\n",
+                r.out());
     }
 
     @Test
@@ -284,13 +422,20 @@ final class CommandLineIT {
 
     @Test
     void verify_publicKeyWithoutId_saysHowToWriteIt() throws Exception {
-        assertUsageError(cli("verify", "--url", URL, "--public-key", rsaDir.resolve("public_key.pem").toString()),
+        assertUsageError(
+                cli(
+                        "verify",
+                        "--url",
+                        URL,
+                        "--public-key",
+                        rsaDir.resolve("public_key.pem").toString()),
                 "give KEY_PAIR_ID=FILE, for example K2JCJMDEHXQW5F=public_key.pem");
     }
 
     @Test
     void verify_relativeUrl_isAUsageError() throws Exception {
-        assertUsageError(cli("verify", "--url", "/images/cat.jpg", "--public-key", publicKey("K1", rsaDir)),
+        assertUsageError(
+                cli("verify", "--url", "/images/cat.jpg", "--public-key", publicKey("K1", rsaDir)),
                 "--url: URL \"/images/cat.jpg\" is not absolute");
     }
 
@@ -304,13 +449,17 @@ final class CommandLineIT {
         assertTrue(r.out().startsWith("Signed URL, custom policy\n"), r::toString);
         assertTrue(r.out().contains("  Key pair ID:      K2JCJMDEHXQW5F\n"), r::toString);
         assertTrue(r.out().contains("  Resource:         " + HOST + "/images/*\n"), r::toString);
-        assertTrue(r.out().contains("  DateLessThan:     2099-01-01T00:00:00Z (epoch " + FAR_FUTURE_EPOCH + "), in 1 hour\n"),
+        assertTrue(
+                r.out()
+                        .contains("  DateLessThan:     2099-01-01T00:00:00Z (epoch " + FAR_FUTURE_EPOCH
+                                + "), in 1 hour\n"),
                 r::toString);
     }
 
     @Test
     void inspect_unsignedUrl_isAUsageError() throws Exception {
-        assertUsageError(cli("inspect", "--url", URL), "nothing to inspect: the request carries no signing query parameter");
+        assertUsageError(
+                cli("inspect", "--url", URL), "nothing to inspect: the request carries no signing query parameter");
     }
 
     @Test
@@ -329,7 +478,11 @@ final class CommandLineIT {
         }
         Result top = cli("--help");
         assertEquals(0, top.exit(), top::toString);
-        assertTrue(top.out().contains("Exit status: 0 success, 1 verification failed, 2 usage or input error,\n3 internal error."), top::toString);
+        assertTrue(
+                top.out()
+                        .contains(
+                                "Exit status: 0 success, 1 verification failed, 2 usage or input error,\n3 internal error."),
+                top::toString);
     }
 
     @Test
@@ -339,13 +492,16 @@ final class CommandLineIT {
 
     @Test
     void unknownOption_isAUsageError() throws Exception {
-        assertUsageError(cli("inspect", "--colour", "red"), "cloudfront-signed inspect: Unknown options: '--colour', 'red'");
+        assertUsageError(
+                cli("inspect", "--colour", "red"), "cloudfront-signed inspect: Unknown options: '--colour', 'red'");
     }
 
     @Test
     void unknownCommand_isAUsageErrorEvenWithHelp() throws Exception {
-        assertUsageError(cli("frobnicate", "--help"), "cloudfront-signed: unknown command 'frobnicate'; the commands"
-                + " are sign, sign-cookies, verify, inspect, keygen, edge, generate-completion, help");
+        assertUsageError(
+                cli("frobnicate", "--help"),
+                "cloudfront-signed: unknown command 'frobnicate'; the commands"
+                        + " are sign, sign-cookies, verify, inspect, keygen, edge, generate-completion, help");
     }
 
     @Test
@@ -369,9 +525,23 @@ final class CommandLineIT {
 
     @Test
     void sign_outputJson_givesTheUrlAndThePolicyFields() throws Exception {
-        JsonNode j = json(cli("sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey(rsaDir),
-                "--date-less-than", FAR_FUTURE, "--output", "json"), 0);
-        assertEquals(signRsa("--url", URL, "--date-less-than", FAR_FUTURE), j.get("url").asText());
+        JsonNode j = json(
+                cli(
+                        "sign",
+                        "--url",
+                        URL,
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        privateKey(rsaDir),
+                        "--date-less-than",
+                        FAR_FUTURE,
+                        "--output",
+                        "json"),
+                0);
+        assertEquals(
+                signRsa("--url", URL, "--date-less-than", FAR_FUTURE),
+                j.get("url").asText());
         assertEquals("url", j.get("source").asText());
         assertEquals("canned", j.get("policy").asText());
         assertEquals("K2JCJMDEHXQW5F", j.get("keyPairId").asText());
@@ -384,12 +554,29 @@ final class CommandLineIT {
 
     @Test
     void signCookies_outputJson_givesTheCookiesByNameAndTheHeaders() throws Exception {
-        JsonNode j = json(cli("sign-cookies", "--resource", HOST + "/members/*", "--key-pair-id", "K3ECDSAKEY",
-                "--private-key", privateKey(ecDir), "--expires-in", "1h", "--ip-address", "192.0.2.0/24", "--set-cookie",
-                "--secure", "--output", "json"), 0);
-        assertEquals("K3ECDSAKEY", j.get("cookies").get("CloudFront-Key-Pair-Id").asText());
+        JsonNode j = json(
+                cli(
+                        "sign-cookies",
+                        "--resource",
+                        HOST + "/members/*",
+                        "--key-pair-id",
+                        "K3ECDSAKEY",
+                        "--private-key",
+                        privateKey(ecDir),
+                        "--expires-in",
+                        "1h",
+                        "--ip-address",
+                        "192.0.2.0/24",
+                        "--set-cookie",
+                        "--secure",
+                        "--output",
+                        "json"),
+                0);
+        assertEquals(
+                "K3ECDSAKEY", j.get("cookies").get("CloudFront-Key-Pair-Id").asText());
         assertEquals("SHA256", j.get("cookies").get("CloudFront-Hash-Algorithm").asText());
-        assertTrue(j.get("cookies").has("CloudFront-Policy") && j.get("cookies").has("CloudFront-Signature"), j::toString);
+        assertTrue(
+                j.get("cookies").has("CloudFront-Policy") && j.get("cookies").has("CloudFront-Signature"), j::toString);
         assertEquals(4, j.get("setCookie").size());
         assertTrue(j.get("setCookie").get(0).asText().endsWith("; Path=/; Secure"), j::toString);
         assertEquals("cookies", j.get("source").asText());
@@ -401,18 +588,21 @@ final class CommandLineIT {
     @Test
     void verify_outputJson_deniedGivesTheCodeAndReasonAndExitsOne() throws Exception {
         String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
-        JsonNode j = json(cli("verify", "--url", signed, "--public-key", publicKey("KOTHER", rsaDir), "--output", "json"), 1);
+        JsonNode j = json(
+                cli("verify", "--url", signed, "--public-key", publicKey("KOTHER", rsaDir), "--output", "json"), 1);
         assertFalse(j.get("allowed").asBoolean());
         assertEquals("InvalidKey", j.get("code").asText());
-        assertEquals("key pair ID \"K2JCJMDEHXQW5F\" is not in the trusted key group (trusted: KOTHER)",
+        assertEquals(
+                "key pair ID \"K2JCJMDEHXQW5F\" is not in the trusted key group (trusted: KOTHER)",
                 j.get("reason").asText());
     }
 
     @Test
     void verify_outputJson_allowedGivesTheVerifiedPolicy() throws Exception {
         String signed = signRsa("--url", URL, "--date-less-than", FAR_FUTURE);
-        JsonNode j = json(cli("verify", "--url", signed, "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir),
-                "--output", "json"), 0);
+        JsonNode j = json(
+                cli("verify", "--url", signed, "--public-key", publicKey("K2JCJMDEHXQW5F", rsaDir), "--output", "json"),
+                0);
         assertTrue(j.get("allowed").asBoolean());
         assertTrue(j.get("code").isNull(), j::toString);
         assertEquals(URL, j.get("resource").asText());
@@ -431,9 +621,20 @@ final class CommandLineIT {
 
     @Test
     void sign_withAKeyFile_loadsNeitherTheAwsSdkNorJetty() throws Exception {
-        Result r = run(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
-                "-jar", CliProcess.jar().toString(), "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F",
-                "--private-key", privateKey(rsaDir), "--expires-in", "10m"));
+        Result r = run(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class",
+                "-jar",
+                CliProcess.jar().toString(),
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey(rsaDir),
+                "--expires-in",
+                "10m"));
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains(" io.github.cloudfrontsigned.CloudFrontSigner "), "the class log works");
         assertFalse(r.out().contains("software.amazon.awssdk"), "no AWS SDK class for a key in a file");

@@ -40,15 +40,15 @@ final class DistributionIT {
     Path temp;
 
     private static Path archive(String extension) {
-        return Paths.get(System.getProperty("cli.distribution", "target/cloudfront-signed-cli-" + VERSION + "-bin")
-                + extension);
+        return Paths.get(
+                System.getProperty("cli.distribution", "target/cloudfront-signed-cli-" + VERSION + "-bin") + extension);
     }
 
     @Test
     void tarGz_unpackedAnywhere_printsTheVersionAndSigns() throws Exception {
         Path place = Files.createDirectories(temp.resolve("any place/with spaces"));
-        Result untar = CliProcess.run(temp, Map.of(), List.of("tar", "-xzf", archive(".tar.gz").toString(), "-C",
-                place.toString()));
+        Result untar = CliProcess.run(
+                temp, Map.of(), List.of("tar", "-xzf", archive(".tar.gz").toString(), "-C", place.toString()));
         assertEquals(0, untar.exit(), untar::toString);
         Path launcher = place.resolve(TOP + "bin/cloudfront-signed");
         assertTrue(Files.isExecutable(launcher), launcher + " is executable");
@@ -60,15 +60,31 @@ final class DistributionIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
-        Path key = Files.writeString(temp.resolve("private_key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
-        Result sign = CliProcess.run(temp, Map.of(), List.of(launcher.toString(), "sign", "--url",
-                "https://d111111abcdef8.cloudfront.net/a.jpg", "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "file://" + key, "--expires-in", "10m"));
+        Path key = Files.writeString(
+                temp.resolve("private_key.pem"),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
+        Result sign = CliProcess.run(
+                temp,
+                Map.of(),
+                List.of(
+                        launcher.toString(),
+                        "sign",
+                        "--url",
+                        "https://d111111abcdef8.cloudfront.net/a.jpg",
+                        "--key-pair-id",
+                        "K2JCJMDEHXQW5F",
+                        "--private-key",
+                        "file://" + key,
+                        "--expires-in",
+                        "10m"));
         assertEquals(0, sign.exit(), sign::toString);
-        CloudFrontVerifier verifier = CloudFrontVerifier.builder().trustedKey("K2JCJMDEHXQW5F",
-                Keys.publicKey(Keys.loadPrivateKey(KeySource.file(key)))).build();
+        CloudFrontVerifier verifier = CloudFrontVerifier.builder()
+                .trustedKey("K2JCJMDEHXQW5F", Keys.publicKey(Keys.loadPrivateKey(KeySource.file(key))))
+                .build();
         assertTrue(verifier.verify(sign.out().strip()).isAllowed(), sign::toString);
     }
 
@@ -83,8 +99,8 @@ final class DistributionIT {
             }
         }
         Map<String, Integer> tar = new TreeMap<>();
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(
-                archive(".tar.gz"))))) {
+        try (TarArchiveInputStream in =
+                new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(archive(".tar.gz"))))) {
             for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isDirectory()) {
                     tar.put(e.getName(), e.getMode() & 0777);

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.key.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -35,12 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 final class EdgeCommandTest {
 
     private static final String DISTRIBUTION = "https://d111111abcdef8.cloudfront.net";
-    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA
-            .getPrivate()).build();
+    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder()
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+            .build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
+
     private static Path bucket;
     private static Path publicKey;
     /** A real origin that answers with the path and query it received. */
@@ -61,7 +63,8 @@ final class EdgeCommandTest {
         origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         origin.createContext("/", exchange -> {
             byte[] body = ("origin got " + exchange.getRequestURI().getRawPath() + " query "
-                    + exchange.getRequestURI().getRawQuery()).getBytes(StandardCharsets.UTF_8);
+                            + exchange.getRequestURI().getRawQuery())
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -109,15 +112,22 @@ final class EdgeCommandTest {
         assertEquals("text/xml", r.headers().firstValue("Content-Type").orElse(""));
         assertEquals("CloudFront", r.headers().firstValue("Server").orElse(""));
         assertEquals("Error from cloudfront", r.headers().firstValue("x-cache").orElse(""));
-        assertTrue(r.body().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code>"),
+        assertTrue(
+                r.body().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code>"),
                 r::body);
     }
 
     @Test
     void edge_signedUrlForTheDistribution_servesTheFileFromTheDirectory() throws Exception {
-        start("--origin-dir", bucket.toString(), "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--public-url",
+        start(
+                "--origin-dir",
+                bucket.toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
                 DISTRIBUTION);
-        HttpResponse<String> r = get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Duration.ofMinutes(5))));
+        HttpResponse<String> r =
+                get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Duration.ofMinutes(5))));
         assertEquals(200, r.statusCode(), r::body);
         assertEquals("private report\n", r.body());
     }
@@ -133,10 +143,20 @@ final class EdgeCommandTest {
 
     @Test
     void edge_devMode_givesAndPrintsTheReason() throws Exception {
-        start("--origin-dir", bucket.toString(), "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--public-url",
-                DISTRIBUTION, "--dev");
-        String signed = SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Policy.builder()
-                .dateLessThan(Instant.now().plusSeconds(300)).ipAddress("192.0.2.0/24").build());
+        start(
+                "--origin-dir",
+                bucket.toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
+                DISTRIBUTION,
+                "--dev");
+        String signed = SIGNER.signUrl(
+                DISTRIBUTION + "/private/report.txt",
+                Policy.builder()
+                        .dateLessThan(Instant.now().plusSeconds(300))
+                        .ipAddress("192.0.2.0/24")
+                        .build());
         HttpResponse<String> r = get(local(signed));
         assertDenied("AccessDenied", r);
         String reason = "client IP 127.0.0.1 is not in the policy's IpAddress range 192.0.2.0/24";
@@ -148,18 +168,29 @@ final class EdgeCommandTest {
     @Test
     void edge_withoutPublicUrl_verifiesTheUrlTheViewerUsed() throws Exception {
         start("--origin-dir", bucket.toString(), "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--dev");
-        HttpResponse<String> forDistribution = get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt",
-                Duration.ofMinutes(5))));
+        HttpResponse<String> forDistribution =
+                get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Duration.ofMinutes(5))));
         assertDenied("AccessDenied", forDistribution);
-        assertEquals(200, get(SIGNER.signUrl(edge + "/private/report.txt", Duration.ofMinutes(5))).statusCode());
+        assertEquals(
+                200,
+                get(SIGNER.signUrl(edge + "/private/report.txt", Duration.ofMinutes(5)))
+                        .statusCode());
     }
 
     @Test
     void edge_signedCookies_openEveryFileTheirPolicyCovers() throws Exception {
-        start("--origin-dir", bucket.toString(), "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--public-url",
+        start(
+                "--origin-dir",
+                bucket.toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
                 DISTRIBUTION);
-        String cookies = SIGNER.signCookies(Policy.builder().resource(DISTRIBUTION + "/private/*")
-                .expiresIn(Duration.ofMinutes(5)).build()).toCookieHeader();
+        String cookies = SIGNER.signCookies(Policy.builder()
+                        .resource(DISTRIBUTION + "/private/*")
+                        .expiresIn(Duration.ofMinutes(5))
+                        .build())
+                .toCookieHeader();
         HttpResponse<String> r = get(edge + "/private/report.txt", "Cookie", cookies);
         assertEquals(200, r.statusCode(), r::body);
         assertDenied("AccessDenied", get(edge + "/public/hello.txt", "Cookie", cookies));
@@ -167,7 +198,12 @@ final class EdgeCommandTest {
 
     @Test
     void edge_protectedPatterns_leaveOtherPathsOpen() throws Exception {
-        start("--origin-dir", bucket.toString(), "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--protect",
+        start(
+                "--origin-dir",
+                bucket.toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--protect",
                 "/private/*");
         assertEquals(200, get(edge + "/public/hello.txt").statusCode());
         assertDenied("MissingKey", get(edge + "/private/report.txt"));
@@ -176,10 +212,15 @@ final class EdgeCommandTest {
 
     @Test
     void edge_httpOrigin_receivesTheRequestWithoutTheSigningParameters() throws Exception {
-        start("--origin", "http://127.0.0.1:" + origin.getAddress().getPort() + "/static", "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--public-url", DISTRIBUTION);
-        HttpResponse<String> r = get(local(SIGNER.signUrl(DISTRIBUTION + "/videos/a.mp4?size=large",
-                Duration.ofMinutes(5))));
+        start(
+                "--origin",
+                "http://127.0.0.1:" + origin.getAddress().getPort() + "/static",
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
+                DISTRIBUTION);
+        HttpResponse<String> r =
+                get(local(SIGNER.signUrl(DISTRIBUTION + "/videos/a.mp4?size=large", Duration.ofMinutes(5))));
         assertEquals(200, r.statusCode(), r::body);
         assertEquals("origin got /static/videos/a.mp4 query size=large", r.body());
     }
@@ -191,16 +232,25 @@ final class EdgeCommandTest {
         Files.copy(publicKey, group.resolve("K2JCJMDEHXQW5F/public_key.pem"));
         Files.writeString(group.resolve("KOTHERKEY.pem"), Keys.toPem(TestKeys.RSA_2.getPublic()));
         start("--origin-dir", bucket.toString(), "--key-group", group.toString(), "--public-url", DISTRIBUTION);
-        assertTrue(printed().contains("trusted key pair IDs [K2JCJMDEHXQW5F, KOTHERKEY]")
-                || printed().contains("trusted key pair IDs [KOTHERKEY, K2JCJMDEHXQW5F]"), this::printed);
-        assertEquals(200, get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Duration.ofMinutes(5))))
-                .statusCode());
+        assertTrue(
+                printed().contains("trusted key pair IDs [K2JCJMDEHXQW5F, KOTHERKEY]")
+                        || printed().contains("trusted key pair IDs [KOTHERKEY, K2JCJMDEHXQW5F]"),
+                this::printed);
+        assertEquals(
+                200,
+                get(local(SIGNER.signUrl(DISTRIBUTION + "/private/report.txt", Duration.ofMinutes(5))))
+                        .statusCode());
     }
 
     @Test
     void edge_dotSegmentInThePath_isRefusedBeforeTheOrigin() throws Exception {
-        start("--origin", "http://127.0.0.1:" + origin.getAddress().getPort(), "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--protect", "/private/*");
+        start(
+                "--origin",
+                "http://127.0.0.1:" + origin.getAddress().getPort(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--protect",
+                "/private/*");
         HttpResponse<String> r = get(edge + "/private/%2e%2e/public/hello.txt");
         assertEquals(400, r.statusCode(), r::body);
         assertFalse(r.body().startsWith("origin got"), r::body);
@@ -209,21 +259,37 @@ final class EdgeCommandTest {
     @Test
     void edge_withoutTrustedKeys_isAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
-                StandardCharsets.UTF_8), "edge", "--origin-dir", bucket.toString(), "--port", "0");
+        int exit = Main.run(
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "edge",
+                "--origin-dir",
+                bucket.toString(),
+                "--port",
+                "0");
         assertEquals(Main.USAGE, exit);
-        assertEquals("cloudfront-signed edge: give the trusted key group: --public-key ID=FILE (repeat it) or"
-                + " --key-group DIR\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "cloudfront-signed edge: give the trusted key group: --public-key ID=FILE (repeat it) or"
+                        + " --key-group DIR\n",
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void edge_originThatIsNotAUrl_isAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
-                StandardCharsets.UTF_8), "edge", "--origin", "ftp://example.com", "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--port", "0");
+        int exit = Main.run(
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "edge",
+                "--origin",
+                "ftp://example.com",
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--port",
+                "0");
         assertEquals(Main.USAGE, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--origin \"ftp://example.com\": give http://"),
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("--origin \"ftp://example.com\": give http://"),
                 err::toString);
     }
 }

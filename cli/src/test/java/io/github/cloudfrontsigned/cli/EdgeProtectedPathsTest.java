@@ -38,18 +38,22 @@ final class EdgeProtectedPathsTest {
 
     private static final String SECRET = RawHttp.SECRET;
     private static final String DISTRIBUTION = "https://d111111abcdef8.cloudfront.net";
-    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA
-            .getPrivate()).build();
+    private static final CloudFrontSigner SIGNER = CloudFrontSigner.builder()
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+            .build();
 
     @TempDir
     static Path dir;
+
     private static Path bucket;
     private static Path publicKey;
     /** A real file server on the bucket that decodes and normalizes whatever path it gets. */
     private static Server normalizingOrigin;
+
     private static int normalizingOriginPort;
     /** A real origin that answers with the raw path it received. */
     private static HttpServer echoOrigin;
+
     private static RunningEdge directoryEdge;
     private static RunningEdge proxyEdge;
 
@@ -87,10 +91,24 @@ final class EdgeProtectedPathsTest {
         });
         echoOrigin.start();
 
-        directoryEdge = RunningEdge.start("--origin-dir", bucket.toString(), "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--public-url", DISTRIBUTION, "--protect", "/private/*");
-        proxyEdge = RunningEdge.start("--origin", "http://127.0.0.1:" + normalizingOriginPort, "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKey, "--public-url", DISTRIBUTION, "--protect", "/private/*");
+        directoryEdge = RunningEdge.start(
+                "--origin-dir",
+                bucket.toString(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
+                DISTRIBUTION,
+                "--protect",
+                "/private/*");
+        proxyEdge = RunningEdge.start(
+                "--origin",
+                "http://127.0.0.1:" + normalizingOriginPort,
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--public-url",
+                DISTRIBUTION,
+                "--protect",
+                "/private/*");
     }
 
     @AfterAll
@@ -104,8 +122,13 @@ final class EdgeProtectedPathsTest {
     @Test
     void normalizingOrigin_servesThePrivateFileForHostileSpellings() {
         // the origin on its own: these spellings reach the protected file, so the edge must not pass them on
-        for (String target : new String[] {"/public/../private/hello.txt", "/%70rivate/hello.txt",
-            "/public/%2e%2e/private/hello.txt", "/private;x=1/hello.txt", "/public/p.txt/../../private/hello.txt"}) {
+        for (String target : new String[] {
+            "/public/../private/hello.txt",
+            "/%70rivate/hello.txt",
+            "/public/%2e%2e/private/hello.txt",
+            "/private;x=1/hello.txt",
+            "/public/p.txt/../../private/hello.txt"
+        }) {
             RawHttp.Response r = RawHttp.get(normalizingOriginPort, target);
             assertEquals(200, r.status(), target + "\n" + r.text());
             assertTrue(r.body().contains(SECRET), target + "\n" + r.text());
@@ -132,8 +155,7 @@ final class EdgeProtectedPathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/../public/p.txt", "/./public/p.txt", "/public;x/p.txt",
-        "/public/p.txt/../p.txt"})
+    @ValueSource(strings = {"/public/../public/p.txt", "/./public/p.txt", "/public;x/p.txt", "/public/p.txt/../p.txt"})
     void ambiguousSpellingOfAnUnprotectedPath_isRefusedWith400(String target) {
         RawHttp.Response r = directoryEdge.raw(target);
         assertEquals(400, r.status(), r.text());
@@ -171,10 +193,19 @@ final class EdgeProtectedPathsTest {
 
     @Test
     void proxyMode_forwardsExactlyThePathThatWasChecked() throws Exception {
-        try (RunningEdge edge = RunningEdge.start("--origin", "http://127.0.0.1:" + echoOrigin.getAddress().getPort(),
-                "--public-key", "K2JCJMDEHXQW5F=" + publicKey, "--protect", "/private/*")) {
-            assertEquals("origin got /public/hello.txt", edge.raw("/%70ublic/h%65llo.txt").body());
-            assertEquals("origin got /public/caf%C3%A9%20x.txt", edge.raw("/public/caf%c3%a9%20x.txt").body());
+        try (RunningEdge edge = RunningEdge.start(
+                "--origin",
+                "http://127.0.0.1:" + echoOrigin.getAddress().getPort(),
+                "--public-key",
+                "K2JCJMDEHXQW5F=" + publicKey,
+                "--protect",
+                "/private/*")) {
+            assertEquals(
+                    "origin got /public/hello.txt",
+                    edge.raw("/%70ublic/h%65llo.txt").body());
+            assertEquals(
+                    "origin got /public/caf%C3%A9%20x.txt",
+                    edge.raw("/public/caf%c3%a9%20x.txt").body());
         }
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.aws.LocalAwsEndpoint;
 import io.github.cloudfrontsigned.cli.CliProcess.Result;
+import io.github.cloudfrontsigned.key.Keys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ final class KeySourcesIT {
 
     @TempDir
     static Path dir;
+
     private static LocalAwsEndpoint aws;
     private static Path publicKeyFile;
 
@@ -58,10 +59,17 @@ final class KeySourcesIT {
 
     /** The environment the SDK's default chains read; no profile file, no instance metadata. */
     private static Map<String, String> environment(boolean withRegion) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
-                "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_CONFIG_FILE",
-                dir.resolve("no-config").toString(), "AWS_SHARED_CREDENTIALS_FILE",
-                dir.resolve("no-credentials").toString(), "AWS_EC2_METADATA_DISABLED", "true"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "AWS_CONFIG_FILE",
+                dir.resolve("no-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE",
+                dir.resolve("no-credentials").toString(),
+                "AWS_EC2_METADATA_DISABLED",
+                "true"));
         if (withRegion) {
             env.put("AWS_REGION", "eu-west-1");
         }
@@ -76,16 +84,25 @@ final class KeySourcesIT {
     }
 
     private static String sign(String privateKey) throws Exception {
-        Result r = cli(true, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key", privateKey,
-                "--expires-in", "10m");
+        Result r = cli(
+                true,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                privateKey,
+                "--expires-in",
+                "10m");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("", r.err(), r::toString);
         return r.out().strip();
     }
 
     private static void assertVerifies(String signedUrl) throws Exception {
-        Result r = CliProcess.cli(dir, Map.of(), "verify", "--url", signedUrl, "--public-key",
-                "K2JCJMDEHXQW5F=" + publicKeyFile);
+        Result r = CliProcess.cli(
+                dir, Map.of(), "verify", "--url", signedUrl, "--public-key", "K2JCJMDEHXQW5F=" + publicKeyFile);
         assertEquals(0, r.exit(), r::toString);
     }
 
@@ -98,7 +115,8 @@ final class KeySourcesIT {
 
     @Test
     void sign_withSecretsManagerJsonField_readsThatField() throws Exception {
-        aws.secretString = "{\"pem\":\"" + TestKeys.pem(TestKeys.RSA.getPrivate()).replace("\n", "\\n") + "\"}";
+        aws.secretString =
+                "{\"pem\":\"" + TestKeys.pem(TestKeys.RSA.getPrivate()).replace("\n", "\\n") + "\"}";
         assertVerifies(sign("secretsmanager:cloudfront/signing-key#pem"));
     }
 
@@ -124,8 +142,17 @@ final class KeySourcesIT {
 
     @Test
     void signCookies_withSecretsManagerKey_signs() throws Exception {
-        Result r = cli(true, "sign-cookies", "--resource", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "secretsmanager:cloudfront/signing-key", "--expires-in", "10m");
+        Result r = cli(
+                true,
+                "sign-cookies",
+                "--resource",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "secretsmanager:cloudfront/signing-key",
+                "--expires-in",
+                "10m");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("CloudFront-Signature="), r::toString);
     }
@@ -133,34 +160,75 @@ final class KeySourcesIT {
     @Test
     void sign_missingSecret_namesTheOptionTheSecretAndTheAwsError() throws Exception {
         aws.failures.put(LocalAwsEndpoint.GET_SECRET_VALUE, "ResourceNotFoundException");
-        Result r = cli(true, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "secretsmanager:cloudfront/missing", "--expires-in", "10m");
+        Result r = cli(
+                true,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "secretsmanager:cloudfront/missing",
+                "--expires-in",
+                "10m");
         assertEquals(2, r.exit(), r::toString);
         assertEquals("", r.out(), r::toString);
         assertTrue(r.err().startsWith("cloudfront-signed sign: --private-key: "), r::toString);
-        assertTrue(r.err().contains("cloudfront/missing") && r.err().contains("ResourceNotFoundException"), r::toString);
+        assertTrue(
+                r.err().contains("cloudfront/missing") && r.err().contains("ResourceNotFoundException"), r::toString);
         assertFalse(r.err().contains("PRIVATE KEY"), r::toString);
     }
 
     @Test
     void sign_withoutRegion_saysToGiveRegion() throws Exception {
-        Result r = cli(false, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "ssm:/cloudfront/signing-key", "--expires-in", "10m");
+        Result r = cli(
+                false,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "ssm:/cloudfront/signing-key",
+                "--expires-in",
+                "10m");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--region"), r::toString);
     }
 
     @Test
     void sign_withRegionOption_needsNoRegionInTheEnvironment() throws Exception {
-        Result r = cli(false, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "ssm:/cloudfront/signing-key", "--expires-in", "10m", "--region", "eu-west-1");
+        Result r = cli(
+                false,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "ssm:/cloudfront/signing-key",
+                "--expires-in",
+                "10m",
+                "--region",
+                "eu-west-1");
         assertEquals(0, r.exit(), r::toString);
     }
 
     @Test
     void sign_kmsWithSha1_isRefusedAsTheLibraryRefusesIt() throws Exception {
-        Result r = cli(true, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "kms:alias/cloudfront", "--expires-in", "10m", "--hash-algorithm", "SHA1");
+        Result r = cli(
+                true,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "kms:alias/cloudfront",
+                "--expires-in",
+                "10m",
+                "--hash-algorithm",
+                "SHA1");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--hash-algorithm: ") && r.err().contains("SHA256 only"), r::toString);
     }
@@ -170,12 +238,32 @@ final class KeySourcesIT {
         Path config = dir.resolve("profile-config");
         Files.writeString(config, "[profile cloudfront]\nregion = eu-west-1\n");
         Path credentials = dir.resolve("profile-credentials");
-        Files.writeString(credentials, "[cloudfront]\naws_access_key_id = AKIDEXAMPLE\n"
-                + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
-        Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE",
-                credentials.toString(), "AWS_EC2_METADATA_DISABLED", "true");
-        Result r = CliProcess.cli(dir, env, "sign", "--url", URL, "--key-pair-id", "K2JCJMDEHXQW5F", "--private-key",
-                "ssm:/cloudfront/signing-key", "--expires-in", "10m", "--profile", "cloudfront", "--endpoint-url",
+        Files.writeString(
+                credentials,
+                "[cloudfront]\naws_access_key_id = AKIDEXAMPLE\n"
+                        + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+        Map<String, String> env = Map.of(
+                "AWS_CONFIG_FILE",
+                config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE",
+                credentials.toString(),
+                "AWS_EC2_METADATA_DISABLED",
+                "true");
+        Result r = CliProcess.cli(
+                dir,
+                env,
+                "sign",
+                "--url",
+                URL,
+                "--key-pair-id",
+                "K2JCJMDEHXQW5F",
+                "--private-key",
+                "ssm:/cloudfront/signing-key",
+                "--expires-in",
+                "10m",
+                "--profile",
+                "cloudfront",
+                "--endpoint-url",
                 aws.uri().toString());
         assertEquals(0, r.exit(), r::toString);
         assertVerifies(r.out().strip());

@@ -35,8 +35,10 @@ final class TimesTest {
     @Test
     void time_unreadable_isRefusedWithExamples() {
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> Times.parseInstant("next week"));
-        assertEquals("\"next week\" is not a time: give epoch seconds (1767290400) or ISO-8601 (2026-12-01,"
-                + " 2026-12-01T10:00:00Z, 2026-12-01T12:00:00+02:00)", e.getMessage());
+        assertEquals(
+                "\"next week\" is not a time: give epoch seconds (1767290400) or ISO-8601 (2026-12-01,"
+                        + " 2026-12-01T10:00:00Z, 2026-12-01T12:00:00+02:00)",
+                e.getMessage());
     }
 
     @Test
@@ -60,7 +62,9 @@ final class TimesTest {
         assertThrows(TypeConversionException.class, () -> Times.parseDuration("10 minutes"));
         assertThrows(TypeConversionException.class, () -> Times.parseDuration("10x"));
         assertThrows(TypeConversionException.class, () -> Times.parseDuration("m"));
-        assertEquals("\"0s\" is not a positive duration",
-                assertThrows(TypeConversionException.class, () -> Times.parseDuration("0s")).getMessage());
+        assertEquals(
+                "\"0s\" is not a positive duration",
+                assertThrows(TypeConversionException.class, () -> Times.parseDuration("0s"))
+                        .getMessage());
     }
 }

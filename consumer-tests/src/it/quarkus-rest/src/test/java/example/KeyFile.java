@@ -13,7 +13,8 @@ public class KeyFile implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            cloudFront = CloudFrontChecks.newKey(Path.of("target/keys/private_key.pem").toAbsolutePath());
+            cloudFront = CloudFrontChecks.newKey(
+                    Path.of("target/keys/private_key.pem").toAbsolutePath());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -21,6 +22,5 @@ public class KeyFile implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -18,8 +18,8 @@ class LibraryResourceTest {
 
     @Test
     void htmlResource_linkComesOutSigned() throws Exception {
-        KeyFile.cloudFront.assertSignedLink(CloudFrontChecks.get(library.toString()),
-                "https://cdn.example.com/private/cat.jpg");
+        KeyFile.cloudFront.assertSignedLink(
+                CloudFrontChecks.get(library.toString()), "https://cdn.example.com/private/cat.jpg");
     }
 
     @Test
@@ -27,7 +27,7 @@ class LibraryResourceTest {
         HttpResponse<String> cover = CloudFrontChecks.get(library + "/cover");
 
         KeyFile.cloudFront.assertSignedLink(cover, "https://cdn.example.com/private/dog.jpg");
-        KeyFile.cloudFront.assertSignedCookies(cover,
-                "https://cdn.example.com/members/film.mp4", "https://cdn.example.com/other/film.mp4");
+        KeyFile.cloudFront.assertSignedCookies(
+                cover, "https://cdn.example.com/members/film.mp4", "https://cdn.example.com/other/film.mp4");
     }
 }

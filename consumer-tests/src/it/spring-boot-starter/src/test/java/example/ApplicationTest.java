@@ -15,7 +15,8 @@ class ApplicationTest {
 
     static {
         try {
-            CLOUDFRONT = CloudFrontChecks.newKey(Path.of("target/keys/private_key.pem").toAbsolutePath());
+            CLOUDFRONT = CloudFrontChecks.newKey(
+                    Path.of("target/keys/private_key.pem").toAbsolutePath());
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -26,13 +27,15 @@ class ApplicationTest {
 
     @Test
     void page_linkComesOutSigned() throws Exception {
-        CLOUDFRONT.assertSignedLink(CloudFrontChecks.get("http://127.0.0.1:" + port + "/page"),
-                "https://cdn.example.com/private/cat.jpg");
+        CLOUDFRONT.assertSignedLink(
+                CloudFrontChecks.get("http://127.0.0.1:" + port + "/page"), "https://cdn.example.com/private/cat.jpg");
     }
 
     @Test
     void page_setsSignedCookiesForTheCookieResource() throws Exception {
-        CLOUDFRONT.assertSignedCookies(CloudFrontChecks.get("http://127.0.0.1:" + port + "/page"),
-                "https://cdn.example.com/members/film.mp4", "https://cdn.example.com/other/film.mp4");
+        CLOUDFRONT.assertSignedCookies(
+                CloudFrontChecks.get("http://127.0.0.1:" + port + "/page"),
+                "https://cdn.example.com/members/film.mp4",
+                "https://cdn.example.com/other/film.mp4");
     }
 }

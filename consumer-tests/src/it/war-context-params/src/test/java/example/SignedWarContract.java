@@ -42,13 +42,15 @@ abstract class SignedWarContract {
 
     @Test
     void servletPage_setsSignedCookiesForTheCookieResource() throws Exception {
-        cloudFront.assertSignedCookies(CloudFrontChecks.get(base + "/page"),
-                "https://cdn.example.com/members/film.mp4", "https://cdn.example.com/other/film.mp4");
+        cloudFront.assertSignedCookies(
+                CloudFrontChecks.get(base + "/page"),
+                "https://cdn.example.com/members/film.mp4",
+                "https://cdn.example.com/other/film.mp4");
     }
 
     @Test
     void cloudFrontSignedResource_linkComesOutSigned() throws Exception {
-        cloudFront.assertSignedLink(CloudFrontChecks.get(base + "/api/library"),
-                "https://cdn.example.com/private/dog.jpg");
+        cloudFront.assertSignedLink(
+                CloudFrontChecks.get(base + "/api/library"), "https://cdn.example.com/private/dog.jpg");
     }
 }

@@ -49,12 +49,16 @@ class ReadmeLinksTest {
     @Test
     void anchor_isGitHubs() {
         assertEquals("jax-rs-cloudfrontsigned", anchor("JAX-RS: `@CloudFrontSigned`"));
-        assertEquals("keys-in-aws-secrets-manager-parameter-store-kms",
+        assertEquals(
+                "keys-in-aws-secrets-manager-parameter-store-kms",
                 anchor("Keys in AWS: Secrets Manager, Parameter Store, KMS"));
     }
 
     /** GitHub's heading anchor: lower case, punctuation other than {@code -} and {@code _} dropped, spaces as {@code -}. */
     static String anchor(String heading) {
-        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 }

@@ -51,12 +51,10 @@ class ReadmeSnippetsTest {
             "^(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|final|abstract|sealed|static)\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
 
     /** One {@code ```java} block: the README line of its first code line, its lines, and its given names. */
-    record Snippet(int firstLine, List<String> lines, String given) {
-    }
+    record Snippet(int firstLine, List<String> lines, String given) {}
 
     /** A generated compilation unit and, for each of its lines, the README line it came from (0: none). */
-    record Unit(Snippet snippet, String packageName, String className, String source, int[] readmeLines) {
-    }
+    record Unit(Snippet snippet, String packageName, String className, String source, int[] readmeLines) {}
 
     @Test
     void everyJavaSnippet_compilesWithTheImportsItShows(@TempDir Path classes) throws IOException {
@@ -66,27 +64,28 @@ class ReadmeSnippetsTest {
         List<Unit> units = snippets.stream().map(ReadmeSnippetsTest::unit).toList();
         List<String> errors = compile(units, classes);
 
-        assertTrue(errors.isEmpty(), errors.size() + " compilation error(s) in README.md's Java snippets:\n"
-                + String.join("\n", errors));
+        assertTrue(
+                errors.isEmpty(),
+                errors.size() + " compilation error(s) in README.md's Java snippets:\n" + String.join("\n", errors));
     }
 
     @Test
     void fragment_isWrappedAsAMethodBodyWithTheGivenNamesAsParameters() {
-        Snippet fragment = new Snippet(10, List.of("import java.time.Duration;", "", "Duration d = timeout;"),
-                " java.time.Duration timeout ");
+        Snippet fragment = new Snippet(
+                10, List.of("import java.time.Duration;", "", "Duration d = timeout;"), " java.time.Duration timeout ");
 
         Unit unit = unit(fragment);
 
-        assertTrue(unit.source().contains("void snippet(java.time.Duration timeout) throws Exception {"),
-                unit.source());
+        assertTrue(
+                unit.source().contains("void snippet(java.time.Duration timeout) throws Exception {"), unit.source());
         int line = unit.source().lines().toList().indexOf("Duration d = timeout;");
         assertEquals(12, unit.readmeLines()[line]);
     }
 
     @Test
     void brokenSnippet_failsWithItsReadmeLine(@TempDir Path classes) {
-        Snippet broken = new Snippet(42, List.of("import java.time.Duration;", "", "Duration d = Duration.ofMinuts(5);"),
-                null);
+        Snippet broken =
+                new Snippet(42, List.of("import java.time.Duration;", "", "Duration d = Duration.ofMinuts(5);"), null);
 
         List<String> errors = compile(List.of(unit(broken)), classes);
 
@@ -152,8 +151,12 @@ class ReadmeSnippetsTest {
             origin.addAll(bodyOrigin);
         } else {
             className = "Snippet";
-            String parameters = snippet.given() == null ? "" : List.of(snippet.given().split(";")).stream()
-                    .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+            String parameters = snippet.given() == null
+                    ? ""
+                    : List.of(snippet.given().split(";")).stream()
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .collect(Collectors.joining(", "));
             out.add("class Snippet { void snippet(" + parameters + ") throws Exception {");
             origin.add(0);
             out.addAll(body);
@@ -161,20 +164,26 @@ class ReadmeSnippetsTest {
             out.add("} }");
             origin.add(0);
         }
-        return new Unit(snippet, packageName, className, String.join("\n", out) + "\n",
+        return new Unit(
+                snippet,
+                packageName,
+                className,
+                String.join("\n", out) + "\n",
                 origin.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Compiles each unit on its own (a syntax error in one block hides nothing in the others); one file manager. */
     static List<String> compile(List<Unit> units, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<String> options = List.of("-proc:none", "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"));
+        List<String> options =
+                List.of("-proc:none", "-d", classes.toString(), "-classpath", System.getProperty("java.class.path"));
         List<String> errors = new ArrayList<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             for (Unit unit : units) {
                 DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-                compiler.getTask(null, files, diagnostics, options, null, List.of(new Source(unit))).call();
+                compiler.getTask(null, files, diagnostics, options, null, List.of(new Source(unit)))
+                        .call();
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                     if (d.getKind() == Diagnostic.Kind.ERROR) {
                         errors.add(readmeLine(unit, d) + ": " + d.getMessage(Locale.ROOT));
@@ -198,7 +207,8 @@ class ReadmeSnippetsTest {
         final Unit unit;
 
         Source(Unit unit) {
-            super(URI.create("string:///" + unit.packageName().replace('.', '/') + "/" + unit.className() + ".java"),
+            super(
+                    URI.create("string:///" + unit.packageName().replace('.', '/') + "/" + unit.className() + ".java"),
                     Kind.SOURCE);
             this.unit = unit;
         }

@@ -12,8 +12,7 @@ package io.github.cloudfrontsigned.config;
  */
 public final class ConfigProperties {
 
-    private ConfigProperties() {
-    }
+    private ConfigProperties() {}
 
     /** Common prefix of every property. */
     public static final String PREFIX = "cloudfront.";

@@ -1,10 +1,10 @@
 package io.github.cloudfrontsigned.config;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.List;
 
 /**
  * The one place where the configuration sources of a web application are put together, so that every entry
@@ -37,8 +37,7 @@ public final class ConfigSources {
     private static final Map<ClassLoader, ConfigLookup> CONTEXT_PARAMS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    private ConfigSources() {
-    }
+    private ConfigSources() {}
 
     /**
      * Composes the three sources in the documented order; absent ones ({@code null}) are skipped.
@@ -49,8 +48,8 @@ public final class ConfigSources {
      * @param contextParams the web application's context-params, or {@code null} outside a servlet container
      * @return the lookup; never {@code null} (without any source it finds nothing)
      */
-    public static ConfigLookup standard(ConfigLookup microProfileConfig, ConfigLookup ownParams,
-            ConfigLookup contextParams) {
+    public static ConfigLookup standard(
+            ConfigLookup microProfileConfig, ConfigLookup ownParams, ConfigLookup contextParams) {
         ConfigLookup result = ConfigLookup.of(name -> null, "no configuration source");
         for (ConfigLookup source : new ConfigLookup[] {contextParams, ownParams, microProfileConfig}) {
             if (source != null) {
@@ -123,9 +122,15 @@ public final class ConfigSources {
      * @return {@code true} if any of those properties has a non-blank value
      */
     public static boolean configuresSigning(ConfigLookup lookup) {
-        for (String name : new String[] {ConfigProperties.KEY_PAIR_ID, ConfigProperties.KEYS,
-                ConfigProperties.PRIVATE_KEY, ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.SIGNER,
-                ConfigProperties.PROTECTED_PREFIXES, ConfigProperties.COOKIE_RESOURCES}) {
+        for (String name : new String[] {
+            ConfigProperties.KEY_PAIR_ID,
+            ConfigProperties.KEYS,
+            ConfigProperties.PRIVATE_KEY,
+            ConfigProperties.PRIVATE_KEY_LOCATION,
+            ConfigProperties.SIGNER,
+            ConfigProperties.PROTECTED_PREFIXES,
+            ConfigProperties.COOKIE_RESOURCES
+        }) {
             String v = lookup.value(name);
             if (v != null && !v.isBlank()) {
                 return true;
@@ -149,8 +154,8 @@ public final class ConfigSources {
         if (v.strip().equalsIgnoreCase("false")) {
             return false;
         }
-        throw new ConfigurationException(List.of(new ConfigurationException.Problem(ConfigProperties.ENABLED,
-                v, lookup.sourceOf(ConfigProperties.ENABLED), "expected true or false")));
+        throw new ConfigurationException(List.of(new ConfigurationException.Problem(
+                ConfigProperties.ENABLED, v, lookup.sourceOf(ConfigProperties.ENABLED), "expected true or false")));
     }
 
     /**

@@ -100,7 +100,8 @@ public final class ConfigurationException extends CloudFrontSignedException {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigurationException needs at least one problem");
         }
-        StringBuilder sb = new StringBuilder("CloudFront signing configuration has ").append(problems.size())
+        StringBuilder sb = new StringBuilder("CloudFront signing configuration has ")
+                .append(problems.size())
                 .append(problems.size() == 1 ? " problem:" : " problems:");
         for (Problem p : problems) {
             sb.append("\n  ").append(p);

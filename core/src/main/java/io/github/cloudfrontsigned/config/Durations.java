@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * @param text the duration text, for example {@code 10m}, {@code 1h30m} or {@code PT10M}
@@ -26,8 +25,9 @@ public final class Durations {
             throw new IllegalArgumentException("empty duration; write for example 10m, 2h, 7d, 30s or PT10M");
         }
         char first = t.charAt(0);
-        if (first == 'P' || first == 'p' || ((first == '-' || first == '+') && t.length() > 1
-                && (t.charAt(1) == 'P' || t.charAt(1) == 'p'))) {
+        if (first == 'P'
+                || first == 'p'
+                || ((first == '-' || first == '+') && t.length() > 1 && (t.charAt(1) == 'P' || t.charAt(1) == 'p'))) {
             try {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
@@ -50,8 +50,8 @@ public final class Durations {
                 i++;
             }
             if (digits == i) {
-                throw new IllegalArgumentException("expected a number at position " + i
-                        + "; write for example 10m, 2h, 7d, 30s or PT10M");
+                throw new IllegalArgumentException(
+                        "expected a number at position " + i + "; write for example 10m, 2h, 7d, 30s or PT10M");
             }
             long amount;
             try {

@@ -5,11 +5,11 @@ import static io.github.cloudfrontsigned.config.ConfigProperties.EDGE_TRUSTED_KE
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKey;
 import static io.github.cloudfrontsigned.config.ConfigProperties.edgePublicKeyLocation;
 
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
 import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
+import io.github.cloudfrontsigned.verify.EdgeAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,7 @@ import java.util.Objects;
  */
 public final class EdgeConfiguration {
 
-    private EdgeConfiguration() {
-    }
+    private EdgeConfiguration() {}
 
     /**
      * @param lookup where the properties are
@@ -67,27 +66,34 @@ public final class EdgeConfiguration {
             }
         }
         if (!anyId) {
-            problems.add(new ConfigurationException.Problem(EDGE_TRUSTED_KEYS, ids, lookup.sourceOf(EDGE_TRUSTED_KEYS),
+            problems.add(new ConfigurationException.Problem(
+                    EDGE_TRUSTED_KEYS,
+                    ids,
+                    lookup.sourceOf(EDGE_TRUSTED_KEYS),
                     "required: the key pair IDs of the trusted key group, comma-separated, each with "
-                    + edgePublicKeyLocation("<ID>") + " or " + edgePublicKey("<ID>")));
+                            + edgePublicKeyLocation("<ID>") + " or " + edgePublicKey("<ID>")));
         }
         String publicUrl = lookup.value(EDGE_PUBLIC_URL);
         if (publicUrl != null && !publicUrl.isBlank()) {
             try {
                 EdgeAccess.checkPublicUrl(publicUrl);
             } catch (IllegalArgumentException e) {
-                problems.add(new ConfigurationException.Problem(EDGE_PUBLIC_URL, publicUrl,
-                        lookup.sourceOf(EDGE_PUBLIC_URL), e.getMessage()));
+                problems.add(new ConfigurationException.Problem(
+                        EDGE_PUBLIC_URL, publicUrl, lookup.sourceOf(EDGE_PUBLIC_URL), e.getMessage()));
             }
         }
         if (!anyKey || !problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return EdgeAccess.builder(verifier.build())
-                .publicUrl(publicUrl == null || publicUrl.isBlank() ? null : publicUrl).build();
+                .publicUrl(publicUrl == null || publicUrl.isBlank() ? null : publicUrl)
+                .build();
     }
 
-    private static boolean trust(ConfigLookup lookup, String id, CloudFrontVerifier.Builder verifier,
+    private static boolean trust(
+            ConfigLookup lookup,
+            String id,
+            CloudFrontVerifier.Builder verifier,
             List<ConfigurationException.Problem> problems) {
         String location = lookup.value(edgePublicKeyLocation(id));
         String inline = lookup.value(edgePublicKey(id));
@@ -100,9 +106,13 @@ public final class EdgeConfiguration {
                 verifier.trustedKey(id, Keys.loadPublicKey(KeySource.inline(inline.replace("\\n", "\n"))));
                 return true;
             }
-            problems.add(new ConfigurationException.Problem(name, null, null, "key pair ID " + id
-                    + " is listed in " + EDGE_TRUSTED_KEYS + " but has no public key: set "
-                    + edgePublicKeyLocation(id) + " (a PEM file) or " + edgePublicKey(id)));
+            problems.add(new ConfigurationException.Problem(
+                    name,
+                    null,
+                    null,
+                    "key pair ID " + id
+                            + " is listed in " + EDGE_TRUSTED_KEYS + " but has no public key: set "
+                            + edgePublicKeyLocation(id) + " (a PEM file) or " + edgePublicKey(id)));
         } catch (KeyLoadingException | IllegalArgumentException e) {
             problems.add(new ConfigurationException.Problem(name, location, lookup.sourceOf(name), e.getMessage()));
         }

@@ -15,17 +15,18 @@ final class KeyServices {
 
     /** The module that handles the AWS schemes, for the error when it is missing. */
     static final String AWS_ARTIFACT = "io.github.cloudfrontsigned:cloudfront-signed-aws";
+
     private static final List<String> AWS_SCHEMES = List.of("secretsmanager", "ssm", "kms");
 
-    private KeyServices() {
-    }
+    private KeyServices() {}
 
     private static final class Loaded {
         static final Map<String, KeyServiceProvider> BY_SCHEME = load();
 
         private static Map<String, KeyServiceProvider> load() {
             Map<String, KeyServiceProvider> byScheme = new HashMap<>();
-            ClassLoader[] loaders = {Thread.currentThread().getContextClassLoader(), KeyServices.class.getClassLoader()};
+            ClassLoader[] loaders = {Thread.currentThread().getContextClassLoader(), KeyServices.class.getClassLoader()
+            };
             for (ClassLoader loader : loaders) {
                 try {
                     for (KeyServiceProvider p : ServiceLoader.load(KeyServiceProvider.class, loader)) {
@@ -34,8 +35,11 @@ final class KeyServices {
                         }
                     }
                 } catch (ServiceConfigurationError e) {
-                    System.getLogger(KeyServices.class.getName()).log(System.Logger.Level.WARNING,
-                            "a CloudFront key service provider could not be loaded: {0}", e.getMessage());
+                    System.getLogger(KeyServices.class.getName())
+                            .log(
+                                    System.Logger.Level.WARNING,
+                                    "a CloudFront key service provider could not be loaded: {0}",
+                                    e.getMessage());
                 }
             }
             return Map.copyOf(byScheme);
@@ -73,9 +77,11 @@ final class KeyServices {
                     + AWS_ARTIFACT + " on the class path (same version as cloudfront-signed-core); add that"
                     + " dependency");
         }
-        throw new IllegalArgumentException("no module on the class path handles \"" + (scheme == null ? value : scheme
-                + ":") + "\"; " + property + " accepts " + (Loaded.BY_SCHEME.isEmpty() ? "kms:KEY_ID_OR_ARN with "
-                + AWS_ARTIFACT : String.join(":, ", Loaded.BY_SCHEME.keySet()) + ":"));
+        throw new IllegalArgumentException("no module on the class path handles \""
+                + (scheme == null ? value : scheme + ":") + "\"; " + property + " accepts "
+                + (Loaded.BY_SCHEME.isEmpty()
+                        ? "kms:KEY_ID_OR_ARN with " + AWS_ARTIFACT
+                        : String.join(":, ", Loaded.BY_SCHEME.keySet()) + ":"));
     }
 
     /** An exception's message for a configuration problem, never empty. */

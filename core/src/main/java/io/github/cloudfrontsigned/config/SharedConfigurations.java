@@ -47,8 +47,7 @@ public final class SharedConfigurations {
         final Map<Map<String, String>, Object> read = new HashMap<>();
     }
 
-    private SharedConfigurations() {
-    }
+    private SharedConfigurations() {}
 
     /**
      * Starts sharing for a web application. Idempotent.
@@ -108,8 +107,8 @@ public final class SharedConfigurations {
      *     reads (and closes) its own
      * @throws ConfigurationException listing every problem, as {@link SigningConfiguration#read(ConfigLookup, boolean)}
      */
-    public static SigningConfiguration configuration(ClassLoader application, Map<String, String> ownParams,
-            String ownSource, boolean requireSigningTargets) {
+    public static SigningConfiguration configuration(
+            ClassLoader application, Map<String, String> ownParams, String ownSource, boolean requireSigningTargets) {
         Objects.requireNonNull(application, "application");
         Application app = null;
         ClassLoader registered = null;
@@ -130,8 +129,8 @@ public final class SharedConfigurations {
                     own.put(name, value);
                 }
             });
-            ConfigLookup withOwn = ConfigSources.forApplication(registered,
-                    ConfigLookup.of(own, ownSource == null ? "entry point parameter" : ownSource));
+            ConfigLookup withOwn = ConfigSources.forApplication(
+                    registered, ConfigLookup.of(own, ownSource == null ? "entry point parameter" : ownSource));
             for (String name : own.keySet()) {
                 String value = withOwn.value(name);
                 if (!Objects.equals(value, shared.value(name))) {
@@ -158,7 +157,8 @@ public final class SharedConfigurations {
         if (read instanceof ConfigurationException) {
             problems.addAll(((ConfigurationException) read).problems());
         }
-        if (requireSigningTargets && blank(lookup, ConfigProperties.PROTECTED_PREFIXES)
+        if (requireSigningTargets
+                && blank(lookup, ConfigProperties.PROTECTED_PREFIXES)
                 && blank(lookup, ConfigProperties.COOKIE_RESOURCES)) {
             problems.add(SigningConfigurationChecks.nothingToSign(null, null));
         }

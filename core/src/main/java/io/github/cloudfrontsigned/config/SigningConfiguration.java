@@ -1,13 +1,13 @@
 package io.github.cloudfrontsigned.config;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.KeyStatus;
 import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.request.RequestRules;
 import io.github.cloudfrontsigned.request.TrustedProxies;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +87,8 @@ public final class SigningConfiguration implements AutoCloseable {
         this.signer = b.signer;
         this.owned = List.copyOf(b.owned);
         this.protectedPrefixes = List.copyOf(b.protectedPrefixes);
-        this.contentTypes = Set.copyOf(b.contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
+        this.contentTypes = Set.copyOf(
+                b.contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
         this.urlTtl = b.urlTtl;
         this.cookies = List.copyOf(b.cookies);
         this.cookieAttributes = b.cookieAttributes;
@@ -106,9 +107,17 @@ public final class SigningConfiguration implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "CloudFront configuration: " + warning);
             }
         }
-        this.requestRules = RequestRules.builder(signer).verifier(verifier).linkTtl(urlTtl).cookieTtl(cookieTtl)
-                .cookieRefreshMargin(cookieRefreshMargin).cookies(cookies).requireAuthenticated(requireAuthenticated)
-                .roles(roles).bindClientIp(bindClientIp).trustedProxies(trustedProxies).build();
+        this.requestRules = RequestRules.builder(signer)
+                .verifier(verifier)
+                .linkTtl(urlTtl)
+                .cookieTtl(cookieTtl)
+                .cookieRefreshMargin(cookieRefreshMargin)
+                .cookies(cookies)
+                .requireAuthenticated(requireAuthenticated)
+                .roles(roles)
+                .bindClientIp(bindClientIp)
+                .trustedProxies(trustedProxies)
+                .build();
         if (protectedPrefixes.isEmpty()) {
             this.rewriter = null;
         } else {
@@ -135,8 +144,8 @@ public final class SigningConfiguration implements AutoCloseable {
         try {
             c.close();
         } catch (Exception e) {
-            System.getLogger(SigningConfiguration.class.getName()).log(System.Logger.Level.WARNING,
-                    "closing {0} failed: {1}", c, e.toString());
+            System.getLogger(SigningConfiguration.class.getName())
+                    .log(System.Logger.Level.WARNING, "closing {0} failed: {1}", c, e.toString());
         }
     }
 
@@ -221,7 +230,8 @@ public final class SigningConfiguration implements AutoCloseable {
      *     {@link CookieSpec#of(String, CookieAttributes)})
      */
     public CookieSpec cookie(String resource) {
-        return cookiePathConfigured ? CookieSpec.withPath(resource, cookieAttributes)
+        return cookiePathConfigured
+                ? CookieSpec.withPath(resource, cookieAttributes)
                 : CookieSpec.of(resource, cookieAttributes);
     }
 
@@ -340,8 +350,7 @@ public final class SigningConfiguration implements AutoCloseable {
         /** Property name to {shown value, source}, filled by the reader for messages. */
         final Map<String, String[]> origins = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param signer the signer, for example built in code with keys from a secret store

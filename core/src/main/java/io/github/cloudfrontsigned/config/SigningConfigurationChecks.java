@@ -30,8 +30,8 @@ final class SigningConfigurationChecks {
         if (origin != null) {
             return new ConfigurationException.Problem(property, origin[0], origin[1], message);
         }
-        return new ConfigurationException.Problem(property, value == null ? null : String.valueOf(value),
-                BUILDER, message);
+        return new ConfigurationException.Problem(
+                property, value == null ? null : String.valueOf(value), BUILDER, message);
     }
 
     /**
@@ -39,16 +39,20 @@ final class SigningConfigurationChecks {
      * cookie resource), also reported by {@link SharedConfigurations}.
      */
     static ConfigurationException.Problem nothingToSign(String value, String source) {
-        return new ConfigurationException.Problem(ConfigProperties.PROTECTED_PREFIXES, value, source, "nothing to sign:"
-                + " set the URL prefixes whose links are signed (for example https://cdn.example.com/private/) and/or "
-                + ConfigProperties.COOKIE_RESOURCES);
+        return new ConfigurationException.Problem(
+                ConfigProperties.PROTECTED_PREFIXES,
+                value,
+                source,
+                "nothing to sign:"
+                        + " set the URL prefixes whose links are signed (for example https://cdn.example.com/private/) and/or "
+                        + ConfigProperties.COOKIE_RESOURCES);
     }
 
     List<ConfigurationException.Problem> problems(boolean requireSigner) {
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         if (requireSigner && b.signer == null) {
-            problems.add(new ConfigurationException.Problem(ConfigProperties.KEY_PAIR_ID, null, BUILDER,
-                    "no signer: call signer(CloudFrontSigner)"));
+            problems.add(new ConfigurationException.Problem(
+                    ConfigProperties.KEY_PAIR_ID, null, BUILDER, "no signer: call signer(CloudFrontSigner)"));
         }
         for (String prefix : b.protectedPrefixes) {
             String error = prefixError(prefix);
@@ -60,8 +64,8 @@ final class SigningConfigurationChecks {
                 }
             }
             if (error != null) {
-                problems.add(problem(ConfigProperties.PROTECTED_PREFIXES, b.protectedPrefixes, "\"" + prefix + "\" "
-                        + error));
+                problems.add(problem(
+                        ConfigProperties.PROTECTED_PREFIXES, b.protectedPrefixes, "\"" + prefix + "\" " + error));
             }
         }
         if (b.requireSigningTargets && b.protectedPrefixes.isEmpty() && b.cookies.isEmpty()) {
@@ -70,16 +74,24 @@ final class SigningConfigurationChecks {
         }
         for (String type : b.contentTypes) {
             if (!type.matches("[A-Za-z0-9!#$&^_.+*-]+/[A-Za-z0-9!#$&^_.+*-]+")) {
-                problems.add(problem(ConfigProperties.CONTENT_TYPES, b.contentTypes, "\"" + type + "\" is not a media"
-                        + " type; write type/subtype without parameters, for example text/html, application/json"));
+                problems.add(
+                        problem(
+                                ConfigProperties.CONTENT_TYPES,
+                                b.contentTypes,
+                                "\"" + type + "\" is not a media"
+                                        + " type; write type/subtype without parameters, for example text/html, application/json"));
             }
         }
         positive(problems, ConfigProperties.URL_TTL, b.urlTtl, "link lifetime");
         positive(problems, ConfigProperties.COOKIE_TTL, b.cookieTtl, "cookie policy lifetime");
         if (b.cookieRefreshMargin.isNegative() || b.cookieRefreshMargin.compareTo(b.cookieTtl) >= 0) {
-            problems.add(problem(ConfigProperties.COOKIE_REFRESH_MARGIN, b.cookieRefreshMargin, "must be zero or"
-                    + " more and less than " + ConfigProperties.COOKIE_TTL + " (" + b.cookieTtl + "), or cookies"
-                    + " would be re-issued on every response; for example a quarter of the TTL"));
+            problems.add(problem(
+                    ConfigProperties.COOKIE_REFRESH_MARGIN,
+                    b.cookieRefreshMargin,
+                    "must be zero or"
+                            + " more and less than " + ConfigProperties.COOKIE_TTL + " (" + b.cookieTtl
+                            + "), or cookies"
+                            + " would be re-issued on every response; for example a quarter of the TTL"));
         }
         checkCookies(problems);
         for (String role : b.roles) {
@@ -92,8 +104,8 @@ final class SigningConfigurationChecks {
 
     private void positive(List<ConfigurationException.Problem> problems, String property, Duration d, String what) {
         if (d.isZero() || d.isNegative()) {
-            problems.add(problem(property, d, "the " + what + " must be positive; write for example 10m, 1h or"
-                    + " PT10M"));
+            problems.add(
+                    problem(property, d, "the " + what + " must be positive; write for example 10m, 1h or" + " PT10M"));
         }
     }
 
@@ -104,24 +116,34 @@ final class SigningConfigurationChecks {
             String domain = spec.baseAttributes().domain();
             String host = host(resource);
             if (domain != null && !coversHost(domain, host)) {
-                problems.add(problem(ConfigProperties.COOKIE_DOMAIN, domain, "does not cover the host " + host
-                        + " of the cookie resource " + resource + ", so browsers would never send the cookies"
-                        + " there; set it to " + (host.contains("*") ? "the CDN host" : host) + " or a parent"
-                        + " domain of it, or leave it unset when the application and CloudFront share a host"));
+                problems.add(problem(
+                        ConfigProperties.COOKIE_DOMAIN,
+                        domain,
+                        "does not cover the host " + host
+                                + " of the cookie resource " + resource + ", so browsers would never send the cookies"
+                                + " there; set it to " + (host.contains("*") ? "the CDN host" : host) + " or a parent"
+                                + " domain of it, or leave it unset when the application and CloudFront share a host"));
             }
             String path = spec.pathTemplate();
             // the Path CookieSpec derives from the resource alone, to compare with the one configured
             String resourcePath = CookieSpec.of(resource, spec.baseAttributes()).pathTemplate();
             if (!resourcePath.startsWith(path)) {
-                problems.add(problem(ConfigProperties.COOKIE_PATH, path, "does not cover the path " + resourcePath
-                        + " of the cookie resource " + resource + ", so browsers would not send the cookies there;"
-                        + " use " + resourcePath + " or leave it unset"));
+                problems.add(problem(
+                        ConfigProperties.COOKIE_PATH,
+                        path,
+                        "does not cover the path " + resourcePath
+                                + " of the cookie resource " + resource
+                                + ", so browsers would not send the cookies there;"
+                                + " use " + resourcePath + " or leave it unset"));
             }
             if (!paths.add(path)) {
-                problems.add(problem(ConfigProperties.COOKIE_RESOURCES, b.cookies.stream()
-                        .map(CookieSpec::resourceTemplate).toList(), "two cookie resources share the cookie Path "
-                        + path + "; one set of CloudFront cookies per Path is all a browser keeps, so give each"
-                        + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH + " unset)"));
+                problems.add(problem(
+                        ConfigProperties.COOKIE_RESOURCES,
+                        b.cookies.stream().map(CookieSpec::resourceTemplate).toList(),
+                        "two cookie resources share the cookie Path "
+                                + path + "; one set of CloudFront cookies per Path is all a browser keeps, so give each"
+                                + " resource its own directory (and leave " + ConfigProperties.COOKIE_PATH
+                                + " unset)"));
             }
         }
     }
@@ -174,7 +196,8 @@ final class SigningConfigurationChecks {
         int star = host.lastIndexOf('*');
         String fixed = star < 0 ? host : host.substring(star + 1);
         if (star >= 0) {
-            return fixed.endsWith("." + domain) || (fixed.startsWith(".") && fixed.substring(1).equals(domain));
+            return fixed.endsWith("." + domain)
+                    || (fixed.startsWith(".") && fixed.substring(1).equals(domain));
         }
         return host.equals(domain) || host.endsWith("." + domain);
     }

@@ -1,17 +1,17 @@
 package io.github.cloudfrontsigned.config;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RemoteSigner;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.SignatureProvider;
 import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.request.TrustedProxies;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.security.PrivateKey;
 import java.security.interfaces.ECKey;
 import java.time.Duration;
@@ -45,8 +45,8 @@ final class SigningConfigurationReader {
 
     void problem(String name, String message) {
         String v = raw(name);
-        problems.add(new ConfigurationException.Problem(name, v == null ? null : shown(name, v),
-                v == null ? null : lookup.sourceOf(name), message));
+        problems.add(new ConfigurationException.Problem(
+                name, v == null ? null : shown(name, v), v == null ? null : lookup.sourceOf(name), message));
     }
 
     <T> T parse(String name, T defaultValue, Function<String, T> parser) {
@@ -73,54 +73,70 @@ final class SigningConfigurationReader {
         if (hash == HashAlgorithm.SHA1) {
             for (Map.Entry<String, Object> k : keys.entrySet()) {
                 if (k.getValue() instanceof RemoteSigner) {
-                    problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is signed"
-                            + " by " + ((RemoteSigner) k.getValue()).description() + ", which signs with SHA256"
-                            + " only; remove this property or set SHA256");
+                    problem(
+                            ConfigProperties.HASH_ALGORITHM,
+                            "the key for key pair ID " + k.getKey() + " is signed"
+                                    + " by " + ((RemoteSigner) k.getValue()).description() + ", which signs with SHA256"
+                                    + " only; remove this property or set SHA256");
                     break;
                 }
                 if (privateKeyOf(k.getValue()) instanceof ECKey) {
-                    problem(ConfigProperties.HASH_ALGORITHM, "the key for key pair ID " + k.getKey() + " is an ECDSA"
-                            + " key, which signs with SHA256 (the AWS CLI refuses ECDSA with SHA-1); remove this"
-                            + " property or set SHA256");
+                    problem(
+                            ConfigProperties.HASH_ALGORITHM,
+                            "the key for key pair ID " + k.getKey() + " is an ECDSA"
+                                    + " key, which signs with SHA256 (the AWS CLI refuses ECDSA with SHA-1); remove this"
+                                    + " property or set SHA256");
                     break;
                 }
             }
         }
-        SignatureProvider provider = parse(ConfigProperties.SIGNATURE_PROVIDER, SignatureProvider.AUTO,
-                SignatureProvider::parse);
+        SignatureProvider provider =
+                parse(ConfigProperties.SIGNATURE_PROVIDER, SignatureProvider.AUTO, SignatureProvider::parse);
         int cacheSize = parse(ConfigProperties.CACHE_SIZE, 10_000, v -> nonNegativeInt(v));
-        Duration granularity = parse(ConfigProperties.URL_EXPIRY_GRANULARITY, SigningConfiguration.DEFAULT_URL_EXPIRY_GRANULARITY,
-                v -> {
+        Duration granularity = parse(
+                ConfigProperties.URL_EXPIRY_GRANULARITY, SigningConfiguration.DEFAULT_URL_EXPIRY_GRANULARITY, v -> {
                     Duration d = Durations.parse(v);
                     CloudFrontSigner.builder().expiryGranularity(d);
                     return d;
                 });
         String active = raw(ConfigProperties.ACTIVE_KEY_PAIR_ID);
         if (active != null && !keys.isEmpty() && !keys.containsKey(active)) {
-            problem(ConfigProperties.ACTIVE_KEY_PAIR_ID, "no key is configured for this key pair ID; configured"
-                    + " are " + keys.keySet() + " (" + ConfigProperties.KEY_PAIR_ID + " and " + ConfigProperties.KEYS
-                    + ")");
+            problem(
+                    ConfigProperties.ACTIVE_KEY_PAIR_ID,
+                    "no key is configured for this key pair ID; configured"
+                            + " are " + keys.keySet() + " (" + ConfigProperties.KEY_PAIR_ID + " and "
+                            + ConfigProperties.KEYS
+                            + ")");
             active = null;
         }
 
         builder.protectedPrefixes(parse(ConfigProperties.PROTECTED_PREFIXES, List.of(), v -> list(v)));
-        builder.contentTypes(parse(ConfigProperties.CONTENT_TYPES, List.copyOf(SigningConfiguration.DEFAULT_CONTENT_TYPES), v -> list(v)));
+        builder.contentTypes(parse(
+                ConfigProperties.CONTENT_TYPES, List.copyOf(SigningConfiguration.DEFAULT_CONTENT_TYPES), v -> list(v)));
         builder.urlTtl(parse(ConfigProperties.URL_TTL, SigningConfiguration.DEFAULT_URL_TTL, Durations::parse));
-        builder.cookieTtl(parse(ConfigProperties.COOKIE_TTL, SigningConfiguration.DEFAULT_COOKIE_TTL, Durations::parse));
-        builder.cookieRefreshMargin(parse(ConfigProperties.COOKIE_REFRESH_MARGIN, SigningConfiguration.DEFAULT_COOKIE_REFRESH_MARGIN,
+        builder.cookieTtl(
+                parse(ConfigProperties.COOKIE_TTL, SigningConfiguration.DEFAULT_COOKIE_TTL, Durations::parse));
+        builder.cookieRefreshMargin(parse(
+                ConfigProperties.COOKIE_REFRESH_MARGIN,
+                SigningConfiguration.DEFAULT_COOKIE_REFRESH_MARGIN,
                 Durations::parse));
         readCookies();
-        builder.requireAuthenticated(parse(ConfigProperties.AUTH_REQUIRE_AUTHENTICATED, false, SigningConfigurationReader::bool));
+        builder.requireAuthenticated(
+                parse(ConfigProperties.AUTH_REQUIRE_AUTHENTICATED, false, SigningConfigurationReader::bool));
         builder.roles(parse(ConfigProperties.AUTH_ROLES, List.of(), v -> list(v)));
         builder.accessPolicyClass(parse(ConfigProperties.AUTH_POLICY, null, SigningConfigurationReader::className));
         builder.bindClientIp(parse(ConfigProperties.CLIENT_IP_BIND, false, SigningConfigurationReader::bool));
-        builder.trustedProxies(parse(ConfigProperties.CLIENT_IP_TRUSTED_PROXIES, TrustedProxies.none(),
-                TrustedProxies::parse));
+        builder.trustedProxies(
+                parse(ConfigProperties.CLIENT_IP_TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse));
 
         if (!keys.isEmpty() && problems.isEmpty()) {
             keys.forEach((id, k) -> addKey(signerBuilder, id, k, keySources.get(id)));
-            signerBuilder.activeKeyPairId(active).hashAlgorithm(hash).signatureProvider(provider)
-                    .signatureCacheSize(cacheSize).expiryGranularity(granularity);
+            signerBuilder
+                    .activeKeyPairId(active)
+                    .hashAlgorithm(hash)
+                    .signatureProvider(provider)
+                    .signatureCacheSize(cacheSize)
+                    .expiryGranularity(granularity);
             try {
                 CloudFrontSigner signer = signerBuilder.build();
                 builder.signer(signer);
@@ -134,8 +150,10 @@ final class SigningConfigurationReader {
                 problem(ConfigProperties.KEY_PAIR_ID, e.getMessage());
             }
         }
-        List<AutoCloseable> started = keys.values().stream().filter(AutoCloseable.class::isInstance)
-                .map(AutoCloseable.class::cast).toList();
+        List<AutoCloseable> started = keys.values().stream()
+                .filter(AutoCloseable.class::isInstance)
+                .map(AutoCloseable.class::cast)
+                .toList();
         List<ConfigurationException.Problem> all = new ArrayList<>(problems);
         all.addAll(builder.problems(false));
         if (!all.isEmpty()) {
@@ -156,7 +174,9 @@ final class SigningConfigurationReader {
      */
     private static AutoCloseable globalOpenTelemetry(CloudFrontSigner signer) {
         try {
-            Class.forName("io.opentelemetry.api.GlobalOpenTelemetry", false,
+            Class.forName(
+                    "io.opentelemetry.api.GlobalOpenTelemetry",
+                    false,
                     SigningConfigurationReader.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
@@ -180,7 +200,8 @@ final class SigningConfigurationReader {
     }
 
     private static PrivateKey privateKeyOf(Object key) {
-        return key instanceof PrivateKeyProvider ? ((PrivateKeyProvider) key).privateKey()
+        return key instanceof PrivateKeyProvider
+                ? ((PrivateKeyProvider) key).privateKey()
                 : key instanceof PrivateKey ? (PrivateKey) key : null;
     }
 
@@ -188,11 +209,11 @@ final class SigningConfigurationReader {
      * A verifier for the signer's own keys (as they are at startup), or {@code null} when a public key cannot
      * be derived.
      */
-    private static CloudFrontVerifier verifier(Set<String> keyPairIds, CloudFrontSigner signer,
-            SignatureProvider provider) {
+    private static CloudFrontVerifier verifier(
+            Set<String> keyPairIds, CloudFrontSigner signer, SignatureProvider provider) {
         try {
-            CloudFrontVerifier.Builder b = CloudFrontVerifier.builder().clock(signer.clock())
-                    .signatureProvider(provider);
+            CloudFrontVerifier.Builder b =
+                    CloudFrontVerifier.builder().clock(signer.clock()).signatureProvider(provider);
             keyPairIds.forEach(id -> b.trustedKey(id, signer.publicKey(id)));
             return b.build();
         } catch (RuntimeException e) {
@@ -205,33 +226,55 @@ final class SigningConfigurationReader {
         String id = raw(ConfigProperties.KEY_PAIR_ID);
         List<String> more = parse(ConfigProperties.KEYS, List.of(), v -> list(v));
         if (id == null && more.isEmpty()) {
-            problem(ConfigProperties.KEY_PAIR_ID, "required: the key pair ID CloudFront shows for the public key"
-                    + " in your trusted key group, for example K2JCJMDEHXQW5F (or list rotation keys in "
-                    + ConfigProperties.KEYS + ")");
+            problem(
+                    ConfigProperties.KEY_PAIR_ID,
+                    "required: the key pair ID CloudFront shows for the public key"
+                            + " in your trusted key group, for example K2JCJMDEHXQW5F (or list rotation keys in "
+                            + ConfigProperties.KEYS + ")");
         }
         if (id != null) {
-            readKey(keys, id, ConfigProperties.KEY_PAIR_ID, ConfigProperties.PRIVATE_KEY,
-                    ConfigProperties.PRIVATE_KEY_LOCATION, ConfigProperties.PRIVATE_KEY_PASSPHRASE,
+            readKey(
+                    keys,
+                    id,
+                    ConfigProperties.KEY_PAIR_ID,
+                    ConfigProperties.PRIVATE_KEY,
+                    ConfigProperties.PRIVATE_KEY_LOCATION,
+                    ConfigProperties.PRIVATE_KEY_PASSPHRASE,
                     ConfigProperties.SIGNER);
         }
         for (String k : more) {
             if (k.equals(id)) {
-                problem(ConfigProperties.KEYS, "key pair ID " + k + " is also " + ConfigProperties.KEY_PAIR_ID
-                        + "; list only the further keys here");
+                problem(
+                        ConfigProperties.KEYS,
+                        "key pair ID " + k + " is also " + ConfigProperties.KEY_PAIR_ID
+                                + "; list only the further keys here");
                 continue;
             }
-            readKey(keys, k, ConfigProperties.KEYS, ConfigProperties.keyPrivateKey(k),
-                    ConfigProperties.keyPrivateKeyLocation(k), ConfigProperties.keyPrivateKeyPassphrase(k),
+            readKey(
+                    keys,
+                    k,
+                    ConfigProperties.KEYS,
+                    ConfigProperties.keyPrivateKey(k),
+                    ConfigProperties.keyPrivateKeyLocation(k),
+                    ConfigProperties.keyPrivateKeyPassphrase(k),
                     ConfigProperties.keySigner(k));
         }
         return keys;
     }
 
-    private void readKey(Map<String, Object> keys, String id, String idProperty, String inlineProperty,
-            String locationProperty, String passphraseProperty, String signerProperty) {
+    private void readKey(
+            Map<String, Object> keys,
+            String id,
+            String idProperty,
+            String inlineProperty,
+            String locationProperty,
+            String passphraseProperty,
+            String signerProperty) {
         if (!id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-            problem(idProperty, "key pair ID \"" + id + "\" may hold only letters and digits; copy the ID"
-                    + " CloudFront shows for the public key in your trusted key group, for example K2JCJMDEHXQW5F");
+            problem(
+                    idProperty,
+                    "key pair ID \"" + id + "\" may hold only letters and digits; copy the ID"
+                            + " CloudFront shows for the public key in your trusted key group, for example K2JCJMDEHXQW5F");
             return;
         }
         String inline = raw(inlineProperty);
@@ -239,8 +282,11 @@ final class SigningConfigurationReader {
         String remote = raw(signerProperty);
         if (remote != null) {
             if (inline != null || location != null) {
-                problem(signerProperty, "set either " + signerProperty + " (the key stays in the signing service) or"
-                        + " a private key (" + (inline != null ? inlineProperty : locationProperty) + "), not both");
+                problem(
+                        signerProperty,
+                        "set either " + signerProperty + " (the key stays in the signing service) or"
+                                + " a private key (" + (inline != null ? inlineProperty : locationProperty)
+                                + "), not both");
                 return;
             }
             try {
@@ -251,14 +297,17 @@ final class SigningConfigurationReader {
             return;
         }
         if (inline != null && location != null) {
-            problem(inlineProperty, "set either " + inlineProperty + " (inline PEM) or " + locationProperty
-                    + ", not both");
+            problem(
+                    inlineProperty,
+                    "set either " + inlineProperty + " (inline PEM) or " + locationProperty + ", not both");
             return;
         }
         if (inline == null && location == null) {
-            problem(locationProperty, "required for key pair ID " + id + ": set the private key's location"
-                    + " (classpath:keys/pk.pem, file:/etc/cloudfront/pk.pem or a path) or " + inlineProperty
-                    + " (inline PEM)");
+            problem(
+                    locationProperty,
+                    "required for key pair ID " + id + ": set the private key's location"
+                            + " (classpath:keys/pk.pem, file:/etc/cloudfront/pk.pem or a path) or " + inlineProperty
+                            + " (inline PEM)");
             return;
         }
         if (location != null && KeyServices.isServiceValue(location)) {
@@ -279,8 +328,9 @@ final class SigningConfigurationReader {
             keys.put(id, Keys.loadPrivateKey(source));
             keySources.put(id, inline != null ? "inline PEM in " + inlineProperty : source.description());
         } catch (KeyLoadingException | IllegalArgumentException e) {
-            problem(property, e.getMessage() + (e.getMessage().contains("passphrase") ? " (" + passphraseProperty
-                    + ")" : ""));
+            problem(
+                    property,
+                    e.getMessage() + (e.getMessage().contains("passphrase") ? " (" + passphraseProperty + ")" : ""));
         }
     }
 
@@ -294,8 +344,8 @@ final class SigningConfigurationReader {
         });
         attributes.secure(parse(ConfigProperties.COOKIE_SECURE, true, SigningConfigurationReader::bool));
         attributes.httpOnly(parse(ConfigProperties.COOKIE_HTTP_ONLY, true, SigningConfigurationReader::bool));
-        attributes.sameSite(parse(ConfigProperties.COOKIE_SAME_SITE, CookieAttributes.SameSite.LAX,
-                CookieAttributes.SameSite::parse));
+        attributes.sameSite(parse(
+                ConfigProperties.COOKIE_SAME_SITE, CookieAttributes.SameSite.LAX, CookieAttributes.SameSite::parse));
         attributes.maxAge(parse(ConfigProperties.COOKIE_MAX_AGE, null, v -> {
             Duration d = Durations.parse(v);
             CookieAttributes.builder().maxAge(d);
@@ -305,8 +355,9 @@ final class SigningConfigurationReader {
         try {
             built = attributes.build();
         } catch (IllegalArgumentException e) {
-            problem(ConfigProperties.COOKIE_SAME_SITE, e.getMessage() + "; set " + ConfigProperties.COOKIE_SECURE
-                    + "=true or another SameSite");
+            problem(
+                    ConfigProperties.COOKIE_SAME_SITE,
+                    e.getMessage() + "; set " + ConfigProperties.COOKIE_SECURE + "=true or another SameSite");
             return;
         }
         builder.cookieAttributes(built);

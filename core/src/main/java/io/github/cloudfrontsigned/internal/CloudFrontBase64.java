@@ -17,8 +17,7 @@ public final class CloudFrontBase64 {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-~".getBytes(StandardCharsets.US_ASCII);
     private static final byte PAD = '_';
 
-    private CloudFrontBase64() {
-    }
+    private CloudFrontBase64() {}
 
     /** Encodes bytes in CloudFront's alphabet, with {@code _} padding. */
     public static String encode(byte[] data) {

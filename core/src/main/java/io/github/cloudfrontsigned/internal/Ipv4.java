@@ -6,8 +6,7 @@ package io.github.cloudfrontsigned.internal;
  */
 public final class Ipv4 {
 
-    private Ipv4() {
-    }
+    private Ipv4() {}
 
     /**
      * Parses a dotted-quad address; an IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.7}) counts as IPv4.
@@ -63,8 +62,7 @@ public final class Ipv4 {
                 return false;
             }
             Range other = (Range) o;
-            return network == other.network
-                    && prefixLength == other.prefixLength;
+            return network == other.network && prefixLength == other.prefixLength;
         }
 
         @Override
@@ -74,8 +72,7 @@ public final class Ipv4 {
 
         @Override
         public String toString() {
-            return "Range[network=" + network
-                    + ", prefixLength=" + prefixLength + "]";
+            return "Range[network=" + network + ", prefixLength=" + prefixLength + "]";
         }
     }
 

@@ -17,8 +17,7 @@ public final class LogText {
     /** The most characters of one value that reach a log line. */
     public static final int MAX_LENGTH = 200;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /**
      * @param text attacker-controlled text, or {@code null}
@@ -53,8 +52,11 @@ public final class LogText {
         for (int i = 0; i < kept; i++) {
             char c = s.charAt(i);
             if (joinLines && (c == '\n' || c == '\r')) {
-                while (i + 1 < kept && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r'
-                        || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+                while (i + 1 < kept
+                        && (s.charAt(i + 1) == '\n'
+                                || s.charAt(i + 1) == '\r'
+                                || s.charAt(i + 1) == ' '
+                                || s.charAt(i + 1) == '\t')) {
                     i++;
                 }
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ' && i + 1 < kept) {

@@ -12,8 +12,7 @@ public final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /**
      * Decodes every valid {@code %XX} as a UTF-8 byte (and {@code +} as a space when asked); other characters and
@@ -62,8 +61,15 @@ public final class PercentEncoding {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || (c == '~' && !form) || (c == '*' && form) || (c < 0x80 && keep.indexOf(c) >= 0)) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || (c == '~' && !form)
+                    || (c == '*' && form)
+                    || (c < 0x80 && keep.indexOf(c) >= 0)) {
                 sb.append((char) c);
             } else if (c == ' ' && form) {
                 sb.append('+');

@@ -57,9 +57,12 @@ public final class PolicyDocument {
      */
     public static String writeCanned(String resource, String expires) {
         return new StringBuilder(resource.length() + 90)
-                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
-                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires)
-                .append("}}}]}").toString();
+                .append("{\"Statement\":[{\"Resource\":\"")
+                .append(resource)
+                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":")
+                .append(expires)
+                .append("}}}]}")
+                .toString();
     }
 
     /**
@@ -74,8 +77,11 @@ public final class PolicyDocument {
      */
     public static String writeCustom(String resource, long expires, Instant dateGreaterThan, String ipAddress) {
         StringBuilder sb = new StringBuilder(resource.length() + 170)
-                .append("{\"Statement\":[{\"Resource\":\"").append(resource)
-                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":").append(expires).append('}');
+                .append("{\"Statement\":[{\"Resource\":\"")
+                .append(resource)
+                .append("\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":")
+                .append(expires)
+                .append('}');
         if (dateGreaterThan != null) {
             long start = dateGreaterThan.getEpochSecond();
             if (start >= expires) {
@@ -110,8 +116,8 @@ public final class PolicyDocument {
         if (statements instanceof List) {
             List<?> list = (List<?>) statements;
             if (list.size() != 1) {
-                throw new IllegalArgumentException("Statement holds " + list.size()
-                        + " statements; CloudFront allows exactly one");
+                throw new IllegalArgumentException(
+                        "Statement holds " + list.size() + " statements; CloudFront allows exactly one");
             }
             statement = object(list.get(0), "the statement");
         } else {
@@ -147,15 +153,15 @@ public final class PolicyDocument {
                     + "\"; CloudFront wants a JSON number without quotation marks");
         }
         if (!(time instanceof Number)) {
-            throw new IllegalArgumentException(name + " AWS:EpochTime is " + describe(time)
-                    + ", not a number of epoch seconds");
+            throw new IllegalArgumentException(
+                    name + " AWS:EpochTime is " + describe(time) + ", not a number of epoch seconds");
         }
         String text = ((Number) time).text;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-')) {
-                throw new IllegalArgumentException(name + " AWS:EpochTime " + text
-                        + " is not a whole number of epoch seconds");
+                throw new IllegalArgumentException(
+                        name + " AWS:EpochTime " + text + " is not a whole number of epoch seconds");
             }
         }
         try {
@@ -167,8 +173,8 @@ public final class PolicyDocument {
 
     private static Object required(Map<String, Object> object, String key, String where) {
         if (!object.containsKey(key)) {
-            throw new IllegalArgumentException(where + " has no " + key
-                    + ("Condition".equals(key) ? " (DateLessThan is required)" : ""));
+            throw new IllegalArgumentException(
+                    where + " has no " + key + ("Condition".equals(key) ? " (DateLessThan is required)" : ""));
         }
         return object.get(key);
     }

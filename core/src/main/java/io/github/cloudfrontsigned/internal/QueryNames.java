@@ -18,6 +18,5 @@ public final class QueryNames {
     /** The five names, in {@code SigningParameter}'s declaration order. */
     public static final List<String> ALL = List.of(EXPIRES, POLICY, SIGNATURE, KEY_PAIR_ID, HASH_ALGORITHM);
 
-    private QueryNames() {
-    }
+    private QueryNames() {}
 }

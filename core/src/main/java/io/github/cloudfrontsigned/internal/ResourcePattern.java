@@ -40,9 +40,11 @@ public final class ResourcePattern {
     private final int[] tokens;
     /** The offset in {@link #resource} each token comes from (for marking a mismatch). */
     private final int[] offsets;
+
     private final boolean everything;
     /** Non-null when the Resource is literal text followed by at most one trailing {@code *}. */
     private final String literalPrefix;
+
     private final boolean trailingStar;
     /** 64-bit words holding one bit per NFA state (tokens and the accepting state). */
     private final int words;
@@ -224,7 +226,8 @@ public final class ResourcePattern {
             next = swap;
         }
         cost.step(steps);
-        return (cur[m >>> 6] & (1L << m)) != 0 || (cur[lastStarWord] & lastStarBit) != 0 ? null
+        return (cur[m >>> 6] & (1L << m)) != 0 || (cur[lastStarWord] & lastStarBit) != 0
+                ? null
                 : new Mismatch(url.length(), furthest(cur), sections.name(url.length()));
     }
 
@@ -450,7 +453,8 @@ public final class ResourcePattern {
         }
 
         boolean isDelimiter(int i) {
-            return (schemeSeparator >= 0 && i >= schemeSeparator && i < schemeSeparator + 3) || i == pathStart
+            return (schemeSeparator >= 0 && i >= schemeSeparator && i < schemeSeparator + 3)
+                    || i == pathStart
                     || i == queryStart;
         }
 

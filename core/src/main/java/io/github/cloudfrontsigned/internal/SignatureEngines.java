@@ -18,8 +18,7 @@ public final class SignatureEngines {
 
     private static final String CORRETTO_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
-    private SignatureEngines() {
-    }
+    private SignatureEngines() {}
 
     /** Lazily created BouncyCastle provider: building it costs tens of milliseconds. */
     private static final class BouncyCastle {
@@ -89,8 +88,8 @@ public final class SignatureEngines {
 
     private static Signature newSignature(Provider provider, String jcaName, Key key, String purpose) {
         try {
-            Signature signature = provider == null ? Signature.getInstance(jcaName)
-                    : Signature.getInstance(jcaName, provider);
+            Signature signature =
+                    provider == null ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, provider);
             if (key instanceof PrivateKey) {
                 signature.initSign((PrivateKey) key);
             } else {
@@ -98,8 +97,10 @@ public final class SignatureEngines {
             }
             return signature;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot " + purpose + " with " + jcaName + " ("
-                    + (provider == null ? "JDK" : provider.getName()) + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot " + purpose + " with " + jcaName + " (" + (provider == null ? "JDK" : provider.getName())
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -39,8 +39,8 @@ public final class SummarizingLog {
      * @param interval the shortest time between two summaries, positive
      * @throws IllegalArgumentException if the interval is not positive
      */
-    public SummarizingLog(System.Logger logger, System.Logger.Level summaryLevel, String what, Clock clock,
-            Duration interval) {
+    public SummarizingLog(
+            System.Logger logger, System.Logger.Level summaryLevel, String what, Clock clock, Duration interval) {
         this.logger = Objects.requireNonNull(logger, "logger");
         this.summaryLevel = Objects.requireNonNull(summaryLevel, "summaryLevel");
         this.what = Objects.requireNonNull(what, "what");
@@ -89,13 +89,16 @@ public final class SummarizingLog {
         StringBuilder byReason = new StringBuilder();
         for (Map.Entry<String, Long> e : counted.entrySet()) {
             total += e.getValue();
-            byReason.append(byReason.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+            byReason.append(byReason.length() == 0 ? "" : ", ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(e.getValue());
         }
         if (total == 1) {
-            return line + " (further " + what + " are counted and summarized at most every "
-                    + interval.toSeconds() + " s; each one is logged at DEBUG/FINE)";
+            return line + " (further " + what + " are counted and summarized at most every " + interval.toSeconds()
+                    + " s; each one is logged at DEBUG/FINE)";
         }
-        return total + " " + what + " in the last " + Duration.between(since, now).toSeconds() + " s ("
-                + byReason + "); the latest: " + line;
+        return total + " " + what + " in the last "
+                + Duration.between(since, now).toSeconds() + " s (" + byReason + "); the latest: " + line;
     }
 }

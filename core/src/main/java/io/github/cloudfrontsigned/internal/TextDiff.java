@@ -6,8 +6,7 @@ package io.github.cloudfrontsigned.internal;
  */
 public final class TextDiff {
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     /** @return the index of the first character where {@code a} and {@code b} differ, or -1 if they are equal */
     public static int firstDifference(String a, String b) {

@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Renders epoch seconds for people: {@code 2026-11-22T12:10:00Z (epoch 1795349400)}, "5 minutes ago". Stateless. */
 public final class TimeText {
 
-    private TimeText() {
-    }
+    private TimeText() {}
 
     /** {@code 2026-11-22T12:10:00Z (epoch 1795349400)}; the epoch alone when out of {@link Instant}'s range. */
     public static String instant(long epochSeconds) {
@@ -18,8 +17,8 @@ public final class TimeText {
 
     /** The instant for epoch seconds, clamped to {@link Instant}'s range. */
     public static Instant toInstant(long epochSeconds) {
-        return Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(),
-                Math.min(Instant.MAX.getEpochSecond(), epochSeconds)));
+        return Instant.ofEpochSecond(
+                Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), epochSeconds)));
     }
 
     /** "in 2 hours 5 minutes", "5 minutes ago", "now": {@code epochSeconds} relative to {@code now}. */

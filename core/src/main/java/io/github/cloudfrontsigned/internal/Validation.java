@@ -6,8 +6,7 @@ package io.github.cloudfrontsigned.internal;
  */
 public final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     /**
      * Checks a policy {@code Resource}: the characters CloudFront can match and that keep the policy JSON
@@ -15,8 +14,11 @@ public final class Validation {
      */
     public static void checkResource(String resource) {
         checkCharacters(resource, "Resource");
-        if (resource.equals("*") || resource.startsWith("http://") || resource.startsWith("https://")
-                || resource.startsWith("*://") || resource.startsWith("*")) {
+        if (resource.equals("*")
+                || resource.startsWith("http://")
+                || resource.startsWith("https://")
+                || resource.startsWith("*://")
+                || resource.startsWith("*")) {
             if (resource.startsWith("http://") || resource.startsWith("https://")) {
                 checkHost(resource, "Resource");
             }
@@ -30,8 +32,8 @@ public final class Validation {
     public static void checkUrl(String url, String what) {
         checkCharacters(url, what);
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException(what + " \"" + url + "\" must be an absolute URL starting with"
-                    + " http:// or https://");
+            throw new IllegalArgumentException(
+                    what + " \"" + url + "\" must be an absolute URL starting with" + " http:// or https://");
         }
         checkHost(url, what);
     }
@@ -104,7 +106,9 @@ public final class Validation {
                     + "\" is not an IPv4 address of four dot-separated numbers");
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || Integer.parseInt(part) > 255
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 throw new IllegalArgumentException("IpAddress \"" + value + "\": \"" + part
                         + "\" is not a number from 0 to 255 without leading zeros");
@@ -114,7 +118,10 @@ public final class Validation {
             return v + "/32";
         }
         String prefix = v.substring(slash + 1);
-        if (prefix.isEmpty() || prefix.length() > 2 || prefix.indexOf('/') >= 0 || Integer.parseInt(prefix) > 32
+        if (prefix.isEmpty()
+                || prefix.length() > 2
+                || prefix.indexOf('/') >= 0
+                || Integer.parseInt(prefix) > 32
                 || (prefix.length() > 1 && prefix.charAt(0) == '0')) {
             throw new IllegalArgumentException("IpAddress \"" + value + "\": the CIDR prefix length \"" + prefix
                     + "\" must be a number from 0 to 32");

@@ -44,8 +44,10 @@ public final class KeyLoadingException extends CloudFrontSignedException {
      * @param cause the low-level failure; its message must not carry key material either
      */
     KeyLoadingException(String sourceDescription, String problem, Throwable cause) {
-        super("Cannot load key from " + Objects.requireNonNull(sourceDescription, "sourceDescription") + ": "
-                + Objects.requireNonNull(problem, "problem"), cause);
+        super(
+                "Cannot load key from " + Objects.requireNonNull(sourceDescription, "sourceDescription") + ": "
+                        + Objects.requireNonNull(problem, "problem"),
+                cause);
         this.sourceDescription = sourceDescription;
     }
 

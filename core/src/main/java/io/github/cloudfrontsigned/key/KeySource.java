@@ -40,11 +40,18 @@ public final class KeySource {
     /** Larger "key files" are refused before they are read: a PEM private key is a few kilobytes. */
     static final int MAX_KEY_BYTES = 1024 * 1024;
 
-    private enum Kind { FILE, CLASSPATH, INLINE, DER, LOCATION }
+    private enum Kind {
+        FILE,
+        CLASSPATH,
+        INLINE,
+        DER,
+        LOCATION
+    }
 
     private final Kind kind;
     /** The path (FILE), resource name (CLASSPATH), PEM text (INLINE) or location (LOCATION); null for DER. */
     private final String value;
+
     private final Path path;
     private final byte[] der;
     private final char[] passphrase;
@@ -86,7 +93,8 @@ public final class KeySource {
             name = name.substring(1);
         }
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("Classpath resource name is empty: give a name such as keys/private_key.pem");
+            throw new IllegalArgumentException(
+                    "Classpath resource name is empty: give a name such as keys/private_key.pem");
         }
         return new KeySource(Kind.CLASSPATH, name, null, null, null);
     }
@@ -148,8 +156,12 @@ public final class KeySource {
             return classpath(loc.substring("classpath:".length()));
         }
         if (lower.startsWith("file:")) {
-            String rest = lower.startsWith("file://") ? loc.substring("file://".length()) : loc.substring("file:".length());
-            if (rest.length() > 2 && rest.charAt(0) == '/' && rest.charAt(2) == ':' && Character.isLetter(rest.charAt(1))) {
+            String rest =
+                    lower.startsWith("file://") ? loc.substring("file://".length()) : loc.substring("file:".length());
+            if (rest.length() > 2
+                    && rest.charAt(0) == '/'
+                    && rest.charAt(2) == ':'
+                    && Character.isLetter(rest.charAt(1))) {
                 rest = rest.substring(1); // file:///C:/keys/pk.pem on Windows
             }
             if (rest.isEmpty()) {
@@ -158,7 +170,8 @@ public final class KeySource {
             return file(toPath(rest, location));
         }
         if (loc.isEmpty()) {
-            throw new IllegalArgumentException("Key location is empty: give a path, file:<path> or classpath:<resource>");
+            throw new IllegalArgumentException(
+                    "Key location is empty: give a path, file:<path> or classpath:<resource>");
         }
         return new KeySource(Kind.LOCATION, loc, toPath(loc, location), null, null);
     }
@@ -167,7 +180,8 @@ public final class KeySource {
         try {
             return Path.of(path);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("Key location '" + location + "' is not a valid path: " + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    "Key location '" + location + "' is not a valid path: " + e.getReason(), e);
         }
     }
 
@@ -288,10 +302,13 @@ public final class KeySource {
         }
         if ((mode & 0077) != 0) {
             Path absolute = absolute(file);
-            log.log(System.Logger.Level.WARNING, "Private key file " + absolute + " has mode "
-                    + String.format("%04o", mode) + " (" + java.nio.file.attribute.PosixFilePermissions.toString(
-                    permissions) + "): other users of this machine can read it and sign CloudFront URLs and"
-                    + " cookies. Fix: chmod 600 " + absolute);
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "Private key file " + absolute + " has mode "
+                            + String.format("%04o", mode) + " ("
+                            + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                            + "): other users of this machine can read it and sign CloudFront URLs and"
+                            + " cookies. Fix: chmod 600 " + absolute);
         }
     }
 
@@ -319,14 +336,17 @@ public final class KeySource {
                 while (resource.startsWith("/")) {
                     resource = resource.substring(1);
                 }
-                byte[] bytes = resource.isEmpty() ? null : readResourceOrNull(resource, "classpath resource " + resource);
+                byte[] bytes =
+                        resource.isEmpty() ? null : readResourceOrNull(resource, "classpath resource " + resource);
                 if (bytes != null) {
                     return new Content("classpath resource " + resource, bytes, false);
                 }
-                throw new KeyLoadingException(description(), "not found: there is no file " + absolute(path)
-                        + " and no classpath resource " + resource
-                        + " (a bare location is looked up on the file system first, then on the classpath;"
-                        + " prefix it with file: or classpath: to choose one)");
+                throw new KeyLoadingException(
+                        description(),
+                        "not found: there is no file " + absolute(path)
+                                + " and no classpath resource " + resource
+                                + " (a bare location is looked up on the file system first, then on the classpath;"
+                                + " prefix it with file: or classpath: to choose one)");
             default:
                 throw new AssertionError(kind);
         }
@@ -339,29 +359,40 @@ public final class KeySource {
             }
             long size = Files.size(path);
             if (size > MAX_KEY_BYTES) {
-                throw new KeyLoadingException(description, "the file is " + size + " bytes, too large for a key file"
-                        + " (limit " + MAX_KEY_BYTES + " bytes): check that the path points at the private key");
+                throw new KeyLoadingException(
+                        description,
+                        "the file is " + size + " bytes, too large for a key file" + " (limit " + MAX_KEY_BYTES
+                                + " bytes): check that the path points at the private key");
             }
             return new Content(description, Files.readAllBytes(path), false, path);
         } catch (NoSuchFileException e) {
-            throw new KeyLoadingException(description, "file not found: " + absolute(path)
-                    + " (check the path; relative paths are resolved against the working directory "
-                    + absolute(Path.of("")) + ")");
+            throw new KeyLoadingException(
+                    description,
+                    "file not found: " + absolute(path)
+                            + " (check the path; relative paths are resolved against the working directory "
+                            + absolute(Path.of("")) + ")");
         } catch (AccessDeniedException e) {
-            throw new KeyLoadingException(description, "the file " + absolute(path)
-                    + " is not readable by this process (permission denied): fix its owner or mode");
+            throw new KeyLoadingException(
+                    description,
+                    "the file " + absolute(path)
+                            + " is not readable by this process (permission denied): fix its owner or mode");
         } catch (IOException e) {
-            throw new KeyLoadingException(description, "could not read the file " + absolute(path) + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new KeyLoadingException(
+                    description,
+                    "could not read the file " + absolute(path) + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
     private static Content readResource(String resource, String description) {
         byte[] bytes = readResourceOrNull(resource, description);
         if (bytes == null) {
-            throw new KeyLoadingException(description, "classpath resource not found: " + resource
-                    + " (looked in the thread context class loader and in the class loader of cloudfront-signed;"
-                    + " check the resource name and that the file is packaged, e.g. under src/main/resources)");
+            throw new KeyLoadingException(
+                    description,
+                    "classpath resource not found: " + resource
+                            + " (looked in the thread context class loader and in the class loader of cloudfront-signed;"
+                            + " check the resource name and that the file is packaged, e.g. under src/main/resources)");
         }
         return new Content(description, bytes, false);
     }
@@ -382,13 +413,18 @@ public final class KeySource {
         try (InputStream stream = in) {
             byte[] bytes = stream.readNBytes(MAX_KEY_BYTES + 1);
             if (bytes.length > MAX_KEY_BYTES) {
-                throw new KeyLoadingException(description, "the resource is larger than " + MAX_KEY_BYTES
-                        + " bytes, too large for a key file: check that the name points at the private key");
+                throw new KeyLoadingException(
+                        description,
+                        "the resource is larger than " + MAX_KEY_BYTES
+                                + " bytes, too large for a key file: check that the name points at the private key");
             }
             return bytes;
         } catch (IOException e) {
-            throw new KeyLoadingException(description, "could not read the classpath resource " + resource + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new KeyLoadingException(
+                    description,
+                    "could not read the classpath resource " + resource + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 

@@ -12,7 +12,6 @@ import java.security.spec.ECParameterSpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * What a key looks like to people and to CloudFront's console: its SHA-256 fingerprint, its PEM text and a short
@@ -21,8 +20,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 final class KeyText {
 
-    private KeyText() {
-    }
+    private KeyText() {}
 
     /**
      * The SHA-256 fingerprint of a public key: lowercase hex of the SHA-256 digest of its SubjectPublicKeyInfo DER
@@ -65,7 +63,8 @@ final class KeyText {
      */
     static String toPem(PublicKey key) {
         byte[] encoded = encodedPublicKey(key);
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(encoded);
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -73,8 +72,8 @@ final class KeyText {
         Objects.requireNonNull(key, "key");
         byte[] encoded = key.getEncoded();
         if (encoded == null || !"X.509".equals(key.getFormat())) {
-            throw new IllegalArgumentException("The " + key.getAlgorithm() + " public key has no X.509"
-                    + " (SubjectPublicKeyInfo) encoding");
+            throw new IllegalArgumentException(
+                    "The " + key.getAlgorithm() + " public key has no X.509" + " (SubjectPublicKeyInfo) encoding");
         }
         return encoded;
     }
@@ -98,8 +97,10 @@ final class KeyText {
             ECParameterSpec params = ((ECKey) key).getParams();
             return KeyTypes.P256.matches(params) ? "ECDSA P-256" : "EC " + KeyTypes.curveName(key);
         }
-        if (key instanceof java.security.interfaces.DSAKey && ((java.security.interfaces.DSAKey) key).getParams() != null) {
-            return "DSA " + ((java.security.interfaces.DSAKey) key).getParams().getP().bitLength() + "-bit";
+        if (key instanceof java.security.interfaces.DSAKey
+                && ((java.security.interfaces.DSAKey) key).getParams() != null) {
+            return "DSA "
+                    + ((java.security.interfaces.DSAKey) key).getParams().getP().bitLength() + "-bit";
         }
         if (key instanceof EdECKey) {
             return ((EdECKey) key).getParams().getName();

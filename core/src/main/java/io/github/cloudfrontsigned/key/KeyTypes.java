@@ -52,8 +52,7 @@ final class KeyTypes {
     /** Bits CloudFront key groups require; smaller (but at least {@link #MIN_RSA_BITS}) keys only log a warning. */
     static final int KEY_GROUP_RSA_BITS = 2048;
 
-    private KeyTypes() {
-    }
+    private KeyTypes() {}
 
     /**
      * Checks that CloudFront accepts the key: RSA of at least 1024 bits, or EC on the named curve P-256. Keys that
@@ -101,7 +100,8 @@ final class KeyTypes {
             case "EC":
                 return null; // opaque key, for example in a hardware token: cannot be checked further
             default:
-                return pssOrOther(key instanceof EdECKey ? ((EdECKey) key).getParams().getName() : algorithm);
+                return pssOrOther(
+                        key instanceof EdECKey ? ((EdECKey) key).getParams().getName() : algorithm);
         }
     }
 
@@ -114,8 +114,8 @@ final class KeyTypes {
             return "RSA-PSS keys are not supported: CloudFront signs with RSA PKCS#1 v1.5, so use a plain RSA key; "
                     + CREATE_HINT;
         }
-        return (algorithm.isEmpty() ? "keys of unknown type" : algorithm + " keys") + " are not supported: "
-                + SUPPORTED + "; " + CREATE_HINT;
+        return (algorithm.isEmpty() ? "keys of unknown type" : algorithm + " keys") + " are not supported: " + SUPPORTED
+                + "; " + CREATE_HINT;
     }
 
     /** Null if CloudFront accepts keys with this algorithm identifier, else what is wrong and the fix. */
@@ -204,8 +204,9 @@ final class KeyTypes {
             // fall through to the generic description
         }
         ECParameterSpec params = ((ECKey) key).getParams();
-        return params == null ? "(unknown)" : "of " + params.getCurve().getField().getFieldSize()
-                + " bits with unnamed parameters";
+        return params == null
+                ? "(unknown)"
+                : "of " + params.getCurve().getField().getFieldSize() + " bits with unnamed parameters";
     }
 
     /** The P-256 curve, in BouncyCastle form for point arithmetic and in JDK form for key specs. */
@@ -229,7 +230,9 @@ final class KeyTypes {
             }
             ECField field = p.getCurve().getField();
             return field instanceof ECFieldFp
-                    && ((ECFieldFp) field).getP().equals(((ECFieldFp) SPEC.getCurve().getField()).getP())
+                    && ((ECFieldFp) field)
+                            .getP()
+                            .equals(((ECFieldFp) SPEC.getCurve().getField()).getP())
                     && p.getCurve().getA().equals(SPEC.getCurve().getA())
                     && p.getCurve().getB().equals(SPEC.getCurve().getB())
                     && p.getGenerator().equals(SPEC.getGenerator())
@@ -241,7 +244,8 @@ final class KeyTypes {
             if (q.isInfinity()) {
                 throw new java.security.InvalidKeyException("point at infinity");
             }
-            ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+            ECPoint w = new ECPoint(
+                    q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, SPEC));
         }
     }

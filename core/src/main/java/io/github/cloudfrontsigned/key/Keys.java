@@ -11,14 +11,12 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.Objects;
-
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -77,9 +75,7 @@ public final class Keys {
 
     private static final System.Logger LOG = System.getLogger(Keys.class.getName());
 
-
-    private Keys() {
-    }
+    private Keys() {}
 
     // ---------------------------------------------------------------------------------------------------------
     // Loading
@@ -169,8 +165,10 @@ public final class Keys {
         if (key instanceof RSAKey) {
             int bits = ((RSAKey) key).getModulus().bitLength();
             if (bits < KeyTypes.KEY_GROUP_RSA_BITS) {
-                LOG.log(Level.WARNING, "RSA key of " + bits + " bits from " + source
-                        + ": CloudFront key groups require 2048-bit keys");
+                LOG.log(
+                        Level.WARNING,
+                        "RSA key of " + bits + " bits from " + source
+                                + ": CloudFront key groups require 2048-bit keys");
             }
         }
     }
@@ -191,16 +189,22 @@ public final class Keys {
             // Re-create the key from its values so that every format of the same key yields an equal object.
             if (key instanceof RSAPrivateCrtKey) {
                 RSAPrivateCrtKey k = (RSAPrivateCrtKey) key;
-                return factory.generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(),
-                        k.getPrivateExponent(), k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(),
-                        k.getPrimeExponentQ(), k.getCrtCoefficient()));
+                return factory.generatePrivate(new RSAPrivateCrtKeySpec(
+                        k.getModulus(),
+                        k.getPublicExponent(),
+                        k.getPrivateExponent(),
+                        k.getPrimeP(),
+                        k.getPrimeQ(),
+                        k.getPrimeExponentP(),
+                        k.getPrimeExponentQ(),
+                        k.getCrtCoefficient()));
             }
             if (key instanceof ECPrivateKey) {
                 ECPrivateKey k = (ECPrivateKey) key;
                 BigInteger s = k.getS();
                 if (s.signum() <= 0 || s.compareTo(k.getParams().getOrder()) >= 0) {
-                    throw new KeyLoadingException(source, "the EC private key value is out of range for its curve:"
-                            + " the key is damaged");
+                    throw new KeyLoadingException(
+                            source, "the EC private key value is out of range for its curve:" + " the key is damaged");
                 }
                 return factory.generatePrivate(new ECPrivateKeySpec(s, k.getParams()));
             }
@@ -208,8 +212,11 @@ public final class Keys {
         } catch (KeyLoadingException e) {
             throw e;
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
-            throw new KeyLoadingException(source, "the " + type + " private key could not be decoded: the key is"
-                    + " damaged (" + e.getClass().getSimpleName() + ")", e);
+            throw new KeyLoadingException(
+                    source,
+                    "the " + type + " private key could not be decoded: the key is" + " damaged ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } finally {
             if (encoded != null) {
                 Arrays.fill(encoded, (byte) 0);
@@ -229,15 +236,22 @@ public final class Keys {
             if (rsa) {
                 org.bouncycastle.asn1.pkcs.RSAPublicKey k =
                         org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(info.parsePublicKey());
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
             }
             // Decoding with BouncyCastle accepts compressed points and checks that the point is on the curve.
-            org.bouncycastle.math.ec.ECPoint q = KeyTypes.P256.X9.getCurve()
-                    .decodePoint(info.getPublicKeyData().getOctets()).normalize();
+            org.bouncycastle.math.ec.ECPoint q = KeyTypes.P256
+                    .X9
+                    .getCurve()
+                    .decodePoint(info.getPublicKeyData().getOctets())
+                    .normalize();
             return KeyTypes.P256.publicKey(q);
         } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
-            throw new KeyLoadingException(source, "the " + type + " public key could not be decoded: the key is damaged"
-                    + " or is not a valid point (" + e.getClass().getSimpleName() + ")", e);
+            throw new KeyLoadingException(
+                    source,
+                    "the " + type + " public key could not be decoded: the key is damaged"
+                            + " or is not a valid point (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
@@ -271,21 +285,27 @@ public final class Keys {
                     throw new IllegalArgumentException("Cannot derive the public key: the RSA private key does not"
                             + " carry its public exponent; load the public key with Keys.loadPublicKey instead");
                 }
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
             }
             if (privateKey instanceof RSAPrivateKey) {
-                throw new IllegalArgumentException("Cannot derive the public key: the RSA private key has no CRT values,"
-                        + " so its public exponent is unknown; load it with Keys.loadPrivateKey (PKCS#8 or PKCS#1"
-                        + " keys carry them) or load the public key with Keys.loadPublicKey");
+                throw new IllegalArgumentException(
+                        "Cannot derive the public key: the RSA private key has no CRT values,"
+                                + " so its public exponent is unknown; load it with Keys.loadPrivateKey (PKCS#8 or PKCS#1"
+                                + " keys carry them) or load the public key with Keys.loadPublicKey");
             }
             if (privateKey instanceof ECPrivateKey) {
                 BigInteger d = ((ECPrivateKey) privateKey).getS();
-                org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier().multiply(KeyTypes.P256.X9.getG(), d).normalize();
+                org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier()
+                        .multiply(KeyTypes.P256.X9.getG(), d)
+                        .normalize();
                 return KeyTypes.P256.publicKey(q);
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot derive the public key of " + describe(privateKey) + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalArgumentException(
+                    "Cannot derive the public key of " + describe(privateKey) + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         throw new IllegalArgumentException("Cannot derive the public key of " + describe(privateKey) + " ("
                 + privateKey.getClass().getName() + "): the key does not expose its values, for example because it"

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -49,8 +48,7 @@ import org.bouncycastle.util.encoders.Hex;
  */
 final class PemKeys {
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     /** One {@code -----BEGIN X----- ... -----END X-----} block. The body is kept as base64 text. */
     static final class PemBlock {
@@ -89,7 +87,11 @@ final class PemKeys {
         }
 
         boolean isPrivate() {
-            return this == PKCS8 || this == ENCRYPTED_PKCS8 || this == RSA_PKCS1 || this == EC_SEC1 || this == DSA_TRADITIONAL;
+            return this == PKCS8
+                    || this == ENCRYPTED_PKCS8
+                    || this == RSA_PKCS1
+                    || this == EC_SEC1
+                    || this == DSA_TRADITIONAL;
         }
 
         boolean isPublic() {
@@ -98,10 +100,15 @@ final class PemKeys {
     }
 
     private static final List<String> PRIVATE_LABELS = List.of(
-            "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "DSA PRIVATE KEY",
-            "OPENSSH PRIVATE KEY", "ANY PRIVATE KEY");
-    private static final List<String> PUBLIC_LABELS = List.of(
-            "PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "X509 CERTIFICATE");
+            "PRIVATE KEY",
+            "RSA PRIVATE KEY",
+            "EC PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY",
+            "DSA PRIVATE KEY",
+            "OPENSSH PRIVATE KEY",
+            "ANY PRIVATE KEY");
+    private static final List<String> PUBLIC_LABELS =
+            List.of("PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "X509 CERTIFICATE");
 
     static final String ENCRYPTED_NO_PASSPHRASE = "the key is encrypted: set a passphrase with"
             + " KeySource.withPassphrase(...), or store the key unencrypted"
@@ -135,14 +142,18 @@ final class PemKeys {
         }
         for (String label : other) {
             if (PUBLIC_LABELS.contains(label)) {
-                throw new KeyLoadingException(source, "it contains "
-                        + (label.endsWith("CERTIFICATE") ? "a certificate" : "a public key") + " (PEM '" + label
-                        + "'), but a private key is needed to sign: give the private key file the public key was made"
-                        + " from (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY)");
+                throw new KeyLoadingException(
+                        source,
+                        "it contains "
+                                + (label.endsWith("CERTIFICATE") ? "a certificate" : "a public key") + " (PEM '" + label
+                                + "'), but a private key is needed to sign: give the private key file the public key was made"
+                                + " from (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY)");
             }
         }
-        throw new KeyLoadingException(source, "no private key found: the PEM text has no PRIVATE KEY,"
-                + " RSA PRIVATE KEY or EC PRIVATE KEY block" + found(other));
+        throw new KeyLoadingException(
+                source,
+                "no private key found: the PEM text has no PRIVATE KEY," + " RSA PRIVATE KEY or EC PRIVATE KEY block"
+                        + found(other));
     }
 
     /** Reads a public key as {@code SubjectPublicKeyInfo}, from a public key or a certificate. */
@@ -163,14 +174,18 @@ final class PemKeys {
         }
         for (String label : other) {
             if (PRIVATE_LABELS.contains(label)) {
-                throw new KeyLoadingException(source, "it contains a private key (PEM '" + label
-                        + "'), but a public key is needed here: export the public half with"
-                        + " openssl pkey -in private_key.pem -pubout -out public_key.pem,"
-                        + " or use Keys.publicKey(Keys.loadPrivateKey(source))");
+                throw new KeyLoadingException(
+                        source,
+                        "it contains a private key (PEM '" + label
+                                + "'), but a public key is needed here: export the public half with"
+                                + " openssl pkey -in private_key.pem -pubout -out public_key.pem,"
+                                + " or use Keys.publicKey(Keys.loadPrivateKey(source))");
             }
         }
-        throw new KeyLoadingException(source, "no public key found: the PEM text has no PUBLIC KEY,"
-                + " RSA PUBLIC KEY or CERTIFICATE block" + found(other));
+        throw new KeyLoadingException(
+                source,
+                "no public key found: the PEM text has no PUBLIC KEY," + " RSA PUBLIC KEY or CERTIFICATE block"
+                        + found(other));
     }
 
     private static String found(List<String> labels) {
@@ -192,9 +207,10 @@ final class PemKeys {
         String source = content.description;
         byte[] bytes = content.bytes;
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (text.isBlank() || (content.text && text.replace("\\n", "").replace("\\r", "").isBlank())) {
-            throw new KeyLoadingException(source, "it is empty: expected a PEM key"
-                    + " (-----BEGIN PRIVATE KEY----- ...) or DER bytes");
+        if (text.isBlank()
+                || (content.text && text.replace("\\n", "").replace("\\r", "").isBlank())) {
+            throw new KeyLoadingException(
+                    source, "it is empty: expected a PEM key" + " (-----BEGIN PRIVATE KEY----- ...) or DER bytes");
         }
         if (text.contains("-----BEGIN ")) {
             if (content.text) {
@@ -208,13 +224,16 @@ final class PemKeys {
             try {
                 return Base64.getDecoder().decode(compact);
             } catch (IllegalArgumentException e) {
-                throw new KeyLoadingException(source, "it is neither PEM (no -----BEGIN line) nor valid base64"
-                        + " of a DER key (the base64 is malformed or truncated)");
+                throw new KeyLoadingException(
+                        source,
+                        "it is neither PEM (no -----BEGIN line) nor valid base64"
+                                + " of a DER key (the base64 is malformed or truncated)");
             }
         }
         if (content.text || isPrintableText(bytes)) {
-            throw new KeyLoadingException(source, "it is text but neither PEM (no -----BEGIN line) nor base64"
-                    + " of a DER key" + textHint(text));
+            throw new KeyLoadingException(
+                    source,
+                    "it is text but neither PEM (no -----BEGIN line) nor base64" + " of a DER key" + textHint(text));
         }
         return bytes;
     }
@@ -238,8 +257,12 @@ final class PemKeys {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=';
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '/'
+                    || c == '=';
             if (!ok) {
                 return false;
             }
@@ -293,20 +316,26 @@ final class PemKeys {
                     headers = new LinkedHashMap<>();
                     body = new StringBuilder();
                 } else if (isArmour) {
-                    throw new KeyLoadingException(source, "the PEM text has an '-----END " + armour.group(2)
-                            + "-----' line without a BEGIN line before it: the key text is damaged");
+                    throw new KeyLoadingException(
+                            source,
+                            "the PEM text has an '-----END " + armour.group(2)
+                                    + "-----' line without a BEGIN line before it: the key text is damaged");
                 }
                 continue;
             }
             if (isArmour) {
                 if (armour.group(1).equals("BEGIN")) {
-                    throw new KeyLoadingException(source, "the PEM block '" + label + "' has no '-----END " + label
-                            + "-----' line before the next BEGIN line: the key text is truncated");
+                    throw new KeyLoadingException(
+                            source,
+                            "the PEM block '" + label + "' has no '-----END " + label
+                                    + "-----' line before the next BEGIN line: the key text is truncated");
                 }
                 String endLabel = armour.group(2).strip();
                 if (!endLabel.equals(label)) {
-                    throw new KeyLoadingException(source, "the PEM block '" + label + "' ends with '-----END "
-                            + endLabel + "-----': the BEGIN and END lines do not match, the key text is damaged");
+                    throw new KeyLoadingException(
+                            source,
+                            "the PEM block '" + label + "' ends with '-----END " + endLabel
+                                    + "-----': the BEGIN and END lines do not match, the key text is damaged");
                 }
                 blocks.add(new PemBlock(label, Collections.unmodifiableMap(headers), body.toString()));
                 label = null;
@@ -315,7 +344,9 @@ final class PemKeys {
             int colon = line.indexOf(':');
             if (colon > 0 && body.length() == 0) {
                 // RFC 1421 header such as "Proc-Type: 4,ENCRYPTED" or "DEK-Info: AES-256-CBC,...".
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
                 continue;
             }
             for (int i = 0; i < line.length(); i++) {
@@ -326,8 +357,10 @@ final class PemKeys {
             }
         }
         if (label != null) {
-            throw new KeyLoadingException(source, "the PEM block '" + label + "' has no '-----END " + label
-                    + "-----' line: the key text is truncated (copy the whole key, including the END line)");
+            throw new KeyLoadingException(
+                    source,
+                    "the PEM block '" + label + "' has no '-----END " + label
+                            + "-----' line: the key text is truncated (copy the whole key, including the END line)");
         }
         return blocks;
     }
@@ -340,8 +373,10 @@ final class PemKeys {
         try {
             return Base64.getDecoder().decode(block.base64);
         } catch (IllegalArgumentException e) {
-            throw new KeyLoadingException(source, "the PEM block '" + block.label + "' is not valid base64:"
-                    + " the key text is damaged or truncated (copy it again, unchanged)");
+            throw new KeyLoadingException(
+                    source,
+                    "the PEM block '" + block.label + "' is not valid base64:"
+                            + " the key text is damaged or truncated (copy it again, unchanged)");
         }
     }
 
@@ -357,8 +392,10 @@ final class PemKeys {
         try {
             return ASN1Primitive.fromByteArray(der);
         } catch (Exception e) {
-            throw new KeyLoadingException(source, what + " is not valid DER: the key is damaged or truncated"
-                    + " (" + e.getClass().getSimpleName() + ")");
+            throw new KeyLoadingException(
+                    source,
+                    what + " is not valid DER: the key is damaged or truncated" + " ("
+                            + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -421,16 +458,18 @@ final class PemKeys {
         return DerKind.UNKNOWN;
     }
 
-    private static PrivateKeyInfo privateFromBlock(String source, PemBlock block, ASN1Primitive ecParameters,
-                                                   char[] passphrase) {
+    private static PrivateKeyInfo privateFromBlock(
+            String source, PemBlock block, ASN1Primitive ecParameters, char[] passphrase) {
         String what = "the PEM block '" + block.label + "'";
         switch (block.label) {
             case "DSA PRIVATE KEY":
                 throw new KeyLoadingException(source, KeyTypes.DSA_NOT_SUPPORTED);
             case "OPENSSH PRIVATE KEY":
-                throw new KeyLoadingException(source, "the OpenSSH private key format (BEGIN OPENSSH PRIVATE KEY) is"
-                        + " not supported: convert a copy of the key to PKCS#8 with"
-                        + " ssh-keygen -p -m PKCS8 -f private_key_copy, or create the key with openssl");
+                throw new KeyLoadingException(
+                        source,
+                        "the OpenSSH private key format (BEGIN OPENSSH PRIVATE KEY) is"
+                                + " not supported: convert a copy of the key to PKCS#8 with"
+                                + " ssh-keygen -p -m PKCS8 -f private_key_copy, or create the key with openssl");
             default:
                 break;
         }
@@ -442,8 +481,8 @@ final class PemKeys {
         return privateFromDer(source, der, ecParameters, passphrase, what);
     }
 
-    private static PrivateKeyInfo privateFromDer(String source, byte[] der, ASN1Primitive ecParameters,
-                                                 char[] passphrase, String what) {
+    private static PrivateKeyInfo privateFromDer(
+            String source, byte[] der, ASN1Primitive ecParameters, char[] passphrase, String what) {
         ASN1Primitive p = parseDer(source, der, what);
         DerKind kind = classify(p);
         try {
@@ -453,7 +492,8 @@ final class PemKeys {
                 case ENCRYPTED_PKCS8:
                     return decryptPkcs8(source, p, passphrase);
                 case RSA_PKCS1:
-                    return new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                    return new PrivateKeyInfo(
+                            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
                             RSAPrivateKey.getInstance(p));
                 case EC_SEC1:
                     return wrapSec1(source, ECPrivateKey.getInstance(p), ecParameters);
@@ -465,26 +505,35 @@ final class PemKeys {
         } catch (KeyLoadingException e) {
             throw e;
         } catch (Exception e) {
-            throw new KeyLoadingException(source, what + " does not hold a valid " + kind.text.replaceFirst("^an? ", "")
-                    + ": the key is damaged (" + e.getClass().getSimpleName() + ")");
+            throw new KeyLoadingException(
+                    source,
+                    what + " does not hold a valid " + kind.text.replaceFirst("^an? ", "") + ": the key is damaged ("
+                            + e.getClass().getSimpleName() + ")");
         }
         if (kind.isPublic()) {
-            throw new KeyLoadingException(source, what + " is " + kind.text + ", but a private key is needed to sign:"
-                    + " give the private key the public key was made from");
+            throw new KeyLoadingException(
+                    source,
+                    what + " is " + kind.text + ", but a private key is needed to sign:"
+                            + " give the private key the public key was made from");
         }
-        throw new KeyLoadingException(source, what + " is not a private key: expected PKCS#8 (BEGIN PRIVATE KEY),"
-                + " PKCS#1 (BEGIN RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY)");
+        throw new KeyLoadingException(
+                source,
+                what + " is not a private key: expected PKCS#8 (BEGIN PRIVATE KEY),"
+                        + " PKCS#1 (BEGIN RSA PRIVATE KEY) or SEC1 (BEGIN EC PRIVATE KEY)");
     }
 
-    private static PrivateKeyInfo wrapSec1(String source, ECPrivateKey ec, ASN1Primitive ecParameters) throws java.io.IOException {
+    private static PrivateKeyInfo wrapSec1(String source, ECPrivateKey ec, ASN1Primitive ecParameters)
+            throws java.io.IOException {
         ASN1Encodable params = ec.getParametersObject();
         if (params == null) {
             params = ecParameters;
         }
         if (params == null) {
-            throw new KeyLoadingException(source, "the EC private key names no curve (no parameters in the key and no"
-                    + " EC PARAMETERS block before it): regenerate it with"
-                    + " openssl ecparam -name prime256v1 -genkey -noout -out private_key.pem");
+            throw new KeyLoadingException(
+                    source,
+                    "the EC private key names no curve (no parameters in the key and no"
+                            + " EC PARAMETERS block before it): regenerate it with"
+                            + " openssl ecparam -name prime256v1 -genkey -noout -out private_key.pem");
         }
         return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, params), ec);
     }
@@ -506,16 +555,22 @@ final class PemKeys {
                     break;
             }
         } catch (Exception e) {
-            throw new KeyLoadingException(source, what + " does not hold a valid " + kind.text.replaceFirst("^an? ", "")
-                    + ": the key is damaged (" + e.getClass().getSimpleName() + ")");
+            throw new KeyLoadingException(
+                    source,
+                    what + " does not hold a valid " + kind.text.replaceFirst("^an? ", "") + ": the key is damaged ("
+                            + e.getClass().getSimpleName() + ")");
         }
         if (kind.isPrivate()) {
-            throw new KeyLoadingException(source, what + " is " + kind.text + ", but a public key is needed here:"
-                    + " export the public half with openssl pkey -in private_key.pem -pubout -out public_key.pem,"
-                    + " or use Keys.publicKey(Keys.loadPrivateKey(source))");
+            throw new KeyLoadingException(
+                    source,
+                    what + " is " + kind.text + ", but a public key is needed here:"
+                            + " export the public half with openssl pkey -in private_key.pem -pubout -out public_key.pem,"
+                            + " or use Keys.publicKey(Keys.loadPrivateKey(source))");
         }
-        throw new KeyLoadingException(source, what + " is not a public key: expected SubjectPublicKeyInfo"
-                + " (BEGIN PUBLIC KEY), PKCS#1 (BEGIN RSA PUBLIC KEY) or an X.509 certificate");
+        throw new KeyLoadingException(
+                source,
+                what + " is not a public key: expected SubjectPublicKeyInfo"
+                        + " (BEGIN PUBLIC KEY), PKCS#1 (BEGIN RSA PUBLIC KEY) or an X.509 certificate");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -525,23 +580,32 @@ final class PemKeys {
         if (passphrase == null) {
             throw new KeyLoadingException(source, ENCRYPTED_NO_PASSPHRASE);
         }
-        PKCS8EncryptedPrivateKeyInfo info = new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(encrypted));
+        PKCS8EncryptedPrivateKeyInfo info =
+                new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(encrypted));
         String scheme = info.getEncryptionAlgorithm().getAlgorithm().getId();
         InputDecryptorProvider decryptor;
         try {
-            decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BcHolder.PROVIDER).build(passphrase);
+            decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(BcHolder.PROVIDER)
+                    .build(passphrase);
         } catch (OperatorCreationException e) {
-            throw new KeyLoadingException(source, "cannot set up decryption of the encrypted key ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new KeyLoadingException(
+                    source,
+                    "cannot set up decryption of the encrypted key ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
         PrivateKeyInfo decrypted;
         try {
             decrypted = info.decryptPrivateKeyInfo(decryptor);
         } catch (Exception e) {
             if (hasCause(e, OperatorCreationException.class)) {
-                throw new KeyLoadingException(source, "the key is encrypted with a scheme that is not supported (OID "
-                        + scheme + "): re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem"
-                        + " -out encrypted.pem");
+                throw new KeyLoadingException(
+                        source,
+                        "the key is encrypted with a scheme that is not supported (OID "
+                                + scheme
+                                + "): re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem"
+                                + " -out encrypted.pem");
             }
             throw wrongPassphrase(source);
         }
@@ -572,31 +636,39 @@ final class PemKeys {
         String dekInfo = block.headers.get("dek-info");
         int comma = dekInfo == null ? -1 : dekInfo.indexOf(',');
         if (comma <= 0) {
-            throw new KeyLoadingException(source, "the encrypted PEM block '" + block.label
-                    + "' has no valid DEK-Info header: the key text is damaged");
+            throw new KeyLoadingException(
+                    source,
+                    "the encrypted PEM block '" + block.label
+                            + "' has no valid DEK-Info header: the key text is damaged");
         }
         String cipher = dekInfo.substring(0, comma).strip();
         byte[] iv;
         try {
             iv = Hex.decode(dekInfo.substring(comma + 1).strip());
         } catch (RuntimeException e) {
-            throw new KeyLoadingException(source, "the DEK-Info header of the encrypted PEM block '" + block.label
-                    + "' has a malformed IV: the key text is damaged");
+            throw new KeyLoadingException(
+                    source,
+                    "the DEK-Info header of the encrypted PEM block '" + block.label
+                            + "' has a malformed IV: the key text is damaged");
         }
         PEMDecryptor decryptor;
         try {
             decryptor = new BcPEMDecryptorProvider(passphrase).get(cipher);
         } catch (Exception e) {
-            throw new KeyLoadingException(source, "the key is encrypted with " + cipher + ", which is not supported:"
-                    + " re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem -out encrypted.pem");
+            throw new KeyLoadingException(
+                    source,
+                    "the key is encrypted with " + cipher + ", which is not supported:"
+                            + " re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem -out encrypted.pem");
         }
         byte[] plain;
         try {
             plain = decryptor.decrypt(der, iv);
         } catch (Exception e) {
             if (e.getMessage() != null && e.getMessage().startsWith("unknown encryption")) {
-                throw new KeyLoadingException(source, "the key is encrypted with " + cipher + ", which is not supported:"
-                        + " re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem -out encrypted.pem");
+                throw new KeyLoadingException(
+                        source,
+                        "the key is encrypted with " + cipher + ", which is not supported:"
+                                + " re-encrypt it with openssl pkcs8 -topk8 -v2 aes-256-cbc -in private_key.pem -out encrypted.pem");
             }
             throw wrongPassphrase(source);
         }
@@ -610,8 +682,10 @@ final class PemKeys {
     }
 
     private static KeyLoadingException wrongPassphrase(String source) {
-        return new KeyLoadingException(source, "the key could not be decrypted: the passphrase is wrong"
-                + " (or the encrypted key is damaged); check the passphrase given to KeySource.withPassphrase(...)");
+        return new KeyLoadingException(
+                source,
+                "the key could not be decrypted: the passphrase is wrong"
+                        + " (or the encrypted key is damaged); check the passphrase given to KeySource.withPassphrase(...)");
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -17,26 +17,33 @@ import java.time.Instant;
  * @param failures failed fetches since the provider started
  * @param interval the refresh interval, or {@code null} when the key is fetched only on demand
  */
-public record RefreshState(Instant lastLoaded, int consecutiveFailures, String lastFailure, Instant lastFailureAt,
-        long successes, long failures, Duration interval) {
+public record RefreshState(
+        Instant lastLoaded,
+        int consecutiveFailures,
+        String lastFailure,
+        Instant lastFailureAt,
+        long successes,
+        long failures,
+        Duration interval) {
 
     // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641)
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof RefreshState other
-                && java.util.Objects.equals(lastLoaded, other.lastLoaded)
-                && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
-                && java.util.Objects.equals(lastFailure, other.lastFailure)
-                && java.util.Objects.equals(lastFailureAt, other.lastFailureAt)
-                && java.util.Objects.equals(successes, other.successes)
-                && java.util.Objects.equals(failures, other.failures)
-                && java.util.Objects.equals(interval, other.interval);
+        return o == this
+                || o instanceof RefreshState other
+                        && java.util.Objects.equals(lastLoaded, other.lastLoaded)
+                        && java.util.Objects.equals(consecutiveFailures, other.consecutiveFailures)
+                        && java.util.Objects.equals(lastFailure, other.lastFailure)
+                        && java.util.Objects.equals(lastFailureAt, other.lastFailureAt)
+                        && java.util.Objects.equals(successes, other.successes)
+                        && java.util.Objects.equals(failures, other.failures)
+                        && java.util.Objects.equals(interval, other.interval);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(lastLoaded, consecutiveFailures, lastFailure,
-                lastFailureAt, successes, failures, interval);
+        return java.util.Objects.hash(
+                lastLoaded, consecutiveFailures, lastFailure, lastFailureAt, successes, failures, interval);
     }
 
     @Override
@@ -49,7 +56,6 @@ public record RefreshState(Instant lastLoaded, int consecutiveFailures, String l
                 + ", failures=" + failures
                 + ", interval=" + interval + "]";
     }
-
 
     /** @return whether the latest fetch failed (the last good key is still in use) */
     public boolean failing() {

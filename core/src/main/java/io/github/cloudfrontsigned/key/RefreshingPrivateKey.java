@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.internal.Validation;
 import java.lang.ref.WeakReference;
 import java.security.PrivateKey;
@@ -111,8 +110,11 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
                 try {
                     t.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
                     if (t.isAlive()) {
-                        LOG.log(System.Logger.Level.WARNING, "the CloudFront key refresh of {0} did not end within"
-                                + " {1} s of close()", description, CLOSE_WAIT_SECONDS);
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "the CloudFront key refresh of {0} did not end within" + " {1} s of close()",
+                                description,
+                                CLOSE_WAIT_SECONDS);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -192,12 +194,19 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
     private volatile Instant failingSince;
     /** Failed fetches since the last success; written under the instance's lock. */
     private volatile int consecutiveFailures;
+
     private final LongAdder successes = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private volatile boolean closed;
 
-    private RefreshingPrivateKey(String description, StoredKeyFetcher fetcher, StoredKey first, Duration interval,
-            Scheduler scheduler, Clock clock, DoubleSupplier random) {
+    private RefreshingPrivateKey(
+            String description,
+            StoredKeyFetcher fetcher,
+            StoredKey first,
+            Duration interval,
+            Scheduler scheduler,
+            Clock clock,
+            DoubleSupplier random) {
         this.description = description;
         this.fetcher = fetcher;
         this.current = first;
@@ -218,20 +227,22 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      * alive.
      */
     private static void scheduleNext(Scheduler scheduler, WeakReference<RefreshingPrivateKey> self, long delayMillis) {
-        scheduler.schedule(() -> {
-            RefreshingPrivateKey key = self.get();
-            if (key == null) {
-                scheduler.shutdown();
-                return;
-            }
-            if (key.closed) {
-                return;
-            }
-            key.refresh();
-            long next = key.nextDelayMillis();
-            key = null; // not held while waiting
-            scheduleNext(scheduler, self, next);
-        }, delayMillis);
+        scheduler.schedule(
+                () -> {
+                    RefreshingPrivateKey key = self.get();
+                    if (key == null) {
+                        scheduler.shutdown();
+                        return;
+                    }
+                    if (key.closed) {
+                        return;
+                    }
+                    key.refresh();
+                    long next = key.nextDelayMillis();
+                    key = null; // not held while waiting
+                    scheduleNext(scheduler, self, next);
+                },
+                delayMillis);
     }
 
     /**
@@ -286,17 +297,27 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
      *     ID that is not letters and digits
      * @throws IllegalArgumentException if {@code refreshInterval} is shorter than a second
      */
-    public static RefreshingPrivateKey startStored(String description, Duration refreshInterval,
-            StoredKeyFetcher fetcher) {
+    public static RefreshingPrivateKey startStored(
+            String description, Duration refreshInterval, StoredKeyFetcher fetcher) {
         StoredKey first = first(description, refreshInterval, fetcher);
-        return new RefreshingPrivateKey(description, fetcher, first, refreshInterval,
-                refreshInterval == null ? null : daemonThread(description), Clock.systemUTC(),
+        return new RefreshingPrivateKey(
+                description,
+                fetcher,
+                first,
+                refreshInterval,
+                refreshInterval == null ? null : daemonThread(description),
+                Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** As {@link #startStored(String, Duration, StoredKeyFetcher)} on a given scheduler, clock and jitter source. */
-    static RefreshingPrivateKey startStored(String description, Duration refreshInterval, StoredKeyFetcher fetcher,
-            Scheduler scheduler, Clock clock, DoubleSupplier random) {
+    static RefreshingPrivateKey startStored(
+            String description,
+            Duration refreshInterval,
+            StoredKeyFetcher fetcher,
+            Scheduler scheduler,
+            Clock clock,
+            DoubleSupplier random) {
         StoredKey first = first(description, refreshInterval, fetcher);
         return new RefreshingPrivateKey(description, fetcher, first, refreshInterval, scheduler, clock, random);
     }
@@ -305,8 +326,8 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(fetcher, "fetcher");
         if (refreshInterval != null && refreshInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("refresh interval of " + description + " must be at least 1 second, got "
-                    + refreshInterval);
+            throw new IllegalArgumentException(
+                    "refresh interval of " + description + " must be at least 1 second, got " + refreshInterval);
         }
         StoredKey first;
         try {
@@ -316,8 +337,12 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         } catch (Exception e) {
             throw new KeyLoadingException(description, "could not be fetched: " + message(e), e);
         }
-        LOG.log(System.Logger.Level.INFO, "CloudFront private key loaded from {0}: {1}, public key SHA-256"
-                + " fingerprint {2}{3}", description, Keys.describe(first.privateKey()), fingerprint(first.privateKey()),
+        LOG.log(
+                System.Logger.Level.INFO,
+                "CloudFront private key loaded from {0}: {1}, public key SHA-256" + " fingerprint {2}{3}",
+                description,
+                Keys.describe(first.privateKey()),
+                fingerprint(first.privateKey()),
                 first.keyPairId() == null ? "" : ", key pair ID " + first.keyPairId());
         return first;
     }
@@ -370,10 +395,13 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         }
         previous = old;
         current = fetched;
-        LOG.log(System.Logger.Level.INFO, "CloudFront private key from {0} changed: now {1}, public key SHA-256"
-                + " fingerprint {2}{3}", description, Keys.describe(fetched.privateKey()),
-                fingerprint(fetched.privateKey()), fetched.keyPairId() == null ? "" : ", key pair ID "
-                + fetched.keyPairId());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "CloudFront private key from {0} changed: now {1}, public key SHA-256" + " fingerprint {2}{3}",
+                description,
+                Keys.describe(fetched.privateKey()),
+                fingerprint(fetched.privateKey()),
+                fetched.keyPairId() == null ? "" : ", key pair ID " + fetched.keyPairId());
         return true;
     }
 
@@ -385,14 +413,25 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         lastFailureAt = clock.instant();
         if (n == 1) {
             failingSince = lastFailureAt;
-            LOG.log(System.Logger.Level.WARNING, "CloudFront private key refresh from {0} failed, signing goes on"
-                    + " with the last good key (loaded {1}) until a refresh succeeds{2}: {3}", description,
-                    lastLoaded, interval == null ? "" : "; retrying with exponential backoff from "
-                    + text(interval.multipliedBy(2)) + " up to "
-                    + text(interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF), problem);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "CloudFront private key refresh from {0} failed, signing goes on"
+                            + " with the last good key (loaded {1}) until a refresh succeeds{2}: {3}",
+                    description,
+                    lastLoaded,
+                    interval == null
+                            ? ""
+                            : "; retrying with exponential backoff from "
+                                    + text(interval.multipliedBy(2)) + " up to "
+                                    + text(interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF),
+                    problem);
         } else {
-            LOG.log(System.Logger.Level.DEBUG, "CloudFront private key refresh from {0} failed again ({1} in a row):"
-                    + " {2}", description, n, problem);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "CloudFront private key refresh from {0} failed again ({1} in a row):" + " {2}",
+                    description,
+                    n,
+                    problem);
         }
     }
 
@@ -401,8 +440,14 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
         lastLoaded = clock.instant();
         int n = consecutiveFailures;
         if (n > 0) {
-            LOG.log(System.Logger.Level.INFO, "CloudFront private key refresh from {0} succeeded again after {1}"
-                    + " failed attempt{2} since {3}", description, n, n == 1 ? "" : "s", firstFailureText());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "CloudFront private key refresh from {0} succeeded again after {1}"
+                            + " failed attempt{2} since {3}",
+                    description,
+                    n,
+                    n == 1 ? "" : "s",
+                    firstFailureText());
             consecutiveFailures = 0;
             lastFailure = null;
         }
@@ -430,8 +475,14 @@ public final class RefreshingPrivateKey implements PrivateKeyProvider, AutoClose
     @Override
     public RefreshState refreshState() {
         synchronized (this) {
-            return new RefreshState(lastLoaded, consecutiveFailures, lastFailure,
-                    consecutiveFailures == 0 ? null : lastFailureAt, successes.sum(), failures.sum(), interval);
+            return new RefreshState(
+                    lastLoaded,
+                    consecutiveFailures,
+                    lastFailure,
+                    consecutiveFailures == 0 ? null : lastFailureAt,
+                    successes.sum(),
+                    failures.sum(),
+                    interval);
         }
     }
 

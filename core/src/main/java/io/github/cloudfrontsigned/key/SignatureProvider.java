@@ -42,8 +42,8 @@ public enum SignatureProvider {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Unknown signature provider '" + value
-                + "': use auto, jdk, bouncy-castle or corretto");
+        throw new IllegalArgumentException(
+                "Unknown signature provider '" + value + "': use auto, jdk, bouncy-castle or corretto");
     }
 
     /**

@@ -8,8 +8,7 @@ package io.github.cloudfrontsigned.metrics;
  */
 public final class CloudFrontMetrics {
 
-    private CloudFrontMetrics() {
-    }
+    private CloudFrontMetrics() {}
 
     /** Counter: links (URLs) signed, by the filter or by application code. */
     public static final String LINKS_SIGNED = "cloudfront.links.signed";

@@ -56,8 +56,10 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
         if (!GlobalOpenTelemetry.isSet()) {
             return null;
         }
-        System.getLogger(OpenTelemetryMetrics.class.getName()).log(System.Logger.Level.INFO,
-                "CloudFront meters (cloudfront.*) registered with the global OpenTelemetry");
+        System.getLogger(OpenTelemetryMetrics.class.getName())
+                .log(
+                        System.Logger.Level.INFO,
+                        "CloudFront meters (cloudfront.*) registered with the global OpenTelemetry");
         return register(GlobalOpenTelemetry.get(), signer, null);
     }
 
@@ -70,8 +72,8 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
      *     {@code CloudFrontEdgeFilter::denials}), or {@code null} for none
      * @return the registration; {@link #close()} removes the instruments
      */
-    public static OpenTelemetryMetrics register(OpenTelemetry openTelemetry, CloudFrontSigner signer,
-            ToLongFunction<ErrorCode> edgeDenials) {
+    public static OpenTelemetryMetrics register(
+            OpenTelemetry openTelemetry, CloudFrontSigner signer, ToLongFunction<ErrorCode> edgeDenials) {
         Objects.requireNonNull(openTelemetry, "openTelemetry");
         return register(openTelemetry.getMeter(SCOPE), signer, edgeDenials);
     }
@@ -84,12 +86,13 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
      * @param edgeDenials the local edge's denials by error code, or {@code null} for none
      * @return the registration; {@link #close()} removes the instruments
      */
-    public static OpenTelemetryMetrics register(Meter meter, CloudFrontSigner signer,
-            ToLongFunction<ErrorCode> edgeDenials) {
+    public static OpenTelemetryMetrics register(
+            Meter meter, CloudFrontSigner signer, ToLongFunction<ErrorCode> edgeDenials) {
         Objects.requireNonNull(meter, "meter");
         List<AutoCloseable> instruments = new ArrayList<>();
         if (signer != null) {
-            instruments.add(meter.counterBuilder(CloudFrontMetrics.LINKS_SIGNED).setDescription("Links signed")
+            instruments.add(meter.counterBuilder(CloudFrontMetrics.LINKS_SIGNED)
+                    .setDescription("Links signed")
                     .buildWithCallback(m -> m.record(signer.statistics().linksSigned())));
             instruments.add(meter.counterBuilder(CloudFrontMetrics.COOKIES_ISSUED)
                     .setDescription("Signed cookie sets issued")
@@ -97,7 +100,8 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
             Attributes computed = Attributes.of(RESULT, "computed");
             Attributes reused = Attributes.of(RESULT, "reused");
             instruments.add(meter.counterBuilder(CloudFrontMetrics.SIGNATURES)
-                    .setDescription("Signatures computed with the key or reused").buildWithCallback(m -> {
+                    .setDescription("Signatures computed with the key or reused")
+                    .buildWithCallback(m -> {
                         CloudFrontSigner.Statistics s = signer.statistics();
                         m.record(s.signaturesComputed(), computed);
                         m.record(s.signaturesReused(), reused);
@@ -108,7 +112,8 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
             Attributes success = Attributes.of(RESULT, "success");
             Attributes failure = Attributes.of(RESULT, "failure");
             instruments.add(meter.counterBuilder(CloudFrontMetrics.KEY_REFRESHES)
-                    .setDescription("Fetches of keys from a refreshing source").buildWithCallback(m -> {
+                    .setDescription("Fetches of keys from a refreshing source")
+                    .buildWithCallback(m -> {
                         CloudFrontSigner.KeyRefreshes r = signer.keyRefreshes();
                         m.record(r.successes(), success);
                         m.record(r.failures(), failure);
@@ -121,7 +126,8 @@ public final class OpenTelemetryMetrics implements AutoCloseable {
                 attributes[i] = Attributes.of(CODE, codes[i].code());
             }
             instruments.add(meter.counterBuilder(CloudFrontMetrics.EDGE_DENIALS)
-                    .setDescription("Requests the local edge answered 403, by error code").buildWithCallback(m -> {
+                    .setDescription("Requests the local edge answered 403, by error code")
+                    .buildWithCallback(m -> {
                         for (int i = 0; i < codes.length; i++) {
                             m.record(edgeDenials.applyAsLong(codes[i]), attributes[i]);
                         }

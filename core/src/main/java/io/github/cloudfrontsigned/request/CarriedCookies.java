@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.request;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.SigningParameter;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.Verdict;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,21 +26,32 @@ final class CarriedCookies {
 
     private final ConcurrentHashMap<String, Verdict> verified = new ConcurrentHashMap<>();
 
-    boolean fresh(RequestRules rules, String resource, Map<String, String> cookies, String ipAddress,
-            String clientIp) {
+    boolean fresh(RequestRules rules, String resource, Map<String, String> cookies, String ipAddress, String clientIp) {
         if (cookies == null || cookies.isEmpty()) {
             return false;
         }
         CloudFrontSigner signer = rules.signer();
-        long freshUntil = signer.clock().instant().plus(rules.cookieRefreshMargin()).getEpochSecond();
+        long freshUntil =
+                signer.clock().instant().plus(rules.cookieRefreshMargin()).getEpochSecond();
         CloudFrontVerifier verifier = rules.verifier();
         if (verifier != null) {
-            String key = cookies.get(SignedCookies.POLICY) + '\n' + cookies.get(SignedCookies.EXPIRES) + '\n'
-                    + cookies.get(SignedCookies.SIGNATURE) + '\n' + cookies.get(SignedCookies.KEY_PAIR_ID) + '\n'
-                    + cookies.get(SignedCookies.HASH_ALGORITHM) + '\n' + resource + '\n' + clientIp;
+            String key = cookies.get(SignedCookies.POLICY)
+                    + '\n'
+                    + cookies.get(SignedCookies.EXPIRES)
+                    + '\n'
+                    + cookies.get(SignedCookies.SIGNATURE)
+                    + '\n'
+                    + cookies.get(SignedCookies.KEY_PAIR_ID)
+                    + '\n'
+                    + cookies.get(SignedCookies.HASH_ALGORITHM)
+                    + '\n'
+                    + resource
+                    + '\n'
+                    + clientIp;
             Verdict verdict = verified.get(key);
             if (verdict == null) {
-                ViewerRequest.Builder viewer = ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
+                ViewerRequest.Builder viewer =
+                        ViewerRequest.builder().url(sampleUrl(resource)).clientIp(clientIp);
                 cookies.forEach((name, value) -> {
                     if (name.startsWith(SigningParameter.COOKIE_PREFIX)) {
                         viewer.cookie(name, value);
@@ -54,10 +65,12 @@ final class CarriedCookies {
                     verified.put(key, verdict);
                 }
             }
-            return verdict.isAllowed() && resource.equals(verdict.resource())
+            return verdict.isAllowed()
+                    && resource.equals(verdict.resource())
                     && signer.activeKeyPairId().equals(verdict.keyPairId())
                     && Objects.equals(ipAddress, verdict.ipAddress())
-                    && verdict.dateLessThan() != null && verdict.dateLessThan().getEpochSecond() > freshUntil;
+                    && verdict.dateLessThan() != null
+                    && verdict.dateLessThan().getEpochSecond() > freshUntil;
         }
         if (!signer.activeKeyPairId().equals(cookies.get(SignedCookies.KEY_PAIR_ID))) {
             return false;
@@ -67,7 +80,8 @@ final class CarriedCookies {
         if (json == null || !json.contains("\"Resource\":\"" + resource + "\"")) {
             return false;
         }
-        boolean ipMatches = ipAddress == null ? !json.contains("AWS:SourceIp")
+        boolean ipMatches = ipAddress == null
+                ? !json.contains("AWS:SourceIp")
                 : json.contains("\"AWS:SourceIp\":\"" + ipAddress + "\"");
         return ipMatches && dateLessThan(json) > freshUntil;
     }

@@ -135,8 +135,14 @@ public final class CookieSpec {
     }
 
     private static CookieAttributes withPath(CookieAttributes a, String path) {
-        return CookieAttributes.builder().domain(a.domain()).path(path).secure(a.secure()).httpOnly(a.httpOnly())
-                .sameSite(a.sameSite()).maxAge(a.maxAge()).build();
+        return CookieAttributes.builder()
+                .domain(a.domain())
+                .path(path)
+                .secure(a.secure())
+                .httpOnly(a.httpOnly())
+                .sameSite(a.sameSite())
+                .maxAge(a.maxAge())
+                .build();
     }
 
     @Override

@@ -53,8 +53,12 @@ public final class RequestRules {
         this.roles = b.roles;
         this.bindClientIp = b.bindClientIp;
         this.trustedProxies = b.trustedProxies;
-        this.refusedSegments = new SummarizingLog(LOG, System.Logger.Level.WARNING,
-                "user names or path parameters refused as path segments", signer.clock(), Duration.ofMinutes(1));
+        this.refusedSegments = new SummarizingLog(
+                LOG,
+                System.Logger.Level.WARNING,
+                "user names or path parameters refused as path segments",
+                signer.clock(),
+                Duration.ofMinutes(1));
     }
 
     /**
@@ -133,8 +137,10 @@ public final class RequestRules {
         try {
             return spec.resource(userName);
         } catch (IllegalArgumentException e) {
-            refusedSegments.record("user name", () -> "No CloudFront signed cookies for " + spec.resourceTemplate()
-                    + ": the user name " + e.getMessage());
+            refusedSegments.record(
+                    "user name",
+                    () -> "No CloudFront signed cookies for " + spec.resourceTemplate() + ": the user name "
+                            + e.getMessage());
             return null;
         }
     }
@@ -177,8 +183,8 @@ public final class RequestRules {
      * @param clientIp the client's IP address, for the verifier's {@code IpAddress} check; {@code null} if unknown
      * @return {@code true} if the carried cookies are fresh enough, {@code false} if cookies should be issued
      */
-    public boolean carriesFreshCookies(String resource, Map<String, String> cookies, String ipAddress,
-            String clientIp) {
+    public boolean carriesFreshCookies(
+            String resource, Map<String, String> cookies, String ipAddress, String clientIp) {
         return carriedCookies.fresh(this, resource, cookies, ipAddress, clientIp);
     }
 

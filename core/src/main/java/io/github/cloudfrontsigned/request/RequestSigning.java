@@ -320,13 +320,19 @@ public final class RequestSigning implements LinkSigner {
             if (bound == null && settings.bindClientIp) {
                 bound = v4;
                 if (bound == null) {
-                    settings.log.log(System.Logger.Level.DEBUG, "No signatures for client {0}: IP binding is on and"
-                            + " CloudFront''s IpAddress condition accepts IPv4 only", LogText.of(client));
+                    settings.log.log(
+                            System.Logger.Level.DEBUG,
+                            "No signatures for client {0}: IP binding is on and"
+                                    + " CloudFront''s IpAddress condition accepts IPv4 only",
+                            LogText.of(client));
                     return false;
                 }
             }
             if (bound != null) {
-                linkPolicy = Policy.builder().expiresIn(settings.linkTtl).ipAddress(bound).build();
+                linkPolicy = Policy.builder()
+                        .expiresIn(settings.linkTtl)
+                        .ipAddress(bound)
+                        .build();
                 ipAddress = linkPolicy.ipAddress();
             } else {
                 linkPolicy = settings.cannedLinkPolicy;
@@ -377,8 +383,10 @@ public final class RequestSigning implements LinkSigner {
         try {
             LinkSigner l = links;
             if (l == null) {
-                l = (linkPolicy == settings.cannedLinkPolicy ? settings.cannedLinkSigner
-                        : settings.signer.linkSigner(linkPolicy)).forResponse();
+                l = (linkPolicy == settings.cannedLinkPolicy
+                                ? settings.cannedLinkSigner
+                                : settings.signer.linkSigner(linkPolicy))
+                        .forResponse();
                 links = l;
             }
             return l.signingParameters(url);
@@ -456,7 +464,10 @@ public final class RequestSigning implements LinkSigner {
                     throw e;
                 }
                 // never break the response: this request simply gets no cookies for this resource
-                settings.log.log(System.Logger.Level.WARNING, "No signed cookies for {0}: {1}", LogText.of(resource),
+                settings.log.log(
+                        System.Logger.Level.WARNING,
+                        "No signed cookies for {0}: {1}",
+                        LogText.of(resource),
                         LogText.of(e.toString()));
             }
         }
@@ -464,7 +475,9 @@ public final class RequestSigning implements LinkSigner {
     }
 
     private void hookFailed(RuntimeException e) {
-        settings.log.log(System.Logger.Level.WARNING, "The access policy threw {0}; signing denied for this request",
+        settings.log.log(
+                System.Logger.Level.WARNING,
+                "The access policy threw {0}; signing denied for this request",
                 e.getClass().getName());
     }
 }

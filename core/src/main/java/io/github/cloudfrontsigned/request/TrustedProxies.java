@@ -174,7 +174,10 @@ public final class TrustedProxies {
                 return null;
             }
             for (String p : parts) {
-                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                if (p.isEmpty()
+                        || p.length() > 3
+                        || !p.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(p) > 255) {
                     return null;
                 }
             }
@@ -195,7 +198,8 @@ public final class TrustedProxies {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrustedProxies && ((TrustedProxies) o).ranges.size() == ranges.size()
+        return o instanceof TrustedProxies
+                && ((TrustedProxies) o).ranges.size() == ranges.size()
                 && Arrays.deepEquals(((TrustedProxies) o).ranges.toArray(), ranges.toArray());
     }
 

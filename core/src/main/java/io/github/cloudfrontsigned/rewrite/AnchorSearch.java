@@ -62,8 +62,7 @@ final class AnchorSearch {
     /** The byte after {@code <} of each tag kind, lower case. */
     private static final int[] SECOND = {'s', '!', '/', '/'};
 
-    private AnchorSearch() {
-    }
+    private AnchorSearch() {}
 
     /** Whether to use the flagged search on the VM named {@code vmName}, given the property's value or null. */
     static boolean flaggedSearch(String vmName, String property) {
@@ -95,7 +94,8 @@ final class AnchorSearch {
     private static long anchorHits(LinkMatcher m, long wc, long next) {
         long hits = zeros((wc ^ m.a0) | (next ^ m.b0));
         if (m.anchorCount > 1) {
-            hits |= zeros((wc ^ m.a1) | (next ^ m.b1)) | zeros((wc ^ m.a2) | (next ^ m.b2))
+            hits |= zeros((wc ^ m.a1) | (next ^ m.b1))
+                    | zeros((wc ^ m.a2) | (next ^ m.b2))
                     | zeros((wc ^ m.a3) | (next ^ m.b3));
         }
         return hits;

@@ -20,11 +20,11 @@ final class AsciiCompatibility {
 
     private static final Map<Charset, Boolean> CACHE = new ConcurrentHashMap<>();
 
-    private AsciiCompatibility() {
-    }
+    private AsciiCompatibility() {}
 
     static boolean test(Charset charset) {
-        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+        if (charset.equals(StandardCharsets.UTF_8)
+                || charset.equals(StandardCharsets.ISO_8859_1)
                 || charset.equals(StandardCharsets.US_ASCII)) {
             return true;
         }

@@ -32,15 +32,23 @@ final class ByteRewritingOutputStream extends OutputStream {
     private final Scanner scanner;
     /** Taken from {@link CarryPool} on first use, given back at close. */
     private byte[] carry;
+
     private final int capacity;
     private int carryLen;
     /** The gathered output, taken from {@link CarryPool} on first use, given back at close. */
     private byte[] gathered;
+
     private int gatheredLen;
     private final WrapperState state = new WrapperState();
 
-    ByteRewritingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
-            String scheme, int maxLinkLength) {
+    ByteRewritingOutputStream(
+            OutputStream out,
+            Charset charset,
+            LinkMatcher matcher,
+            LinkSigner signer,
+            int mode,
+            String scheme,
+            int maxLinkLength) {
         this.out = out;
         this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength, charset);
         this.capacity = LinkScanner.maxRetained(maxLinkLength) + CHUNK;

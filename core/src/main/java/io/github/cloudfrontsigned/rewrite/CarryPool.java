@@ -18,8 +18,7 @@ final class CarryPool {
     private static volatile long acquired;
     private static volatile long created;
 
-    private CarryPool() {
-    }
+    private CarryPool() {}
 
     /** A byte buffer of {@code capacity} bytes, pooled if one is free. */
     static byte[] acquire(int capacity) {

@@ -27,10 +27,12 @@ final class CharRewritingWriter extends Writer {
     private final boolean pooled;
     /** The window and its ASCII shadow: {@code null} until the first write and after close. */
     private char[] chars;
+
     private byte[] shadow;
     private int len;
     /** The gathered output ({@code null} when not pooled: then emitted pieces are written as they come). */
     private char[] gathered;
+
     private int gatheredLen;
     private final WrapperState state = new WrapperState();
 
@@ -38,8 +40,14 @@ final class CharRewritingWriter extends Writer {
      * @param capacity the window size, 0 for the default; a smaller one only for a single write followed by
      *     {@link #close()}
      */
-    CharRewritingWriter(Writer out, LinkMatcher matcher, LinkSigner signer, int mode, String scheme,
-            int maxLinkLength, int capacity) {
+    CharRewritingWriter(
+            Writer out,
+            LinkMatcher matcher,
+            LinkSigner signer,
+            int mode,
+            String scheme,
+            int maxLinkLength,
+            int capacity) {
         this.out = out;
         this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength);
         int standard = LinkScanner.maxRetained(maxLinkLength) + CHUNK;

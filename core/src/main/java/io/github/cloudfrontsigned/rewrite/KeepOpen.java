@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 public final class KeepOpen {
 
-    private KeepOpen() {
-    }
+    private KeepOpen() {}
 
     /**
      * @param out the container's stream

@@ -49,8 +49,7 @@ final class LinkChars {
         }
     }
 
-    private LinkChars() {
-    }
+    private LinkChars() {}
 
     static boolean isWhitespace(int c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';

@@ -20,8 +20,7 @@ final class LinkContext {
 
     private static final String[] QUOTE_REFERENCES = {"&quot", "&apos", "&#34", "&#39", "&#x22", "&#x27"};
 
-    private LinkContext() {
-    }
+    private LinkContext() {}
 
     /**
      * The scheme written before the {@code :} at {@code colon}: {@code "https"} or {@code "http"} (in any case)
@@ -34,13 +33,19 @@ final class LinkContext {
             k--;
             n++;
         }
-        if (n == 5 && (scanner.get(k + 1) | 0x20) == 'h' && (scanner.get(k + 2) | 0x20) == 't'
-                && (scanner.get(k + 3) | 0x20) == 't' && (scanner.get(k + 4) | 0x20) == 'p'
+        if (n == 5
+                && (scanner.get(k + 1) | 0x20) == 'h'
+                && (scanner.get(k + 2) | 0x20) == 't'
+                && (scanner.get(k + 3) | 0x20) == 't'
+                && (scanner.get(k + 4) | 0x20) == 'p'
                 && (scanner.get(k + 5) | 0x20) == 's') {
             return "https";
         }
-        if (n == 4 && (scanner.get(k + 1) | 0x20) == 'h' && (scanner.get(k + 2) | 0x20) == 't'
-                && (scanner.get(k + 3) | 0x20) == 't' && (scanner.get(k + 4) | 0x20) == 'p') {
+        if (n == 4
+                && (scanner.get(k + 1) | 0x20) == 'h'
+                && (scanner.get(k + 2) | 0x20) == 't'
+                && (scanner.get(k + 3) | 0x20) == 't'
+                && (scanner.get(k + 4) | 0x20) == 'p') {
             return "http";
         }
         return null;
@@ -55,7 +60,13 @@ final class LinkContext {
             return true;
         }
         switch (before) {
-            case '"': case '\'': case '`': case '(': case ',': case '>': case '[':
+            case '"':
+            case '\'':
+            case '`':
+            case '(':
+            case ',':
+            case '>':
+            case '[':
                 return true;
             case '=':
                 return isAttributeValue(scanner, beforePos);
@@ -108,7 +119,10 @@ final class LinkContext {
         for (int n = 0; n < 16 && isWhitespace(c); n++) {
             c = scanner.get(--k);
         }
-        return c == '(' && (scanner.get(k - 1) | 0x20) == 'l' && (scanner.get(k - 2) | 0x20) == 'r' && (scanner.get(k - 3) | 0x20) == 'u';
+        return c == '('
+                && (scanner.get(k - 1) | 0x20) == 'l'
+                && (scanner.get(k - 2) | 0x20) == 'r'
+                && (scanner.get(k - 3) | 0x20) == 'u';
     }
 
     /**

@@ -44,6 +44,7 @@ final class LinkMatcher {
         final Prefix[] prefixes;
         /** The name (8 or more bytes) in little-endian words, the last one overlapping, and their case bits. */
         private final long[] words;
+
         private final long[] wordCases;
 
         Host(String name, Prefix[] prefixes) {
@@ -109,6 +110,7 @@ final class LinkMatcher {
 
     /** Hosts by the value of their anchor byte (always a byte with bit 0x20 set). */
     final Host[][] byAnchor = new Host[256][];
+
     final Host[] hosts;
     /**
      * How many distinct anchors, each a pair of adjacent host bytes; above 4 the scanner looks at one byte at a
@@ -117,6 +119,7 @@ final class LinkMatcher {
     final int anchorCount;
     /** The first and second byte of each distinct anchor, broadcast to 8 lanes (repeated when fewer than 4). */
     final long a0;
+
     final long a1;
     final long a2;
     final long a3;
@@ -126,6 +129,7 @@ final class LinkMatcher {
     final long b3;
     /** The first and second byte of the first anchor (lower case). */
     final int anchorFirst;
+
     final int anchorSecond;
     /** For each first anchor byte, the possible second bytes (bit set over 0-127). */
     private final long[][] seconds = new long[256][];
@@ -134,6 +138,7 @@ final class LinkMatcher {
      * overlapping, to check an anchor hit with a few comparisons: {@code (word | case) & mask == pattern}.
      */
     final boolean singleHost;
+
     final int filterOffset;
     final int filterLength;
     final int hostLength;
@@ -243,27 +248,60 @@ final class LinkMatcher {
      */
     private static int frequency(int b) {
         switch (b) {
-            case 'e': return 90;
-            case 't': return 70;
-            case 'a': return 65;
-            case 'o': case 'i': case 'n': case 's': return 60;
-            case 'r': return 55;
-            case 'l': return 40;
-            case 'c': case 'd': return 35;
-            case 'h': return 30;
-            case 'u': return 28;
-            case 'm': case 'p': return 25;
-            case 'f': return 20;
-            case 'g': return 18;
-            case 'w': case 'y': case '0': case '1': return 15;
-            case 'b': return 14;
-            case '2': case '.': case '-': return 12;
-            case 'v': return 10;
-            case 'k': case ':': return 8;
-            case 'x': return 4;
-            case 'j': return 3;
-            case 'q': case 'z': return 2;
-            default: return 6;
+            case 'e':
+                return 90;
+            case 't':
+                return 70;
+            case 'a':
+                return 65;
+            case 'o':
+            case 'i':
+            case 'n':
+            case 's':
+                return 60;
+            case 'r':
+                return 55;
+            case 'l':
+                return 40;
+            case 'c':
+            case 'd':
+                return 35;
+            case 'h':
+                return 30;
+            case 'u':
+                return 28;
+            case 'm':
+            case 'p':
+                return 25;
+            case 'f':
+                return 20;
+            case 'g':
+                return 18;
+            case 'w':
+            case 'y':
+            case '0':
+            case '1':
+                return 15;
+            case 'b':
+                return 14;
+            case '2':
+            case '.':
+            case '-':
+                return 12;
+            case 'v':
+                return 10;
+            case 'k':
+            case ':':
+                return 8;
+            case 'x':
+                return 4;
+            case 'j':
+                return 3;
+            case 'q':
+            case 'z':
+                return 2;
+            default:
+                return 6;
         }
     }
 
@@ -299,8 +337,8 @@ final class LinkMatcher {
                 problem = "the character '" + c + "', which cannot be part of a link";
             }
             if (problem != null) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "CFS-4001 protected prefix \"%s\" holds %s at position %d", prefix, problem, i));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT, "CFS-4001 protected prefix \"%s\" holds %s at position %d", prefix, problem, i));
             }
         }
         String lower = prefix.toLowerCase(Locale.ROOT);
@@ -319,8 +357,8 @@ final class LinkMatcher {
         String authority = lower.substring(hostStart, hostEnd);
         String path = slash < 0 ? "/" : prefix.substring(slash);
         if (authority.isEmpty()) {
-            throw new IllegalArgumentException("CFS-4003 protected prefix \"" + prefix + "\" has no host after "
-                    + scheme + "://");
+            throw new IllegalArgumentException(
+                    "CFS-4003 protected prefix \"" + prefix + "\" has no host after " + scheme + "://");
         }
         int colon = authority.indexOf(':');
         String host = colon < 0 ? authority : authority.substring(0, colon);
@@ -333,14 +371,14 @@ final class LinkMatcher {
             }
         }
         if (host.length() < 2 || host.startsWith(".") || host.endsWith(".")) {
-            throw new IllegalArgumentException("CFS-4003 protected prefix \"" + prefix + "\" has the malformed host \""
-                    + host + "\"");
+            throw new IllegalArgumentException(
+                    "CFS-4003 protected prefix \"" + prefix + "\" has the malformed host \"" + host + "\"");
         }
         if (colon >= 0) {
             String port = authority.substring(colon + 1);
             if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("CFS-4003 protected prefix \"" + prefix + "\" has the malformed"
-                        + " port \"" + port + "\"");
+                throw new IllegalArgumentException(
+                        "CFS-4003 protected prefix \"" + prefix + "\" has the malformed" + " port \"" + port + "\"");
             }
         }
         int bad = indexOfAny(path, "?#");

@@ -36,13 +36,21 @@ final class LinkMemo {
         final int hash;
         /** The URL given to the signer. */
         final String target;
+
         final String parameters;
         final int syntax;
         /** Exactly the bytes inserted for {@link #parameters} in {@link #syntax}. */
         final byte[] insertion;
 
-        Entry(LinkMatcher.Host host, String scheme, byte[] path, int hash, String target, String parameters,
-                int syntax, byte[] insertion) {
+        Entry(
+                LinkMatcher.Host host,
+                String scheme,
+                byte[] path,
+                int hash,
+                String target,
+                String parameters,
+                int syntax,
+                byte[] insertion) {
             this.host = host;
             this.scheme = scheme;
             this.path = path;
@@ -87,7 +95,10 @@ final class LinkMemo {
         if (e == null || e.hash != hash) {
             e = slots[second(hash)];
         }
-        if (e != null && e.hash == hash && e.host == host && e.scheme.equals(scheme)
+        if (e != null
+                && e.hash == hash
+                && e.host == host
+                && e.scheme.equals(scheme)
                 && Arrays.equals(e.path, 0, e.path.length, s, from, to)) {
             return e;
         }

@@ -148,8 +148,7 @@ public final class LinkRewriter {
      * @throws NullPointerException if {@code out}, {@code charset} or {@code signer} is {@code null}
      * @throws IllegalArgumentException if the scheme is neither http nor https, or the charset cannot encode
      */
-    public OutputStream wrap(OutputStream out, Charset charset, String contentType, String scheme,
-            LinkSigner signer) {
+    public OutputStream wrap(OutputStream out, Charset charset, String contentType, String scheme, LinkSigner signer) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(signer, "signer");
@@ -192,8 +191,8 @@ public final class LinkRewriter {
     public Writer wrap(Writer out, String contentType, String scheme, LinkSigner signer) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(signer, "signer");
-        return new CharRewritingWriter(out, matcher, signer, MediaTypes.syntax(contentType), checkScheme(scheme),
-                maxLinkLength, 0);
+        return new CharRewritingWriter(
+                out, matcher, signer, MediaTypes.syntax(contentType), checkScheme(scheme), maxLinkLength, 0);
     }
 
     /**
@@ -230,8 +229,8 @@ public final class LinkRewriter {
             return text;
         }
         StringWriter result = new StringWriter(text.length() + 128);
-        try (Writer w = new CharRewritingWriter(result, matcher, signer, MediaTypes.syntax(contentType), s,
-                maxLinkLength, text.length() + 1)) {
+        try (Writer w = new CharRewritingWriter(
+                result, matcher, signer, MediaTypes.syntax(contentType), s, maxLinkLength, text.length() + 1)) {
             w.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not throw
@@ -304,8 +303,10 @@ public final class LinkRewriter {
 
     /** Logs that a wrapped stream fell back to passing the body through (once per stream: it stays so). */
     static void reportScannerFailure(Throwable e) {
-        LOG.log(System.Logger.Level.WARNING, () -> "CFS-4102 The link rewriter failed ("
-                + e.getClass().getName() + "); the rest of this response is passed through unchanged.");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                () -> "CFS-4102 The link rewriter failed (" + e.getClass().getName()
+                        + "); the rest of this response is passed through unchanged.");
         LOG.log(System.Logger.Level.DEBUG, "CFS-4102 link rewriter failure", e);
     }
 
@@ -316,8 +317,7 @@ public final class LinkRewriter {
         private final Set<String> prefixes = new LinkedHashSet<>();
         private int maxLinkLength = DEFAULT_MAX_LINK_LENGTH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a protected prefix; repeatable. Links starting with it (or its protocol-relative or

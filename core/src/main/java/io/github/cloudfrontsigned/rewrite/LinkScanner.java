@@ -1,8 +1,8 @@
 package io.github.cloudfrontsigned.rewrite;
 
-import io.github.cloudfrontsigned.internal.LogText;
 import static io.github.cloudfrontsigned.rewrite.LinkChars.TERMINATOR;
 
+import io.github.cloudfrontsigned.internal.LogText;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -58,6 +58,7 @@ abstract class LinkScanner {
     private final LinkSigner signer;
     /** The signer for this response's links ({@link LinkSigner#forResponse()}), made at the first link. */
     private LinkSigner responseSigner;
+
     private final String streamScheme;
     private final int maxLinkLength;
 
@@ -74,6 +75,7 @@ abstract class LinkScanner {
     private int from;
     /** Everything before this index of the current array has been handed to emitRun. */
     int emitted;
+
     private int floor;
     private int needMore;
 
@@ -192,10 +194,12 @@ abstract class LinkScanner {
         return tailLen < TAIL ? BOS : UNKNOWN;
     }
 
-
     /** The next byte that matters in the current syntax: an anchor or a markup construct that changes it. */
     private int find(int i, int to) {
-        if ((mode == TEXT || state == NORMAL) && flags != null && to <= flags.length && matcher.anchorCount == 1
+        if ((mode == TEXT || state == NORMAL)
+                && flags != null
+                && to <= flags.length
+                && matcher.anchorCount == 1
                 && AnchorSearch.FLAGGED) {
             int tags = mode == TEXT ? AnchorSearch.TEXT : mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML;
             if (flagsFrom < 0 || i < flagsFrom) {
@@ -209,8 +213,8 @@ abstract class LinkScanner {
         }
         switch (state) {
             case NORMAL:
-                return AnchorSearch.findPair(s, i, to, matcher, floor,
-                        mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML);
+                return AnchorSearch.findPair(
+                        s, i, to, matcher, floor, mode == HTML ? AnchorSearch.OPEN_HTML : AnchorSearch.OPEN_XML);
             case SCRIPT_RAW:
                 return AnchorSearch.findPair(s, i, to, matcher, floor, AnchorSearch.CLOSE_SCRIPT);
             case STYLE_RAW:
@@ -576,7 +580,8 @@ abstract class LinkScanner {
     private int measure(ScannedLink c, int to, boolean eof) {
         int j = c.bodyStart;
         byte[] s = this.s;
-        boolean[] special = state == COMMENT ? LinkChars.BODY_SPECIAL_COMMENT
+        boolean[] special = state == COMMENT
+                ? LinkChars.BODY_SPECIAL_COMMENT
                 : state == CDATA ? LinkChars.BODY_SPECIAL_CDATA : LinkChars.BODY_SPECIAL;
         int before = get(c.linkStart - 1);
         int quote = before == '"' || before == '\'' ? before : 0;
@@ -598,8 +603,7 @@ abstract class LinkScanner {
             }
             int n;
             if (LinkChars.TERMINATOR[ch] || (ch == ')' && c.css)) {
-                n = quote != 0 && LinkChars.isWhitespace(ch)
-                        ? LinkContext.whitespaceInQuotes(s, j, to, eof, quote) : 0;
+                n = quote != 0 && LinkChars.isWhitespace(ch) ? LinkContext.whitespaceInQuotes(s, j, to, eof, quote) : 0;
                 if (n == 1) {
                     c.unsignable |= ch != ' '; // browsers drop tabs and newlines from URLs: leave such a link alone
                 }
@@ -645,13 +649,13 @@ abstract class LinkScanner {
      * (see {@link LinkMemo}) skips building its URL, and its insertion when the signer returns the same string.
      */
     private void sign(ScannedLink c) throws IOException {
-        int syntax = c.unicodeAmp ? ParameterInsertion.UNICODE_ESCAPE
+        int syntax = c.unicodeAmp
+                ? ParameterInsertion.UNICODE_ESCAPE
                 : c.entityAmp ? ParameterInsertion.ENTITY : defaultSyntax();
         String scheme = c.scheme != null ? c.scheme : streamScheme != null ? streamScheme : c.prefix.scheme;
         LinkMemo memo = matcher.memo;
         int hash = LinkMemo.hash(s, c.hostEnd, c.end);
-        LinkMemo.Entry known = hash == LinkMemo.NOT_ASCII ? null
-                : memo.find(s, c.hostEnd, c.end, hash, c.host, scheme);
+        LinkMemo.Entry known = hash == LinkMemo.NOT_ASCII ? null : memo.find(s, c.hostEnd, c.end, hash, c.host, scheme);
         String target = known != null ? known.target : target(c, scheme);
         if (target == null) {
             return;
@@ -682,8 +686,15 @@ abstract class LinkScanner {
             return;
         }
         if (hash != LinkMemo.NOT_ASCII) {
-            memo.put(new LinkMemo.Entry(c.host, scheme, Arrays.copyOfRange(s, c.hostEnd, c.end), hash, target,
-                    parameters, syntax, Arrays.copyOf(insertion.bytes(), len)));
+            memo.put(new LinkMemo.Entry(
+                    c.host,
+                    scheme,
+                    Arrays.copyOfRange(s, c.hostEnd, c.end),
+                    hash,
+                    target,
+                    parameters,
+                    syntax,
+                    Arrays.copyOf(insertion.bytes(), len)));
         }
         emitTo(c.end);
         emitInsertion(insertion.bytes(), len);
@@ -714,9 +725,12 @@ abstract class LinkScanner {
     private void reportSignerFailure(String what, String target) {
         if (!signerFailureReported) {
             signerFailureReported = true;
-            LOG.log(System.Logger.Level.WARNING, () -> "CFS-4101 The link signer failed (" + what + ") for "
-                    + LogText.of(TargetUrl.withoutQuery(target)) + "; such links are left unchanged. Further failures on this response"
-                    + " are not logged.");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> "CFS-4101 The link signer failed (" + what + ") for "
+                            + LogText.of(TargetUrl.withoutQuery(target))
+                            + "; such links are left unchanged. Further failures on this response"
+                            + " are not logged.");
         }
     }
 }

@@ -7,18 +7,27 @@ import java.util.Set;
 final class MediaTypes {
 
     static final Set<String> DEFAULTS = Set.of(
-            "text/html", "application/xhtml+xml",
+            "text/html",
+            "application/xhtml+xml",
             "text/css",
-            "application/json", "text/json",
-            "text/javascript", "application/javascript", "application/x-javascript", "application/ecmascript",
+            "application/json",
+            "text/json",
+            "text/javascript",
+            "application/javascript",
+            "application/x-javascript",
+            "application/ecmascript",
             "text/ecmascript",
-            "application/xml", "text/xml",
-            "application/vnd.apple.mpegurl", "audio/mpegurl", "application/x-mpegurl", "audio/x-mpegurl",
+            "application/xml",
+            "text/xml",
+            "application/vnd.apple.mpegurl",
+            "audio/mpegurl",
+            "application/x-mpegurl",
+            "audio/x-mpegurl",
             "application/dash+xml",
-            "*/*+xml", "*/*+json");
+            "*/*+xml",
+            "*/*+json");
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /** The lower-case {@code type/subtype} of a {@code Content-Type} value, or {@code null} if malformed. */
     static String essence(String contentType) {
@@ -26,8 +35,8 @@ final class MediaTypes {
             return null;
         }
         int semi = contentType.indexOf(';');
-        String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).trim()
-                .toLowerCase(Locale.ROOT);
+        String essence =
+                (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
         int slash = essence.indexOf('/');
         if (slash <= 0 || slash == essence.length() - 1 || essence.indexOf('/', slash + 1) >= 0) {
             return null;
@@ -56,7 +65,9 @@ final class MediaTypes {
             if (e.equals(essence)
                     || e.endsWith("/*") && e.regionMatches(0, essence, 0, slash + 1) && e.length() == slash + 2
                     || e.equals("*/*")
-                    || e.startsWith("*/*+") && plus > slash && essence.substring(plus).equals(e.substring(3))) {
+                    || e.startsWith("*/*+")
+                            && plus > slash
+                            && essence.substring(plus).equals(e.substring(3))) {
                 return true;
             }
         }

@@ -39,6 +39,7 @@ final class ParameterInsertion {
     private byte[] bytes = new byte[0];
     /** The parameters {@link #bytes} holds, with their syntax and query flag, and its length. */
     private String lastParameters;
+
     private int lastKey;
     private int lastLength;
 

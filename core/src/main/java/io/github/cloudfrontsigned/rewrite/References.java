@@ -14,8 +14,7 @@ final class References {
     /** The {@link #value} of a named reference this parser does not know. */
     static final int UNKNOWN_ENTITY = -1;
 
-    private References() {
-    }
+    private References() {}
 
     /** The parsed length: 0 if the bytes are not a reference or escape. */
     static int length(long result) {

@@ -70,8 +70,7 @@ public final class ResponseRules {
 
     private static final String[] CHANGED_BODY_HEADERS = {"Content-Length", "ETag", "Accept-Ranges"};
 
-    private ResponseRules() {
-    }
+    private ResponseRules() {}
 
     /**
      * Whether a response's body may be rewritten, from its request method, status and headers.
@@ -82,7 +81,8 @@ public final class ResponseRules {
      * @return {@link Body#PASS}, {@link Body#REWRITE}, or {@link Body#HEADERS_ONLY} for a HEAD request
      */
     public static Body body(String method, int status, Headers headers) {
-        if (!hasCompleteBody(status) || headers.get("Content-Range") != null
+        if (!hasCompleteBody(status)
+                || headers.get("Content-Range") != null
                 || isEncoded(headers.get("Content-Encoding"))) {
             return Body.PASS;
         }

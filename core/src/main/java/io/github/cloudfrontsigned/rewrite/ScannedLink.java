@@ -11,6 +11,7 @@ final class ScannedLink {
     LinkMatcher.Prefix prefix;
     /** The scheme written in the link ({@code "http"} or {@code "https"}), or {@code null} if protocol-relative. */
     String scheme;
+
     int linkStart;
     int hostStart;
     int hostEnd;
@@ -30,8 +31,14 @@ final class ScannedLink {
     /** A template, an unknown reference or a tab in the URL: left unchanged. */
     boolean unsignable;
 
-    void start(LinkMatcher.Host host, LinkMatcher.Prefix prefix, String scheme, int linkStart, int hostStart,
-            int hostEnd, int bodyStart) {
+    void start(
+            LinkMatcher.Host host,
+            LinkMatcher.Prefix prefix,
+            String scheme,
+            int linkStart,
+            int hostStart,
+            int hostEnd,
+            int bodyStart) {
         this.host = host;
         this.prefix = prefix;
         this.scheme = scheme;

@@ -10,8 +10,7 @@ final class TargetUrl {
 
     private static final String[] SIGNING_PARAMETERS = QueryNames.ALL.toArray(new String[0]);
 
-    private TargetUrl() {
-    }
+    private TargetUrl() {}
 
     /**
      * Builds the URL of the link whose path (after the host) is {@code s[hostEnd, end)}.
@@ -20,8 +19,7 @@ final class TargetUrl {
      * @return the URL, or {@code null} if it cannot be known exactly (a decoded {@code #} or {@code \}, or a
      *     {@code .}/{@code ..} path segment that the browser would remove)
      */
-    static String build(LinkScanner scanner, byte[] s, String scheme, byte[] host, int hostEnd, int end,
-            UrlBuilder u) {
+    static String build(LinkScanner scanner, byte[] s, String scheme, byte[] host, int hostEnd, int end, UrlBuilder u) {
         u.clear();
         u.ascii(scheme).ascii("://").ascii(host);
         int pathStart = u.length();
@@ -113,7 +111,9 @@ final class TargetUrl {
         while (i < end) {
             if (u.charAt(i) == '.') {
                 i++;
-            } else if (i + 3 <= end && u.charAt(i) == '%' && u.charAt(i + 1) == '2'
+            } else if (i + 3 <= end
+                    && u.charAt(i) == '%'
+                    && u.charAt(i + 1) == '2'
                     && (u.charAt(i + 2) | 0x20) == 'e') {
                 i += 3;
             } else {

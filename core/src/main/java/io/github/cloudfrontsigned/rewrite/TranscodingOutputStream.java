@@ -33,6 +33,7 @@ final class TranscodingOutputStream extends OutputStream {
     private int rawLen;
     /** Where the decoder continues in {@link #raw}. */
     private int decodePos;
+
     private final ByteBuffer in;
     private final CharBuffer one = CharBuffer.allocate(2);
 
@@ -40,6 +41,7 @@ final class TranscodingOutputStream extends OutputStream {
     private final byte[] shadow;
     /** offsets[k]: where the bytes of character k start in {@link #raw}; offsets[count]: where the next would. */
     private final int[] offsets;
+
     private int count;
     /** Bytes of {@link #raw} before this have been written (valid during {@link #process}). */
     private int rawEmitted;
@@ -52,11 +54,18 @@ final class TranscodingOutputStream extends OutputStream {
 
     private final WrapperState state = new WrapperState();
 
-    TranscodingOutputStream(OutputStream out, Charset charset, LinkMatcher matcher, LinkSigner signer, int mode,
-            String scheme, int maxLinkLength) {
+    TranscodingOutputStream(
+            OutputStream out,
+            Charset charset,
+            LinkMatcher matcher,
+            LinkSigner signer,
+            int mode,
+            String scheme,
+            int maxLinkLength) {
         this.out = out;
         this.charset = charset;
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.scanner = new Scanner(matcher, signer, mode, scheme, maxLinkLength);
         int capacity = LinkScanner.maxRetained(maxLinkLength) + CHUNK;
@@ -276,7 +285,8 @@ final class TranscodingOutputStream extends OutputStream {
             case "X-UTF-32LE-BOM":
                 return 4;
             default:
-                encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                encoder = charset.newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE);
                 encoder.encode(CharBuffer.wrap("a"), ByteBuffer.allocate(64), false); // past any initial mark
                 return 0;

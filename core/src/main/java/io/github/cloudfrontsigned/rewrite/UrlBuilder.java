@@ -12,6 +12,7 @@ final class UrlBuilder {
 
     /** Allocated on the first link that needs its URL built (a link the memo knows does not). */
     private byte[] buf = EMPTY;
+
     private int len;
 
     void clear() {

@@ -2,7 +2,6 @@ package io.github.cloudfrontsigned.verify;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.SigningParameter;
 import io.github.cloudfrontsigned.internal.Ipv4;
@@ -123,10 +122,13 @@ public final class CloudFrontVerifier {
             return decide(signed, clock.instant().getEpochSecond(), cost);
         } catch (RuntimeException e) {
             // Never reached for any input we know of; a verdict is still better than an exception in a filter.
-            String why = "the verifier could not evaluate the request (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); please report this as a bug";
-            return new Verdict(ErrorCode.ACCESS_DENIED, why,
-                    signed != null ? signed : SignedRequest.ofCookies(java.util.List.of()), null);
+            String why = "the verifier could not evaluate the request ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report this as a bug";
+            return new Verdict(
+                    ErrorCode.ACCESS_DENIED,
+                    why,
+                    signed != null ? signed : SignedRequest.ofCookies(java.util.List.of()),
+                    null);
         }
     }
 
@@ -157,9 +159,15 @@ public final class CloudFrontVerifier {
         }
         String keyPairId = s.keyPairId();
         if (keyPairId == null || keyPairId.isEmpty()) {
-            return deny(ErrorCode.MISSING_KEY, (keyPairId == null ? "the request carries "
-                    + present(s) + " but no " + s.name(SigningParameter.KEY_PAIR_ID)
-                    : s.name(SigningParameter.KEY_PAIR_ID) + " is empty") + cookiesIgnored(s), s, cost);
+            return deny(
+                    ErrorCode.MISSING_KEY,
+                    (keyPairId == null
+                                    ? "the request carries " + present(s) + " but no "
+                                            + s.name(SigningParameter.KEY_PAIR_ID)
+                                    : s.name(SigningParameter.KEY_PAIR_ID) + " is empty")
+                            + cookiesIgnored(s),
+                    s,
+                    cost);
         }
         VerifyingKey key = keys.get(keyPairId);
         if (key == null) {
@@ -167,9 +175,13 @@ public final class CloudFrontVerifier {
         }
         if (s.source() == CredentialSource.URL && !s.duplicates().isEmpty()) {
             String name = s.duplicates().get(0);
-            return deny(ErrorCode.ACCESS_DENIED, "the query carries the signing parameter " + name + " more"
-                    + " than once; CloudFront does not document which one it uses: send each signing parameter"
-                    + " once", s, cost);
+            return deny(
+                    ErrorCode.ACCESS_DENIED,
+                    "the query carries the signing parameter " + name + " more"
+                            + " than once; CloudFront does not document which one it uses: send each signing parameter"
+                            + " once",
+                    s,
+                    cost);
         }
         if (s.policyProblem() != null) {
             return deny(ErrorCode.MALFORMED_POLICY, s.policyProblem() + cookiesIgnored(s), s, cost);
@@ -183,12 +195,16 @@ public final class CloudFrontVerifier {
         }
         byte[] policy = s.policyBytes();
         if (policy == null) {
-            return deny(ErrorCode.MALFORMED_POLICY, "the canned policy cannot be rebuilt without the request URL", s, cost);
+            return deny(
+                    ErrorCode.MALFORMED_POLICY, "the canned policy cannot be rebuilt without the request URL", s, cost);
         }
         if (!key.verify(hash, policy, s.signatureBytes(), cost)) {
             String why = SignatureDiagnosis.explain(s, key, hash, keys, cost);
-            return deny(ErrorCode.ACCESS_DENIED, why + cookiesIgnored(s) + (cost.cutShort()
-                    ? VerificationCost.cutShortNote() : ""), s, cost);
+            return deny(
+                    ErrorCode.ACCESS_DENIED,
+                    why + cookiesIgnored(s) + (cost.cutShort() ? VerificationCost.cutShortNote() : ""),
+                    s,
+                    cost);
         }
         PolicyDocument document = s.document();
         if (document == null) {
@@ -196,8 +212,13 @@ public final class CloudFrontVerifier {
         }
         String denied = conditions(s, document, now, cost);
         if (denied != null) {
-            return new Verdict(document.dateLessThan == null ? ErrorCode.MALFORMED_POLICY : ErrorCode.ACCESS_DENIED,
-                    denied + (cost.cutShort() ? VerificationCost.cutShortNote() : ""), s, document, null, cost);
+            return new Verdict(
+                    document.dateLessThan == null ? ErrorCode.MALFORMED_POLICY : ErrorCode.ACCESS_DENIED,
+                    denied + (cost.cutShort() ? VerificationCost.cutShortNote() : ""),
+                    s,
+                    document,
+                    null,
+                    cost);
         }
         return new Verdict(null, () -> granted(s, key, hash, document, now), s, document, null, cost);
     }
@@ -217,7 +238,8 @@ public final class CloudFrontVerifier {
                     + "); CloudFront refuses requests on or before DateGreaterThan";
         }
         if (d.sourceIp != null) {
-            String ip = ipProblem(d.sourceIp, s.request() == null ? null : s.request().clientIp());
+            String ip = ipProblem(
+                    d.sourceIp, s.request() == null ? null : s.request().clientIp());
             if (ip != null) {
                 return ip;
             }
@@ -245,10 +267,12 @@ public final class CloudFrontVerifier {
         }
         long address = Ipv4.parseAddress(clientIp);
         if (address < 0) {
-            return "client IP " + Validation.printable(clientIp) + (clientIp.indexOf(':') >= 0
-                    ? " is IPv6; the policy's IpAddress " + sourceIp + " matches IPv4 viewers only (CloudFront does"
-                        + " not support IPv6 in IpAddress: disable IPv6 on the distribution or drop the condition)"
-                    : " is not an IP address, so it is not in the policy's IpAddress " + sourceIp);
+            return "client IP " + Validation.printable(clientIp)
+                    + (clientIp.indexOf(':') >= 0
+                            ? " is IPv6; the policy's IpAddress " + sourceIp
+                                    + " matches IPv4 viewers only (CloudFront does"
+                                    + " not support IPv6 in IpAddress: disable IPv6 on the distribution or drop the condition)"
+                            : " is not an IP address, so it is not in the policy's IpAddress " + sourceIp);
         }
         if (!range.contains(address)) {
             return "client IP " + clientIp + " is not in the policy's IpAddress range " + sourceIp;
@@ -258,11 +282,19 @@ public final class CloudFrontVerifier {
 
     private static String granted(SignedRequest s, VerifyingKey key, HashAlgorithm hash, PolicyDocument d, long now) {
         StringBuilder sb = new StringBuilder(200);
-        sb.append(s.source() == CredentialSource.URL ? "signed URL" : "signed cookies").append(" with a ")
-                .append(s.isCannedPolicy() ? "canned" : "custom").append(" policy, key pair ID ")
-                .append(key.keyPairId).append(", ").append(hash.parameterValue()).append(": Resource ")
-                .append(d.resource == null ? "(any)" : d.resource).append(", until ")
-                .append(TimeText.instant(d.dateLessThan)).append(" (").append(TimeText.relative(d.dateLessThan, now))
+        sb.append(s.source() == CredentialSource.URL ? "signed URL" : "signed cookies")
+                .append(" with a ")
+                .append(s.isCannedPolicy() ? "canned" : "custom")
+                .append(" policy, key pair ID ")
+                .append(key.keyPairId)
+                .append(", ")
+                .append(hash.parameterValue())
+                .append(": Resource ")
+                .append(d.resource == null ? "(any)" : d.resource)
+                .append(", until ")
+                .append(TimeText.instant(d.dateLessThan))
+                .append(" (")
+                .append(TimeText.relative(d.dateLessThan, now))
                 .append(')');
         if (d.dateGreaterThan != null) {
             sb.append(", after ").append(TimeText.instant(d.dateGreaterThan));
@@ -274,13 +306,16 @@ public final class CloudFrontVerifier {
     }
 
     private String unknownKey(String keyPairId) {
-        StringBuilder sb = new StringBuilder("key pair ID \"").append(Validation.printable(keyPairId))
-                .append("\" is not in the trusted key group (trusted: ").append(String.join(", ", keys.keySet()))
+        StringBuilder sb = new StringBuilder("key pair ID \"")
+                .append(Validation.printable(keyPairId))
+                .append("\" is not in the trusted key group (trusted: ")
+                .append(String.join(", ", keys.keySet()))
                 .append(')');
         for (String trusted : keys.keySet()) {
             if (trusted.equalsIgnoreCase(keyPairId)) {
-                sb.append("; it differs from ").append(trusted).append(" only in case, and key pair IDs are"
-                        + " case-sensitive");
+                sb.append("; it differs from ")
+                        .append(trusted)
+                        .append(" only in case, and key pair IDs are" + " case-sensitive");
             }
         }
         return sb.toString();
@@ -323,8 +358,7 @@ public final class CloudFrontVerifier {
         private Clock clock = Clock.systemUTC();
         private SignatureProvider signatureProvider = SignatureProvider.AUTO;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Trusts a public key, as a key in a trusted key group of the cache behavior. Add several for rotation.

@@ -1,7 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.Policy;
-
 /**
  * Where CloudFront takes a request's signature from. A request whose query string holds any of
  * {@code Expires}, {@code Policy}, {@code Signature}, {@code Key-Pair-Id} or {@code Hash-Algorithm} is a

@@ -91,8 +91,8 @@ public final class EdgeAccess {
         this.pathPatterns = b.pathPatterns;
         this.publicScheme = b.publicScheme;
         this.publicHost = b.publicHost;
-        this.denials = new SummarizingLog(LOG, System.Logger.Level.INFO, "requests refused or denied",
-                verifier.clock(), b.summaryInterval);
+        this.denials = new SummarizingLog(
+                LOG, System.Logger.Level.INFO, "requests refused or denied", verifier.clock(), b.summaryInterval);
     }
 
     /**
@@ -135,26 +135,37 @@ public final class EdgeAccess {
         String problem = pathProblem(viewer.rawPath());
         if (problem != null) {
             denials.record(BAD_PATH, () -> "400 " + LogText.of(viewer.rawPath()) + ": " + problem);
-            return new Decision(400, null, null, null, "Bad request: the path " + problem + ". An origin would"
-                    + " serve it as another path, so this edge refuses it; request the path exactly as signed.\n");
+            return new Decision(
+                    400,
+                    null,
+                    null,
+                    null,
+                    "Bad request: the path " + problem + ". An origin would"
+                            + " serve it as another path, so this edge refuses it; request the path exactly as signed.\n");
         }
         String originPath = normalizedPath(viewer.rawPath());
         if (!pathPatterns.matches(originPath)) {
             return new Decision(200, null, viewer.rawQuery(), originPath, null);
         }
-        ViewerRequest verified = publicScheme == null ? viewer
+        ViewerRequest verified = publicScheme == null
+                ? viewer
                 : viewer.toBuilder().scheme(publicScheme).host(publicHost).build();
         Verdict verdict = verifier.verify(verified);
         if (!verdict.isAllowed()) {
             // the reason (the verifier's diagnosis) is computed only for a line that is written
-            String reason = verdict.exceededLimit() != null ? verdict.exceededLimit().code() : verdict.code().code();
-            denials.record(reason, () -> "403 " + LogText.of(viewer.rawPath()) + ": "
-                    + verdict.code().code() + ": " + LogText.oneLine(verdict.reason()));
+            String reason = verdict.exceededLimit() != null
+                    ? verdict.exceededLimit().code()
+                    : verdict.code().code();
+            denials.record(
+                    reason,
+                    () -> "403 " + LogText.of(viewer.rawPath()) + ": "
+                            + verdict.code().code() + ": " + LogText.oneLine(verdict.reason()));
             return new Decision(403, verdict, null, null, verdict.toErrorXml());
         }
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
-            LOG.log(System.Logger.Level.TRACE, "allowed " + LogText.of(viewer.rawPath()) + ": "
-                    + LogText.oneLine(verdict.reason()));
+            LOG.log(
+                    System.Logger.Level.TRACE,
+                    "allowed " + LogText.of(viewer.rawPath()) + ": " + LogText.oneLine(verdict.reason()));
         }
         return new Decision(200, verdict, withoutSigningParameters(viewer.rawQuery()), originPath, null);
     }
@@ -251,7 +262,8 @@ public final class EdgeAccess {
             if (isUnreserved(decoded)) {
                 path.append((char) decoded);
             } else {
-                path.append('%').append(Character.toUpperCase(rawPath.charAt(i + 1)))
+                path.append('%')
+                        .append(Character.toUpperCase(rawPath.charAt(i + 1)))
                         .append(Character.toUpperCase(rawPath.charAt(i + 2)));
             }
             i += 2;
@@ -281,8 +293,13 @@ public final class EdgeAccess {
     }
 
     private static boolean isUnreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                || c == '_' || c == '~';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     private static int hex(char high, char low) {
@@ -293,8 +310,9 @@ public final class EdgeAccess {
 
     /** An ASCII hexadecimal digit's value, or -1 (also for other scripts' digits, which Character.digit takes). */
     private static int hexDigit(int c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F'
-                ? c - 'A' + 10 : -1;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /**
@@ -322,7 +340,11 @@ public final class EdgeAccess {
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (!(c < 0x80 && Character.isLetterOrDigit(c)) && c != '.' && c != '-' && c != ':' && c != '['
+            if (!(c < 0x80 && Character.isLetterOrDigit(c))
+                    && c != '.'
+                    && c != '-'
+                    && c != ':'
+                    && c != '['
                     && c != ']') {
                 throw new IllegalArgumentException("public URL \"" + LogText.of(publicUrl) + "\": character "
                         + CloudFrontBase64.describe(c) + " at position " + (publicUrl.indexOf(url) + separator + 3 + i)
@@ -451,8 +473,9 @@ public final class EdgeAccess {
          *     and quote the request, so escape it before writing it anywhere
          */
         public String reason() {
-            return verdict != null ? verdict.reason() : body != null ? body.trim()
-                    : "no path pattern protects the path: allowed without a signature";
+            return verdict != null
+                    ? verdict.reason()
+                    : body != null ? body.trim() : "no path pattern protects the path: allowed without a signature";
         }
 
         @Override
@@ -505,8 +528,8 @@ public final class EdgeAccess {
          */
         public Builder pathPatterns(List<String> patterns) {
             if (patterns.isEmpty()) {
-                throw new IllegalArgumentException("give at least one path pattern, such as /private/* (or * for"
-                        + " every path)");
+                throw new IllegalArgumentException(
+                        "give at least one path pattern, such as /private/* (or * for" + " every path)");
             }
             this.pathPatterns = PathPatterns.of(patterns);
             return this;

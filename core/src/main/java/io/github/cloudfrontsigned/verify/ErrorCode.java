@@ -1,7 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.Policy;
-
 /**
  * The error codes CloudFront puts in the XML body of a 403 answer to a request for private content, each
  * with the {@code <Message>} CloudFront sends with it.

@@ -91,9 +91,12 @@ public enum RequestLimit {
         }
         cost.step(url);
         if (url > URL_LENGTH.max) {
-            return new Exceeded(URL_LENGTH, "the URL's path and query are " + url + " bytes, over the 8192 bytes CloudFront accepts (its quota \"Maximum length of a URL\");"
-                    + " CloudFront refuses such a request before looking at any signature: shorten the URL, or"
-                    + " sign a custom policy whose Resource ends in * instead of repeating a long query");
+            return new Exceeded(
+                    URL_LENGTH,
+                    "the URL's path and query are " + url
+                            + " bytes, over the 8192 bytes CloudFront accepts (its quota \"Maximum length of a URL\");"
+                            + " CloudFront refuses such a request before looking at any signature: shorten the URL, or"
+                            + " sign a custom policy whose Resource ends in * instead of repeating a long query");
         }
         if (r.rawQuery() != null) {
             int parameters = 1;
@@ -101,15 +104,19 @@ public enum RequestLimit {
                 parameters++;
             }
             if (parameters > QUERY_PARAMETERS.max) {
-                return new Exceeded(QUERY_PARAMETERS, "the query has " + parameters + " parameters (counted between &, empty"
-                        + " ones included), over the verifier's limit of 1000: no signed URL needs so many; send"
-                        + " fewer, or move the data into the request body");
+                return new Exceeded(
+                        QUERY_PARAMETERS,
+                        "the query has " + parameters + " parameters (counted between &, empty"
+                                + " ones included), over the verifier's limit of 1000: no signed URL needs so many; send"
+                                + " fewer, or move the data into the request body");
             }
         }
         int count = r.cookies().size();
         if (count > COOKIE_COUNT.max) {
-            return new Exceeded(COOKIE_COUNT, "the request carries " + count + " cookies, over the verifier's limit of 180 (the"
-                    + " most a browser keeps for one site): clear cookies the site no longer uses");
+            return new Exceeded(
+                    COOKIE_COUNT,
+                    "the request carries " + count + " cookies, over the verifier's limit of 180 (the"
+                            + " most a browser keeps for one site): clear cookies the site no longer uses");
         }
         long total = url + utf8Length(r.host());
         for (SignedCookies.Cookie c : r.cookies()) {
@@ -117,9 +124,11 @@ public enum RequestLimit {
         }
         cost.step(total - url);
         if (total > REQUEST_SIZE.max) {
-            return new Exceeded(REQUEST_SIZE, "the Host, URL and cookies are " + total + " bytes together, over the 20480 bytes CloudFront"
-                    + " accepts for a whole request (its quota \"Maximum length of a request\"): send fewer or"
-                    + " smaller cookies, or a shorter URL");
+            return new Exceeded(
+                    REQUEST_SIZE,
+                    "the Host, URL and cookies are " + total + " bytes together, over the 20480 bytes CloudFront"
+                            + " accepts for a whole request (its quota \"Maximum length of a request\"): send fewer or"
+                            + " smaller cookies, or a shorter URL");
         }
         return null;
     }
@@ -128,9 +137,11 @@ public enum RequestLimit {
     static Exceeded checkPolicy(SignedRequest s) {
         String policy = s.value(SigningParameter.POLICY);
         if (policy != null && policy.length() > POLICY_SIZE.max) {
-            return new Exceeded(POLICY_SIZE, s.name(SigningParameter.POLICY) + " is " + policy.length() + " characters, over"
-                    + " the verifier's limit of 8192 (the most a CloudFront URL can carry, about 6,100 bytes of"
-                    + " policy JSON): write a shorter Resource, for example with a wildcard");
+            return new Exceeded(
+                    POLICY_SIZE,
+                    s.name(SigningParameter.POLICY) + " is " + policy.length() + " characters, over"
+                            + " the verifier's limit of 8192 (the most a CloudFront URL can carry, about 6,100 bytes of"
+                            + " policy JSON): write a shorter Resource, for example with a wildcard");
         }
         return null;
     }

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.internal.ResourcePattern;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 
 /**
  * Explains why a verified custom policy's {@code Resource} does not cover the requested URL: where they part,
@@ -12,18 +12,27 @@ import io.github.cloudfrontsigned.internal.ResourcePattern;
  */
 final class ResourceDiagnosis {
 
-    private ResourceDiagnosis() {
-    }
+    private ResourceDiagnosis() {}
 
-    static String explain(ResourcePattern pattern, String url, ResourcePattern.Mismatch mismatch, SignedRequest s,
+    static String explain(
+            ResourcePattern pattern,
+            String url,
+            ResourcePattern.Mismatch mismatch,
+            SignedRequest s,
             VerificationCost cost) {
         String resource = pattern.resource();
         StringBuilder sb = new StringBuilder(300)
                 .append("the requested URL is not covered by the policy Resource: ")
-                .append(mismatch.summary(resource, url)).append('\n')
+                .append(mismatch.summary(resource, url))
+                .append('\n')
                 .append(mismatch.diagram(resource, url));
         ViewerRequest r = s.request();
-        UrlVariants.Variant v = UrlVariants.find(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery(), cost,
+        UrlVariants.Variant v = UrlVariants.find(
+                r.scheme(),
+                r.host(),
+                r.rawPath(),
+                s.unsignedQuery(),
+                cost,
                 variant -> cost.diagnose(pattern.cost(variant.url().length())) && pattern.matches(variant.url(), cost));
         if (v != null) {
             sb.append('\n').append(UrlVariants.explain(v, url, true));

@@ -22,18 +22,26 @@ import java.util.Map;
  */
 final class SignatureDiagnosis {
 
-    private SignatureDiagnosis() {
-    }
+    private SignatureDiagnosis() {}
 
-    static String explain(SignedRequest s, VerifyingKey key, HashAlgorithm hash, Map<String, VerifyingKey> keys,
+    static String explain(
+            SignedRequest s,
+            VerifyingKey key,
+            HashAlgorithm hash,
+            Map<String, VerifyingKey> keys,
             VerificationCost cost) {
-        String found = "RSA".equals(key.keyAlgorithm) ? explainRsa(s, key, hash, keys, cost)
+        String found = "RSA".equals(key.keyAlgorithm)
+                ? explainRsa(s, key, hash, keys, cost)
                 : explainEcdsa(s, key, hash, keys, cost);
         return found != null ? found : unexplained(s, key, s.policyBytes());
     }
 
-    private static String explainRsa(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
-            Map<String, VerifyingKey> keys, VerificationCost cost) {
+    private static String explainRsa(
+            SignedRequest s,
+            VerifyingKey key,
+            HashAlgorithm hash,
+            Map<String, VerifyingKey> keys,
+            VerificationCost cost) {
         byte[] policy = s.policyBytes();
         byte[] signature = s.signatureBytes();
         VerifyingKey.Recovered recovered = key.recover(signature, cost);
@@ -44,10 +52,14 @@ final class SignatureDiagnosis {
                 return hashMismatch(s, hash, recovered.hash());
             }
             if (s.isCannedPolicy() && s.request() != null) {
-                return reencodedCanned(s, cost, (candidate, c) -> {
-                    c.step(candidate.length);
-                    return recovered.covers(candidate);
-                }, recovered.hash() != hash ? " (and " + hashMismatch(s, hash, recovered.hash()) + ")" : "");
+                return reencodedCanned(
+                        s,
+                        cost,
+                        (candidate, c) -> {
+                            c.step(candidate.length);
+                            return recovered.covers(candidate);
+                        },
+                        recovered.hash() != hash ? " (and " + hashMismatch(s, hash, recovered.hash()) + ")" : "");
             }
             return null;
         }
@@ -58,8 +70,12 @@ final class SignatureDiagnosis {
         return lengthMismatch(key, signature);
     }
 
-    private static String explainEcdsa(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
-            Map<String, VerifyingKey> keys, VerificationCost cost) {
+    private static String explainEcdsa(
+            SignedRequest s,
+            VerifyingKey key,
+            HashAlgorithm hash,
+            Map<String, VerifyingKey> keys,
+            VerificationCost cost) {
         byte[] policy = s.policyBytes();
         byte[] signature = s.signatureBytes();
         HashAlgorithm other = hash == HashAlgorithm.SHA1 ? HashAlgorithm.SHA256 : HashAlgorithm.SHA1;
@@ -81,8 +97,12 @@ final class SignatureDiagnosis {
     }
 
     /** Whether another trusted key made the signature over this policy, with either hash. */
-    private static String otherKey(SignedRequest s, VerifyingKey key, HashAlgorithm hash,
-            Map<String, VerifyingKey> keys, VerificationCost cost) {
+    private static String otherKey(
+            SignedRequest s,
+            VerifyingKey key,
+            HashAlgorithm hash,
+            Map<String, VerifyingKey> keys,
+            VerificationCost cost) {
         byte[] policy = s.policyBytes();
         byte[] signature = s.signatureBytes();
         for (VerifyingKey k : keys.values()) {
@@ -131,9 +151,14 @@ final class SignatureDiagnosis {
         ViewerRequest r = s.request();
         String expires = s.value(SigningParameter.EXPIRES);
         String requested = s.unsignedUrl();
-        UrlVariants.Variant v = UrlVariants.find(r.scheme(), r.host(), r.rawPath(), s.unsignedQuery(), cost,
-                variant -> signed.signed(PolicyDocument.writeCanned(variant.url(), expires)
-                        .getBytes(StandardCharsets.UTF_8), cost));
+        UrlVariants.Variant v = UrlVariants.find(
+                r.scheme(),
+                r.host(),
+                r.rawPath(),
+                s.unsignedQuery(),
+                cost,
+                variant -> signed.signed(
+                        PolicyDocument.writeCanned(variant.url(), expires).getBytes(StandardCharsets.UTF_8), cost));
         if (v == null) {
             return null;
         }
@@ -164,7 +189,8 @@ final class SignatureDiagnosis {
                     + " it as SHA-1: add " + name + "=" + actual.parameterValue();
         }
         return name + " says " + declared.parameterValue() + " but the signature is " + label(actual) + ": "
-                + (actual == HashAlgorithm.SHA1 ? "remove " + name + " (SHA-1 is the default) or sign with SHA-256"
+                + (actual == HashAlgorithm.SHA1
+                        ? "remove " + name + " (SHA-1 is the default) or sign with SHA-256"
                         : "send " + name + "=" + actual.parameterValue());
     }
 

@@ -7,10 +7,8 @@ import static io.github.cloudfrontsigned.SigningParameter.POLICY;
 import static io.github.cloudfrontsigned.SigningParameter.SIGNATURE;
 
 import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.SigningParameter;
-
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PercentEncoding;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
@@ -49,10 +47,12 @@ public final class SignedRequest {
     private static final SigningParameter[] PARAMETERS = SigningParameter.values();
 
     /** The signing query parameters, by {@code ordinal()}. */
-    static final String[] URL_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::queryName)
+    static final String[] URL_NAMES = Arrays.stream(SigningParameter.values())
+            .map(SigningParameter::queryName)
             .toArray(String[]::new);
     /** The signed cookie names, by {@code ordinal()}. */
-    static final String[] COOKIE_NAMES = Arrays.stream(SigningParameter.values()).map(SigningParameter::cookieName)
+    static final String[] COOKIE_NAMES = Arrays.stream(SigningParameter.values())
+            .map(SigningParameter::cookieName)
             .toArray(String[]::new);
 
     private final ViewerRequest request;
@@ -67,6 +67,7 @@ public final class SignedRequest {
     private final String signatureProblem;
     /** Parsed on first use, after the signature is checked; a benign race computes it twice at most. */
     private PolicyDocument document;
+
     private String documentProblem;
 
     private SignedRequest(ViewerRequest request, List<SignedCookies.Cookie> cookiesOnly) {
@@ -83,7 +84,9 @@ public final class SignedRequest {
                 record(index(COOKIE_NAMES, c.name(), 0, c.name().length()), c.value());
             }
         }
-        unsignedUrl = request == null ? null : ViewerRequest.url(request.scheme(), request.host(), request.rawPath(), unsignedQuery);
+        unsignedUrl = request == null
+                ? null
+                : ViewerRequest.url(request.scheme(), request.host(), request.rawPath(), unsignedQuery);
 
         String policy = value(POLICY);
         String expires = value(EXPIRES);
@@ -109,8 +112,8 @@ public final class SignedRequest {
                 bytes = PolicyDocument.writeCanned(unsignedUrl, expires).getBytes(StandardCharsets.UTF_8);
             }
         } else if (isSigned()) {
-            problem = "neither " + name(EXPIRES) + " (canned policy) nor " + name(POLICY)
-                    + " (custom policy) is present";
+            problem =
+                    "neither " + name(EXPIRES) + " (canned policy) nor " + name(POLICY) + " (custom policy) is present";
         }
         policyBytes = bytes;
         policyProblem = problem;
@@ -131,8 +134,10 @@ public final class SignedRequest {
                 int underscore = signature.indexOf('_');
                 boolean base64url = underscore >= 0 && underscore < padding;
                 problem = name(SIGNATURE) + " is not in CloudFront's base64 alphabet: " + e.getMessage()
-                        + (base64url ? " (it looks like RFC 4648 base64url, where _ stands for /; CloudFront"
-                            + " replaces + with -, = with _ and / with ~)" : "");
+                        + (base64url
+                                ? " (it looks like RFC 4648 base64url, where _ stands for /; CloudFront"
+                                        + " replaces + with -, = with _ and / with ~)"
+                                : "");
             }
         }
         signatureBytes = sig;

@@ -23,7 +23,11 @@ final class UrlVariants {
 
     /** What changed between the variant (as signed) and the request. */
     enum Change {
-        ENCODING, SCHEME, HOST, QUERY_ADDED, TRAILING_SLASH
+        ENCODING,
+        SCHEME,
+        HOST,
+        QUERY_ADDED,
+        TRAILING_SLASH
     }
 
     /**
@@ -57,17 +61,14 @@ final class UrlVariants {
 
         @Override
         public String toString() {
-            return "Variant[url=" + url
-                    + ", change=" + change
-                    + ", detail=" + detail + "]";
+            return "Variant[url=" + url + ", change=" + change + ", detail=" + detail + "]";
         }
     }
 
     private static final int PATH_FORMS = 9;
     private static final int QUERY_FORMS = 12;
 
-    private UrlVariants() {
-    }
+    private UrlVariants() {}
 
     /**
      * The first variant, most likely first and none equal to the request URL itself, that passes {@code test}.
@@ -77,8 +78,8 @@ final class UrlVariants {
      * @param test whether the variant explains the denial; it charges its own work to {@code cost}
      * @return the variant, or {@code null} when none passes or the budget ran out ({@code cost.cutShort()})
      */
-    static Variant find(String scheme, String host, String path, String query, VerificationCost cost,
-            Predicate<Variant> test) {
+    static Variant find(
+            String scheme, String host, String path, String query, VerificationCost cost, Predicate<Variant> test) {
         Search search = new Search(ViewerRequest.url(scheme, host, path, query), cost, test);
         Forms paths = new Forms(path, false, cost);
         Forms queries = new Forms(query, true, cost);
@@ -97,7 +98,8 @@ final class UrlVariants {
                 }
             }
         }
-        String otherScheme = scheme.equalsIgnoreCase("https") ? "http" : scheme.equalsIgnoreCase("http") ? "https" : null;
+        String otherScheme =
+                scheme.equalsIgnoreCase("https") ? "http" : scheme.equalsIgnoreCase("http") ? "https" : null;
         if (otherScheme != null && search.offer(otherScheme, host, path, query, Change.SCHEME, "")) {
             return search.found;
         }
@@ -106,8 +108,9 @@ final class UrlVariants {
             return search.found;
         }
         for (String port : new String[] {":443", ":80"}) {
-            if (lower.endsWith(port) && search.offer(scheme, host.substring(0, host.length() - port.length()), path,
-                    query, Change.HOST, "")) {
+            if (lower.endsWith(port)
+                    && search.offer(
+                            scheme, host.substring(0, host.length() - port.length()), path, query, Change.HOST, "")) {
                 return search.found;
             }
         }
@@ -117,7 +120,8 @@ final class UrlVariants {
                 while (start <= query.length()) {
                     int amp = query.indexOf('&', start);
                     int end = amp < 0 ? query.length() : amp;
-                    String rest = amp < 0 ? query.substring(0, Math.max(0, start - 1))
+                    String rest = amp < 0
+                            ? query.substring(0, Math.max(0, start - 1))
                             : query.substring(0, start) + query.substring(end + 1);
                     if (search.offer(scheme, host, path, rest, Change.QUERY_ADDED, query.substring(start, end))) {
                         return search.found;
@@ -150,7 +154,8 @@ final class UrlVariants {
 
         /** @return whether the search is over: a variant passed, or the budget is spent */
         boolean offer(String scheme, String host, String path, String query, Change change, String detail) {
-            long length = scheme.length() + host.length() + path.length() + (query == null ? 0 : query.length() + 1) + 3;
+            long length =
+                    scheme.length() + host.length() + path.length() + (query == null ? 0 : query.length() + 1) + 3;
             if (!cost.diagnose(length)) {
                 return true;
             }
@@ -221,33 +226,54 @@ final class UrlVariants {
 
         private String pathForm(int i) {
             switch (i) {
-                case 0: return raw;
-                case 1: return decoded();
-                case 2: return PercentEncoding.encodeUnsafe(raw);
-                case 3: return PercentEncoding.encodeUnsafe(decoded());
-                case 4: return PercentEncoding.encode(decoded(), "/", false);
-                case 5: return PercentEncoding.encode(decoded(), "/:@!$&'()*+,;=", false);
-                case 6: return PercentEncoding.hexCase(raw, true);
-                case 7: return PercentEncoding.hexCase(raw, false);
+                case 0:
+                    return raw;
+                case 1:
+                    return decoded();
+                case 2:
+                    return PercentEncoding.encodeUnsafe(raw);
+                case 3:
+                    return PercentEncoding.encodeUnsafe(decoded());
+                case 4:
+                    return PercentEncoding.encode(decoded(), "/", false);
+                case 5:
+                    return PercentEncoding.encode(decoded(), "/:@!$&'()*+,;=", false);
+                case 6:
+                    return PercentEncoding.hexCase(raw, true);
+                case 7:
+                    return PercentEncoding.hexCase(raw, false);
                 // a space form-encoded as + in a path by a tool that treated the path like a query
-                default: return PercentEncoding.encode(formDecoded(), "/", false);
+                default:
+                    return PercentEncoding.encode(formDecoded(), "/", false);
             }
         }
 
         private String queryForm(int i) {
             switch (i) {
-                case 0: return raw;
-                case 1: return decoded();
-                case 2: return formDecoded();
-                case 3: return PercentEncoding.encodeUnsafe(raw);
-                case 4: return PercentEncoding.encodeUnsafe(decoded());
-                case 5: return PercentEncoding.encode(decoded(), "&=", false);
-                case 6: return PercentEncoding.encode(formDecoded(), "&=", true);
-                case 7: return PercentEncoding.encode(decoded(), "&=:@!$'()*+,;/?", false);
-                case 8: return PercentEncoding.hexCase(raw, true);
-                case 9: return PercentEncoding.hexCase(raw, false);
-                case 10: return raw.replace("+", "%20");
-                default: return raw.replace("%20", "+");
+                case 0:
+                    return raw;
+                case 1:
+                    return decoded();
+                case 2:
+                    return formDecoded();
+                case 3:
+                    return PercentEncoding.encodeUnsafe(raw);
+                case 4:
+                    return PercentEncoding.encodeUnsafe(decoded());
+                case 5:
+                    return PercentEncoding.encode(decoded(), "&=", false);
+                case 6:
+                    return PercentEncoding.encode(formDecoded(), "&=", true);
+                case 7:
+                    return PercentEncoding.encode(decoded(), "&=:@!$'()*+,;/?", false);
+                case 8:
+                    return PercentEncoding.hexCase(raw, true);
+                case 9:
+                    return PercentEncoding.hexCase(raw, false);
+                case 10:
+                    return raw.replace("+", "%20");
+                default:
+                    return raw.replace("%20", "+");
             }
         }
     }
@@ -273,14 +299,15 @@ final class UrlVariants {
                 return signedAs + ", so the host was written differently when signing; sign the URL with the host"
                         + " exactly as viewers send it";
             case QUERY_ADDED:
-                String what = v.detail().startsWith("?") ? "the query string " + v.detail()
+                String what = v.detail().startsWith("?")
+                        ? "the query string " + v.detail()
                         : "the query parameter " + v.detail();
                 return custom
                         ? what + " is not covered: " + signedAs + ", and a Resource covers a query only when it"
-                            + " spells it out or ends in *"
+                                + " spells it out or ends in *"
                         : what + " was added after signing (" + signedAs + "); a canned policy covers exactly the"
-                            + " query it was signed with: sign the URL with it, or use a custom policy whose"
-                            + " Resource ends in *";
+                                + " query it was signed with: sign the URL with it, or use a custom policy whose"
+                                + " Resource ends in *";
             case TRAILING_SLASH:
             default:
                 return "a trailing slash was " + (v.url().length() > requested.length() ? "removed" : "added")

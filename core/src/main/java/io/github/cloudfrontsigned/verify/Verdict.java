@@ -1,9 +1,9 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.internal.VerificationCost;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.TimeText;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import java.time.Instant;
 
 /**
@@ -31,6 +31,7 @@ public final class Verdict {
     private final ErrorCode code;
     /** Written once on first use for an allowed verdict (a benign race: both writers write equal text). */
     private String reason;
+
     private final java.util.function.Supplier<String> reasonText;
     private final CredentialSource source;
     private final String keyPairId;
@@ -46,15 +47,25 @@ public final class Verdict {
         this(code, reason, signed, verifiedPolicy, null, null);
     }
 
-    Verdict(ErrorCode code, String reason, SignedRequest signed, PolicyDocument verifiedPolicy,
-            RequestLimit limit, VerificationCost cost) {
+    Verdict(
+            ErrorCode code,
+            String reason,
+            SignedRequest signed,
+            PolicyDocument verifiedPolicy,
+            RequestLimit limit,
+            VerificationCost cost) {
         this(code, () -> reason, signed, verifiedPolicy, limit, cost);
         this.reason = reason;
     }
 
     /** With the reason rendered only when asked for: an allowed request usually never is. */
-    Verdict(ErrorCode code, java.util.function.Supplier<String> reason, SignedRequest signed,
-            PolicyDocument verifiedPolicy, RequestLimit limit, VerificationCost cost) {
+    Verdict(
+            ErrorCode code,
+            java.util.function.Supplier<String> reason,
+            SignedRequest signed,
+            PolicyDocument verifiedPolicy,
+            RequestLimit limit,
+            VerificationCost cost) {
         this.code = code;
         this.reasonText = reason;
         this.source = signed.source();

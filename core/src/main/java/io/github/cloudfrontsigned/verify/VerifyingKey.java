@@ -25,6 +25,7 @@ final class VerifyingKey {
     final PublicKey publicKey;
     /** {@code RSA} or {@code EC}. */
     final String keyAlgorithm;
+
     private final ThreadLocal<Signature>[] verifiers;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -49,7 +50,8 @@ final class VerifyingKey {
         verifiers = new ThreadLocal[all.length];
         for (HashAlgorithm h : all) {
             String jcaName = h.jcaName(keyAlgorithm);
-            verifiers[h.ordinal()] = ThreadLocal.withInitial(() -> SignatureEngines.newVerifier(provider, jcaName, publicKey));
+            verifiers[h.ordinal()] =
+                    ThreadLocal.withInitial(() -> SignatureEngines.newVerifier(provider, jcaName, publicKey));
         }
         // Fail now, not on the first request, if the provider cannot use this key.
         SignatureEngines.newVerifier(provider, HashAlgorithm.SHA256.jcaName(keyAlgorithm), publicKey);
@@ -128,8 +130,27 @@ final class VerifyingKey {
     /** DER DigestInfo prefixes (RFC 8017 section 9.2, note 1), in {@link HashAlgorithm} order: SHA-1, SHA-256. */
     private static final byte[][] DIGEST_INFO = {
         {0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14},
-        {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
-            0x04, 0x20},
+        {
+            0x30,
+            0x31,
+            0x30,
+            0x0d,
+            0x06,
+            0x09,
+            0x60,
+            (byte) 0x86,
+            0x48,
+            0x01,
+            0x65,
+            0x03,
+            0x04,
+            0x02,
+            0x01,
+            0x05,
+            0x00,
+            0x04,
+            0x20
+        },
     };
 
     /**
@@ -155,8 +176,7 @@ final class VerifyingKey {
                 return false;
             }
             Recovered other = (Recovered) o;
-            return java.util.Objects.equals(hash, other.hash)
-                    && java.util.Objects.equals(digest, other.digest);
+            return java.util.Objects.equals(hash, other.hash) && java.util.Objects.equals(digest, other.digest);
         }
 
         @Override
@@ -166,8 +186,7 @@ final class VerifyingKey {
 
         @Override
         public String toString() {
-            return "Recovered[hash=" + hash
-                    + ", digest=" + digest + "]";
+            return "Recovered[hash=" + hash + ", digest=" + digest + "]";
         }
     }
 

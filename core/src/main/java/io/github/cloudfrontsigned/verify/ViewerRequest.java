@@ -1,6 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.internal.Validation;
 import java.util.ArrayList;
@@ -145,8 +144,8 @@ public final class ViewerRequest {
 
     /** {@code scheme://host} + path + ({@code ?} + query, unless the query is {@code null}). */
     static String url(String scheme, String host, String path, String query) {
-        StringBuilder sb = new StringBuilder(scheme.length() + host.length() + path.length()
-                + (query == null ? 3 : query.length() + 4));
+        StringBuilder sb = new StringBuilder(
+                scheme.length() + host.length() + path.length() + (query == null ? 3 : query.length() + 4));
         sb.append(scheme).append("://").append(host).append(path);
         if (query != null) {
             sb.append('?').append(query);
@@ -181,8 +180,7 @@ public final class ViewerRequest {
         private final List<SignedCookies.Cookie> cookies = new ArrayList<>();
         private String clientIp;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets scheme, host, path and query from an absolute URL, keeping them exactly as written and dropping a
@@ -209,8 +207,8 @@ public final class ViewerRequest {
                 hostEnd++;
             }
             if (hostEnd == hostStart) {
-                throw new IllegalArgumentException("URL \"" + Validation.printable(url) + "\" has no host after "
-                        + url.substring(0, hostStart));
+                throw new IllegalArgumentException(
+                        "URL \"" + Validation.printable(url) + "\" has no host after " + url.substring(0, hostStart));
             }
             int query = url.indexOf('?', hostEnd);
             if (query > end) {
@@ -311,8 +309,8 @@ public final class ViewerRequest {
          */
         public ViewerRequest build() {
             if (scheme == null || host == null) {
-                throw new IllegalStateException("a ViewerRequest needs a scheme and a host: call url(...) or"
-                        + " scheme(...) and host(...)");
+                throw new IllegalStateException(
+                        "a ViewerRequest needs a scheme and a host: call url(...) or" + " scheme(...) and host(...)");
             }
             return new ViewerRequest(this);
         }

@@ -16,8 +16,8 @@ final class ConfigSourcesTest {
 
     private static final ConfigLookup MP = ConfigLookup.of(Map.of("a", "mp"), "MicroProfile Config");
     private static final ConfigLookup INIT = ConfigLookup.of(Map.of("a", "init", "b", "init"), "init-param");
-    private static final ConfigLookup CONTEXT = ConfigLookup.of(Map.of("a", "context", "b", "context",
-            "c", "context"), ConfigSources.CONTEXT_PARAM);
+    private static final ConfigLookup CONTEXT =
+            ConfigLookup.of(Map.of("a", "context", "b", "context", "c", "context"), ConfigSources.CONTEXT_PARAM);
 
     @Test
     void standard_microProfileConfigWinsOverInitParamsOverContextParams() {
@@ -60,8 +60,8 @@ final class ConfigSourcesTest {
     void configuresSigning_isTrueForAKeyOrATarget_only() {
         assertFalse(ConfigSources.configuresSigning(ConfigLookup.of(Map.of(ConfigProperties.URL_TTL, "1h"), "t")));
         assertTrue(ConfigSources.configuresSigning(ConfigLookup.of(Map.of(ConfigProperties.KEY_PAIR_ID, "K"), "t")));
-        assertTrue(ConfigSources.configuresSigning(ConfigLookup.of(
-                Map.of(ConfigProperties.PROTECTED_PREFIXES, "https://cdn.example.com/p/"), "t")));
+        assertTrue(ConfigSources.configuresSigning(
+                ConfigLookup.of(Map.of(ConfigProperties.PROTECTED_PREFIXES, "https://cdn.example.com/p/"), "t")));
     }
 
     @Test
@@ -72,16 +72,21 @@ final class ConfigSourcesTest {
 
     @Test
     void enabled_rejectsOtherValues_namingTheProperty() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
                 () -> ConfigSources.enabled(ConfigLookup.of(Map.of(ConfigProperties.ENABLED, "no"), "context-param")));
-        assertTrue(e.getMessage().contains("cloudfront.enabled = \"no\" (context-param): expected true or false"),
+        assertTrue(
+                e.getMessage().contains("cloudfront.enabled = \"no\" (context-param): expected true or false"),
                 e.getMessage());
     }
 
     @Test
     void validate_listsTheProblems() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ConfigSources.validate(
-                ConfigLookup.of(Map.of(ConfigProperties.KEY_PAIR_ID, "K2JCJMDEHXQW5F"), "context-param"), false));
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> ConfigSources.validate(
+                        ConfigLookup.of(Map.of(ConfigProperties.KEY_PAIR_ID, "K2JCJMDEHXQW5F"), "context-param"),
+                        false));
         assertTrue(e.getMessage().contains(ConfigProperties.PRIVATE_KEY), e.getMessage());
     }
 }

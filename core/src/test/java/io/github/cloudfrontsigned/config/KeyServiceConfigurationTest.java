@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 final class KeyServiceConfigurationTest {
 
     private static String problems(Map<String, String> m) {
-        return assertThrows(ConfigurationException.class,
-                () -> SigningConfiguration.read(ConfigLookup.of(m, "test properties"))).getMessage();
+        return assertThrows(
+                        ConfigurationException.class,
+                        () -> SigningConfiguration.read(ConfigLookup.of(m, "test properties")))
+                .getMessage();
     }
 
     private static Map<String, String> base() {
@@ -26,8 +28,10 @@ final class KeyServiceConfigurationTest {
         Map<String, String> m = base();
         m.put("cloudfront.private-key.location", "secretsmanager:cloudfront/key");
         String message = problems(m);
-        assertTrue(message.contains("cloudfront.private-key.location")
-                && message.contains("io.github.cloudfrontsigned:cloudfront-signed-aws"), message);
+        assertTrue(
+                message.contains("cloudfront.private-key.location")
+                        && message.contains("io.github.cloudfrontsigned:cloudfront-signed-aws"),
+                message);
     }
 
     @Test

@@ -27,22 +27,36 @@ final class OpenHostWarningTest {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final CloudFrontSigner signer = CloudFrontSigner.builder()
-            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).clock(clock).build();
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+            .clock(clock)
+            .build();
     private final CloudFrontVerifier verifier = CloudFrontVerifier.builder()
-            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).clock(clock).build();
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
+            .clock(clock)
+            .build();
 
     private List<String> startupWarnings(String resource) {
-        return LogCapture.messages(LogCapture.logged(SigningConfiguration.class, () -> SigningConfiguration.builder()
-                .signer(signer).cookie(CookieSpec.of(resource, CookieAttributes.builder().build())).build()).stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        return LogCapture.messages(LogCapture.logged(
+                        SigningConfiguration.class,
+                        () -> SigningConfiguration.builder()
+                                .signer(signer)
+                                .cookie(CookieSpec.of(
+                                        resource, CookieAttributes.builder().build()))
+                                .build())
+                .stream()
+                .filter(r -> r.getLevel().equals(Level.WARNING))
+                .toList());
     }
 
     @Test
     void resourceWithAWildcardInItsHost_warnsAtStartupWithTheFix() {
         List<String> warnings = startupWarnings("https://d111111abcdef8.cloudfront.net*");
         assertEquals(1, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).contains("also matches other hosts such as"
-                + " https://d111111abcdef8.cloudfront.net.evil.example/"), warnings.get(0));
+        assertTrue(
+                warnings.get(0)
+                        .contains("also matches other hosts such as"
+                                + " https://d111111abcdef8.cloudfront.net.evil.example/"),
+                warnings.get(0));
         assertTrue(warnings.get(0).contains("https://d111111abcdef8.cloudfront.net/*"), warnings.get(0));
     }
 
@@ -54,9 +68,14 @@ final class OpenHostWarningTest {
 
     @Test
     void wildcardHostResource_reallyMatchesAnotherHost() {
-        SignedCookies cookies = signer.signCookies(Policy.builder().resource("https://d111111abcdef8.cloudfront.net*")
-                .expiresIn(Duration.ofMinutes(5)).build());
-        assertTrue(verifier.verify(ViewerRequest.builder().url("https://d111111abcdef8.cloudfront.net.evil.example/x")
-                .cookies(cookies.cookies()).build()).isAllowed());
+        SignedCookies cookies = signer.signCookies(Policy.builder()
+                .resource("https://d111111abcdef8.cloudfront.net*")
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
+        assertTrue(verifier.verify(ViewerRequest.builder()
+                        .url("https://d111111abcdef8.cloudfront.net.evil.example/x")
+                        .cookies(cookies.cookies())
+                        .build())
+                .isAllowed());
     }
 }

@@ -26,7 +26,8 @@ final class SharedConfigurationsTest {
     @BeforeEach
     void contextParams() {
         contextParams.put(ConfigProperties.KEY_PAIR_ID, "K2JCJMDEHXQW5F");
-        contextParams.put(ConfigProperties.PRIVATE_KEY_LOCATION,
+        contextParams.put(
+                ConfigProperties.PRIVATE_KEY_LOCATION,
                 TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
         contextParams.put(ConfigProperties.PROTECTED_PREFIXES, "https://cdn.example.com/private/");
     }
@@ -54,8 +55,9 @@ final class SharedConfigurationsTest {
         SigningConfiguration first = SharedConfigurations.configuration(application, null, null, false);
         ClassLoader requestThread = new URLClassLoader(new URL[0], application);
         assertSame(first, SharedConfigurations.configuration(requestThread, Map.of(), "init-param", true));
-        assertSame(first, SharedConfigurations.configuration(application, Map.of("jersey.config.x", "y"), "property",
-                false));
+        assertSame(
+                first,
+                SharedConfigurations.configuration(application, Map.of("jersey.config.x", "y"), "property", false));
     }
 
     @Test
@@ -68,8 +70,13 @@ final class SharedConfigurationsTest {
     void ownParamsThatRepeatTheApplicationsValues_shareItsConfiguration() {
         start();
         SigningConfiguration shared = SharedConfigurations.configuration(application, null, null, false);
-        assertSame(shared, SharedConfigurations.configuration(application, Map.of(ConfigProperties.PROTECTED_PREFIXES,
-                "https://cdn.example.com/private/"), "init-param of filter \"f\"", true));
+        assertSame(
+                shared,
+                SharedConfigurations.configuration(
+                        application,
+                        Map.of(ConfigProperties.PROTECTED_PREFIXES, "https://cdn.example.com/private/"),
+                        "init-param of filter \"f\"",
+                        true));
     }
 
     @Test
@@ -88,7 +95,8 @@ final class SharedConfigurationsTest {
         contextParams.put(ConfigProperties.URL_TTL, "ten minutes");
         start();
         for (int i = 0; i < 2; i++) {
-            ConfigurationException e = assertThrows(ConfigurationException.class,
+            ConfigurationException e = assertThrows(
+                    ConfigurationException.class,
                     () -> SharedConfigurations.configuration(application, null, null, false));
             assertTrue(e.getMessage().contains("cloudfront.url.ttl = \"ten minutes\" (context-param)"), e.getMessage());
         }
@@ -99,8 +107,8 @@ final class SharedConfigurationsTest {
         contextParams.remove(ConfigProperties.PROTECTED_PREFIXES);
         start();
         SharedConfigurations.configuration(application, null, null, false);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> SharedConfigurations.configuration(application, null, null, true));
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> SharedConfigurations.configuration(application, null, null, true));
         assertTrue(e.getMessage().contains("nothing to sign"), e.getMessage());
     }
 

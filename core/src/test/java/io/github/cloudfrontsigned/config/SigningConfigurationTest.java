@@ -156,8 +156,11 @@ final class SigningConfigurationTest {
     void missingPrivateKey_isNamed() {
         Map<String, String> m = minimal();
         m.remove("cloudfront.private-key.location");
-        assertTrue(problems(m).contains("cloudfront.private-key.location (not set): required for key pair ID"
-                + " K2JCJMDEHXQW5F"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.private-key.location (not set): required for key pair ID"
+                                + " K2JCJMDEHXQW5F"),
+                problems(m));
     }
 
     @Test
@@ -186,8 +189,11 @@ final class SigningConfigurationTest {
     void bothInlineAndLocation_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.private-key", "x");
-        assertTrue(problems(m).contains("set either cloudfront.private-key (inline PEM) or"
-                + " cloudfront.private-key.location, not both"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("set either cloudfront.private-key (inline PEM) or"
+                                + " cloudfront.private-key.location, not both"),
+                problems(m));
     }
 
     @Test
@@ -195,8 +201,11 @@ final class SigningConfigurationTest {
         Map<String, String> m = minimal();
         m.put("cloudfront.private-key.location", EC_FILE.toString());
         m.put("cloudfront.hash-algorithm", "SHA1");
-        assertTrue(problems(m).contains("cloudfront.hash-algorithm = \"SHA1\" (test properties): the key for key pair"
-                + " ID K2JCJMDEHXQW5F is an ECDSA key"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.hash-algorithm = \"SHA1\" (test properties): the key for key pair"
+                                + " ID K2JCJMDEHXQW5F is an ECDSA key"),
+                problems(m));
     }
 
     @Test
@@ -219,16 +228,22 @@ final class SigningConfigurationTest {
     void unknownActiveKey_isNamed() {
         Map<String, String> m = minimal();
         m.put("cloudfront.active-key-pair-id", "KOTHER");
-        assertTrue(problems(m).contains("cloudfront.active-key-pair-id = \"KOTHER\" (test properties): no key is"
-                + " configured"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.active-key-pair-id = \"KOTHER\" (test properties): no key is"
+                                + " configured"),
+                problems(m));
     }
 
     @Test
     void prefixWithoutScheme_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.protected-prefixes", "cdn.example.com/private/");
-        assertTrue(problems(m).contains("cloudfront.protected-prefixes = \"cdn.example.com/private/\" (test properties):"
-                + " \"cdn.example.com/private/\" must start with https://"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.protected-prefixes = \"cdn.example.com/private/\" (test properties):"
+                                + " \"cdn.example.com/private/\" must start with https://"),
+                problems(m));
     }
 
     @Test
@@ -242,7 +257,8 @@ final class SigningConfigurationTest {
     void prefixWithoutPath_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.protected-prefixes", "https://cdn.example.com");
-        assertTrue(problems(m).contains("has no path; write https://cdn.example.com/ to protect the whole host"),
+        assertTrue(
+                problems(m).contains("has no path; write https://cdn.example.com/ to protect the whole host"),
                 problems(m));
     }
 
@@ -250,8 +266,11 @@ final class SigningConfigurationTest {
     void prefixTheRewriterCannotMatch_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.protected-prefixes", "https://user@cdn.example.com/private/");
-        assertTrue(problems(m).contains("cloudfront.protected-prefixes = \"https://user@cdn.example.com/private/\""
-                + " (test properties): \"https://user@cdn.example.com/private/\" cannot be matched: "), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.protected-prefixes = \"https://user@cdn.example.com/private/\""
+                                + " (test properties): \"https://user@cdn.example.com/private/\" cannot be matched: "),
+                problems(m));
     }
 
     @Test
@@ -285,8 +304,11 @@ final class SigningConfigurationTest {
     void nonPositiveTtl_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.url.ttl", "0s");
-        assertTrue(problems(m).contains("cloudfront.url.ttl = \"0s\" (test properties): the link lifetime must be"
-                + " positive"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.url.ttl = \"0s\" (test properties): the link lifetime must be"
+                                + " positive"),
+                problems(m));
     }
 
     @Test
@@ -314,8 +336,11 @@ final class SigningConfigurationTest {
     void malformedBoolean_isRefused() {
         Map<String, String> m = minimal();
         m.put("cloudfront.auth.require-authenticated", "yes");
-        assertTrue(problems(m).contains("cloudfront.auth.require-authenticated = \"yes\" (test properties): write true"
-                + " or false"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.auth.require-authenticated = \"yes\" (test properties): write true"
+                                + " or false"),
+                problems(m));
     }
 
     @Test
@@ -330,8 +355,11 @@ final class SigningConfigurationTest {
         Map<String, String> m = minimal();
         m.put("cloudfront.cookie.resources", "https://cdn.example.com/members/*");
         m.put("cloudfront.cookie.domain", "example.org");
-        assertTrue(problems(m).contains("cloudfront.cookie.domain = \"example.org\" (test properties): does not cover"
-                + " the host cdn.example.com"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.cookie.domain = \"example.org\" (test properties): does not cover"
+                                + " the host cdn.example.com"),
+                problems(m));
     }
 
     @Test
@@ -362,15 +390,19 @@ final class SigningConfigurationTest {
         Map<String, String> m = minimal();
         m.put("cloudfront.cookie.resources", "https://cdn.example.com/members/*");
         m.put("cloudfront.cookie.path", "/other/");
-        assertTrue(problems(m).contains("cloudfront.cookie.path = \"/other/\" (test properties): does not cover the"
-                + " path /members/"), problems(m));
+        assertTrue(
+                problems(m)
+                        .contains("cloudfront.cookie.path = \"/other/\" (test properties): does not cover the"
+                                + " path /members/"),
+                problems(m));
     }
 
     @Test
     void malformedCookieResource_namesTheCharacter() {
         Map<String, String> m = minimal();
         m.put("cloudfront.cookie.resources", "https://cdn.example.com/my files/*");
-        assertTrue(problems(m).contains("cloudfront.cookie.resources = \"https://cdn.example.com/my files/*\""),
+        assertTrue(
+                problems(m).contains("cloudfront.cookie.resources = \"https://cdn.example.com/my files/*\""),
                 problems(m));
         assertTrue(problems(m).contains("position 26"), problems(m));
     }
@@ -410,17 +442,26 @@ final class SigningConfigurationTest {
 
     @Test
     void builder_withoutSigner_isRefused() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> SigningConfiguration.builder().protectedPrefixes(List.of("https://cdn.example.com/p/")).build());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> SigningConfiguration.builder()
+                        .protectedPrefixes(List.of("https://cdn.example.com/p/"))
+                        .build());
         assertTrue(e.getMessage().contains("no signer"), e.getMessage());
     }
 
     @Test
     void builder_validatesLikeProperties() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SigningConfiguration.builder()
-                .signer(read(minimal()).signer()).cookie(CookieSpec.of("https://cdn.example.com/m/*",
-                        CookieAttributes.builder().domain("example.org").build())).build());
-        assertTrue(e.getMessage().contains("cloudfront.cookie.domain = \"example.org\" (SigningConfiguration.builder())"),
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> SigningConfiguration.builder()
+                        .signer(read(minimal()).signer())
+                        .cookie(CookieSpec.of(
+                                "https://cdn.example.com/m/*",
+                                CookieAttributes.builder().domain("example.org").build()))
+                        .build());
+        assertTrue(
+                e.getMessage().contains("cloudfront.cookie.domain = \"example.org\" (SigningConfiguration.builder())"),
                 e.getMessage());
     }
 
@@ -463,6 +504,10 @@ final class SigningConfigurationTest {
     void cookieForAnotherResource_keepsAConfiguredPath() {
         Map<String, String> m = minimal();
         m.put("cloudfront.cookie.path", "/");
-        assertEquals("/", read(m).cookie("https://cdn.example.com/courses/a/*").attributes(null).path());
+        assertEquals(
+                "/",
+                read(m).cookie("https://cdn.example.com/courses/a/*")
+                        .attributes(null)
+                        .path());
     }
 }

@@ -17,7 +17,11 @@ final class CloudFrontBase64Test {
         for (int len = 0; len < 300; len++) {
             byte[] data = new byte[len];
             random.nextBytes(data);
-            String expected = Base64.getEncoder().encodeToString(data).replace('+', '-').replace('=', '_').replace('/', '~');
+            String expected = Base64.getEncoder()
+                    .encodeToString(data)
+                    .replace('+', '-')
+                    .replace('=', '_')
+                    .replace('/', '~');
             assertEquals(expected, CloudFrontBase64.encode(data));
         }
     }
@@ -39,7 +43,8 @@ final class CloudFrontBase64Test {
 
     @Test
     void decode_refusesCharactersOutsideTheAlphabetNamingPosition() {
-        String m = assertThrows(IllegalArgumentException.class, () -> CloudFrontBase64.decode("abc%def")).getMessage();
+        String m = assertThrows(IllegalArgumentException.class, () -> CloudFrontBase64.decode("abc%def"))
+                .getMessage();
         assertTrue(m.contains("'%' (U+0025) at position 3"), m);
     }
 }

@@ -23,8 +23,17 @@ class Ipv4Test {
 
     @Test
     void parseAddress_refusesWhatIsNotADottedQuad() {
-        for (String s : new String[] {"", "192.0.2", "192.0.2.7.1", "192.0.2.256", "192.0.2.", "192.0.2.0007",
-                "2001:db8::1", "a.b.c.d", "192.0.2.7/24"}) {
+        for (String s : new String[] {
+            "",
+            "192.0.2",
+            "192.0.2.7.1",
+            "192.0.2.256",
+            "192.0.2.",
+            "192.0.2.0007",
+            "2001:db8::1",
+            "a.b.c.d",
+            "192.0.2.7/24"
+        }) {
             assertEquals(-1, Ipv4.parseAddress(s), s);
         }
     }
@@ -51,8 +60,8 @@ class Ipv4Test {
 
     @Test
     void parseRange_refusesIpv6SayingCloudFrontDoesNotSupportIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Ipv4.parseRange("2001:db8::/32"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Ipv4.parseRange("2001:db8::/32"));
         assertTrue(e.getMessage().contains("does not support IPv6"), e.getMessage());
     }
 

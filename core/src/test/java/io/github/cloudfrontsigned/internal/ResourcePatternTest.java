@@ -16,9 +16,12 @@ final class ResourcePatternTest {
 
     @Test
     void exactResource_matchesOnlyTheSameBytes() {
-        assertTrue(matches("https://d111111abcdef8.cloudfront.net/a%20b.jpg", "https://d111111abcdef8.cloudfront.net/a%20b.jpg"));
-        assertFalse(matches("https://d111111abcdef8.cloudfront.net/a%20b.jpg", "https://d111111abcdef8.cloudfront.net/a%20B.jpg"));
-        assertFalse(matches("https://d111111abcdef8.cloudfront.net/a.jpg", "https://d111111abcdef8.cloudfront.net/a.jpg?x=1"));
+        assertTrue(matches(
+                "https://d111111abcdef8.cloudfront.net/a%20b.jpg", "https://d111111abcdef8.cloudfront.net/a%20b.jpg"));
+        assertFalse(matches(
+                "https://d111111abcdef8.cloudfront.net/a%20b.jpg", "https://d111111abcdef8.cloudfront.net/a%20B.jpg"));
+        assertFalse(matches(
+                "https://d111111abcdef8.cloudfront.net/a.jpg", "https://d111111abcdef8.cloudfront.net/a.jpg?x=1"));
     }
 
     @Test
@@ -56,7 +59,9 @@ final class ResourcePatternTest {
     @Test
     void trailingStarInPath_alsoCoversAnyQuery() {
         assertTrue(matches("http://example.com/hello*", "http://example.com/hello/a.jpg?x=1&y=2"));
-        assertTrue(matches("https://d111111abcdef8.cloudfront.net/images/*", "https://d111111abcdef8.cloudfront.net/images/a.jpg?size=large"));
+        assertTrue(matches(
+                "https://d111111abcdef8.cloudfront.net/images/*",
+                "https://d111111abcdef8.cloudfront.net/images/a.jpg?size=large"));
     }
 
     @Test
@@ -94,8 +99,8 @@ final class ResourcePatternTest {
 
     @Test
     void mismatch_pointsAtTheFirstCharacterNoMatchCanConsume() {
-        ResourcePattern.Mismatch m = ResourcePattern.of("https://example.com/images/*")
-                .mismatch("https://example.com/video/a.mp4");
+        ResourcePattern.Mismatch m =
+                ResourcePattern.of("https://example.com/images/*").mismatch("https://example.com/video/a.mp4");
         assertEquals(20, m.urlPosition());
         assertEquals(20, m.resourcePosition());
         assertEquals("path", m.section());
@@ -103,14 +108,19 @@ final class ResourcePatternTest {
 
     @Test
     void mismatch_whenTheUrlEndsEarly_pointsAtItsEnd() {
-        ResourcePattern.Mismatch m = ResourcePattern.of("https://example.com/a.jpg").mismatch("https://example.com/a");
+        ResourcePattern.Mismatch m =
+                ResourcePattern.of("https://example.com/a.jpg").mismatch("https://example.com/a");
         assertEquals(21, m.urlPosition());
         assertEquals(21, m.resourcePosition());
     }
 
     @Test
     void mismatch_inTheDomain_isNamed() {
-        assertEquals("domain", ResourcePattern.of("https://a.example.com/*").mismatch("https://b.example.com/x").section());
+        assertEquals(
+                "domain",
+                ResourcePattern.of("https://a.example.com/*")
+                        .mismatch("https://b.example.com/x")
+                        .section());
     }
 
     @Test

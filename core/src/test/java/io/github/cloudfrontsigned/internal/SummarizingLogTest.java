@@ -52,16 +52,17 @@ class SummarizingLogTest {
     private final MovingClock clock = new MovingClock(T0);
 
     private SummarizingLog log(Recorder recorder) {
-        return new SummarizingLog(recorder, System.Logger.Level.INFO, "requests denied", clock,
-                Duration.ofSeconds(60));
+        return new SummarizingLog(recorder, System.Logger.Level.INFO, "requests denied", clock, Duration.ofSeconds(60));
     }
 
     @Test
     void record_summarizesTheFirstEventAtOnce() {
         Recorder r = new Recorder(System.Logger.Level.INFO);
         log(r).record("AccessDenied", () -> "denied /a");
-        assertEquals(List.of("INFO denied /a (further requests denied are counted and summarized at most every 60 s;"
-                + " each one is logged at DEBUG/FINE)"), r.lines);
+        assertEquals(
+                List.of("INFO denied /a (further requests denied are counted and summarized at most every 60 s;"
+                        + " each one is logged at DEBUG/FINE)"),
+                r.lines);
     }
 
     @Test
@@ -83,7 +84,8 @@ class SummarizingLogTest {
         log.record("MissingKey", () -> "denied /b");
         clock.now.set(T0.plusSeconds(61));
         log.record("AccessDenied", () -> "denied /c");
-        assertEquals("INFO 2 requests denied in the last 61 s (AccessDenied 1, MissingKey 1); the latest: denied /c",
+        assertEquals(
+                "INFO 2 requests denied in the last 61 s (AccessDenied 1, MissingKey 1); the latest: denied /c",
                 r.lines.get(1));
     }
 
@@ -93,8 +95,13 @@ class SummarizingLogTest {
         SummarizingLog log = log(r);
         log.record("AccessDenied", () -> "denied /a");
         log.record("AccessDenied", () -> "denied /b");
-        assertEquals(List.of("DEBUG denied /a", "INFO denied /a (further requests denied are counted and summarized"
-                + " at most every 60 s; each one is logged at DEBUG/FINE)", "DEBUG denied /b"), r.lines);
+        assertEquals(
+                List.of(
+                        "DEBUG denied /a",
+                        "INFO denied /a (further requests denied are counted and summarized"
+                                + " at most every 60 s; each one is logged at DEBUG/FINE)",
+                        "DEBUG denied /b"),
+                r.lines);
     }
 
     @Test
@@ -113,9 +120,10 @@ class SummarizingLogTest {
 
     @Test
     void constructor_refusesAnIntervalThatIsNotPositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SummarizingLog(new Recorder(System.Logger.Level.INFO), System.Logger.Level.INFO, "x",
-                        clock, Duration.ZERO));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new SummarizingLog(
+                        new Recorder(System.Logger.Level.INFO), System.Logger.Level.INFO, "x", clock, Duration.ZERO));
         assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
     }
 }

@@ -26,19 +26,18 @@ class TextDiffTest {
     @Test
     void diagram_putsACaretUnderEachMarkWithLabelsAligned() {
         String d = TextDiff.diagram("Resource", "https://h/images/*", 10, "URL", "https://h/video/a", 10);
-        assertEquals("  Resource: https://h/images/*\n"
-                + "                      ^\n"
-                + "  URL:      https://h/video/a\n"
-                + "                      ^", d);
+        assertEquals(
+                "  Resource: https://h/images/*\n"
+                        + "                      ^\n"
+                        + "  URL:      https://h/video/a\n"
+                        + "                      ^",
+                d);
     }
 
     @Test
     void diagram_escapesControlCharactersAndKeepsTheCaretAligned() {
         String d = TextDiff.diagram("A", "\tx", 1, "B", "yx", 1);
-        assertEquals("  A: \\u0009x\n"
-                + "           ^\n"
-                + "  B: yx\n"
-                + "      ^", d);
+        assertEquals("  A: \\u0009x\n" + "           ^\n" + "  B: yx\n" + "      ^", d);
     }
 
     @Test

@@ -20,8 +20,10 @@ class TimeTextTest {
 
     @Test
     void toInstant_clampsToInstantsRange() {
-        assertEquals(Instant.MAX.getEpochSecond(), TimeText.toInstant(Long.MAX_VALUE).getEpochSecond());
-        assertEquals(Instant.MIN.getEpochSecond(), TimeText.toInstant(Long.MIN_VALUE).getEpochSecond());
+        assertEquals(
+                Instant.MAX.getEpochSecond(), TimeText.toInstant(Long.MAX_VALUE).getEpochSecond());
+        assertEquals(
+                Instant.MIN.getEpochSecond(), TimeText.toInstant(Long.MIN_VALUE).getEpochSecond());
     }
 
     @Test

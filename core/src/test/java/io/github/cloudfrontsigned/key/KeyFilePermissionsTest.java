@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.LogCapture;
-import io.github.cloudfrontsigned.TestKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.cloudfrontsigned.LogCapture;
+import io.github.cloudfrontsigned.TestKeys;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -37,8 +37,10 @@ final class KeyFilePermissionsTest {
     }
 
     private static List<String> warningsLoading(KeySource source) {
-        return LogCapture.messages(LogCapture.logged(Keys.class, () -> assertNotNull(Keys.loadPrivateKey(source)))
-                .stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        return LogCapture.messages(
+                LogCapture.logged(Keys.class, () -> assertNotNull(Keys.loadPrivateKey(source))).stream()
+                        .filter(r -> r.getLevel().equals(Level.WARNING))
+                        .toList());
     }
 
     @Test
@@ -71,9 +73,10 @@ final class KeyFilePermissionsTest {
         Path file = dir.resolve("public_key.pem");
         Files.writeString(file, Keys.toPem(TestKeys.RSA.getPublic()));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        List<String> warnings = LogCapture.messages(LogCapture.logged(Keys.class,
-                () -> Keys.loadPublicKey(KeySource.file(file))).stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        List<String> warnings = LogCapture.messages(
+                LogCapture.logged(Keys.class, () -> Keys.loadPublicKey(KeySource.file(file))).stream()
+                        .filter(r -> r.getLevel().equals(Level.WARNING))
+                        .toList());
         assertEquals(List.of(), warnings);
     }
 }

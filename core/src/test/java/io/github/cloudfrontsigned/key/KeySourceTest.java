@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.GeneratedKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.GeneratedKeys;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +34,7 @@ final class KeySourceTest {
     private static GeneratedKeys keys;
     /** The PEM text (PKCS#8, P-256) of the classpath test key. */
     private static String pem;
+
     private static PrivateKey expected;
 
     @BeforeAll
@@ -66,17 +66,23 @@ final class KeySourceTest {
 
     @Test
     void description_file_namesThePath() {
-        assertEquals("file /etc/keys/pk.pem", KeySource.file(Path.of("/etc/keys/pk.pem")).description());
+        assertEquals(
+                "file /etc/keys/pk.pem",
+                KeySource.file(Path.of("/etc/keys/pk.pem")).description());
     }
 
     @Test
     void description_classpath_namesTheResourceWithoutLeadingSlash() {
-        assertEquals("classpath resource keys/pk.pem", KeySource.classpath("/keys/pk.pem").description());
+        assertEquals(
+                "classpath resource keys/pk.pem",
+                KeySource.classpath("/keys/pk.pem").description());
     }
 
     @Test
     void description_inline_givesOnlyTheLength() {
-        assertEquals("inline key (" + pem.length() + " characters)", KeySource.inline(pem).description());
+        assertEquals(
+                "inline key (" + pem.length() + " characters)",
+                KeySource.inline(pem).description());
     }
 
     @Test
@@ -95,7 +101,9 @@ final class KeySourceTest {
 
         assertEquals(source.description(), source.toString());
         assertFalse(source.toString().contains("S3cret-Pass"));
-        pem.lines().filter(l -> !l.startsWith("-----")).forEach(l -> assertFalse(source.toString().contains(l)));
+        pem.lines()
+                .filter(l -> !l.startsWith("-----"))
+                .forEach(l -> assertFalse(source.toString().contains(l)));
     }
 
     // --- value semantics -------------------------------------------------------------------------------------
@@ -111,7 +119,8 @@ final class KeySourceTest {
 
     @Test
     void equals_differentPassphrase_isNotEqual() {
-        assertNotEquals(KeySource.file(Path.of("pk.pem")).withPassphrase("x".toCharArray()),
+        assertNotEquals(
+                KeySource.file(Path.of("pk.pem")).withPassphrase("x".toCharArray()),
                 KeySource.file(Path.of("pk.pem")).withPassphrase("y".toCharArray()));
     }
 
@@ -233,7 +242,8 @@ final class KeySourceTest {
     void inline_publicKeyAsBareBase64_loads() {
         String publicPem = keys.text("ec-sec1-public.pem");
 
-        assertEquals(Keys.loadPublicKey(KeySource.inline(publicPem)), Keys.loadPublicKey(KeySource.inline(body(publicPem))));
+        assertEquals(
+                Keys.loadPublicKey(KeySource.inline(publicPem)), Keys.loadPublicKey(KeySource.inline(body(publicPem))));
     }
 
     @Test
@@ -245,7 +255,8 @@ final class KeySourceTest {
 
     @Test
     void der_pkcs8Bytes_loads() {
-        assertEquals(expected, Keys.loadPrivateKey(KeySource.der(Base64.getDecoder().decode(body(pem)))));
+        assertEquals(
+                expected, Keys.loadPrivateKey(KeySource.der(Base64.getDecoder().decode(body(pem)))));
     }
 
     // --- classpath -------------------------------------------------------------------------------------------
@@ -271,9 +282,10 @@ final class KeySourceTest {
     void classpath_resourceOnlyInContextClassLoader_loads() throws Exception {
         Path root = Files.createDirectories(dir.resolve("context-root/only-in-context"));
         Files.writeString(root.resolve("key.pem"), pem);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("context-root").toUri().toURL()}, null)) {
-            PrivateKey key = withContextClassLoader(loader,
-                    () -> Keys.loadPrivateKey(KeySource.classpath("only-in-context/key.pem")));
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {dir.resolve("context-root").toUri().toURL()}, null)) {
+            PrivateKey key = withContextClassLoader(
+                    loader, () -> Keys.loadPrivateKey(KeySource.classpath("only-in-context/key.pem")));
 
             assertEquals(expected, key);
         }
@@ -282,7 +294,8 @@ final class KeySourceTest {
     @Test
     void classpath_contextClassLoaderWithoutResource_fallsBackToLibraryLoader() throws Exception {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            PrivateKey key = withContextClassLoader(empty, () -> Keys.loadPrivateKey(KeySource.classpath(CLASSPATH_KEY)));
+            PrivateKey key =
+                    withContextClassLoader(empty, () -> Keys.loadPrivateKey(KeySource.classpath(CLASSPATH_KEY)));
 
             assertEquals(expected, key);
         }
@@ -293,8 +306,10 @@ final class KeySourceTest {
         // The same resource name exists in both loaders with different keys: the context loader's must win.
         Path root = Files.createDirectories(dir.resolve("shadow-root/keys"));
         Files.writeString(root.resolve("classpath-test-ec-p256.pem"), keys.text("ec-pkcs8.pem"));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("shadow-root").toUri().toURL()}, null)) {
-            PrivateKey key = withContextClassLoader(loader, () -> Keys.loadPrivateKey(KeySource.classpath(CLASSPATH_KEY)));
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.resolve("shadow-root").toUri().toURL()}, null)) {
+            PrivateKey key =
+                    withContextClassLoader(loader, () -> Keys.loadPrivateKey(KeySource.classpath(CLASSPATH_KEY)));
 
             assertEquals(Keys.loadPrivateKey(KeySource.file(keys.file("ec-pkcs8.pem"))), key);
         }
@@ -332,7 +347,9 @@ final class KeySourceTest {
 
     @Test
     void location_barePathOfExistingFile_loadsFromFileSystem() {
-        assertEquals(expected, Keys.loadPrivateKey(KeySource.location(dir.resolve("key.pem").toString())));
+        assertEquals(
+                expected,
+                Keys.loadPrivateKey(KeySource.location(dir.resolve("key.pem").toString())));
     }
 
     @Test
@@ -352,10 +369,10 @@ final class KeySourceTest {
         Files.createDirectories(resource.getParent());
         Files.writeString(resource, keys.text("ec-pkcs8.pem"));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
-            PrivateKey fromResource = withContextClassLoader(loader,
-                    () -> Keys.loadPrivateKey(KeySource.classpath(file.toString())));
-            PrivateKey fromLocation = withContextClassLoader(loader,
-                    () -> Keys.loadPrivateKey(KeySource.location(file.toString())));
+            PrivateKey fromResource =
+                    withContextClassLoader(loader, () -> Keys.loadPrivateKey(KeySource.classpath(file.toString())));
+            PrivateKey fromLocation =
+                    withContextClassLoader(loader, () -> Keys.loadPrivateKey(KeySource.location(file.toString())));
 
             assertNotEquals(expected, fromResource);
             assertEquals(expected, fromLocation);
@@ -366,8 +383,8 @@ final class KeySourceTest {
     void location_errorAfterResolvingToFile_namesTheFile() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty-location.pem"), "");
 
-        KeyLoadingException e = assertThrows(KeyLoadingException.class,
-                () -> Keys.loadPrivateKey(KeySource.location(empty.toString())));
+        KeyLoadingException e = assertThrows(
+                KeyLoadingException.class, () -> Keys.loadPrivateKey(KeySource.location(empty.toString())));
 
         assertTrue(e.getMessage().contains("file " + empty), e.getMessage());
     }

@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.GeneratedKeys;
-import io.github.cloudfrontsigned.OpenSsl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.GeneratedKeys;
+import io.github.cloudfrontsigned.OpenSsl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,10 @@ final class KeysAcceptedFormatsTest {
 
     private static GeneratedKeys keys;
 
-    private static final byte[] POLICY = ("{\"Statement\":[{\"Resource\":\"https://d111111abcdef8.cloudfront.net/a.jpg\","
-            + "\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1767290400}}}]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] POLICY =
+            ("{\"Statement\":[{\"Resource\":\"https://d111111abcdef8.cloudfront.net/a.jpg\","
+                            + "\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1767290400}}}]}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     @BeforeAll
     static void generateKeys() {
@@ -129,7 +130,14 @@ final class KeysAcceptedFormatsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ec-sec1.der", "ec-pkcs8.pem", "ec-pkcs8.der", "ec-encrypted-pkcs8.pem", "ec-legacy-encrypted.pem"})
+    @ValueSource(
+            strings = {
+                "ec-sec1.der",
+                "ec-pkcs8.pem",
+                "ec-pkcs8.der",
+                "ec-encrypted-pkcs8.pem",
+                "ec-legacy-encrypted.pem"
+            })
     void ecFormatsOfOneKey_loadToEqualKeys(String other) {
         PrivateKey reference = Keys.loadPrivateKey(KeySource.file(keys.file("ec-sec1.pem")));
 
@@ -187,7 +195,8 @@ final class KeysAcceptedFormatsTest {
         Path combined = dir.resolve("combined.pem");
         Files.writeString(combined, keys.text("rsa-cert.pem") + keys.text("rsa-pkcs8.pem"));
 
-        assertEquals(Keys.loadPrivateKey(KeySource.file(keys.file("rsa-pkcs8.pem"))),
+        assertEquals(
+                Keys.loadPrivateKey(KeySource.file(keys.file("rsa-pkcs8.pem"))),
                 Keys.loadPrivateKey(KeySource.file(combined)));
     }
 
@@ -200,7 +209,8 @@ final class KeysAcceptedFormatsTest {
 
     @Test
     void loadPrivateKey_passphraseOnUnencryptedKey_isIgnored() {
-        assertEquals(Keys.loadPrivateKey(KeySource.file(keys.file("ec-sec1.pem"))),
+        assertEquals(
+                Keys.loadPrivateKey(KeySource.file(keys.file("ec-sec1.pem"))),
                 Keys.loadPrivateKey(source("ec-sec1.pem", true)));
     }
 }

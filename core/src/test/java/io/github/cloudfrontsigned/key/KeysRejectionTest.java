@@ -1,18 +1,17 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.GeneratedKeys;
-import io.github.cloudfrontsigned.NoKeyMaterial;
-import io.github.cloudfrontsigned.OpenSsl;
-import io.github.cloudfrontsigned.SharedTestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.GeneratedKeys;
+import io.github.cloudfrontsigned.NoKeyMaterial;
+import io.github.cloudfrontsigned.OpenSsl;
+import io.github.cloudfrontsigned.SharedTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +76,8 @@ final class KeysRejectionTest {
 
         KeyLoadingException e = rejectPrivate(source);
 
-        assertMessage(e, source, "file not found", dir.resolve("no-such-key.pem").toString());
+        assertMessage(
+                e, source, "file not found", dir.resolve("no-such-key.pem").toString());
     }
 
     @Test
@@ -100,7 +100,10 @@ final class KeysRejectionTest {
 
         KeyLoadingException e = rejectPrivate(source);
 
-        assertMessage(e, source, "no file " + Path.of("keys/no-such-key.pem").toAbsolutePath(),
+        assertMessage(
+                e,
+                source,
+                "no file " + Path.of("keys/no-such-key.pem").toAbsolutePath(),
                 "no classpath resource keys/no-such-key.pem");
     }
 
@@ -129,7 +132,8 @@ final class KeysRejectionTest {
 
     @Test
     void loadPublicKey_dsaPublicKey_namesSupportedKeyTypes() {
-        String dsaPublic = OpenSsl.run(dir, "pkey", "-in", SharedTestData.file("test-dsa-key.pem").toString(), "-pubout");
+        String dsaPublic = OpenSsl.run(
+                dir, "pkey", "-in", SharedTestData.file("test-dsa-key.pem").toString(), "-pubout");
         KeySource source = KeySource.inline(dsaPublic);
 
         KeyLoadingException e = rejectPublic(source);
@@ -266,7 +270,8 @@ final class KeysRejectionTest {
 
     @Test
     void loadPrivateKey_encryptedPkcs8WrongPassphrase_saysPassphraseIsWrong() {
-        KeySource source = KeySource.file(keys.file("ec-encrypted-pkcs8.pem")).withPassphrase(WRONG_PASSPHRASE.toCharArray());
+        KeySource source =
+                KeySource.file(keys.file("ec-encrypted-pkcs8.pem")).withPassphrase(WRONG_PASSPHRASE.toCharArray());
 
         KeyLoadingException e = rejectPrivate(source);
 
@@ -277,7 +282,8 @@ final class KeysRejectionTest {
 
     @Test
     void loadPrivateKey_legacyEncryptedWrongPassphrase_saysPassphraseIsWrong() {
-        KeySource source = KeySource.file(keys.file("ec-legacy-encrypted.pem")).withPassphrase(WRONG_PASSPHRASE.toCharArray());
+        KeySource source =
+                KeySource.file(keys.file("ec-legacy-encrypted.pem")).withPassphrase(WRONG_PASSPHRASE.toCharArray());
 
         KeyLoadingException e = rejectPrivate(source);
 
@@ -412,7 +418,8 @@ final class KeysRejectionTest {
 
     @Test
     void loadPublicKey_ecPointNotOnCurve_saysNotAValidPoint() {
-        byte[] der = Keys.loadPublicKey(KeySource.file(keys.file("ec-sec1-public.pem"))).getEncoded();
+        byte[] der = Keys.loadPublicKey(KeySource.file(keys.file("ec-sec1-public.pem")))
+                .getEncoded();
         der[der.length - 1] ^= 1;
         KeySource source = KeySource.der(der);
 
@@ -443,7 +450,10 @@ final class KeysRejectionTest {
 
     @Test
     void loadPrivateKey_inlineBase64OfTruncatedKey_saysDamagedOrTruncated() {
-        String base64 = keys.text("ec-pkcs8.pem").lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
+        String base64 = keys.text("ec-pkcs8.pem")
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .reduce("", String::concat);
         KeySource source = KeySource.inline(base64.substring(0, base64.length() - 8));
 
         KeyLoadingException e = rejectPrivate(source);
@@ -454,7 +464,10 @@ final class KeysRejectionTest {
 
     @Test
     void loadPrivateKey_inlineMalformedBase64_saysMalformed() {
-        String base64 = keys.text("ec-pkcs8.pem").lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
+        String base64 = keys.text("ec-pkcs8.pem")
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .reduce("", String::concat);
         KeySource source = KeySource.inline(base64.replace("=", "") + "A");
 
         KeyLoadingException e = rejectPrivate(source);

@@ -1,14 +1,14 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.LogCapture;
-import io.github.cloudfrontsigned.NoKeyMaterial;
-import io.github.cloudfrontsigned.OpenSsl;
-import io.github.cloudfrontsigned.SharedTestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.LogCapture;
+import io.github.cloudfrontsigned.NoKeyMaterial;
+import io.github.cloudfrontsigned.OpenSsl;
+import io.github.cloudfrontsigned.SharedTestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -19,7 +19,6 @@ import java.security.Signature;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,39 +51,46 @@ final class KeysSharedCasesTest {
 
     @Test
     void rsaPkcs8AndPkcs1_loadToEqualKeys() {
-        assertEquals(Keys.loadPrivateKey(shared("test-rsa-key.pem")), Keys.loadPrivateKey(shared("test-rsa-key-pkcs1.pem")));
+        assertEquals(
+                Keys.loadPrivateKey(shared("test-rsa-key.pem")), Keys.loadPrivateKey(shared("test-rsa-key-pkcs1.pem")));
     }
 
     @Test
     void ecdsaPkcs8AndSec1_loadToEqualKeys() {
-        assertEquals(Keys.loadPrivateKey(shared("test-ecdsa-key.pem")),
+        assertEquals(
+                Keys.loadPrivateKey(shared("test-ecdsa-key.pem")),
                 Keys.loadPrivateKey(shared("test-ecdsa-key-sec1.pem")));
     }
 
     @Test
     void publicKeyOfRsaKey_equalsSharedPublicKey() {
-        assertEquals(Keys.loadPublicKey(shared("test-rsa-key-public.pem")),
+        assertEquals(
+                Keys.loadPublicKey(shared("test-rsa-key-public.pem")),
                 Keys.publicKey(Keys.loadPrivateKey(shared("test-rsa-key-pkcs1.pem"))));
     }
 
     @Test
     void publicKeyOfEcdsaKey_equalsSharedPublicKey() {
-        assertEquals(Keys.loadPublicKey(shared("test-ecdsa-key-public.pem")),
+        assertEquals(
+                Keys.loadPublicKey(shared("test-ecdsa-key-public.pem")),
                 Keys.publicKey(Keys.loadPrivateKey(shared("test-ecdsa-key-sec1.pem"))));
     }
 
     @Test
     void toPemOfDerivedPublicKeys_equalsSharedPublicKeyFiles() throws Exception {
-        assertEquals(Files.readString(SharedTestData.file("test-rsa-key-public.pem")),
+        assertEquals(
+                Files.readString(SharedTestData.file("test-rsa-key-public.pem")),
                 Keys.toPem(Keys.publicKey(Keys.loadPrivateKey(shared("test-rsa-key.pem")))));
-        assertEquals(Files.readString(SharedTestData.file("test-ecdsa-key-public.pem")),
+        assertEquals(
+                Files.readString(SharedTestData.file("test-ecdsa-key-public.pem")),
                 Keys.toPem(Keys.publicKey(Keys.loadPrivateKey(shared("test-ecdsa-key.pem")))));
     }
 
     @Test
     void fingerprintOfSharedPublicKeys_equalsOpensslPipeline() {
         for (String name : List.of("test-rsa-key-public.pem", "test-ecdsa-key-public.pem")) {
-            assertEquals(OpenSsl.fingerprint(SharedTestData.file(name)), Keys.fingerprint(Keys.loadPublicKey(shared(name))));
+            assertEquals(
+                    OpenSsl.fingerprint(SharedTestData.file(name)), Keys.fingerprint(Keys.loadPublicKey(shared(name))));
         }
     }
 
@@ -93,8 +99,15 @@ final class KeysSharedCasesTest {
         String policy = "{\"Statement\":[{\"Resource\":\"https://d111111abcdef8.cloudfront.net/image.jpg\","
                 + "\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":1767290400}}}]}";
         Path policyFile = Files.writeString(dir.resolve("policy.json"), policy);
-        OpenSsl.run(dir, "dgst", "-sha1", "-sign", SharedTestData.file("test-rsa-key-pkcs1.pem").toString(),
-                "-out", "signature.bin", policyFile.toString());
+        OpenSsl.run(
+                dir,
+                "dgst",
+                "-sha1",
+                "-sign",
+                SharedTestData.file("test-rsa-key-pkcs1.pem").toString(),
+                "-out",
+                "signature.bin",
+                policyFile.toString());
 
         Signature signer = Signature.getInstance("SHA1withRSA");
         signer.initSign(Keys.loadPrivateKey(shared("test-rsa-key-pkcs1.pem")));
@@ -126,10 +139,11 @@ final class KeysSharedCasesTest {
         assertEquals("RSA 1024-bit", Keys.describe(key[0]));
         assertEquals(1, records.size());
         assertEquals(Level.WARNING, records.get(0).getLevel());
-        assertEquals("RSA key of 1024 bits from " + source.description()
-                + ": CloudFront key groups require 2048-bit keys", records.get(0).getMessage());
-        NoKeyMaterial.assertAbsent(records.get(0).getMessage(),
-                Files.readString(SharedTestData.file("test-rsa-key.pem")), null);
+        assertEquals(
+                "RSA key of 1024 bits from " + source.description() + ": CloudFront key groups require 2048-bit keys",
+                records.get(0).getMessage());
+        NoKeyMaterial.assertAbsent(
+                records.get(0).getMessage(), Files.readString(SharedTestData.file("test-rsa-key.pem")), null);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.OpenSsl;
-import io.github.cloudfrontsigned.SharedTestData;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.OpenSsl;
+import io.github.cloudfrontsigned.SharedTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -19,7 +19,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPrivateKeySpec;
 import java.util.Base64;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +33,12 @@ final class KeysUtilityTest {
     }
 
     private static PrivateKey dsaKey() throws Exception {
-        String body = Files.readString(SharedTestData.file("test-dsa-key.pem")).lines()
-                .filter(l -> !l.startsWith("-----")).collect(Collectors.joining());
-        return KeyFactory.getInstance("DSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        String body = Files.readString(SharedTestData.file("test-dsa-key.pem"))
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .collect(Collectors.joining());
+        return KeyFactory.getInstance("DSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     private static PrivateKey ecKey(String curve) throws Exception {
@@ -99,7 +101,11 @@ final class KeysUtilityTest {
 
     @Test
     void describe_ed25519_isEd25519() throws Exception {
-        assertEquals("Ed25519", Keys.describe(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()));
+        assertEquals(
+                "Ed25519",
+                Keys.describe(KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPrivate()));
     }
 
     @Test
@@ -142,9 +148,11 @@ final class KeysUtilityTest {
 
     @Test
     void checkSupported_unsupportedKeyWithoutSource_throwsIllegalArgument() throws Exception {
-        PrivateKey ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        PrivateKey ed25519 =
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Keys.checkSupported(ed25519, null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Keys.checkSupported(ed25519, null));
 
         assertTrue(e.getMessage().contains("Ed25519 keys are not supported"), e.getMessage());
     }
@@ -153,10 +161,13 @@ final class KeysUtilityTest {
     void checkSupported_unsupportedKeyWithSource_throwsKeyLoadingNamingSource() throws Exception {
         PrivateKey p384 = ecKey("secp384r1");
 
-        KeyLoadingException e = assertThrows(KeyLoadingException.class,
-                () -> Keys.checkSupported(p384, "signer configuration"));
+        KeyLoadingException e =
+                assertThrows(KeyLoadingException.class, () -> Keys.checkSupported(p384, "signer configuration"));
 
-        assertTrue(e.getMessage().contains("signer configuration") && e.getMessage().contains("secp384r1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("signer configuration")
+                        && e.getMessage().contains("secp384r1"),
+                e.getMessage());
     }
 
     @Test
@@ -165,7 +176,8 @@ final class KeysUtilityTest {
         generator.initialize(512);
         PrivateKey small = generator.generateKeyPair().getPrivate();
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Keys.checkSupported(small, null));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Keys.checkSupported(small, null));
 
         assertTrue(e.getMessage().contains("512 bits"), e.getMessage());
     }

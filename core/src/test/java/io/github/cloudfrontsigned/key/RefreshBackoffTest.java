@@ -69,8 +69,8 @@ final class RefreshBackoffTest {
         }
     }
 
-    private static RefreshingPrivateKey start(FailingStore store, ManualScheduler scheduler, Duration interval,
-            double jitter) {
+    private static RefreshingPrivateKey start(
+            FailingStore store, ManualScheduler scheduler, Duration interval, double jitter) {
         return RefreshingPrivateKey.startStored("in-test store", interval, store, scheduler, CLOCK, () -> jitter);
     }
 
@@ -113,11 +113,18 @@ final class RefreshBackoffTest {
         ManualScheduler scheduler = new ManualScheduler();
         try (RefreshingPrivateKey key = start(store, scheduler, Duration.ofMinutes(1), 0.0)) {
             List<LogRecord> failing = LogCapture.logged(RefreshingPrivateKey.class, () -> scheduler.tick(5));
-            assertEquals(1, failing.stream().filter(r -> r.getLevel() == Level.WARNING).count(), LogCapture.messages(failing).toString());
-            assertEquals(0, failing.stream().filter(r -> r.getLevel() == Level.INFO).count());
+            assertEquals(
+                    1,
+                    failing.stream().filter(r -> r.getLevel() == Level.WARNING).count(),
+                    LogCapture.messages(failing).toString());
+            assertEquals(
+                    0, failing.stream().filter(r -> r.getLevel() == Level.INFO).count());
             String warning = LogCapture.messages(failing).get(0);
-            assertTrue(warning.contains("in-test store") && warning.contains("HTTP 500")
-                    && warning.contains("from 2m up to 1h"), warning);
+            assertTrue(
+                    warning.contains("in-test store")
+                            && warning.contains("HTTP 500")
+                            && warning.contains("from 2m up to 1h"),
+                    warning);
             List<LogRecord> recovering = LogCapture.logged(RefreshingPrivateKey.class, () -> scheduler.tick(2));
             List<String> messages = LogCapture.messages(recovering);
             assertEquals(1, messages.size(), messages.toString());
@@ -155,8 +162,10 @@ final class RefreshBackoffTest {
         try (RefreshingPrivateKey key = start(store, scheduler, Duration.ofMinutes(10), 0.999999)) {
             scheduler.tick(1);
             Duration afterOneFailure = scheduler.delays.get(1);
-            assertTrue(afterOneFailure.compareTo(Duration.ofMinutes(16)) >= 0
-                    && afterOneFailure.compareTo(Duration.ofMinutes(20)) < 0, afterOneFailure.toString());
+            assertTrue(
+                    afterOneFailure.compareTo(Duration.ofMinutes(16)) >= 0
+                            && afterOneFailure.compareTo(Duration.ofMinutes(20)) < 0,
+                    afterOneFailure.toString());
         }
     }
 

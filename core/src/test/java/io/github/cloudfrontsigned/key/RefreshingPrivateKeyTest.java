@@ -1,11 +1,5 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.LogCapture;
-import io.github.cloudfrontsigned.TestKeys;
-import io.github.cloudfrontsigned.Verification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.CloudFrontSigner;
+import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.LogCapture;
+import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.Verification;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import java.lang.ref.WeakReference;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -54,15 +54,19 @@ final class RefreshingPrivateKeyTest {
         String q = url.substring(url.indexOf('?') + 1);
         String expires = q.replaceAll(".*Expires=([0-9]+).*", "$1");
         String signature = q.replaceAll(".*Signature=([^&]+).*", "$1");
-        return Verification.verifies(pair.getPublic(), HashAlgorithm.SHA1,
-                PolicyDocument.writeCanned(URL, Long.parseLong(expires)), signature);
+        return Verification.verifies(
+                pair.getPublic(),
+                HashAlgorithm.SHA1,
+                PolicyDocument.writeCanned(URL, Long.parseLong(expires)),
+                signature);
     }
 
     @Test
     void start_fetchesOnce_andSignerSignsWithTheFetchedKey() {
         InTestStore store = new InTestStore(TestKeys.RSA);
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, store)) {
-            CloudFrontSigner signer = CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
+            CloudFrontSigner signer =
+                    CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
             assertTrue(signedBy(TestKeys.RSA, signer.signUrl(URL, Duration.ofMinutes(10))));
             signer.signUrl(URL, Duration.ofMinutes(20));
             assertEquals(1, store.fetches, "signing never fetches");
@@ -73,7 +77,8 @@ final class RefreshingPrivateKeyTest {
     void refresh_afterRotation_signerSignsWithTheNewKeyAndDropsCachedSignatures() {
         InTestStore store = new InTestStore(TestKeys.RSA);
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, store)) {
-            CloudFrontSigner signer = CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
+            CloudFrontSigner signer =
+                    CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
             signer.signUrl(URL, Duration.ofMinutes(10));
             store.key = TestKeys.RSA_2.getPrivate();
             assertTrue(key.refresh());
@@ -86,7 +91,8 @@ final class RefreshingPrivateKeyTest {
         InTestStore store = new InTestStore(TestKeys.RSA);
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, store)) {
             PrivateKey before = key.privateKey();
-            store.key = Keys.loadPrivateKey(KeySource.der(TestKeys.RSA.getPrivate().getEncoded()));
+            store.key =
+                    Keys.loadPrivateKey(KeySource.der(TestKeys.RSA.getPrivate().getEncoded()));
             assertFalse(key.refresh());
             assertSame(before, key.privateKey());
         }
@@ -96,7 +102,8 @@ final class RefreshingPrivateKeyTest {
     void refresh_failing_keepsTheLastGoodKeyAndLogsOncePerRunOfFailures() {
         InTestStore store = new InTestStore(TestKeys.RSA);
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, store)) {
-            CloudFrontSigner signer = CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
+            CloudFrontSigner signer =
+                    CloudFrontSigner.builder().key("KSTORE", key).clock(CLOCK).build();
             store.failure = new IllegalStateException("ThrottlingException: Rate exceeded");
             List<LogRecord> records = LogCapture.logged(RefreshingPrivateKey.class, () -> {
                 key.refresh();
@@ -105,7 +112,9 @@ final class RefreshingPrivateKeyTest {
             });
             assertTrue(signedBy(TestKeys.RSA, signer.signUrl(URL, Duration.ofMinutes(10))));
             assertEquals("ThrottlingException: Rate exceeded", key.lastRefreshFailure());
-            assertEquals(1, records.stream().filter(r -> r.getLevel() == Level.WARNING).count());
+            assertEquals(
+                    1,
+                    records.stream().filter(r -> r.getLevel() == Level.WARNING).count());
             store.failure = null;
             key.refresh();
             assertNull(key.lastRefreshFailure());
@@ -129,9 +138,12 @@ final class RefreshingPrivateKeyTest {
     void start_firstFetchFails_throwsKeyLoadingExceptionNamingTheSourceAndError() {
         InTestStore store = new InTestStore(TestKeys.RSA);
         store.failure = new IllegalStateException("AccessDeniedException: not authorized");
-        KeyLoadingException e = assertThrows(KeyLoadingException.class,
+        KeyLoadingException e = assertThrows(
+                KeyLoadingException.class,
                 () -> RefreshingPrivateKey.start("secret cloudfront/key", Duration.ofMinutes(5), store));
-        assertTrue(e.getMessage().contains("secret cloudfront/key") && e.getMessage().contains("AccessDeniedException"),
+        assertTrue(
+                e.getMessage().contains("secret cloudfront/key")
+                        && e.getMessage().contains("AccessDeniedException"),
                 e.getMessage());
     }
 
@@ -151,8 +163,8 @@ final class RefreshingPrivateKeyTest {
     @Test
     void providerNobodyHoldsAnyMore_stopsItsRefreshThreadAtTheNextTick() throws Exception {
         InTestStore store = new InTestStore(TestKeys.RSA);
-        WeakReference<RefreshingPrivateKey> ref = new WeakReference<>(
-                RefreshingPrivateKey.start("in-test store", Duration.ofSeconds(1), store));
+        WeakReference<RefreshingPrivateKey> ref =
+                new WeakReference<>(RefreshingPrivateKey.start("in-test store", Duration.ofSeconds(1), store));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (ref.get() != null && System.nanoTime() < deadline) {
             System.gc();

@@ -1,6 +1,9 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.internal.PolicyDocument;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.MovingClock;
@@ -8,12 +11,9 @@ import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.Verification;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -46,7 +46,8 @@ final class RemoteSignerTest {
         public byte[] sign(HashAlgorithm hash, byte[] policyBytes) {
             calls.incrementAndGet();
             try {
-                Signature s = Signature.getInstance(hash.jcaName(pair.getPrivate().getAlgorithm()));
+                Signature s =
+                        Signature.getInstance(hash.jcaName(pair.getPrivate().getAlgorithm()));
                 s.initSign(pair.getPrivate());
                 s.update(policyBytes);
                 return s.sign();
@@ -73,34 +74,46 @@ final class RemoteSignerTest {
     @Test
     void rsaRemoteSigner_signsWithSha256AndItsSignatureVerifies() {
         InTestRemoteSigner remote = new InTestRemoteSigner(TestKeys.RSA);
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", remote).clock(CLOCK).build();
+        CloudFrontSigner signer =
+                CloudFrontSigner.builder().key("KREMOTE", remote).clock(CLOCK).build();
         String url = signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofMinutes(10));
         assertEquals("SHA256", parameter(url, "Hash-Algorithm"));
-        String policy = PolicyDocument.writeCanned("https://d111111abcdef8.cloudfront.net/a.jpg",
-                Long.parseLong(parameter(url, "Expires")));
-        assertTrue(Verification.verifies(TestKeys.RSA.getPublic(), HashAlgorithm.SHA256, policy,
-                parameter(url, "Signature")));
+        String policy = PolicyDocument.writeCanned(
+                "https://d111111abcdef8.cloudfront.net/a.jpg", Long.parseLong(parameter(url, "Expires")));
+        assertTrue(Verification.verifies(
+                TestKeys.RSA.getPublic(), HashAlgorithm.SHA256, policy, parameter(url, "Signature")));
     }
 
     @Test
     void ecRemoteSigner_cookiesVerifyWithItsPublicKey() {
         InTestRemoteSigner remote = new InTestRemoteSigner(TestKeys.EC);
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", remote).clock(CLOCK).build();
+        CloudFrontSigner signer =
+                CloudFrontSigner.builder().key("KREMOTE", remote).clock(CLOCK).build();
         SignedCookies cookies = signer.signCookies(Policy.builder()
-                .resource("https://d111111abcdef8.cloudfront.net/members/*").expiresIn(Duration.ofHours(1)).build());
+                .resource("https://d111111abcdef8.cloudfront.net/members/*")
+                .expiresIn(Duration.ofHours(1))
+                .build());
         assertEquals(HashAlgorithm.SHA256, cookies.hashAlgorithm());
-        CloudFrontVerifier verifier = CloudFrontVerifier.builder().trustedKey("KREMOTE", signer.publicKey("KREMOTE"))
-                .clock(CLOCK).build();
-        assertTrue(verifier.verify(ViewerRequest.builder().url("https://d111111abcdef8.cloudfront.net/members/v.mp4")
-                .cookieHeader(cookies.toCookieHeader()).build()).isAllowed());
+        CloudFrontVerifier verifier = CloudFrontVerifier.builder()
+                .trustedKey("KREMOTE", signer.publicKey("KREMOTE"))
+                .clock(CLOCK)
+                .build();
+        assertTrue(verifier.verify(ViewerRequest.builder()
+                        .url("https://d111111abcdef8.cloudfront.net/members/v.mp4")
+                        .cookieHeader(cookies.toCookieHeader())
+                        .build())
+                .isAllowed());
     }
 
     @Test
     void remoteSigner_samePolicyWithinOneGranularityWindow_callsTheRemoteSignerOnce() {
         InTestRemoteSigner remote = new InTestRemoteSigner(TestKeys.RSA);
         MovingClock moving = new MovingClock(Instant.parse("2026-01-01T10:00:05Z"));
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", remote).clock(moving)
-                .expiryGranularity(Duration.ofMinutes(5)).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KREMOTE", remote)
+                .clock(moving)
+                .expiryGranularity(Duration.ofMinutes(5))
+                .build();
         String first = signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofHours(1));
         moving.now.set(Instant.parse("2026-01-01T10:04:59Z"));
         String again = signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofHours(1));
@@ -112,26 +125,35 @@ final class RemoteSignerTest {
     @Test
     void remoteSigner_withSha1Configured_isRefusedAtBuild() {
         CloudFrontSigner.Builder builder = CloudFrontSigner.builder()
-                .key("KREMOTE", new InTestRemoteSigner(TestKeys.RSA)).hashAlgorithm(HashAlgorithm.SHA1);
+                .key("KREMOTE", new InTestRemoteSigner(TestKeys.RSA))
+                .hashAlgorithm(HashAlgorithm.SHA1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertTrue(e.getMessage().contains("SHA256 only"), e.getMessage());
     }
 
     @Test
     void remoteSigner_sha1View_refusesToSign() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", new InTestRemoteSigner(TestKeys.RSA))
-                .clock(CLOCK).build().withHashAlgorithm(HashAlgorithm.SHA1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KREMOTE", new InTestRemoteSigner(TestKeys.RSA))
+                .clock(CLOCK)
+                .build()
+                .withHashAlgorithm(HashAlgorithm.SHA1);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> signer.signUrl("https://d111111abcdef8.cloudfront.net/a.jpg", Duration.ofMinutes(10)));
         assertTrue(e.getMessage().contains("in-test remote key"), e.getMessage());
     }
 
     @Test
     void remoteSigner_describeActiveKey_namesTheRemoteKeyAndFingerprint() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KREMOTE", new InTestRemoteSigner(TestKeys.EC))
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KREMOTE", new InTestRemoteSigner(TestKeys.EC))
                 .build();
         String d = signer.describeActiveKey();
-        assertTrue(d.contains("in-test remote key") && d.contains(Keys.fingerprint(TestKeys.EC.getPublic()))
-                && d.contains("hash SHA256"), d);
+        assertTrue(
+                d.contains("in-test remote key")
+                        && d.contains(Keys.fingerprint(TestKeys.EC.getPublic()))
+                        && d.contains("hash SHA256"),
+                d);
     }
 }

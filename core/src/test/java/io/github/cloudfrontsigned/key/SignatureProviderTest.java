@@ -1,16 +1,16 @@
 package io.github.cloudfrontsigned.key;
 
-import io.github.cloudfrontsigned.internal.PolicyDocument;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.SharedCasesTest;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.Verification;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
 import io.github.cloudfrontsigned.internal.SignatureEngines;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +19,13 @@ final class SignatureProviderTest {
 
     private static final String URL = "https://d111111abcdef8.cloudfront.net/a.jpg";
 
-    private static void assertSignsVerifiably(SignatureProvider provider, java.security.KeyPair pair, HashAlgorithm hash) {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("K1", pair.getPrivate()).hashAlgorithm(hash)
-                .signatureProvider(provider).build();
+    private static void assertSignsVerifiably(
+            SignatureProvider provider, java.security.KeyPair pair, HashAlgorithm hash) {
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("K1", pair.getPrivate())
+                .hashAlgorithm(hash)
+                .signatureProvider(provider)
+                .build();
         String signed = signer.signUrl(URL, Duration.ofMinutes(1));
         Map<String, String> p = SharedCasesTest.query(signed.substring(signed.indexOf('?') + 1));
         String policy = PolicyDocument.writeCanned(URL, Long.parseLong(p.get("Expires")));
@@ -48,8 +52,11 @@ final class SignatureProviderTest {
             if (provider == SignatureProvider.CORRETTO && !SignatureEngines.correttoAvailable()) {
                 continue;
             }
-            String signed = CloudFrontSigner.builder().key("K1", TestKeys.RSA.getPrivate()).signatureProvider(provider)
-                    .build().signUrl(URL, java.time.Instant.parse("2030-01-01T00:00:00Z"));
+            String signed = CloudFrontSigner.builder()
+                    .key("K1", TestKeys.RSA.getPrivate())
+                    .signatureProvider(provider)
+                    .build()
+                    .signUrl(URL, java.time.Instant.parse("2030-01-01T00:00:00Z"));
             if (reference == null) {
                 reference = signed;
             }
@@ -60,10 +67,13 @@ final class SignatureProviderTest {
     @Test
     void auto_prefersCorrettoWhenPresent_elseBouncyCastleForEcdsaAndJdkForRsa() {
         if (SignatureEngines.correttoAvailable()) {
-            assertEquals("AmazonCorrettoCryptoProvider", SignatureProvider.AUTO.jcaProvider("RSA").orElseThrow().getName());
+            assertEquals(
+                    "AmazonCorrettoCryptoProvider",
+                    SignatureProvider.AUTO.jcaProvider("RSA").orElseThrow().getName());
         } else {
             assertEquals(java.util.Optional.empty(), SignatureProvider.AUTO.jcaProvider("RSA"));
-            assertEquals("BC", SignatureProvider.AUTO.jcaProvider("EC").orElseThrow().getName());
+            assertEquals(
+                    "BC", SignatureProvider.AUTO.jcaProvider("EC").orElseThrow().getName());
         }
     }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.TestKeys;
-import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
-import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.github.cloudfrontsigned.config.ConfigLookup;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.key.RefreshingPrivateKey;
+import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -31,7 +31,9 @@ final class OpenTelemetryMetricsTest {
     private static final String URL = "https://d111111abcdef8.cloudfront.net/a.jpg";
     private final InMemoryMetricReader reader = InMemoryMetricReader.create();
     private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build();
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(reader).build())
+            .build();
 
     @AfterEach
     void close() {
@@ -39,21 +41,29 @@ final class OpenTelemetryMetricsTest {
     }
 
     private static long value(Collection<MetricData> metrics, String name, String attribute, String attributeValue) {
-        MetricData metric = metrics.stream().filter(m -> m.getName().equals(name)).findFirst()
+        MetricData metric = metrics.stream()
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no metric " + name + " in " + metrics));
         return metric.getLongSumData().getPoints().stream()
-                .filter(p -> attribute == null || attributeValue.equals(p.getAttributes().get(AttributeKey.stringKey(attribute))))
-                .mapToLong(LongPointData::getValue).sum();
+                .filter(p -> attribute == null
+                        || attributeValue.equals(p.getAttributes().get(AttributeKey.stringKey(attribute))))
+                .mapToLong(LongPointData::getValue)
+                .sum();
     }
 
     @Test
     void signer_linksCookiesAndSignaturesAreCountedWithTheSameNamesAsMicrometer() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KOTEL", TestKeys.RSA.getPrivate()).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KOTEL", TestKeys.RSA.getPrivate())
+                .build();
         try (OpenTelemetryMetrics registration = OpenTelemetryMetrics.register(sdk, signer, null)) {
             signer.signUrl(URL, Duration.ofMinutes(10));
             signer.signUrl(URL, Duration.ofMinutes(10));
-            signer.signCookies(Policy.builder().resource("https://d111111abcdef8.cloudfront.net/*")
-                    .expiresIn(Duration.ofMinutes(10)).build());
+            signer.signCookies(Policy.builder()
+                    .resource("https://d111111abcdef8.cloudfront.net/*")
+                    .expiresIn(Duration.ofMinutes(10))
+                    .build());
             Collection<MetricData> metrics = reader.collectAllMetrics();
             assertEquals(2, value(metrics, CloudFrontMetrics.LINKS_SIGNED, null, null));
             assertEquals(1, value(metrics, CloudFrontMetrics.COOKIES_ISSUED, null, null));
@@ -70,12 +80,13 @@ final class OpenTelemetryMetricsTest {
     void refreshingKey_successesAndFailuresAreCounted() {
         boolean[] down = {false};
         try (RefreshingPrivateKey key = RefreshingPrivateKey.start("in-test store", null, () -> {
-            if (down[0]) {
-                throw new IllegalStateException("InternalFailure (HTTP 500)");
-            }
-            return TestKeys.RSA.getPrivate();
-        }); OpenTelemetryMetrics registration = OpenTelemetryMetrics.register(sdk,
-                CloudFrontSigner.builder().key("KOTEL", key).build(), null)) {
+                    if (down[0]) {
+                        throw new IllegalStateException("InternalFailure (HTTP 500)");
+                    }
+                    return TestKeys.RSA.getPrivate();
+                });
+                OpenTelemetryMetrics registration = OpenTelemetryMetrics.register(
+                        sdk, CloudFrontSigner.builder().key("KOTEL", key).build(), null)) {
             down[0] = true;
             key.refresh();
             key.refresh();
@@ -89,8 +100,8 @@ final class OpenTelemetryMetricsTest {
 
     @Test
     void edgeDenials_areCountedByCloudFrontsErrorCode() {
-        try (OpenTelemetryMetrics registration = OpenTelemetryMetrics.register(sdk, null,
-                code -> code == ErrorCode.MISSING_KEY ? 3 : 0)) {
+        try (OpenTelemetryMetrics registration =
+                OpenTelemetryMetrics.register(sdk, null, code -> code == ErrorCode.MISSING_KEY ? 3 : 0)) {
             Collection<MetricData> metrics = reader.collectAllMetrics();
             assertEquals(3, value(metrics, CloudFrontMetrics.EDGE_DENIALS, CloudFrontMetrics.CODE, "MissingKey"));
             assertEquals(0, value(metrics, CloudFrontMetrics.EDGE_DENIALS, CloudFrontMetrics.CODE, "AccessDenied"));
@@ -102,9 +113,13 @@ final class OpenTelemetryMetricsTest {
         GlobalOpenTelemetry.resetForTest();
         GlobalOpenTelemetry.set(sdk);
         try {
-            Map<String, String> properties = Map.of("cloudfront.key-pair-id", "KOTEL",
-                    "cloudfront.private-key.location", TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString(),
-                    "cloudfront.protected-prefixes", "https://d111111abcdef8.cloudfront.net/");
+            Map<String, String> properties = Map.of(
+                    "cloudfront.key-pair-id",
+                    "KOTEL",
+                    "cloudfront.private-key.location",
+                    TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString(),
+                    "cloudfront.protected-prefixes",
+                    "https://d111111abcdef8.cloudfront.net/");
             try (SigningConfiguration configuration = SigningConfiguration.read(ConfigLookup.of(properties, "test"))) {
                 configuration.signer().signUrl(URL, Duration.ofMinutes(10));
                 assertEquals(1, value(reader.collectAllMetrics(), CloudFrontMetrics.LINKS_SIGNED, null, null));
@@ -117,7 +132,9 @@ final class OpenTelemetryMetricsTest {
 
     @Test
     void close_removesTheInstruments() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KOTEL", TestKeys.RSA.getPrivate()).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KOTEL", TestKeys.RSA.getPrivate())
+                .build();
         OpenTelemetryMetrics.register(sdk, signer, null).close();
         assertTrue(reader.collectAllMetrics().isEmpty());
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.MovingClock;
 import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +30,19 @@ final class FreshCookiesTest {
     private static final String MEMBERS = "https://cdn.example.com/members/*";
 
     private static CloudFrontSigner signer(String keyPairId, KeyPair key) {
-        return CloudFrontSigner.builder().key(keyPairId, key.getPrivate()).clock(CLOCK).build();
+        return CloudFrontSigner.builder()
+                .key(keyPairId, key.getPrivate())
+                .clock(CLOCK)
+                .build();
     }
 
     private static RequestRules rules(boolean withVerifier) {
         RequestRules.Builder b = RequestRules.builder(signer("KACTIVE", KEY));
         if (withVerifier) {
-            b.verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(CLOCK).build());
+            b.verifier(CloudFrontVerifier.builder()
+                    .trustedKey("KACTIVE", KEY.getPublic())
+                    .clock(CLOCK)
+                    .build());
         }
         return b.build();
     }
@@ -55,58 +61,69 @@ final class FreshCookiesTest {
     @Test
     void ownCookiesWithAnHourLeft_areFresh_checkedByTheVerifier() {
         RequestRules c = rules(true);
-        assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
-                "192.0.2.7"));
+        assertTrue(c.carriesFreshCookies(
+                MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null, "192.0.2.7"));
     }
 
     @Test
     void ownCookiesWithAnHourLeft_areFresh_byTheirDecodedPolicyWithoutAVerifier() {
         RequestRules c = rules(false);
-        assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null,
-                null));
+        assertTrue(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), null), null, null));
     }
 
     @Test
     void cookiesWithLessThanTheRefreshMarginLeft_areNotFresh() {
         RequestRules c = rules(true);
-        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofMinutes(5), null), null,
-                null));
+        assertFalse(
+                c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofMinutes(5), null), null, null));
     }
 
     @Test
     void cookiesForAnotherResource_areNotFresh() {
         RequestRules c = rules(true);
-        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), "https://cdn.example.com/other/*",
-                Duration.ofHours(1), null), null, null));
+        assertFalse(c.carriesFreshCookies(
+                MEMBERS,
+                cookies(c.signer(), "https://cdn.example.com/other/*", Duration.ofHours(1), null),
+                null,
+                null));
     }
 
     @Test
     void cookiesBoundToAnotherAddress_areNotFresh() {
         RequestRules c = rules(false);
-        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(c.signer(), MEMBERS, Duration.ofHours(1), "192.0.2.7"),
-                "198.51.100.1/32", "198.51.100.1"));
+        assertFalse(c.carriesFreshCookies(
+                MEMBERS,
+                cookies(c.signer(), MEMBERS, Duration.ofHours(1), "192.0.2.7"),
+                "198.51.100.1/32",
+                "198.51.100.1"));
     }
 
     @Test
     void cookiesOfAnotherKeyPairId_areNotFresh() {
         RequestRules c = rules(false);
-        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KOLD", OTHER_KEY), MEMBERS, Duration.ofHours(1),
-                null), null, null));
+        assertFalse(c.carriesFreshCookies(
+                MEMBERS, cookies(signer("KOLD", OTHER_KEY), MEMBERS, Duration.ofHours(1), null), null, null));
     }
 
     @Test
     void cookiesWithAForgedSignature_areNotFresh_whenTheVerifierChecks() {
         RequestRules c = rules(true);
-        assertFalse(c.carriesFreshCookies(MEMBERS, cookies(signer("KACTIVE", OTHER_KEY), MEMBERS, Duration.ofHours(1),
-                null), null, null));
+        assertFalse(c.carriesFreshCookies(
+                MEMBERS, cookies(signer("KACTIVE", OTHER_KEY), MEMBERS, Duration.ofHours(1), null), null, null));
     }
 
     @Test
     void cookiesThatVerifiedBefore_stopBeingFreshWhenTheMarginIsReached() {
         MovingClock clock = new MovingClock(CLOCK.instant());
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(clock).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("KACTIVE", KEY.getPrivate())
+                .clock(clock)
+                .build();
         RequestRules c = RequestRules.builder(signer)
-                .verifier(CloudFrontVerifier.builder().trustedKey("KACTIVE", KEY.getPublic()).clock(clock).build())
+                .verifier(CloudFrontVerifier.builder()
+                        .trustedKey("KACTIVE", KEY.getPublic())
+                        .clock(clock)
+                        .build())
                 .build();
         Map<String, String> carried = cookies(signer, MEMBERS, Duration.ofHours(1), null);
         assertTrue(c.carriesFreshCookies(MEMBERS, carried, null, null));

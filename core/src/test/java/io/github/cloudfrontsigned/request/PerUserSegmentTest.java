@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.MovingClock;
@@ -15,15 +14,16 @@ import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.ResourceUrls;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A user name or path parameter becomes exactly one path segment ({@link ResourceUrls#pathSegment(String)},
@@ -36,11 +36,16 @@ final class PerUserSegmentTest {
     private static final String SIBLING = "https://cdn.example.com/users/alice/report.pdf";
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final CloudFrontSigner signer = CloudFrontSigner.builder()
-            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).clock(clock).build();
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+            .clock(clock)
+            .build();
     private final CloudFrontVerifier verifier = CloudFrontVerifier.builder()
-            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).clock(clock).build();
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
+            .clock(clock)
+            .build();
     private final RequestRules rules = RequestRules.builder(signer)
-            .cookies(List.of(CookieSpec.of(TEMPLATE, CookieAttributes.builder().build()))).build();
+            .cookies(List.of(CookieSpec.of(TEMPLATE, CookieAttributes.builder().build())))
+            .build();
 
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "..", "%2e", "%2e%2e", "%2E%2E", ".%2e", "%2E.", "%252e%252e", "%25252e."})
@@ -50,8 +55,26 @@ final class PerUserSegmentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/b", "..\\alice", "*", "?x", "100%", "%2f", "../alice", "a\u0000b", "\r\n", "anna smith",
-        "...", "..a", "%", "%%2e%2e", "caf\u00e9", "alice*", "~"})
+    @ValueSource(
+            strings = {
+                "a/b",
+                "..\\alice",
+                "*",
+                "?x",
+                "100%",
+                "%2f",
+                "../alice",
+                "a\u0000b",
+                "\r\n",
+                "anna smith",
+                "...",
+                "..a",
+                "%",
+                "%%2e%2e",
+                "caf\u00e9",
+                "alice*",
+                "~"
+            })
     void pathSegment_encodesEverythingOutsideUnreservedCharacters(String name) {
         String segment = ResourceUrls.pathSegment(name);
         assertTrue(segment.matches("[A-Za-z0-9._~-]*(%[0-9A-F]{2}[A-Za-z0-9._~-]*)*"), segment);
@@ -61,25 +84,62 @@ final class PerUserSegmentTest {
     @Test
     void pathSegment_namesTheRuleForTheUser() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResourceUrls.pathSegment(".."));
-        assertEquals("\"..\" cannot be a path segment: empty names, \".\" and \"..\" (also percent-encoded, as"
-                + " %2e%2e) would name the folder itself or its parent, so a resource built with it would leave its"
-                + " folder", e.getMessage());
+        assertEquals(
+                "\"..\" cannot be a path segment: empty names, \".\" and \"..\" (also percent-encoded, as"
+                        + " %2e%2e) would name the folder itself or its parent, so a resource built with it would leave its"
+                        + " folder",
+                e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a/b", "..\\alice", "*", "?x", "100%", "%2f", "../alice", "..%2Falice", "alice*",
-        "alice/..", "\t", "...", "..a", "%", "%%2e%2e", "bob", "al", "alice%2f..%2f..", "*/alice"})
+    @ValueSource(
+            strings = {
+                "a/b",
+                "..\\alice",
+                "*",
+                "?x",
+                "100%",
+                "%2f",
+                "../alice",
+                "..%2Falice",
+                "alice*",
+                "alice/..",
+                "\t",
+                "...",
+                "..a",
+                "%",
+                "%%2e%2e",
+                "bob",
+                "al",
+                "alice%2f..%2f..",
+                "*/alice"
+            })
     void issuedPolicy_neverMatchesASiblingsPath(String name) {
         String resource = rules.cookieResource(rules.cookies().get(0), name);
-        SignedCookies cookies = signer.signCookies(Policy.builder().resource(resource)
-                .expiresIn(Duration.ofMinutes(5)).build());
-        for (String other : List.of(SIBLING, "https://cdn.example.com/users/report.pdf",
-                "https://cdn.example.com/users/alice", "https://cdn.example.com/other/x")) {
-            assertFalse(verifier.verify(ViewerRequest.builder().url(other).cookies(cookies.cookies()).build())
-                    .isAllowed(), () -> name + " -> " + resource + " matches " + other);
+        SignedCookies cookies = signer.signCookies(Policy.builder()
+                .resource(resource)
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
+        for (String other : List.of(
+                SIBLING,
+                "https://cdn.example.com/users/report.pdf",
+                "https://cdn.example.com/users/alice",
+                "https://cdn.example.com/other/x")) {
+            assertFalse(
+                    verifier.verify(ViewerRequest.builder()
+                                    .url(other)
+                                    .cookies(cookies.cookies())
+                                    .build())
+                            .isAllowed(),
+                    () -> name + " -> " + resource + " matches " + other);
         }
         String own = resource.substring(0, resource.length() - 1) + "file.txt";
-        assertTrue(verifier.verify(ViewerRequest.builder().url(own).cookies(cookies.cookies()).build()).isAllowed(),
+        assertTrue(
+                verifier.verify(ViewerRequest.builder()
+                                .url(own)
+                                .cookies(cookies.cookies())
+                                .build())
+                        .isAllowed(),
                 own);
     }
 
@@ -92,10 +152,11 @@ final class PerUserSegmentTest {
 
     @Test
     void refusedUser_getsNoResourceAndOneWarningNamingTheRule() {
-        List<LogRecord> records = LogCapture.logged(RequestRules.class,
+        List<LogRecord> records = LogCapture.logged(
+                RequestRules.class,
                 () -> assertNull(rules.cookieResource(rules.cookies().get(0), "..")));
-        List<String> warnings = LogCapture.messages(records.stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        List<String> warnings = LogCapture.messages(
+                records.stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
         assertEquals(1, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).contains("No CloudFront signed cookies for " + TEMPLATE), warnings.get(0));
         assertTrue(warnings.get(0).contains("\"..\" cannot be a path segment"), warnings.get(0));
@@ -109,11 +170,14 @@ final class PerUserSegmentTest {
                 clock.now.set(clock.now.get().plusSeconds(1));
             }
         });
-        List<String> warnings = LogCapture.messages(records.stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        List<String> warnings = LogCapture.messages(
+                records.stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
         assertEquals(10, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(1).startsWith("60 user names or path parameters refused as path segments in the"
-                + " last 60 s (user name 60)"), warnings.get(1));
+        assertTrue(
+                warnings.get(1)
+                        .startsWith("60 user names or path parameters refused as path segments in the"
+                                + " last 60 s (user name 60)"),
+                warnings.get(1));
         assertTrue(warnings.stream().noneMatch(w -> w.contains("\n")), warnings::toString);
     }
 
@@ -146,12 +210,18 @@ final class PerUserSegmentTest {
             }
         };
         RequestSigning.Settings filter = RequestSigning.Settings.builder(rules).build();
-        RequestSigning.Settings resource = RequestSigning.Settings.builder(rules).cookieTtl(Duration.ofMinutes(5))
+        RequestSigning.Settings resource = RequestSigning.Settings.builder(rules)
+                .cookieTtl(Duration.ofMinutes(5))
                 .build();
         List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class, () -> {
-            assertEquals(List.of(), RequestSigning.of(filter, dotDot, null).setCookieHeaders());
-            assertEquals(List.of(), RequestSigning.of(resource, dotDot, null).setCookieHeaders());
-        }).stream().filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+                    assertEquals(
+                            List.of(), RequestSigning.of(filter, dotDot, null).setCookieHeaders());
+                    assertEquals(
+                            List.of(), RequestSigning.of(resource, dotDot, null).setCookieHeaders());
+                })
+                .stream()
+                .filter(r -> r.getLevel().equals(Level.WARNING))
+                .toList());
         assertEquals(1, warnings.size(), warnings::toString);
     }
 

@@ -43,8 +43,13 @@ final class RequestSigningTest {
     private static final String LINK = "https://cdn.example.com/members/a.mp4";
 
     /** A request as the adapters describe it. */
-    private record Request(String userName, Set<String> roles, String remoteAddress, List<String> forwardedFor,
-            Map<String, String> cloudFrontCookies) implements RequestSigning.Viewer {
+    private record Request(
+            String userName,
+            Set<String> roles,
+            String remoteAddress,
+            List<String> forwardedFor,
+            Map<String, String> cloudFrontCookies)
+            implements RequestSigning.Viewer {
 
         static Request anonymous(String remoteAddress) {
             return new Request(null, Set.of(), remoteAddress, List.of(), Map.of());
@@ -65,7 +70,10 @@ final class RequestSigningTest {
     }
 
     private static RequestRules.Builder rules() {
-        return RequestRules.builder(CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate()).clock(CLOCK).build())
+        return RequestRules.builder(CloudFrontSigner.builder()
+                        .key("KACTIVE", KEY.getPrivate())
+                        .clock(CLOCK)
+                        .build())
                 .cookies(List.of(CookieSpec.of(MEMBERS, CookieAttributes.defaults())));
     }
 
@@ -136,17 +144,20 @@ final class RequestSigningTest {
                 return this;
             }
         };
-        RequestRules rules = RequestRules.builder(CloudFrontSigner.builder().key("KACTIVE", KEY.getPrivate())
-                .clock(counting).build()).cookies(List.of(CookieSpec.of(MEMBERS, CookieAttributes.defaults())))
-                .bindClientIp(bind).build();
+        RequestRules rules = RequestRules.builder(CloudFrontSigner.builder()
+                        .key("KACTIVE", KEY.getPrivate())
+                        .clock(counting)
+                        .build())
+                .cookies(List.of(CookieSpec.of(MEMBERS, CookieAttributes.defaults())))
+                .bindClientIp(bind)
+                .build();
         reads.set(0);
         return rules;
     }
 
     @Test
     void anonymousRequest_whenAuthenticationIsRequired_getsNothing() {
-        RequestSigning signing = signing(rules().requireAuthenticated(true).build(),
-                Request.anonymous("192.0.2.7"));
+        RequestSigning signing = signing(rules().requireAuthenticated(true).build(), Request.anonymous("192.0.2.7"));
         assertFalse(signing.allowed());
         assertNull(signing.signingParameters(LINK));
         assertEquals(List.of(), signing.setCookieHeaders());
@@ -162,7 +173,8 @@ final class RequestSigningTest {
     @Test
     void boundRequest_getsCustomPolicyWithTheClientsAddressFromATrustedProxy() {
         RequestRules rules = rules().bindClientIp(true)
-                .trustedProxies(TrustedProxies.parse("10.0.0.0/8")).build();
+                .trustedProxies(TrustedProxies.parse("10.0.0.0/8"))
+                .build();
         Request behindProxy = new Request(null, Set.of(), "10.0.0.5", List.of("198.51.100.23"), Map.of());
         Map<String, String> p = query(signing(rules, behindProxy).signingParameters(LINK));
         String policy = IndependentCheck.decode(p.get("Policy"));
@@ -173,7 +185,8 @@ final class RequestSigningTest {
     void boundRequest_fromAnUntrustedPeer_ignoresXForwardedFor() {
         RequestRules rules = rules().bindClientIp(true).build();
         Request spoofing = new Request(null, Set.of(), "203.0.113.9", List.of("198.51.100.23"), Map.of());
-        String policy = IndependentCheck.decode(query(signing(rules, spoofing).signingParameters(LINK)).get("Policy"));
+        String policy = IndependentCheck.decode(
+                query(signing(rules, spoofing).signingParameters(LINK)).get("Policy"));
         assertTrue(policy.contains("203.0.113.9/32"), policy);
     }
 
@@ -186,8 +199,9 @@ final class RequestSigningTest {
     @Test
     void boundRequest_fromAnIpv4MappedAddress_isBoundToTheIpv4Address() {
         RequestRules rules = rules().bindClientIp(true).build();
-        String policy = IndependentCheck.decode(query(signing(rules, Request.anonymous("::ffff:192.0.2.7"))
-                .signingParameters(LINK)).get("Policy"));
+        String policy = IndependentCheck.decode(
+                query(signing(rules, Request.anonymous("::ffff:192.0.2.7")).signingParameters(LINK))
+                        .get("Policy"));
         assertTrue(policy.contains("192.0.2.7/32"), policy);
     }
 
@@ -208,7 +222,9 @@ final class RequestSigningTest {
         RequestRules rules = rules().bindClientIp(true).build();
         List<String> headers = signing(rules, Request.anonymous("192.0.2.7")).setCookieHeaders();
         assertEquals(3, headers.size(), headers.toString());
-        String policy = headers.stream().filter(h -> h.startsWith(SignedCookies.POLICY + "=")).findFirst()
+        String policy = headers.stream()
+                .filter(h -> h.startsWith(SignedCookies.POLICY + "="))
+                .findFirst()
                 .map(h -> IndependentCheck.decode(h.substring(SignedCookies.POLICY.length() + 1, h.indexOf(';'))))
                 .orElseThrow();
         assertTrue(policy.contains(MEMBERS) && policy.contains("192.0.2.7/32"), policy);
@@ -217,8 +233,11 @@ final class RequestSigningTest {
     @Test
     void cookies_carriedFresh_areNotReissued() {
         RequestRules rules = rules().build();
-        SignedCookies carried = rules.signer().signCookies(Policy.builder().resource(MEMBERS)
-                .expiresIn(Duration.ofHours(1)).build());
+        SignedCookies carried = rules.signer()
+                .signCookies(Policy.builder()
+                        .resource(MEMBERS)
+                        .expiresIn(Duration.ofHours(1))
+                        .build());
         Map<String, String> byName = new LinkedHashMap<>();
         carried.cookies().forEach(c -> byName.put(c.name(), c.value()));
         Request request = Request.anonymous("192.0.2.7").carrying(byName);
@@ -230,7 +249,9 @@ final class RequestSigningTest {
         RequestRules rules = rules().build();
         CookieSpec perUser = CookieSpec.of("https://cdn.example.com/users/{user}/*", CookieAttributes.defaults());
         List<String> headers = signing(rules, Request.user("ada")).setCookieHeaders(Arrays.asList(perUser, null));
-        String policy = headers.stream().filter(h -> h.startsWith(SignedCookies.POLICY + "=")).findFirst()
+        String policy = headers.stream()
+                .filter(h -> h.startsWith(SignedCookies.POLICY + "="))
+                .findFirst()
                 .map(h -> IndependentCheck.decode(h.substring(SignedCookies.POLICY.length() + 1, h.indexOf(';'))))
                 .orElseThrow();
         assertTrue(policy.contains("https://cdn.example.com/users/ada/*"), policy);
@@ -238,8 +259,10 @@ final class RequestSigningTest {
 
     @Test
     void hooks_refusingTheRequest_denyEverything() {
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
-                Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
+        RequestSigning signing = RequestSigning.of(
+                RequestSigning.Settings.builder(rules().build()).build(),
+                Request.anonymous("192.0.2.7"),
+                new RequestSigning.AccessHooks() {
                     @Override
                     public boolean allowsRequest() {
                         return false;
@@ -251,8 +274,10 @@ final class RequestSigningTest {
 
     @Test
     void hooks_thatThrow_denyInsteadOfFailingTheResponse() {
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
-                Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
+        RequestSigning signing = RequestSigning.of(
+                RequestSigning.Settings.builder(rules().build()).build(),
+                Request.anonymous("192.0.2.7"),
+                new RequestSigning.AccessHooks() {
                     @Override
                     public boolean allowsLink(String url) {
                         throw new IllegalStateException("policy bug");
@@ -265,15 +290,18 @@ final class RequestSigningTest {
     @Test
     void hooks_bindingToARange_bindLinksAndCookiesToIt() {
         List<String> seen = new ArrayList<>();
-        RequestSigning signing = RequestSigning.of(RequestSigning.Settings.builder(rules().build()).build(),
-                Request.anonymous("192.0.2.7"), new RequestSigning.AccessHooks() {
+        RequestSigning signing = RequestSigning.of(
+                RequestSigning.Settings.builder(rules().build()).build(),
+                Request.anonymous("192.0.2.7"),
+                new RequestSigning.AccessHooks() {
                     @Override
                     public String ipAddress(String clientAddress) {
                         seen.add(clientAddress);
                         return "192.0.2.0/24";
                     }
                 });
-        String policy = IndependentCheck.decode(query(signing.signingParameters(LINK)).get("Policy"));
+        String policy =
+                IndependentCheck.decode(query(signing.signingParameters(LINK)).get("Policy"));
         assertTrue(policy.contains("192.0.2.0/24"), policy);
         assertEquals(List.of("192.0.2.7"), seen);
     }
@@ -281,7 +309,8 @@ final class RequestSigningTest {
     @Test
     void settings_perResource_overrideTheLinkLifetime() {
         RequestSigning.Settings settings = RequestSigning.Settings.builder(rules().build())
-                .linkTtl(Duration.ofMinutes(10)).build();
+                .linkTtl(Duration.ofMinutes(10))
+                .build();
         Map<String, String> p = query(RequestSigning.of(settings, Request.anonymous("192.0.2.7"), null)
                 .signingParameters(LINK));
         long expires = Long.parseLong(p.get("Expires"));
@@ -309,11 +338,19 @@ final class RequestSigningTest {
     @Test
     void cookieFailures_throwWhenSoConfigured_andAreSkippedByDefault() {
         RequestRules rules = rules().build();
-        CloudFrontSigner down = CloudFrontSigner.builder().key("KDOWN", new UnavailableKeyService()).clock(CLOCK).build();
-        RequestSigning skipping = RequestSigning.of(RequestSigning.Settings.builder(rules).signer(down).build(),
-                Request.anonymous("192.0.2.7"), null);
-        RequestSigning throwing = RequestSigning.of(RequestSigning.Settings.builder(rules).signer(down)
-                .cookieFailuresThrow(true).build(), Request.anonymous("192.0.2.7"), null);
+        CloudFrontSigner down = CloudFrontSigner.builder()
+                .key("KDOWN", new UnavailableKeyService())
+                .clock(CLOCK)
+                .build();
+        RequestSigning skipping = RequestSigning.of(
+                RequestSigning.Settings.builder(rules).signer(down).build(), Request.anonymous("192.0.2.7"), null);
+        RequestSigning throwing = RequestSigning.of(
+                RequestSigning.Settings.builder(rules)
+                        .signer(down)
+                        .cookieFailuresThrow(true)
+                        .build(),
+                Request.anonymous("192.0.2.7"),
+                null);
         assertEquals(List.of(), skipping.setCookieHeaders());
         assertThrows(IllegalStateException.class, throwing::setCookieHeaders);
     }

@@ -19,8 +19,7 @@ final class TrustedProxiesTest {
 
     @Test
     void trustedPeer_yieldsTheRightmostUntrustedForwardedAddress() {
-        assertEquals("198.51.100.7", PROXIES.clientAddress("10.1.2.3",
-                List.of("6.6.6.6, 198.51.100.7", "10.9.9.9")));
+        assertEquals("198.51.100.7", PROXIES.clientAddress("10.1.2.3", List.of("6.6.6.6, 198.51.100.7", "10.9.9.9")));
     }
 
     @Test
@@ -32,13 +31,15 @@ final class TrustedProxiesTest {
 
     @Test
     void hostName_isRefusedWithoutDnsLookup() {
-        String m = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("localhost")).getMessage();
+        String m = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("localhost"))
+                .getMessage();
         assertTrue(m.contains("host names are not accepted"), m);
     }
 
     @Test
     void badPrefixLength_isRefused() {
-        String m = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33")).getMessage();
+        String m = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse("10.0.0.0/33"))
+                .getMessage();
         assertTrue(m.contains("prefix length \"33\" must be a number from 0 to 32"), m);
     }
 }

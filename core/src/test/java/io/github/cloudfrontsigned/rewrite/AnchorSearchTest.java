@@ -20,14 +20,56 @@ final class AnchorSearchTest {
 
     private static final String HOST = "d111111abcdef8.cloudfront.net";
     private static final LinkRewriter SINGLE_HOST = LinkRewriter.builder()
-            .protectedPrefix("https://" + HOST + "/private/").build();
+            .protectedPrefix("https://" + HOST + "/private/")
+            .build();
     private static final LinkRewriter TWO_HOSTS = LinkRewriter.builder()
-            .protectedPrefix("https://" + HOST + "/private/").protectedPrefix("https://zz.invalid/x/").build();
-    private static final String[] PIECES = {"https://", "//", "https:\\/\\/", "\\/\\/", HOST, HOST.toUpperCase(),
-        HOST.substring(0, 9), HOST.substring(5), "abcdef8.", "f8.cloudfront", "/private/", "\\/private\\/", "a.jpg",
-        "?w=1", "&amp;", "\\u0026", "#t", ", ", " ", "\n", "\"", "'", "<", ">", "<a href=\"", "url(", ")", "<script>",
-        "</script>", "<style>", "</style>", "<!--", "-->", "<![CDATA[", "]]>", "<?xml ?>", "{", "\u00e9", "x", "8.",
-        "0123456789abcdef", "<p>some text of a page</p>"};
+            .protectedPrefix("https://" + HOST + "/private/")
+            .protectedPrefix("https://zz.invalid/x/")
+            .build();
+    private static final String[] PIECES = {
+        "https://",
+        "//",
+        "https:\\/\\/",
+        "\\/\\/",
+        HOST,
+        HOST.toUpperCase(),
+        HOST.substring(0, 9),
+        HOST.substring(5),
+        "abcdef8.",
+        "f8.cloudfront",
+        "/private/",
+        "\\/private\\/",
+        "a.jpg",
+        "?w=1",
+        "&amp;",
+        "\\u0026",
+        "#t",
+        ", ",
+        " ",
+        "\n",
+        "\"",
+        "'",
+        "<",
+        ">",
+        "<a href=\"",
+        "url(",
+        ")",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<?xml ?>",
+        "{",
+        "\u00e9",
+        "x",
+        "8.",
+        "0123456789abcdef",
+        "<p>some text of a page</p>"
+    };
 
     @Test
     void singleHostSearch_findsWhatTheFullCheckFinds() throws IOException {
@@ -38,9 +80,10 @@ final class AnchorSearchTest {
             StringBuilder sb = new StringBuilder();
             for (int k = 1 + random.nextInt(80); k > 0; k--) {
                 if (random.nextInt(5) == 0) { // a link, or something close to one
-                    sb.append(pick(random, "\"", " ", "(", "=", ">", "x")).append(pick(random, "https://", "//",
-                            "https:\\/\\/", "HTTPS://")).append(pick(random, HOST, HOST, HOST.toUpperCase(),
-                            "e" + HOST)).append(pick(random, "/private/", "\\/private\\/", "/public/"));
+                    sb.append(pick(random, "\"", " ", "(", "=", ">", "x"))
+                            .append(pick(random, "https://", "//", "https:\\/\\/", "HTTPS://"))
+                            .append(pick(random, HOST, HOST, HOST.toUpperCase(), "e" + HOST))
+                            .append(pick(random, "/private/", "\\/private\\/", "/public/"));
                 }
                 sb.append(PIECES[random.nextInt(PIECES.length)]);
             }
@@ -61,7 +104,11 @@ final class AnchorSearchTest {
 
     private static byte[] write(LinkRewriter rewriter, byte[] body, String type, Random pieces) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = rewriter.wrap(sink, StandardCharsets.UTF_8, type, "https",
+        try (OutputStream out = rewriter.wrap(
+                sink,
+                StandardCharsets.UTF_8,
+                type,
+                "https",
                 url -> "Expires=1&Signature=" + url.length() + "&Key-Pair-Id=K")) {
             int off = 0;
             while (off < body.length) {

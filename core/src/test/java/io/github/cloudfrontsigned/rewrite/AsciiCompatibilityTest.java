@@ -10,8 +10,8 @@ final class AsciiCompatibilityTest {
 
     @Test
     void asciiSupersets_areCompatible() {
-        for (String name : new String[] {"UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252", "ISO-8859-15", "KOI8-R",
-            "EUC-JP"}) {
+        for (String name :
+                new String[] {"UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252", "ISO-8859-15", "KOI8-R", "EUC-JP"}) {
             assertTrue(AsciiCompatibility.test(Charset.forName(name)), name);
         }
     }

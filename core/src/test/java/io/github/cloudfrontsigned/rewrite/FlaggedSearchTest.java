@@ -27,10 +27,12 @@ final class FlaggedSearchTest {
     private static final String PREFIX = "https://" + HOST + "/private/";
     /** The rarest pair of {@link #HOST} ({@code "8."}) with its second byte's bit 7 flipped: a mark, never a hit. */
     private static final String NON_ASCII_NEAR_MISS = "8\u00ae";
+
     private static final LinkSigner SIGNER = url -> "Expires=1&Signature=" + url.length() + "&Key-Pair-Id=K";
 
     private static LinkMatcher matcher(String... prefixes) {
-        return new LinkMatcher(java.util.Arrays.stream(prefixes).map(LinkMatcher::parsePrefix).toList());
+        return new LinkMatcher(
+                java.util.Arrays.stream(prefixes).map(LinkMatcher::parsePrefix).toList());
     }
 
     private static LinkRewriter rewriter(int maxLinkLength, String... prefixes) {
@@ -43,7 +45,8 @@ final class FlaggedSearchTest {
 
     /** The word search's answer for the same kind of search. */
     private static int wordSearch(byte[] s, int i, int to, LinkMatcher m, int tags) {
-        return tags == AnchorSearch.TEXT ? AnchorSearch.findAnchor(s, i, to, m, 0)
+        return tags == AnchorSearch.TEXT
+                ? AnchorSearch.findAnchor(s, i, to, m, 0)
                 : AnchorSearch.findPair(s, i, to, m, 0, tags);
     }
 
@@ -51,8 +54,29 @@ final class FlaggedSearchTest {
     void findFlagged_returnsWhatTheWordSearchReturns_fromEveryStart() {
         LinkMatcher m = matcher(PREFIX);
         assertEquals(1, m.anchorCount);
-        String[] pieces = {HOST, HOST.toUpperCase(), "/private/", "8.", "8", ".", NON_ASCII_NEAR_MISS, "<script ",
-            "<SCRIPT>", "<style>", "<s", "<", "<!-- ", "<!", "</", "x", "\u00e9", "\u00f3", "s", " ", "\\/"};
+        String[] pieces = {
+            HOST,
+            HOST.toUpperCase(),
+            "/private/",
+            "8.",
+            "8",
+            ".",
+            NON_ASCII_NEAR_MISS,
+            "<script ",
+            "<SCRIPT>",
+            "<style>",
+            "<s",
+            "<",
+            "<!-- ",
+            "<!",
+            "</",
+            "x",
+            "\u00e9",
+            "\u00f3",
+            "s",
+            " ",
+            "\\/"
+        };
         Random random = new Random(22);
         int tagsFound = 0;
         int anchorsFound = 0;
@@ -68,7 +92,9 @@ final class FlaggedSearchTest {
                     for (int i = 0; i <= to; i++) {
                         AnchorSearch.flag(s, marks, i, to, m, tags);
                         int expected = wordSearch(s, i, to, m, tags);
-                        assertEquals(expected, AnchorSearch.findFlagged(s, marks, i, to, m, 0, tags),
+                        assertEquals(
+                                expected,
+                                AnchorSearch.findFlagged(s, marks, i, to, m, 0, tags),
                                 "doc " + doc + " tags " + tags + " from " + i + " to " + to + ": " + sb);
                         if (expected < to) {
                             tagsFound += s[expected] == '<' ? 1 : 0;
@@ -96,9 +122,12 @@ final class FlaggedSearchTest {
                     byte[] marks = new byte[length];
                     for (int tags : new int[] {AnchorSearch.OPEN_HTML, AnchorSearch.TEXT}) {
                         AnchorSearch.flag(s, marks, 0, length, m, tags);
-                        assertEquals(at + offset, AnchorSearch.findFlagged(s, marks, 0, length, m, 0, tags),
+                        assertEquals(
+                                at + offset,
+                                AnchorSearch.findFlagged(s, marks, 0, length, m, 0, tags),
                                 host + " at " + at + " of " + length);
-                        assertEquals(at + offset, wordSearch(s, 0, length, m, tags), host + " at " + at + " of " + length);
+                        assertEquals(
+                                at + offset, wordSearch(s, 0, length, m, tags), host + " at " + at + " of " + length);
                     }
                 }
             }
@@ -119,7 +148,9 @@ final class FlaggedSearchTest {
             for (int chunk : new int[] {bytes.length, 8192, 1000, 333}) {
                 byte[] expected = write(words, bytes, chunk);
                 assertArrayEquals(expected, write(flagged, bytes, chunk), "shift " + shift + ", writes of " + chunk);
-                assertEquals(2, count(new String(expected, StandardCharsets.UTF_8), "a.jpg?w=1&amp;h=2&amp;Expires"),
+                assertEquals(
+                        2,
+                        count(new String(expected, StandardCharsets.UTF_8), "a.jpg?w=1&amp;h=2&amp;Expires"),
                         "both links signed, shift " + shift + ", writes of " + chunk);
             }
             assertEquals(writeChars(words, body), writeChars(flagged, body), "the writer, shift " + shift);
@@ -133,8 +164,8 @@ final class FlaggedSearchTest {
         assertEquals(1, shared.anchorCount);
         assertEquals(2, shared.hosts.length);
         LinkRewriter flagged = rewriter(LinkRewriter.DEFAULT_MAX_LINK_LENGTH, PREFIX, "https://" + other + "/p/");
-        LinkRewriter words = rewriter(LinkRewriter.DEFAULT_MAX_LINK_LENGTH, PREFIX, "https://" + other + "/p/",
-                "https://zz.invalid/x/");
+        LinkRewriter words = rewriter(
+                LinkRewriter.DEFAULT_MAX_LINK_LENGTH, PREFIX, "https://" + other + "/p/", "https://zz.invalid/x/");
         String body = "<html><body>\u00e9t\u00e9 " + NON_ASCII_NEAR_MISS + " <a href=\"" + PREFIX + "\u00e9.jpg\">"
                 + "<script>var u = \"https:\\/\\/" + other + "\\/p\\/v.mp4?a=1&b=2\";</script>"
                 + "<style>.x{background:url(//" + HOST + "/private/bg.png)}</style>"
@@ -153,8 +184,24 @@ final class FlaggedSearchTest {
         LinkRewriter flagged = rewriter(LinkRewriter.DEFAULT_MAX_LINK_LENGTH, PREFIX);
         LinkRewriter words = rewriter(LinkRewriter.DEFAULT_MAX_LINK_LENGTH, PREFIX, "https://zz.invalid/x/");
         Random random = new Random(23);
-        String[] pieces = {"\u00e9", "\u00ae", "\u00f3", "\u4e2d", "\ud83d\ude00", NON_ASCII_NEAR_MISS, "8", ".",
-            "<", "\u00f3cript", "<s", " ", "\"", PREFIX, "\u00e9.jpg", "x"};
+        String[] pieces = {
+            "\u00e9",
+            "\u00ae",
+            "\u00f3",
+            "\u4e2d",
+            "\ud83d\ude00",
+            NON_ASCII_NEAR_MISS,
+            "8",
+            ".",
+            "<",
+            "\u00f3cript",
+            "<s",
+            " ",
+            "\"",
+            PREFIX,
+            "\u00e9.jpg",
+            "x"
+        };
         for (int doc = 0; doc < 300; doc++) {
             StringBuilder sb = new StringBuilder("<p>");
             for (int k = random.nextInt(60); k > 0; k--) {

@@ -104,15 +104,17 @@ final class GatheredOutputTest {
         for (int i = 0; i < 100; i++) {
             respond(page);
         }
-        assertEquals(7 * 100, CarryPool.acquired() - acquired,
+        assertEquals(
+                7 * 100,
+                CarryPool.acquired() - acquired,
                 "buffers asked for: a stream's window, its marks and gathered output; a writer's window, shadow, marks"
                         + " and gathered output");
         assertEquals(0, CarryPool.created() - created, "buffers allocated by 100 responses after the first");
     }
 
     private static void respond(byte[] page) throws IOException {
-        try (OutputStream out = REWRITER.wrap(new ByteArrayOutputStream(), StandardCharsets.UTF_8, "text/html", null,
-                SIGNER)) {
+        try (OutputStream out =
+                REWRITER.wrap(new ByteArrayOutputStream(), StandardCharsets.UTF_8, "text/html", null, SIGNER)) {
             out.write(page);
         }
         try (Writer out = REWRITER.wrap(new StringWriter(), "text/html", null, SIGNER)) {

@@ -57,7 +57,9 @@ final class JsoupOracleTest {
                 assertEquals(links, count(now, "Expires=1767290400&Signature=abc~-_&Key-Pair-Id=K2JCJMDEHXQW5F"), now);
                 assertEquals(original, now.replace("?" + PARAMS, "").replace("&" + PARAMS, ""), attr.getKey());
             }
-            if (x.tagName().equals("script") || x.tagName().equals("style") || x.tagName().equals("title")
+            if (x.tagName().equals("script")
+                    || x.tagName().equals("style")
+                    || x.tagName().equals("title")
                     || x.tagName().equals("p")) {
                 assertEquals(x.data() + x.ownText(), (y.data() + y.ownText()).replace("?" + PARAMS, ""));
             }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 final class LinkMemoTest {
 
     private static final LinkRewriter REWRITER = LinkRewriter.builder()
-            .protectedPrefix("https://d111111abcdef8.cloudfront.net/private/").build();
+            .protectedPrefix("https://d111111abcdef8.cloudfront.net/private/")
+            .build();
     private static final String PAGE = "<img src=\"https://d111111abcdef8.cloudfront.net/private/a.jpg\">";
 
     @Test
@@ -17,8 +18,10 @@ final class LinkMemoTest {
         AtomicInteger calls = new AtomicInteger();
         LinkSigner changing = url -> "Expires=" + calls.incrementAndGet() + "&Signature=S&Key-Pair-Id=K";
         for (int i = 1; i <= 3; i++) {
-            assertEquals("<img src=\"https://d111111abcdef8.cloudfront.net/private/a.jpg?Expires=" + i
-                    + "&amp;Signature=S&amp;Key-Pair-Id=K\">", REWRITER.rewrite(PAGE, "text/html", null, changing));
+            assertEquals(
+                    "<img src=\"https://d111111abcdef8.cloudfront.net/private/a.jpg?Expires=" + i
+                            + "&amp;Signature=S&amp;Key-Pair-Id=K\">",
+                    REWRITER.rewrite(PAGE, "text/html", null, changing));
         }
     }
 
@@ -27,10 +30,11 @@ final class LinkMemoTest {
         String parameters = "Expires=1&Signature=S&Key-Pair-Id=K";
         LinkSigner same = url -> parameters;
         String link = "https://d111111abcdef8.cloudfront.net/private/a.jpg";
-        assertEquals(link + "?Expires=1&amp;Signature=S&amp;Key-Pair-Id=K",
-                REWRITER.rewrite(link, "text/html", null, same));
+        assertEquals(
+                link + "?Expires=1&amp;Signature=S&amp;Key-Pair-Id=K", REWRITER.rewrite(link, "text/html", null, same));
         assertEquals(link + "?Expires=1&Signature=S&Key-Pair-Id=K", REWRITER.rewrite(link, same));
-        assertEquals("\"" + link + "?x=1&amp;Expires=1&amp;Signature=S&amp;Key-Pair-Id=K\"",
+        assertEquals(
+                "\"" + link + "?x=1&amp;Expires=1&amp;Signature=S&amp;Key-Pair-Id=K\"",
                 REWRITER.rewrite("\"" + link + "?x=1\"", "text/html", null, same));
     }
 
@@ -38,7 +42,8 @@ final class LinkMemoTest {
     void linkMemo_signsEachSchemeForItself() {
         LinkSigner echo = url -> "Expires=1&Signature=" + (url.startsWith("https:") ? "S" : "H") + "&Key-Pair-Id=K";
         String link = "//d111111abcdef8.cloudfront.net/private/a.jpg";
-        assertEquals(link + "?Expires=1&Signature=S&Key-Pair-Id=K", REWRITER.rewrite(link, "text/plain", "https", echo));
+        assertEquals(
+                link + "?Expires=1&Signature=S&Key-Pair-Id=K", REWRITER.rewrite(link, "text/plain", "https", echo));
         assertEquals(link + "?Expires=1&Signature=H&Key-Pair-Id=K", REWRITER.rewrite(link, "text/plain", "http", echo));
     }
 }

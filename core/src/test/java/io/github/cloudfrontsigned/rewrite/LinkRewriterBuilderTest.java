@@ -12,14 +12,18 @@ import org.junit.jupiter.api.Test;
 final class LinkRewriterBuilderTest {
 
     private static IllegalArgumentException badPrefix(String prefix) {
-        return assertThrows(IllegalArgumentException.class, () -> LinkRewriter.builder().protectedPrefix(prefix));
+        return assertThrows(
+                IllegalArgumentException.class, () -> LinkRewriter.builder().protectedPrefix(prefix));
     }
 
     @Test
     void prefix_normalizedAndListed() {
-        LinkRewriter r = LinkRewriter.builder().protectedPrefix("HTTPS://CDN.Example.com/Private/")
-                .protectedPrefix("http://d111111abcdef8.cloudfront.net").build();
-        assertEquals(List.of("https://cdn.example.com/Private/", "http://d111111abcdef8.cloudfront.net/"),
+        LinkRewriter r = LinkRewriter.builder()
+                .protectedPrefix("HTTPS://CDN.Example.com/Private/")
+                .protectedPrefix("http://d111111abcdef8.cloudfront.net")
+                .build();
+        assertEquals(
+                List.of("https://cdn.example.com/Private/", "http://d111111abcdef8.cloudfront.net/"),
                 r.protectedPrefixes());
         assertEquals(8192, r.maxLinkLength());
     }
@@ -31,7 +35,8 @@ final class LinkRewriterBuilderTest {
 
     @Test
     void prefix_otherScheme() {
-        assertTrue(badPrefix("ftp://cdn.example.com/private/").getMessage()
+        assertTrue(badPrefix("ftp://cdn.example.com/private/")
+                .getMessage()
                 .contains("\"ftp://cdn.example.com/private/\" must be an absolute URL starting with http://"));
     }
 
@@ -57,13 +62,14 @@ final class LinkRewriterBuilderTest {
 
     @Test
     void prefix_query() {
-        assertTrue(badPrefix("https://cdn.example.com/private/?a=1").getMessage()
-                .contains("holds '?' at position 32"));
+        assertTrue(
+                badPrefix("https://cdn.example.com/private/?a=1").getMessage().contains("holds '?' at position 32"));
     }
 
     @Test
     void prefix_space() {
-        assertTrue(badPrefix("https://cdn.example.com/my files/").getMessage()
+        assertTrue(badPrefix("https://cdn.example.com/my files/")
+                .getMessage()
                 .contains("holds a space or control character at position 26"));
     }
 
@@ -79,36 +85,46 @@ final class LinkRewriterBuilderTest {
 
     @Test
     void maxLinkLength_tooSmall() {
-        assertThrows(IllegalArgumentException.class, () -> LinkRewriter.builder().maxLinkLength(255));
+        assertThrows(
+                IllegalArgumentException.class, () -> LinkRewriter.builder().maxLinkLength(255));
     }
 
     @Test
     void maxLinkLength_shorterThanPrefix() {
-        LinkRewriter.Builder b = LinkRewriter.builder().maxLinkLength(256)
+        LinkRewriter.Builder b = LinkRewriter.builder()
+                .maxLinkLength(256)
                 .protectedPrefix("https://cdn.example.com/" + "p".repeat(150) + "/");
         assertThrows(IllegalArgumentException.class, b::build);
     }
 
     @Test
     void wrap_rejectsOtherScheme() {
-        LinkRewriter r = LinkRewriter.builder().protectedPrefix("https://cdn.example.com/").build();
-        assertThrows(IllegalArgumentException.class,
+        LinkRewriter r = LinkRewriter.builder()
+                .protectedPrefix("https://cdn.example.com/")
+                .build();
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> r.wrap(new ByteArrayOutputStream(), StandardCharsets.UTF_8, null, "ftp", url -> null));
     }
 
     @Test
     void twoHostsAndNestedPrefixes_longestMatches() {
-        LinkRewriter r = LinkRewriter.builder().protectedPrefix("https://cdn.example.com/private/")
-                .protectedPrefix("https://media.example.net/v/").protectedPrefix("http://cdn.example.com/private/hd/")
+        LinkRewriter r = LinkRewriter.builder()
+                .protectedPrefix("https://cdn.example.com/private/")
+                .protectedPrefix("https://media.example.net/v/")
+                .protectedPrefix("http://cdn.example.com/private/hd/")
                 .build();
         List<String> seen = new java.util.ArrayList<>();
-        String out = r.rewrite("https://media.example.net/v/1 //cdn.example.com/private/hd/2 "
-                + "https://media.example.net/w/3", url -> {
+        String out = r.rewrite(
+                "https://media.example.net/v/1 //cdn.example.com/private/hd/2 " + "https://media.example.net/w/3",
+                url -> {
                     seen.add(url);
                     return "Expires=1";
                 });
-        assertEquals("https://media.example.net/v/1?Expires=1 //cdn.example.com/private/hd/2?Expires=1 "
-                + "https://media.example.net/w/3", out);
+        assertEquals(
+                "https://media.example.net/v/1?Expires=1 //cdn.example.com/private/hd/2?Expires=1 "
+                        + "https://media.example.net/w/3",
+                out);
         assertEquals(List.of("https://media.example.net/v/1", "http://cdn.example.com/private/hd/2"), seen);
     }
 
@@ -131,7 +147,8 @@ final class LinkRewriterBuilderTest {
 
     @Test
     void toString_showsConfiguration() {
-        assertEquals("LinkRewriter{protectedPrefixes=[https://cdn.example.com/private/], maxLinkLength=8192}",
+        assertEquals(
+                "LinkRewriter{protectedPrefixes=[https://cdn.example.com/private/], maxLinkLength=8192}",
                 LinkRewriterTest.REWRITER.toString());
     }
 }

@@ -3,7 +3,6 @@ package io.github.cloudfrontsigned.rewrite;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +25,8 @@ final class LinkRewriterTest {
     static final String Q_PLAIN = "?Expires=1767290400&Signature=abc~-_&Key-Pair-Id=K2JCJMDEHXQW5F";
     static final String CDN = "https://cdn.example.com/private/";
 
-    static final LinkRewriter REWRITER = LinkRewriter.builder().protectedPrefix(CDN).build();
+    static final LinkRewriter REWRITER =
+            LinkRewriter.builder().protectedPrefix(CDN).build();
 
     final List<String> signed = new ArrayList<>();
     final LinkSigner signer = url -> {
@@ -34,8 +34,8 @@ final class LinkRewriterTest {
         return PARAMS;
     };
 
-    static byte[] stream(LinkRewriter rewriter, byte[] body, Charset charset, String contentType, String scheme,
-            LinkSigner signer) {
+    static byte[] stream(
+            LinkRewriter rewriter, byte[] body, Charset charset, String contentType, String scheme, LinkSigner signer) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (OutputStream out = rewriter.wrap(sink, charset, contentType, scheme, signer)) {
             out.write(body);
@@ -46,8 +46,15 @@ final class LinkRewriterTest {
     }
 
     String rewrite(String body, String contentType) {
-        return new String(stream(REWRITER, body.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8,
-                contentType, null, signer), StandardCharsets.UTF_8);
+        return new String(
+                stream(
+                        REWRITER,
+                        body.getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8,
+                        contentType,
+                        null,
+                        signer),
+                StandardCharsets.UTF_8);
     }
 
     String html(String body) {
@@ -69,7 +76,8 @@ final class LinkRewriterTest {
 
     @Test
     void htmlAttribute_unquoted() {
-        assertEquals("<img src=" + CDN + "a.jpg" + Q_HTML + " alt=x><img src=" + CDN + "b.jpg" + Q_HTML + ">",
+        assertEquals(
+                "<img src=" + CDN + "a.jpg" + Q_HTML + " alt=x><img src=" + CDN + "b.jpg" + Q_HTML + ">",
                 html("<img src=" + CDN + "a.jpg alt=x><img src=" + CDN + "b.jpg>"));
     }
 
@@ -80,8 +88,8 @@ final class LinkRewriterTest {
 
     @Test
     void quotedLink_spaceInFileNameIsPartOfTheUrl() {
-        assertEquals("<a href=\"" + CDN + "My Video.mp4" + Q_HTML + "\">",
-                html("<a href=\"" + CDN + "My Video.mp4\">"));
+        assertEquals(
+                "<a href=\"" + CDN + "My Video.mp4" + Q_HTML + "\">", html("<a href=\"" + CDN + "My Video.mp4\">"));
         assertEquals(List.of(CDN + "My%20Video.mp4"), signed);
     }
 
@@ -93,32 +101,37 @@ final class LinkRewriterTest {
 
     @Test
     void quotedList_spaceBeforeAnotherUrlSeparates() {
-        assertEquals("<a ping=\"" + CDN + "a" + Q_HTML + " " + CDN + "b" + Q_HTML + " \">",
+        assertEquals(
+                "<a ping=\"" + CDN + "a" + Q_HTML + " " + CDN + "b" + Q_HTML + " \">",
                 html("<a ping=\"" + CDN + "a " + CDN + "b \">"));
     }
 
     @Test
     void srcset_eachCandidateSigned() {
-        assertEquals("<img srcset=\"" + CDN + "a.jpg" + Q_HTML + " 1x, " + CDN + "b.jpg" + Q_HTML + " 2x\">",
+        assertEquals(
+                "<img srcset=\"" + CDN + "a.jpg" + Q_HTML + " 1x, " + CDN + "b.jpg" + Q_HTML + " 2x\">",
                 html("<img srcset=\"" + CDN + "a.jpg 1x, " + CDN + "b.jpg 2x\">"));
     }
 
     @Test
     void srcset_commaWithoutDescriptorIsNotPartOfTheLink() {
-        assertEquals("<img srcset=\"" + CDN + "a.jpg" + Q_HTML + ", " + CDN + "b.jpg" + Q_HTML + "\">",
+        assertEquals(
+                "<img srcset=\"" + CDN + "a.jpg" + Q_HTML + ", " + CDN + "b.jpg" + Q_HTML + "\">",
                 html("<img srcset=\"" + CDN + "a.jpg, " + CDN + "b.jpg\">"));
         assertEquals(List.of(CDN + "a.jpg", CDN + "b.jpg"), signed);
     }
 
     @Test
     void inlineStyle_urlEndsAtParenthesis() {
-        assertEquals("<div style=\"background:url(" + CDN + "bg.png" + Q_HTML + ") no-repeat\">",
+        assertEquals(
+                "<div style=\"background:url(" + CDN + "bg.png" + Q_HTML + ") no-repeat\">",
                 html("<div style=\"background:url(" + CDN + "bg.png) no-repeat\">"));
     }
 
     @Test
     void inlineStyle_entityQuotedUrl() {
-        assertEquals("<div style=\"background:url(&quot;" + CDN + "bg.png" + Q_HTML + "&quot;)\">",
+        assertEquals(
+                "<div style=\"background:url(&quot;" + CDN + "bg.png" + Q_HTML + "&quot;)\">",
                 html("<div style=\"background:url(&quot;" + CDN + "bg.png&quot;)\">"));
         assertEquals(List.of(CDN + "bg.png"), signed);
     }
@@ -126,8 +139,9 @@ final class LinkRewriterTest {
     @Test
     void htmlAmpersandReferences_decodedForSigningAndKept() {
         String in = "<a href=\"" + CDN + "a.mp4?x=1&amp;y=2&#38;z=3&#x26;w=4\">";
-        assertEquals("<a href=\"" + CDN + "a.mp4?x=1&amp;y=2&#38;z=3&#x26;w=4&amp;" + PARAMS.replace("&", "&amp;")
-                + "\">", html(in));
+        assertEquals(
+                "<a href=\"" + CDN + "a.mp4?x=1&amp;y=2&#38;z=3&#x26;w=4&amp;" + PARAMS.replace("&", "&amp;") + "\">",
+                html(in));
         assertEquals(List.of(CDN + "a.mp4?x=1&y=2&z=3&w=4"), signed);
     }
 
@@ -135,13 +149,16 @@ final class LinkRewriterTest {
     void inlineScript_usesPlainAmpersand() {
         String in = "<script src=\"" + CDN + "p.js\"></script><script>load(\"" + CDN + "v.m3u8\");</script>"
                 + "<a href=\"" + CDN + "a\">";
-        assertEquals("<script src=\"" + CDN + "p.js" + Q_HTML + "\"></script><script>load(\"" + CDN + "v.m3u8"
-                + Q_PLAIN + "\");</script><a href=\"" + CDN + "a" + Q_HTML + "\">", html(in));
+        assertEquals(
+                "<script src=\"" + CDN + "p.js" + Q_HTML + "\"></script><script>load(\"" + CDN + "v.m3u8" + Q_PLAIN
+                        + "\");</script><a href=\"" + CDN + "a" + Q_HTML + "\">",
+                html(in));
     }
 
     @Test
     void styleElement_usesPlainAmpersand() {
-        assertEquals("<style>body{background:url(" + CDN + "bg.png" + Q_PLAIN + ")}</style>",
+        assertEquals(
+                "<style>body{background:url(" + CDN + "bg.png" + Q_PLAIN + ")}</style>",
                 html("<style>body{background:url(" + CDN + "bg.png)}</style>"));
     }
 
@@ -153,7 +170,8 @@ final class LinkRewriterTest {
 
     @Test
     void existingQuery_getsAmpersand() {
-        assertEquals("<img src=\"" + CDN + "a.jpg?w=100&amp;" + PARAMS.replace("&", "&amp;") + "\">",
+        assertEquals(
+                "<img src=\"" + CDN + "a.jpg?w=100&amp;" + PARAMS.replace("&", "&amp;") + "\">",
                 html("<img src=\"" + CDN + "a.jpg?w=100\">"));
         assertEquals(List.of(CDN + "a.jpg?w=100"), signed);
     }
@@ -161,10 +179,10 @@ final class LinkRewriterTest {
     @Test
     void protocolRelative_signedWithStreamSchemeAndWrittenBackRelative() {
         String in = "<img src=\"//cdn.example.com/private/a.jpg\">";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html",
-                "http", signer);
-        assertEquals("<img src=\"//cdn.example.com/private/a.jpg" + Q_HTML + "\">",
-                new String(out, StandardCharsets.UTF_8));
+        byte[] out = stream(
+                REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html", "http", signer);
+        assertEquals(
+                "<img src=\"//cdn.example.com/private/a.jpg" + Q_HTML + "\">", new String(out, StandardCharsets.UTF_8));
         assertEquals(List.of("http://cdn.example.com/private/a.jpg"), signed);
     }
 
@@ -176,7 +194,8 @@ final class LinkRewriterTest {
 
     @Test
     void schemeAndHost_matchIgnoringCaseAndAreSignedLowerCase() {
-        assertEquals("<a href=\"HTTPS://CDN.Example.COM/private/a" + Q_HTML + "\">",
+        assertEquals(
+                "<a href=\"HTTPS://CDN.Example.COM/private/a" + Q_HTML + "\">",
                 html("<a href=\"HTTPS://CDN.Example.COM/private/a\">"));
         assertEquals(List.of(CDN + "a"), signed);
     }
@@ -192,16 +211,19 @@ final class LinkRewriterTest {
 
     @Test
     void cssFile_quotedAndUnquotedUrl() {
-        String in = "a{background:url(" + CDN + "a.png)} b{background:url( '" + CDN + "b.png' )}"
-                + " @import url(\"" + CDN + "c.css\");";
-        assertEquals("a{background:url(" + CDN + "a.png" + Q_PLAIN + ")} b{background:url( '" + CDN + "b.png" + Q_PLAIN
-                + "' )} @import url(\"" + CDN + "c.css" + Q_PLAIN + "\");", rewrite(in, "text/css"));
+        String in = "a{background:url(" + CDN + "a.png)} b{background:url( '" + CDN + "b.png' )}" + " @import url(\""
+                + CDN + "c.css\");";
+        assertEquals(
+                "a{background:url(" + CDN + "a.png" + Q_PLAIN + ")} b{background:url( '" + CDN + "b.png" + Q_PLAIN
+                        + "' )} @import url(\"" + CDN + "c.css" + Q_PLAIN + "\");",
+                rewrite(in, "text/css"));
     }
 
     @Test
     void json_escapedSlashesDecodedForSigning() {
         String in = "{\"u\":\"https:\\/\\/cdn.example.com\\/private\\/a.mp4\",\"n\":1}";
-        assertEquals("{\"u\":\"https:\\/\\/cdn.example.com\\/private\\/a.mp4" + Q_PLAIN + "\",\"n\":1}",
+        assertEquals(
+                "{\"u\":\"https:\\/\\/cdn.example.com\\/private\\/a.mp4" + Q_PLAIN + "\",\"n\":1}",
                 rewrite(in, "application/json"));
         assertEquals(List.of(CDN + "a.mp4"), signed);
     }
@@ -209,7 +231,8 @@ final class LinkRewriterTest {
     @Test
     void json_unicodeEscapedAmpersandKeepsItsEscape() {
         String in = "{\"u\":\"" + CDN + "a.mp4?x=1\\u0026y=2\"}";
-        assertEquals("{\"u\":\"" + CDN + "a.mp4?x=1\\u0026y=2\\u0026" + PARAMS.replace("&", "\\u0026") + "\"}",
+        assertEquals(
+                "{\"u\":\"" + CDN + "a.mp4?x=1\\u0026y=2\\u0026" + PARAMS.replace("&", "\\u0026") + "\"}",
                 rewrite(in, "application/json"));
         assertEquals(List.of(CDN + "a.mp4?x=1&y=2"), signed);
     }
@@ -217,16 +240,22 @@ final class LinkRewriterTest {
     @Test
     void json_escapedQuoteEndsLink() {
         String in = "{\"html\":\"<a href=\\\"" + CDN + "a.mp4\\\">\"}";
-        assertEquals("{\"html\":\"<a href=\\\"" + CDN + "a.mp4" + Q_PLAIN + "\\\">\"}",
-                rewrite(in, "application/json"));
+        assertEquals(
+                "{\"html\":\"<a href=\\\"" + CDN + "a.mp4" + Q_PLAIN + "\\\">\"}", rewrite(in, "application/json"));
     }
 
     @Test
     void json_escapedProtocolRelative() {
         String in = "[\"\\/\\/cdn.example.com\\/private\\/a.mp4\"]";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "application/json",
-                "https", signer);
-        assertEquals("[\"\\/\\/cdn.example.com\\/private\\/a.mp4" + Q_PLAIN + "\"]",
+        byte[] out = stream(
+                REWRITER,
+                in.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8,
+                "application/json",
+                "https",
+                signer);
+        assertEquals(
+                "[\"\\/\\/cdn.example.com\\/private\\/a.mp4" + Q_PLAIN + "\"]",
                 new String(out, StandardCharsets.UTF_8));
         assertEquals(List.of(CDN + "a.mp4"), signed);
     }
@@ -234,14 +263,16 @@ final class LinkRewriterTest {
     @Test
     void xmlComment_linkEndsBeforeCommentEnd() {
         String in = "<?xml version=\"1.0\"?><r><!-- " + CDN + "a--><u>" + CDN + "b</u></r>";
-        assertEquals("<?xml version=\"1.0\"?><r><!-- " + CDN + "a" + Q_HTML + "--><u>" + CDN + "b" + Q_HTML
-                + "</u></r>", rewrite(in, null));
+        assertEquals(
+                "<?xml version=\"1.0\"?><r><!-- " + CDN + "a" + Q_HTML + "--><u>" + CDN + "b" + Q_HTML + "</u></r>",
+                rewrite(in, null));
     }
 
     @Test
     void javascriptString_signedWithPlainAmpersand() {
         String in = "const a = '" + CDN + "app.js?v=2'; const b = `" + CDN + "b.js`;";
-        assertEquals("const a = '" + CDN + "app.js?v=2&" + PARAMS + "'; const b = `" + CDN + "b.js" + Q_PLAIN + "`;",
+        assertEquals(
+                "const a = '" + CDN + "app.js?v=2&" + PARAMS + "'; const b = `" + CDN + "b.js" + Q_PLAIN + "`;",
                 rewrite(in, "text/javascript"));
     }
 
@@ -273,24 +304,30 @@ final class LinkRewriterTest {
     @Test
     void xml_cdataUsesPlainAmpersand() {
         String in = "<?xml version=\"1.0\"?><r><![CDATA[" + CDN + "a]]><u>" + CDN + "b</u></r>";
-        assertEquals("<?xml version=\"1.0\"?><r><![CDATA[" + CDN + "a" + Q_PLAIN + "]]><u>" + CDN + "b" + Q_HTML
-                + "</u></r>", rewrite(in, null));
+        assertEquals(
+                "<?xml version=\"1.0\"?><r><![CDATA[" + CDN + "a" + Q_PLAIN + "]]><u>" + CDN + "b" + Q_HTML
+                        + "</u></r>",
+                rewrite(in, null));
     }
 
     @Test
     void hlsPlaylist_uriAttributesAndUriLines() {
-        String in = "#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"" + CDN + "key.bin\",IV=0x1\r\n#EXTINF:10,\n"
-                + CDN + "seg1.ts\n#EXTINF:10,\n" + CDN + "seg2.ts?n=2";
-        assertEquals("#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"" + CDN + "key.bin" + Q_PLAIN + "\",IV=0x1\r\n"
-                + "#EXTINF:10,\n" + CDN + "seg1.ts" + Q_PLAIN + "\n#EXTINF:10,\n" + CDN + "seg2.ts?n=2&" + PARAMS,
+        String in = "#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"" + CDN + "key.bin\",IV=0x1\r\n#EXTINF:10,\n" + CDN
+                + "seg1.ts\n#EXTINF:10,\n" + CDN + "seg2.ts?n=2";
+        assertEquals(
+                "#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"" + CDN + "key.bin" + Q_PLAIN + "\",IV=0x1\r\n"
+                        + "#EXTINF:10,\n" + CDN + "seg1.ts" + Q_PLAIN + "\n#EXTINF:10,\n" + CDN + "seg2.ts?n=2&"
+                        + PARAMS,
                 rewrite(in, "application/vnd.apple.mpegurl"));
     }
 
     @Test
     void sniffing_htmlWithoutContentType() {
         String in = "\n <!DOCTYPE html><a href=\"" + CDN + "a\"><script>x='" + CDN + "b'</script>";
-        assertEquals("\n <!DOCTYPE html><a href=\"" + CDN + "a" + Q_HTML + "\"><script>x='" + CDN + "b" + Q_PLAIN
-                + "'</script>", rewrite(in, null));
+        assertEquals(
+                "\n <!DOCTYPE html><a href=\"" + CDN + "a" + Q_HTML + "\"><script>x='" + CDN + "b" + Q_PLAIN
+                        + "'</script>",
+                rewrite(in, null));
     }
 
     @Test
@@ -302,8 +339,8 @@ final class LinkRewriterTest {
 
     @Test
     void alreadySigned_leftAlone() {
-        String in = "<a href=\"" + CDN + "a?x=1&amp;Expires=1&amp;Signature=s&amp;Key-Pair-Id=K\">"
-                + "<a href=\"" + CDN + "b?Policy=p&Signature=s&Key-Pair-Id=K\">";
+        String in = "<a href=\"" + CDN + "a?x=1&amp;Expires=1&amp;Signature=s&amp;Key-Pair-Id=K\">" + "<a href=\"" + CDN
+                + "b?Policy=p&Signature=s&Key-Pair-Id=K\">";
         assertEquals(in, html(in));
         assertEquals(List.of(), signed);
     }
@@ -317,29 +354,34 @@ final class LinkRewriterTest {
     @Test
     void signerReturningNull_leavesLinkUnchanged() {
         String in = "<a href=\"" + CDN + "a\">";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null, null,
-                url -> null);
+        byte[] out =
+                stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null, null, url -> null);
         assertEquals(in, new String(out, StandardCharsets.UTF_8));
     }
 
     @Test
     void signerThrowing_leavesLinkUnchangedAndBodyIntact() {
         String in = "<a href=\"" + CDN + "deny\">x</a><a href=\"" + CDN + "ok\">y</a>";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null, null,
-                url -> {
-                    if (url.endsWith("deny")) {
-                        throw new IllegalStateException("no key");
-                    }
-                    return PARAMS;
-                });
-        assertEquals("<a href=\"" + CDN + "deny\">x</a><a href=\"" + CDN + "ok" + Q_HTML + "\">y</a>",
+        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null, null, url -> {
+            if (url.endsWith("deny")) {
+                throw new IllegalStateException("no key");
+            }
+            return PARAMS;
+        });
+        assertEquals(
+                "<a href=\"" + CDN + "deny\">x</a><a href=\"" + CDN + "ok" + Q_HTML + "\">y</a>",
                 new String(out, StandardCharsets.UTF_8));
     }
 
     @Test
     void signerReturningBadCharacters_leavesLinkUnchanged() {
         String in = "<a href=\"" + CDN + "a\">";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null, null,
+        byte[] out = stream(
+                REWRITER,
+                in.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8,
+                null,
+                null,
                 url -> "Expires=1&Signature=\"><script>");
         assertEquals(in, new String(out, StandardCharsets.UTF_8));
     }
@@ -383,8 +425,9 @@ final class LinkRewriterTest {
     @Test
     void nonAsciiInLink_percentEncodedAsUtf8ForSigning() {
         String in = "<p>日本語 <a href=\"" + CDN + "café.jpg\">ü</a> — " + CDN + "😀</p>";
-        assertEquals("<p>日本語 <a href=\"" + CDN + "café.jpg" + Q_HTML + "\">ü</a> — " + CDN + "😀" + Q_HTML
-                + "</p>", html(in));
+        assertEquals(
+                "<p>日本語 <a href=\"" + CDN + "café.jpg" + Q_HTML + "\">ü</a> — " + CDN + "😀" + Q_HTML + "</p>",
+                html(in));
         assertEquals(List.of(CDN + "caf%C3%A9.jpg", CDN + "%F0%9F%98%80"), signed);
     }
 
@@ -393,10 +436,17 @@ final class LinkRewriterTest {
     @Test
     void iso88591Body_bytesKeptAndLinkSignedAsUtf8() {
         String in = "<p>Fa\u00e7ade <a href=\"" + CDN + "caf\u00e9.jpg\">\u00fc</a></p>";
-        byte[] out = stream(REWRITER, in.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1,
-                "text/html", null, signer);
-        assertArrayEquals(("<p>Fa\u00e7ade <a href=\"" + CDN + "caf\u00e9.jpg" + Q_HTML + "\">\u00fc</a></p>")
-                .getBytes(StandardCharsets.ISO_8859_1), out);
+        byte[] out = stream(
+                REWRITER,
+                in.getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.ISO_8859_1,
+                "text/html",
+                null,
+                signer);
+        assertArrayEquals(
+                ("<p>Fa\u00e7ade <a href=\"" + CDN + "caf\u00e9.jpg" + Q_HTML + "\">\u00fc</a></p>")
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                out);
         assertEquals(List.of(CDN + "caf%C3%A9.jpg"), signed);
     }
 
@@ -406,19 +456,25 @@ final class LinkRewriterTest {
         for (Charset cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
             signed.clear();
             byte[] out = stream(REWRITER, in.getBytes(cs), cs, "text/html", null, signer);
-            assertArrayEquals(("<p>\u00e7a <a href=\"" + CDN + "a\u00e9.mp4" + Q_HTML + "\">\ud83d\ude00</a></p>")
-                    .getBytes(cs), out, cs.name());
+            assertArrayEquals(
+                    ("<p>\u00e7a <a href=\"" + CDN + "a\u00e9.mp4" + Q_HTML + "\">\ud83d\ude00</a></p>").getBytes(cs),
+                    out,
+                    cs.name());
             assertEquals(List.of(CDN + "a%C3%A9.mp4"), signed);
         }
     }
 
     @Test
     void utf16LittleEndianWithByteOrderMark_keepsItsByteOrder() {
-        byte[] body = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        byte[] body = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
                 ("<a href=\"" + CDN + "a\">").getBytes(StandardCharsets.UTF_16LE));
         byte[] out = stream(REWRITER, body, StandardCharsets.UTF_16, "text/html", null, signer);
-        assertArrayEquals(concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-                ("<a href=\"" + CDN + "a" + Q_HTML + "\">").getBytes(StandardCharsets.UTF_16LE)), out);
+        assertArrayEquals(
+                concat(
+                        new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        ("<a href=\"" + CDN + "a" + Q_HTML + "\">").getBytes(StandardCharsets.UTF_16LE)),
+                out);
     }
 
     @Test
@@ -428,8 +484,8 @@ final class LinkRewriterTest {
         body[2] = (byte) 0xD8;
         body[3] = 0x00;
         byte[] out = stream(REWRITER, body, StandardCharsets.UTF_16BE, "text/plain", null, signer);
-        byte[] expected = concat(("x\ud800 " + CDN + "a" + Q_PLAIN + " ").getBytes(StandardCharsets.UTF_16BE),
-                new byte[] {0x41});
+        byte[] expected =
+                concat(("x\ud800 " + CDN + "a" + Q_PLAIN + " ").getBytes(StandardCharsets.UTF_16BE), new byte[] {0x41});
         expected[2] = (byte) 0xD8;
         expected[3] = 0x00;
         assertArrayEquals(expected, out);
@@ -440,8 +496,8 @@ final class LinkRewriterTest {
         Charset sjis = Charset.forName("Shift_JIS");
         String in = "<p>\u8868\u793a <a href=\"" + CDN + "a.mp4\">\u30bd</a></p>"; // 0x955C, 0x835C: trail byte '\'
         byte[] out = stream(REWRITER, in.getBytes(sjis), sjis, "text/html", null, signer);
-        assertArrayEquals(("<p>\u8868\u793a <a href=\"" + CDN + "a.mp4" + Q_HTML + "\">\u30bd</a></p>").getBytes(sjis),
-                out);
+        assertArrayEquals(
+                ("<p>\u8868\u793a <a href=\"" + CDN + "a.mp4" + Q_HTML + "\">\u30bd</a></p>").getBytes(sjis), out);
     }
 
     @Test
@@ -464,7 +520,8 @@ final class LinkRewriterTest {
 
     @Test
     void rewriteString_linkHeader() {
-        assertEquals("<" + CDN + "a.css" + Q_PLAIN + ">; rel=preload; as=style",
+        assertEquals(
+                "<" + CDN + "a.css" + Q_PLAIN + ">; rel=preload; as=style",
                 REWRITER.rewrite("<" + CDN + "a.css>; rel=preload; as=style", signer));
     }
 
@@ -483,9 +540,12 @@ final class LinkRewriterTest {
 
     static String randomPage(Random random, int links, int size) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>t</title></head><body>\n");
-        String[] fillers = {"<div class=\"card\"><span>text</span></div>\n",
-            "<p>Lorem ipsum dolor sit amet.</p>\n", "<a href=\"https://example.org/page\">elsewhere</a>\n",
-            "<img src=\"https://cdn.example.com/public/x.png\">"};
+        String[] fillers = {
+            "<div class=\"card\"><span>text</span></div>\n",
+            "<p>Lorem ipsum dolor sit amet.</p>\n",
+            "<a href=\"https://example.org/page\">elsewhere</a>\n",
+            "<img src=\"https://cdn.example.com/public/x.png\">"
+        };
         int linkEvery = Math.max(1, size / Math.max(1, links));
         int next = linkEvery / 2;
         int made = 0;

@@ -11,9 +11,20 @@ final class MediaTypesTest {
 
     @Test
     void defaults_includeHtmlCssJsonJavaScriptXmlHlsDash() {
-        for (String type : new String[] {"text/html", "text/css", "application/json", "text/javascript",
-            "application/javascript", "application/xml", "text/xml", "application/vnd.apple.mpegurl", "audio/mpegurl",
-            "application/x-mpegurl", "application/dash+xml", "application/xhtml+xml"}) {
+        for (String type : new String[] {
+            "text/html",
+            "text/css",
+            "application/json",
+            "text/javascript",
+            "application/javascript",
+            "application/xml",
+            "text/xml",
+            "application/vnd.apple.mpegurl",
+            "audio/mpegurl",
+            "application/x-mpegurl",
+            "application/dash+xml",
+            "application/xhtml+xml"
+        }) {
             assertTrue(LinkRewriter.isRewritable(type), type);
         }
     }

@@ -19,12 +19,66 @@ import org.junit.jupiter.api.Test;
 final class RandomBodiesTest {
 
     private static final String PARAMS = "Expires=1&Signature=Z~_-&Key-Pair-Id=K";
-    private static final String[] PIECES = {"https://", "http://", "//", "https:\\/\\/", "\\/\\/",
-        "cdn.example.com", "CDN.EXAMPLE.COM", "cdn.exa", "/private/", "\\/private\\/", "/privat", "a.mp4", "x", "?",
-        "?x=1", "&", "&amp;", "&#38;", "&quot;", "&foo;", "\\u0026", "\\u0022", "\\", "#", "#t", ",", ", ", " ",
-        "\n", "\"", "'", "`", "=", "<", ">", "<a href=", "url(", ")", "<script>", "</script>", "<style>", "</style>",
-        "<!--", "-->", "<![CDATA[", "]]>", "<?xml ?>", "{", "$", "Expires=1", ".", "..", "%2e", "\u00e9", "\u65e5",
-        "\ud83d\ude00", "\r\n", "https://cdn.e"};
+    private static final String[] PIECES = {
+        "https://",
+        "http://",
+        "//",
+        "https:\\/\\/",
+        "\\/\\/",
+        "cdn.example.com",
+        "CDN.EXAMPLE.COM",
+        "cdn.exa",
+        "/private/",
+        "\\/private\\/",
+        "/privat",
+        "a.mp4",
+        "x",
+        "?",
+        "?x=1",
+        "&",
+        "&amp;",
+        "&#38;",
+        "&quot;",
+        "&foo;",
+        "\\u0026",
+        "\\u0022",
+        "\\",
+        "#",
+        "#t",
+        ",",
+        ", ",
+        " ",
+        "\n",
+        "\"",
+        "'",
+        "`",
+        "=",
+        "<",
+        ">",
+        "<a href=",
+        "url(",
+        ")",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<?xml ?>",
+        "{",
+        "$",
+        "Expires=1",
+        ".",
+        "..",
+        "%2e",
+        "\u00e9",
+        "\u65e5",
+        "\ud83d\ude00",
+        "\r\n",
+        "https://cdn.e"
+    };
 
     @Test
     void randomBodies_onlyInsertParametersAndIgnoreSplits() throws IOException {
@@ -38,12 +92,23 @@ final class RandomBodiesTest {
                 if (random.nextInt(4) == 0) { // a link, or something close to one
                     sb.append(pick(random, "\"", "'", " ", "(", "=", "url(", "\n", ">", "x"))
                             .append(pick(random, "https://", "//", "https:\\/\\/", "HTTPS://", "http://"))
-                            .append(pick(random, "cdn.example.com", "cdn.example.com", "CDN.example.com",
-                                    "cdn.example.org"))
+                            .append(pick(
+                                    random, "cdn.example.com", "cdn.example.com", "CDN.example.com", "cdn.example.org"))
                             .append(pick(random, "/private/", "/private/", "\\/private\\/", "/public/"));
                     for (int b = random.nextInt(4); b > 0; b--) {
-                        sb.append(pick(random, "a.mp4", "v/1", "?x=1", "&amp;y=2", "&z=3", "\\u0026w=4", "\\/b",
-                                "#t=5", "\u00e9", "%20", ","));
+                        sb.append(pick(
+                                random,
+                                "a.mp4",
+                                "v/1",
+                                "?x=1",
+                                "&amp;y=2",
+                                "&z=3",
+                                "\\u0026w=4",
+                                "\\/b",
+                                "#t=5",
+                                "\u00e9",
+                                "%20",
+                                ","));
                     }
                 } else {
                     sb.append(PIECES[random.nextInt(PIECES.length)]);
@@ -57,7 +122,8 @@ final class RandomBodiesTest {
                     .replace("?" + PARAMS.replace("&", "&amp;"), "")
                     .replace("\\u0026" + PARAMS.replace("&", "\\u0026"), "")
                     .replace("?" + PARAMS.replace("&", "\\u0026"), "")
-                    .replace("&" + PARAMS, "").replace("?" + PARAMS, "");
+                    .replace("&" + PARAMS, "")
+                    .replace("?" + PARAMS, "");
             assertEquals(sb.toString(), stripped, "body " + doc);
             signed += out.equals(sb.toString()) ? 0 : 1;
             assertArrayEquals(whole, write(body, type, random, true), "body " + doc + " written in pieces");

@@ -24,8 +24,10 @@ final class RealSignerTest {
         KeyPair pair = generator.generateKeyPair();
         Instant now = Instant.parse("2026-11-22T10:00:00Z");
         Instant expires = now.plusSeconds(3600);
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", pair.getPrivate())
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("K2JCJMDEHXQW5F", pair.getPrivate())
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .build();
         LinkSigner linkSigner = url -> signer.signingParameters(url, Policy.canned(url, expires));
 
         String page = "<a id=a href=\"https://cdn.example.com/private/a b.mp4?x=1&amp;y=%C3%A9#t=3\">a</a>"
@@ -33,13 +35,20 @@ final class RealSignerTest {
         Document doc = Jsoup.parse(LinkRewriterTest.REWRITER.rewrite(page, "text/html", "https", linkSigner));
 
         CloudFrontUtilities sdk = CloudFrontUtilities.create();
-        String a = sdk.getSignedUrlWithCannedPolicy(r -> r.resourceUrl("https://cdn.example.com/private/a"
-                + "%20b.mp4?x=1&y=%C3%A9").privateKey(pair.getPrivate()).keyPairId("K2JCJMDEHXQW5F")
-                .expirationDate(expires)).url();
+        String a = sdk.getSignedUrlWithCannedPolicy(
+                        r -> r.resourceUrl("https://cdn.example.com/private/a" + "%20b.mp4?x=1&y=%C3%A9")
+                                .privateKey(pair.getPrivate())
+                                .keyPairId("K2JCJMDEHXQW5F")
+                                .expirationDate(expires))
+                .url();
         String b = sdk.getSignedUrlWithCannedPolicy(r -> r.resourceUrl("https://cdn.example.com/private/caf%C3%A9.jpg")
-                .privateKey(pair.getPrivate()).keyPairId("K2JCJMDEHXQW5F").expirationDate(expires)).url();
+                        .privateKey(pair.getPrivate())
+                        .keyPairId("K2JCJMDEHXQW5F")
+                        .expirationDate(expires))
+                .url();
         assertEquals(a.replace("%20", " ") + "#t=3", doc.getElementById("a").attr("href"));
-        assertEquals(b.substring("https:".length()).replace("caf%C3%A9", "caf\u00e9"),
+        assertEquals(
+                b.substring("https:".length()).replace("caf%C3%A9", "caf\u00e9"),
                 doc.getElementById("b").attr("src"));
     }
 }

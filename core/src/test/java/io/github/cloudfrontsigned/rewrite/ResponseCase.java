@@ -54,9 +54,19 @@ import java.util.function.UnaryOperator;
  * @param expectedETag the {@code ETag} the client must get, or {@code null} for none
  * @param expectedAcceptRanges the {@code Accept-Ranges} the client must get, or {@code null} for none
  */
-public record ResponseCase(String name, String method, String ifNoneMatch, int status, String contentType,
-        String etag, String contentEncoding, String acceptRanges, String contentRange, boolean rewritten,
-        String expectedETag, String expectedAcceptRanges) {
+public record ResponseCase(
+        String name,
+        String method,
+        String ifNoneMatch,
+        int status,
+        String contentType,
+        String etag,
+        String contentEncoding,
+        String acceptRanges,
+        String contentRange,
+        boolean rewritten,
+        String expectedETag,
+        String expectedAcceptRanges) {
 
     /** The protected prefix both adapters' test applications use. */
     public static final String PRIVATE = "https://cdn.example.com/private/";
@@ -85,30 +95,84 @@ public record ResponseCase(String name, String method, String ifNoneMatch, int s
     /** @return every row */
     public static List<ResponseCase> all() {
         List<ResponseCase> rows = new ArrayList<>();
-        rows.add(new ResponseCase("strongETag200", "GET", null, 200, HTML, "\"v1\"", null, "bytes", null,
-                true, "W/\"v1\"", "none"));
-        rows.add(new ResponseCase("weakETag200", "GET", null, 200, HTML, "W/\"v1\"", null, null, null,
-                true, "W/\"v1\"", null));
-        rows.add(new ResponseCase("unquotedETag200", "GET", null, 200, HTML, "v1", null, null, null,
-                true, "v1", null));
-        rows.add(new ResponseCase("identityEncoding", "GET", null, 200, HTML, "\"v1\"", " identity ", null, null,
-                true, "W/\"v1\"", null));
-        rows.add(new ResponseCase("gzipEncoding", "GET", null, 200, HTML, "\"v1\"", "gzip", "bytes", null,
-                false, "\"v1\"", "bytes"));
-        rows.add(new ResponseCase("otherMediaType", "GET", null, 200, "application/octet-stream", "\"v1\"", null,
-                "bytes", null, false, "\"v1\"", "bytes"));
-        rows.add(new ResponseCase("partial206", "GET", null, 206, HTML, "\"v1\"", null, "bytes",
-                "bytes 0-" + (BODY_BYTES.length - 1) + "/1000", false, "\"v1\"", "bytes"));
-        rows.add(new ResponseCase("noContent204", "GET", null, 204, HTML, "\"v1\"", null, null, null,
-                false, "\"v1\"", null));
-        rows.add(new ResponseCase("notModifiedWeakHeld", "GET", "W/\"v1\"", 304, HTML, "\"v1\"", null, null, null,
-                false, "W/\"v1\"", null));
-        rows.add(new ResponseCase("notModifiedStrongHeld", "GET", "\"v1\"", 304, HTML, "\"v1\"", null, null, null,
-                false, "\"v1\"", null));
-        rows.add(new ResponseCase("head", "HEAD", null, 200, HTML, "\"v1\"", null, "bytes", null,
-                true, "W/\"v1\"", "none"));
-        rows.add(new ResponseCase("redirectWithBody", "GET", null, 302, HTML, "\"v1\"", null, null, null,
-                true, "W/\"v1\"", null));
+        rows.add(new ResponseCase(
+                "strongETag200", "GET", null, 200, HTML, "\"v1\"", null, "bytes", null, true, "W/\"v1\"", "none"));
+        rows.add(new ResponseCase(
+                "weakETag200", "GET", null, 200, HTML, "W/\"v1\"", null, null, null, true, "W/\"v1\"", null));
+        rows.add(new ResponseCase("unquotedETag200", "GET", null, 200, HTML, "v1", null, null, null, true, "v1", null));
+        rows.add(new ResponseCase(
+                "identityEncoding",
+                "GET",
+                null,
+                200,
+                HTML,
+                "\"v1\"",
+                " identity ",
+                null,
+                null,
+                true,
+                "W/\"v1\"",
+                null));
+        rows.add(new ResponseCase(
+                "gzipEncoding", "GET", null, 200, HTML, "\"v1\"", "gzip", "bytes", null, false, "\"v1\"", "bytes"));
+        rows.add(new ResponseCase(
+                "otherMediaType",
+                "GET",
+                null,
+                200,
+                "application/octet-stream",
+                "\"v1\"",
+                null,
+                "bytes",
+                null,
+                false,
+                "\"v1\"",
+                "bytes"));
+        rows.add(new ResponseCase(
+                "partial206",
+                "GET",
+                null,
+                206,
+                HTML,
+                "\"v1\"",
+                null,
+                "bytes",
+                "bytes 0-" + (BODY_BYTES.length - 1) + "/1000",
+                false,
+                "\"v1\"",
+                "bytes"));
+        rows.add(new ResponseCase(
+                "noContent204", "GET", null, 204, HTML, "\"v1\"", null, null, null, false, "\"v1\"", null));
+        rows.add(new ResponseCase(
+                "notModifiedWeakHeld",
+                "GET",
+                "W/\"v1\"",
+                304,
+                HTML,
+                "\"v1\"",
+                null,
+                null,
+                null,
+                false,
+                "W/\"v1\"",
+                null));
+        rows.add(new ResponseCase(
+                "notModifiedStrongHeld",
+                "GET",
+                "\"v1\"",
+                304,
+                HTML,
+                "\"v1\"",
+                null,
+                null,
+                null,
+                false,
+                "\"v1\"",
+                null));
+        rows.add(new ResponseCase(
+                "head", "HEAD", null, 200, HTML, "\"v1\"", null, "bytes", null, true, "W/\"v1\"", "none"));
+        rows.add(new ResponseCase(
+                "redirectWithBody", "GET", null, 302, HTML, "\"v1\"", null, null, null, true, "W/\"v1\"", null));
         return rows;
     }
 
@@ -124,7 +188,9 @@ public record ResponseCase(String name, String method, String ifNoneMatch, int s
         StringBuilder sb = new StringBuilder();
         q.forEach((k, v) -> {
             if (v != null) {
-                sb.append(sb.length() == 0 ? "" : "&").append(k).append('=')
+                sb.append(sb.length() == 0 ? "" : "&")
+                        .append(k)
+                        .append('=')
                         .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         });
@@ -175,14 +241,17 @@ public record ResponseCase(String name, String method, String ifNoneMatch, int s
         assertEquals(status, r.statusCode(), where);
         assertEquals(Optional.ofNullable(expectedETag), r.headers().firstValue("ETag"), where);
         assertEquals(Optional.ofNullable(expectedAcceptRanges), r.headers().firstValue("Accept-Ranges"), where);
-        assertEquals(Optional.ofNullable(contentEncoding).map(String::trim), r.headers().firstValue("Content-Encoding"),
+        assertEquals(
+                Optional.ofNullable(contentEncoding).map(String::trim),
+                r.headers().firstValue("Content-Encoding"),
                 where);
         Optional<Long> length = r.headers().firstValue("Content-Length").map(Long::parseLong);
         boolean head = method.equals("HEAD");
         if (!hasBody(status)) {
             assertEquals(0, r.body().length, where);
         } else if (rewritten) {
-            assertFalse(length.filter(l -> l == BODY_BYTES.length).isPresent(),
+            assertFalse(
+                    length.filter(l -> l == BODY_BYTES.length).isPresent(),
                     "the application's Content-Length is dropped: " + where);
             if (!head) {
                 String body = new String(r.body(), StandardCharsets.UTF_8);

@@ -76,12 +76,15 @@ final class RewriterThroughput {
     }
 
     public static void main(String[] args) throws IOException {
-        LinkRewriter rewriter = LinkRewriter.builder().protectedPrefix("https://cdn.example.com/private/").build();
+        LinkRewriter rewriter = LinkRewriter.builder()
+                .protectedPrefix("https://cdn.example.com/private/")
+                .build();
         String params = "Expires=1767290400&Signature=" + "abcdefghij".repeat(34) + "abcd&Key-Pair-Id=K2JCJMDEHXQW5F";
         LinkSigner signer = url -> params;
         byte[] links = LinkRewriterTest.randomPage(new Random(1), 50, 100_000).getBytes(StandardCharsets.UTF_8);
         // the same page with every protected link broken (same length, same bytes otherwise)
-        byte[] plain = new String(links, StandardCharsets.UTF_8).replace("/private/", "/pri/vate")
+        byte[] plain = new String(links, StandardCharsets.UTF_8)
+                .replace("/private/", "/pri/vate")
                 .getBytes(StandardCharsets.UTF_8);
         String json = "{\"items\":["
                 + "{\"id\":12345,\"title\":\"Some title here\",\"url\":\"https://example.org/x/y\"},".repeat(1300)
@@ -91,8 +94,8 @@ final class RewriterThroughput {
         CopySink copy = new CopySink();
         StreamingTest.CountingSink discard = new StreamingTest.CountingSink();
 
-        double baseCopy = measure("copy the page, no rewriter (copy sink)", plain.length,
-                () -> write(copy, plain, chunk));
+        double baseCopy =
+                measure("copy the page, no rewriter (copy sink)", plain.length, () -> write(copy, plain, chunk));
         measure("page without protected links, rewriter -> discard sink", plain.length, () -> {
             try (OutputStream out = rewriter.wrap(discard, StandardCharsets.UTF_8, "text/html", null, signer)) {
                 write(out, plain, chunk);
@@ -119,9 +122,15 @@ final class RewriterThroughput {
                 write(out, links, chunk);
             }
         });
-        System.out.printf(Locale.ROOT, "50 links vs none, same page, through the rewriter: %.0f %%"
-                + " (new strings: %.0f %%)%n", 100 * withLinks / noLinks, 100 * withFresh / noLinks);
-        System.out.printf(Locale.ROOT, "through the rewriter vs a plain copy: %.0f %% without links, %.0f %% with 50%n",
-                100 * noLinks / baseCopy, 100 * withLinks / baseCopy);
+        System.out.printf(
+                Locale.ROOT,
+                "50 links vs none, same page, through the rewriter: %.0f %%" + " (new strings: %.0f %%)%n",
+                100 * withLinks / noLinks,
+                100 * withFresh / noLinks);
+        System.out.printf(
+                Locale.ROOT,
+                "through the rewriter vs a plain copy: %.0f %% without links, %.0f %% with 50%n",
+                100 * noLinks / baseCopy,
+                100 * withLinks / baseCopy);
     }
 }

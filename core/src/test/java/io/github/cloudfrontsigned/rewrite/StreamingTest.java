@@ -59,7 +59,8 @@ final class StreamingTest {
 
     @Test
     void mixedBody_signsEveryLinkKind() throws IOException {
-        String out = new String(oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html"),
+        String out = new String(
+                oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html"),
                 StandardCharsets.UTF_8);
         assertEquals(13, out.split("Expires=1767290400", -1).length - 1, out);
         assertTrue(out.endsWith(CDN + "end" + Q_HTML), out);
@@ -98,18 +99,23 @@ final class StreamingTest {
     void utf16_splitAtEveryByte() throws IOException {
         byte[] body = MIXED.getBytes(StandardCharsets.UTF_16);
         byte[] expected = oneShot(body, StandardCharsets.UTF_16, "text/html");
-        assertArrayEquals(new String(oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8,
-                "text/html"), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16), expected);
+        assertArrayEquals(
+                new String(
+                                oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html"),
+                                StandardCharsets.UTF_8)
+                        .getBytes(StandardCharsets.UTF_16),
+                expected);
         for (int at = 0; at <= body.length; at += 1) {
-            assertArrayEquals(expected, split(body, at, at % 2 == 0, StandardCharsets.UTF_16, "text/html"),
-                    "split at " + at);
+            assertArrayEquals(
+                    expected, split(body, at, at % 2 == 0, StandardCharsets.UTF_16, "text/html"), "split at " + at);
         }
     }
 
     @Test
     void writer_splitAtEveryChar() throws IOException {
-        String expected = new String(oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8,
-                "text/html"), StandardCharsets.UTF_8);
+        String expected = new String(
+                oneShot(MIXED.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, "text/html"),
+                StandardCharsets.UTF_8);
         for (int at = 0; at <= MIXED.length(); at++) {
             StringWriter sink = new StringWriter();
             try (Writer w = REWRITER.wrap(sink, "text/html", null, SIGNER)) {
@@ -197,7 +203,8 @@ final class StreamingTest {
             }
         }
         assertTrue(maxHeld <= bound, "held " + maxHeld + " bytes, bound " + bound);
-        assertEquals(written + (pages * linksPerPage + linksIn(page, (int) (written % page.length))) * insertion,
+        assertEquals(
+                written + (pages * linksPerPage + linksIn(page, (int) (written % page.length))) * insertion,
                 sink.count);
     }
 
@@ -233,18 +240,22 @@ final class StreamingTest {
         byte[] body = ("<a href=\"" + CDN + "a\">ok</a><a href=\"" + CDN + "b\u00ff\">boom</a> " + CDN + "c")
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = oneShot(body, exploding, "text/html");
-        assertArrayEquals(("<a href=\"" + CDN + "a" + Q_HTML + "\">ok</a><a href=\"" + CDN + "b\u00ff\">boom</a> "
-                + CDN + "c").getBytes(StandardCharsets.ISO_8859_1), out);
+        assertArrayEquals(
+                ("<a href=\"" + CDN + "a" + Q_HTML + "\">ok</a><a href=\"" + CDN + "b\u00ff\">boom</a> " + CDN + "c")
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                out);
     }
 
     @Test
     void rewriterFailure_transcodedStreamPassedThroughUnchanged() throws IOException {
         Charset exploding = new ExplodingUtf16();
-        byte[] body = ("<a href=\"" + CDN + "a\">ok</a>\uffff<a href=\"" + CDN + "b\">")
-                .getBytes(StandardCharsets.UTF_16BE);
+        byte[] body =
+                ("<a href=\"" + CDN + "a\">ok</a>\uffff<a href=\"" + CDN + "b\">").getBytes(StandardCharsets.UTF_16BE);
         byte[] out = split(body, 100, true, exploding, "text/html");
-        assertArrayEquals(("<a href=\"" + CDN + "a" + Q_HTML + "\">ok</a>\uffff<a href=\"" + CDN + "b\">")
-                .getBytes(StandardCharsets.UTF_16BE), out);
+        assertArrayEquals(
+                ("<a href=\"" + CDN + "a" + Q_HTML + "\">ok</a>\uffff<a href=\"" + CDN + "b\">")
+                        .getBytes(StandardCharsets.UTF_16BE),
+                out);
     }
 
     /** ISO-8859-1 whose decoder fails on byte 0xFF: the scanner fails while building that link's URL. */

@@ -1,5 +1,10 @@
 package io.github.cloudfrontsigned.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.HashAlgorithm;
 import io.github.cloudfrontsigned.Policy;
@@ -7,11 +12,6 @@ import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.Tamper;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +32,16 @@ final class CloudFrontVerifierTest {
                 .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
                 .trustedKey("K3ECDSAKEY", TestKeys.EC.getPublic())
                 .trustedKey("K4NEXTKEY", TestKeys.RSA_2.getPublic())
-                .clock(CLOCK).build();
+                .clock(CLOCK)
+                .build();
     }
 
     static CloudFrontSigner signer(String keyPairId, PrivateKey key, HashAlgorithm hash) {
-        return CloudFrontSigner.builder().key(keyPairId, key).hashAlgorithm(hash).clock(CLOCK).build();
+        return CloudFrontSigner.builder()
+                .key(keyPairId, key)
+                .hashAlgorithm(hash)
+                .clock(CLOCK)
+                .build();
     }
 
     static CloudFrontSigner rsa() {
@@ -67,7 +72,8 @@ final class CloudFrontVerifierTest {
 
     @Test
     void cannedUrl_ecdsaSha256_isAllowed() {
-        assertAllowed(verifyUrl(signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null).signUrl(URL, Duration.ofMinutes(5))));
+        assertAllowed(
+                verifyUrl(signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null).signUrl(URL, Duration.ofMinutes(5))));
     }
 
     @Test
@@ -89,8 +95,12 @@ final class CloudFrontVerifierTest {
     @Test
     void customUrl_wildcardResource_isAllowedAndReportsTheGrant() {
         Instant expiry = NOW.plusSeconds(600);
-        Verdict v = verifyUrl(rsa().signUrl(HOST + "/images/a/b.jpg?size=large",
-                Policy.builder().resource(HOST + "/images/*").dateLessThan(expiry).build()));
+        Verdict v = verifyUrl(rsa().signUrl(
+                        HOST + "/images/a/b.jpg?size=large",
+                        Policy.builder()
+                                .resource(HOST + "/images/*")
+                                .dateLessThan(expiry)
+                                .build()));
         assertAllowed(v);
         assertEquals(HOST + "/images/*", v.resource());
         assertEquals(expiry, v.dateLessThan());
@@ -101,9 +111,17 @@ final class CloudFrontVerifierTest {
 
     @Test
     void customUrl_startDateAndIpRange_isAllowedInsideBoth() {
-        String signed = rsa().signUrl(URL, Policy.builder().expiresIn(Duration.ofMinutes(5))
-                .dateGreaterThan(NOW.minusSeconds(60)).ipAddress("192.0.2.0/24").build());
-        Verdict v = verifier().verify(ViewerRequest.fromUrl(signed).toBuilder().clientIp("192.0.2.77").build());
+        String signed = rsa().signUrl(
+                        URL,
+                        Policy.builder()
+                                .expiresIn(Duration.ofMinutes(5))
+                                .dateGreaterThan(NOW.minusSeconds(60))
+                                .ipAddress("192.0.2.0/24")
+                                .build());
+        Verdict v = verifier()
+                .verify(ViewerRequest.fromUrl(signed).toBuilder()
+                        .clientIp("192.0.2.77")
+                        .build());
         assertAllowed(v);
         assertEquals("192.0.2.0/24", v.ipAddress());
         assertEquals(NOW.minusSeconds(60), v.dateGreaterThan());
@@ -111,20 +129,37 @@ final class CloudFrontVerifierTest {
 
     @Test
     void customUrl_singleAddress_isAllowedForThatAddress() {
-        String signed = rsa().signUrl(URL, Policy.builder().expiresIn(Duration.ofMinutes(5)).ipAddress("192.0.2.7").build());
-        assertAllowed(verifier().verify(ViewerRequest.fromUrl(signed).toBuilder().clientIp("192.0.2.7").build()));
+        String signed = rsa().signUrl(
+                        URL,
+                        Policy.builder()
+                                .expiresIn(Duration.ofMinutes(5))
+                                .ipAddress("192.0.2.7")
+                                .build());
+        assertAllowed(verifier()
+                .verify(ViewerRequest.fromUrl(signed).toBuilder()
+                        .clientIp("192.0.2.7")
+                        .build()));
     }
 
     @Test
     void customUrl_ecdsa_isAllowed() {
-        assertAllowed(verifyUrl(signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null).signUrl(URL,
-                Policy.builder().resource(HOST + "/images/*").expiresIn(Duration.ofMinutes(5)).build())));
+        assertAllowed(verifyUrl(signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null)
+                .signUrl(
+                        URL,
+                        Policy.builder()
+                                .resource(HOST + "/images/*")
+                                .expiresIn(Duration.ofMinutes(5))
+                                .build())));
     }
 
     @Test
     void cannedCookies_areAllowedForTheirUrl() {
         SignedCookies cookies = rsa().signCookies(Policy.canned(URL, NOW.plusSeconds(300)));
-        Verdict v = verifier().verify(ViewerRequest.builder().url(URL).cookies(cookies.cookies()).build());
+        Verdict v = verifier()
+                .verify(ViewerRequest.builder()
+                        .url(URL)
+                        .cookies(cookies.cookies())
+                        .build());
         assertAllowed(v);
         assertEquals(CredentialSource.COOKIES, v.source());
         assertTrue(v.isCannedPolicy());
@@ -132,26 +167,43 @@ final class CloudFrontVerifierTest {
 
     @Test
     void customCookies_sha256_fromACookieHeader_areAllowed() {
-        SignedCookies cookies = signer("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate(), HashAlgorithm.SHA256).signCookies(
-                Policy.builder().resource(HOST + "/members/*").expiresIn(Duration.ofHours(1)).build());
-        Verdict v = verifier().verify(ViewerRequest.builder().url(HOST + "/members/report.pdf?page=2")
-                .cookieHeader("theme=dark; " + cookies.toCookieHeader()).build());
+        SignedCookies cookies = signer("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate(), HashAlgorithm.SHA256)
+                .signCookies(Policy.builder()
+                        .resource(HOST + "/members/*")
+                        .expiresIn(Duration.ofHours(1))
+                        .build());
+        Verdict v = verifier()
+                .verify(ViewerRequest.builder()
+                        .url(HOST + "/members/report.pdf?page=2")
+                        .cookieHeader("theme=dark; " + cookies.toCookieHeader())
+                        .build());
         assertAllowed(v);
         assertEquals(HashAlgorithm.SHA256, v.hashAlgorithm());
     }
 
     @Test
     void ecdsaCookies_withIpRange_areAllowed() {
-        SignedCookies cookies = signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null).signCookies(Policy.builder()
-                .resource("https://*").expiresIn(Duration.ofHours(1)).ipAddress("10.0.0.0/8").build());
-        assertAllowed(verifier().verify(ViewerRequest.builder().url(URL).cookies(cookies.cookies())
-                .clientIp("10.1.2.3").build()));
+        SignedCookies cookies = signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), null)
+                .signCookies(Policy.builder()
+                        .resource("https://*")
+                        .expiresIn(Duration.ofHours(1))
+                        .ipAddress("10.0.0.0/8")
+                        .build());
+        assertAllowed(verifier()
+                .verify(ViewerRequest.builder()
+                        .url(URL)
+                        .cookies(cookies.cookies())
+                        .clientIp("10.1.2.3")
+                        .build()));
     }
 
     @Test
     void rotation_bothKeysOfTheTrustedGroupAreAccepted() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
-                .key("K4NEXTKEY", TestKeys.RSA_2.getPrivate()).clock(CLOCK).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+                .key("K4NEXTKEY", TestKeys.RSA_2.getPrivate())
+                .clock(CLOCK)
+                .build();
         String before = signer.signUrl(URL, Duration.ofMinutes(5));
         signer.activate("K4NEXTKEY");
         String after = signer.signUrl(URL, Duration.ofMinutes(5));
@@ -172,18 +224,25 @@ final class CloudFrontVerifierTest {
     void percentEncodedSignature_isAccepted() {
         String signed = rsa().signUrl(URL, Duration.ofMinutes(5));
         String signature = Tamper.value(signed, "Signature");
-        assertAllowed(verifyUrl(Tamper.replace(signed, "Signature",
+        assertAllowed(verifyUrl(Tamper.replace(
+                signed,
+                "Signature",
                 signature.replace("~", "%7E").replace("-", "%2D").replace("_", "%5F"))));
     }
 
     @Test
     void customPolicyWithWhitespaceAndOtherKeyOrder_isVerifiedOverItsBytes() throws Exception {
-        String json = "{ \"Statement\" : [ {\r\n \"Condition\" : { \"IpAddress\" : { \"AWS:SourceIp\" : \"192.0.2.0/24\" },"
-                + " \"DateLessThan\" : { \"AWS:EpochTime\" : " + (NOW.getEpochSecond() + 60) + " } },\r\n"
-                + " \"Resource\" : \"" + HOST + "/game_download.zip\" } ] }";
-        String url = HOST + "/game_download.zip?Policy=" + CloudFrontBase64.encode(json.getBytes("UTF-8")).replace("_", "")
-                + "&Signature=" + rawSignature(json) + "&Key-Pair-Id=K2JCJMDEHXQW5F";
-        assertAllowed(verifier().verify(ViewerRequest.fromUrl(url).toBuilder().clientIp("192.0.2.1").build()));
+        String json =
+                "{ \"Statement\" : [ {\r\n \"Condition\" : { \"IpAddress\" : { \"AWS:SourceIp\" : \"192.0.2.0/24\" },"
+                        + " \"DateLessThan\" : { \"AWS:EpochTime\" : " + (NOW.getEpochSecond() + 60) + " } },\r\n"
+                        + " \"Resource\" : \"" + HOST + "/game_download.zip\" } ] }";
+        String url = HOST + "/game_download.zip?Policy="
+                + CloudFrontBase64.encode(json.getBytes("UTF-8")).replace("_", "") + "&Signature=" + rawSignature(json)
+                + "&Key-Pair-Id=K2JCJMDEHXQW5F";
+        assertAllowed(verifier()
+                .verify(ViewerRequest.fromUrl(url).toBuilder()
+                        .clientIp("192.0.2.1")
+                        .build()));
     }
 
     @Test
@@ -202,7 +261,8 @@ final class CloudFrontVerifierTest {
 
     @Test
     void builder_needsAKey() {
-        assertThrows(IllegalStateException.class, () -> CloudFrontVerifier.builder().build());
+        assertThrows(
+                IllegalStateException.class, () -> CloudFrontVerifier.builder().build());
     }
 
     @Test
@@ -213,7 +273,8 @@ final class CloudFrontVerifierTest {
 
     @Test
     void builder_refusesAKeyPairIdWithOtherCharacters() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> CloudFrontVerifier.builder().trustedKey("K-1", TestKeys.RSA.getPublic()));
     }
 

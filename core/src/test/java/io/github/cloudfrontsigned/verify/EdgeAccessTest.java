@@ -1,5 +1,11 @@
 package io.github.cloudfrontsigned.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.MovingClock;
@@ -7,12 +13,6 @@ import io.github.cloudfrontsigned.Policy;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.internal.LogText;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +29,13 @@ final class EdgeAccessTest {
     private static final String PUBLIC = "https://d111111abcdef8.cloudfront.net";
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final CloudFrontSigner signer = CloudFrontSigner.builder()
-            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).clock(clock).build();
+            .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+            .clock(clock)
+            .build();
     private final CloudFrontVerifier verifier = CloudFrontVerifier.builder()
-            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).clock(clock).build();
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
+            .clock(clock)
+            .build();
 
     /** The request a proxy in front of the edge forwards: its own scheme and host, the viewer's path and query. */
     private static ViewerRequest behindProxy(String signedUrl) {
@@ -40,18 +44,50 @@ final class EdgeAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/../private/a.jpg", "/public/%2e%2e/private/a.jpg", "/public/.%2E/private/a.jpg",
-        "/public/%2E./private/a.jpg", "/public/./a.jpg", "/public/%2e/a.jpg", "/public/..", "/public/%2e%2e",
-        "/public/..%2fprivate/a.jpg", "/public/%2Fprivate", "/public/..%5cprivate/a.jpg", "/public\\..\\private",
-        "/public/..;/private/a.jpg", "/public;x=1/a.jpg", "/public//a.jpg", "//private/a.jpg", "/a/%00/b",
-        "/a/%zz", "/a/%2", "private/a.jpg", "", "*"})
+    @ValueSource(
+            strings = {
+                "/public/../private/a.jpg",
+                "/public/%2e%2e/private/a.jpg",
+                "/public/.%2E/private/a.jpg",
+                "/public/%2E./private/a.jpg",
+                "/public/./a.jpg",
+                "/public/%2e/a.jpg",
+                "/public/..",
+                "/public/%2e%2e",
+                "/public/..%2fprivate/a.jpg",
+                "/public/%2Fprivate",
+                "/public/..%5cprivate/a.jpg",
+                "/public\\..\\private",
+                "/public/..;/private/a.jpg",
+                "/public;x=1/a.jpg",
+                "/public//a.jpg",
+                "//private/a.jpg",
+                "/a/%00/b",
+                "/a/%zz",
+                "/a/%2",
+                "private/a.jpg",
+                "",
+                "*"
+            })
     void pathProblem_findsWhatAContainerWouldServeAsAnotherPath(String rawPath) {
         assertTrue(EdgeAccess.pathProblem(rawPath) != null, rawPath);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/a.jpg", "/public/", "/public/...", "/public/.well-known/x", "/a/..b/c.",
-        "/a/%2e%2e%2e", "/Caf%C3%A9.jpg", "/100%25.txt", "/a%3Bb", "/a/b/"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/a.jpg",
+                "/public/",
+                "/public/...",
+                "/public/.well-known/x",
+                "/a/..b/c.",
+                "/a/%2e%2e%2e",
+                "/Caf%C3%A9.jpg",
+                "/100%25.txt",
+                "/a%3Bb",
+                "/a/b/"
+            })
     void pathProblem_acceptsPathsServedAsSent(String rawPath) {
         assertNull(EdgeAccess.pathProblem(rawPath), rawPath);
     }
@@ -64,10 +100,16 @@ final class EdgeAccessTest {
 
     @Test
     void dotSegmentUnderASignedPrefix_isRefusedWith400BeforeVerification() {
-        SignedCookies cookies = signer.signCookies(Policy.builder().resource(PUBLIC + "/public/*")
-                .expiresIn(Duration.ofMinutes(5)).build());
-        EdgeAccess.Decision d = EdgeAccess.builder(verifier).build().decide(ViewerRequest.builder()
-                .url(PUBLIC + "/public/%2e%2e/private/report.pdf").cookies(cookies.cookies()).build());
+        SignedCookies cookies = signer.signCookies(Policy.builder()
+                .resource(PUBLIC + "/public/*")
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier)
+                .build()
+                .decide(ViewerRequest.builder()
+                        .url(PUBLIC + "/public/%2e%2e/private/report.pdf")
+                        .cookies(cookies.cookies())
+                        .build());
         assertEquals(400, d.status());
         assertFalse(d.isAllowed());
         assertNull(d.verdict());
@@ -86,8 +128,16 @@ final class EdgeAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/%252e%252e/private/a.jpg", "/public/..%252fprivate/a.jpg", "/a/%255c",
-        "/a/%2500", "/public/%25%32%65%25%32%65/private", "/public/%25%32e%25%32E/private", "/a/%25%32%46b"})
+    @ValueSource(
+            strings = {
+                "/public/%252e%252e/private/a.jpg",
+                "/public/..%252fprivate/a.jpg",
+                "/a/%255c",
+                "/a/%2500",
+                "/public/%25%32%65%25%32%65/private",
+                "/public/%25%32e%25%32E/private",
+                "/a/%25%32%46b"
+            })
     void pathProblem_findsDoubleEncodedEscapes(String rawPath) {
         assertTrue(EdgeAccess.pathProblem(rawPath).contains("double-encoded"), rawPath);
     }
@@ -111,24 +161,37 @@ final class EdgeAccessTest {
 
     @Test
     void pathPatterns_areNormalizedAsPathsAre() {
-        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/%70rivate/*", "videos/*.m3u8")).build();
+        EdgeAccess edge = EdgeAccess.builder(verifier)
+                .pathPatterns(List.of("/%70rivate/*", "videos/*.m3u8"))
+                .build();
         assertEquals(List.of("/private/*", "/videos/*.m3u8"), edge.pathPatterns());
         assertEquals(List.of("*"), EdgeAccess.builder(verifier).build().pathPatterns());
     }
 
     @Test
     void pathPatterns_malformedEscape_isRefusedWithTheFix() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> EdgeAccess.builder(verifier).pathPatterns(List.of("/100%/*")));
         assertTrue(e.getMessage().contains("write a % as %25"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/../private/a.jpg", "/./private/a.jpg", "/public/%2e%2e/private/a.jpg",
-        "/private;x=1/a.jpg", "//private/a.jpg", "/public/..%2fprivate/a.jpg", "/public/%252e%252e/private/a.jpg",
-        "/public/p.txt/../../private/a.jpg", "/public/./p.txt"})
+    @ValueSource(
+            strings = {
+                "/public/../private/a.jpg",
+                "/./private/a.jpg",
+                "/public/%2e%2e/private/a.jpg",
+                "/private;x=1/a.jpg",
+                "//private/a.jpg",
+                "/public/..%2fprivate/a.jpg",
+                "/public/%252e%252e/private/a.jpg",
+                "/public/p.txt/../../private/a.jpg",
+                "/public/./p.txt"
+            })
     void unprotectedSpelling_isRefusedWith400BeforeThePathPatterns(String rawPath) {
-        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess edge =
+                EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
         EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + rawPath));
         assertEquals(400, d.status(), d::toString);
         assertNull(d.originPath());
@@ -137,7 +200,8 @@ final class EdgeAccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"/%70rivate/a.jpg", "/priv%61te/a.jpg", "/%70%72%69%76%61%74%65/a.jpg"})
     void encodedSpellingOfAProtectedPath_isProtected(String rawPath) {
-        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess edge =
+                EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
         EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + rawPath));
         assertEquals(403, d.status(), d::toString);
         assertEquals(ErrorCode.MISSING_KEY, d.verdict().code());
@@ -145,7 +209,8 @@ final class EdgeAccessTest {
 
     @Test
     void unprotectedPath_isAllowedUnsignedWithTheNormalizedPathAndTheQueryUnchanged() {
-        EdgeAccess edge = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
+        EdgeAccess edge =
+                EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build();
         EdgeAccess.Decision d = edge.decide(ViewerRequest.fromUrl(PUBLIC + "/%70ublic/caf%c3%a9?a=1&Expires=2"));
         assertEquals(200, d.status(), d::toString);
         assertNull(d.verdict());
@@ -157,7 +222,9 @@ final class EdgeAccessTest {
     @Test
     void signedRequest_isAllowedWithTheNormalizedPathForTheOrigin() {
         String url = signer.signUrl(PUBLIC + "/%70rivate/a.jpg", Duration.ofMinutes(5));
-        EdgeAccess.Decision d = EdgeAccess.builder(verifier).pathPatterns(List.of("/private/*")).build()
+        EdgeAccess.Decision d = EdgeAccess.builder(verifier)
+                .pathPatterns(List.of("/private/*"))
+                .build()
                 .decide(ViewerRequest.fromUrl(url));
         assertEquals(200, d.status(), d::toString);
         assertEquals("/private/a.jpg", d.originPath());
@@ -184,32 +251,48 @@ final class EdgeAccessTest {
     @Test
     void publicUrl_verifiesLinksSignedForTheDistributionBehindAProxy() {
         String url = signer.signUrl(PUBLIC + "/a.jpg", Duration.ofMinutes(5));
-        EdgeAccess withPublicUrl = EdgeAccess.builder(verifier).publicUrl(PUBLIC + "/").build();
+        EdgeAccess withPublicUrl =
+                EdgeAccess.builder(verifier).publicUrl(PUBLIC + "/").build();
         assertEquals(200, withPublicUrl.decide(behindProxy(url)).status());
-        assertEquals(403, EdgeAccess.builder(verifier).build().decide(behindProxy(url)).status());
+        assertEquals(
+                403,
+                EdgeAccess.builder(verifier).build().decide(behindProxy(url)).status());
     }
 
     @Test
     void publicUrl_replacesTheViewersHostSoLinksForTheProxyHostAreDenied() {
         String url = signer.signUrl("http://10.0.0.5:8080/a.jpg", Duration.ofMinutes(5));
-        EdgeAccess.Decision d = EdgeAccess.builder(verifier).publicUrl(PUBLIC).build().decide(behindProxy(url));
+        EdgeAccess.Decision d =
+                EdgeAccess.builder(verifier).publicUrl(PUBLIC).build().decide(behindProxy(url));
         assertEquals(403, d.status());
         assertEquals(ErrorCode.ACCESS_DENIED, d.verdict().code());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"d111111abcdef8.cloudfront.net", "ftp://cdn.example.com", "https://",
-        "https://cdn.example.com/path", "https://cdn.example.com?x=1", "https://cdn.example.com#f"})
+    @ValueSource(
+            strings = {
+                "d111111abcdef8.cloudfront.net",
+                "ftp://cdn.example.com",
+                "https://",
+                "https://cdn.example.com/path",
+                "https://cdn.example.com?x=1",
+                "https://cdn.example.com#f"
+            })
     void publicUrl_mustBeSchemeAndHostOnly(String bad) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> EdgeAccess.builder(verifier).publicUrl(bad));
         assertTrue(e.getMessage().contains("public URL"), e.getMessage());
     }
 
     @Test
     void publicUrl_keepsAPort() {
-        assertEquals("http://localhost:8443", EdgeAccess.builder(verifier).publicUrl("http://localhost:8443").build()
-                .publicUrl());
+        assertEquals(
+                "http://localhost:8443",
+                EdgeAccess.builder(verifier)
+                        .publicUrl("http://localhost:8443")
+                        .build()
+                        .publicUrl());
     }
 
     private List<LogRecord> logged(Runnable action) {
@@ -224,7 +307,8 @@ final class EdgeAccessTest {
     }
 
     private static List<String> at(Level level, List<LogRecord> records) {
-        return LogCapture.messages(records.stream().filter(r -> r.getLevel().equals(level)).toList());
+        return LogCapture.messages(
+                records.stream().filter(r -> r.getLevel().equals(level)).toList());
     }
 
     @Test
@@ -241,16 +325,23 @@ final class EdgeAccessTest {
         List<String> info = at(Level.INFO, records);
         assertEquals(4, info.size(), info::toString); // at 0 s, 60 s, 120 s, 180 s
         assertTrue(info.get(0).startsWith("403 /a0.jpg: MissingKey: "), info.get(0));
-        assertTrue(info.get(1).startsWith("1200 requests refused or denied in the last 60 s (BadPath 600,"
-                + " MissingKey 600); the latest: 403 /a600.jpg: MissingKey: "), info.get(1));
+        assertTrue(
+                info.get(1)
+                        .startsWith("1200 requests refused or denied in the last 60 s (BadPath 600,"
+                                + " MissingKey 600); the latest: 403 /a600.jpg: MissingKey: "),
+                info.get(1));
     }
 
     @Test
     void denialLine_isOneBoundedLineWhateverThePath() {
         EdgeAccess edge = EdgeAccess.builder(verifier).build();
         String hostile = "/a\r\nINFO: forged line " + "x".repeat(7000) + ".jpg";
-        List<String> fine = at(Level.FINE, logged(() -> edge.decide(ViewerRequest.builder().url(PUBLIC + "/")
-                .rawPath(hostile).build())));
+        List<String> fine = at(
+                Level.FINE,
+                logged(() -> edge.decide(ViewerRequest.builder()
+                        .url(PUBLIC + "/")
+                        .rawPath(hostile)
+                        .build())));
         assertEquals(1, fine.size());
         String line = fine.get(0);
         assertFalse(line.contains("\n") || line.contains("\r"), line);
@@ -265,8 +356,10 @@ final class EdgeAccessTest {
         List<String> fine = at(Level.FINE, logged(() -> edge.decide(ViewerRequest.fromUrl(url))));
         assertEquals(1, fine.size());
         String line = fine.get(0);
-        assertTrue(line.contains("the signature does not match the canned policy CloudFront rebuilds from the"
-                + " request, {"), line);
+        assertTrue(
+                line.contains(
+                        "the signature does not match the canned policy CloudFront rebuilds from the" + " request, {"),
+                line);
         assertFalse(line.contains("\\n") || line.contains("\n"), line);
     }
 

@@ -1,12 +1,5 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.HashAlgorithm;
-import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.TestKeys;
-import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.internal.VerificationCost;
 import static io.github.cloudfrontsigned.verify.CloudFrontVerifierTest.CLOCK;
 import static io.github.cloudfrontsigned.verify.CloudFrontVerifierTest.HOST;
 import static io.github.cloudfrontsigned.verify.CloudFrontVerifierTest.NOW;
@@ -19,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.HashAlgorithm;
+import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.internal.ResourcePattern;
+import io.github.cloudfrontsigned.internal.VerificationCost;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
@@ -68,11 +68,13 @@ final class VerifierCostTest {
     /** Within the bound: few public-key operations, steps a constant plus a multiple of the input's length. */
     private static void assertBounded(ViewerRequest request) {
         VerificationCost cost = cost(request);
-        assertTrue(cost.signatureChecks() <= VerificationCost.MAX_SIGNATURE_CHECKS,
+        assertTrue(
+                cost.signatureChecks() <= VerificationCost.MAX_SIGNATURE_CHECKS,
                 () -> cost.signatureChecks() + " signature checks");
         long bound = 2L * VerificationCost.DIAGNOSIS_BUDGET + 16L * inputLength(request);
-        assertTrue(cost.steps() <= bound, () -> cost.steps() + " steps for " + inputLength(request)
-                + " characters of input, over " + bound);
+        assertTrue(
+                cost.steps() <= bound,
+                () -> cost.steps() + " steps for " + inputLength(request) + " characters of input, over " + bound);
     }
 
     /** The work for an input twice as long is at most twice the work. */
@@ -80,7 +82,8 @@ final class VerifierCostTest {
         VerificationCost once = cost(ofSize.apply(size));
         VerificationCost twice = cost(ofSize.apply(2 * size));
         assertTrue(twice.steps() <= 2 * once.steps(), () -> "steps " + once.steps() + " -> " + twice.steps());
-        assertTrue(twice.signatureChecks() <= Math.max(1, 2 * once.signatureChecks()),
+        assertTrue(
+                twice.signatureChecks() <= Math.max(1, 2 * once.signatureChecks()),
                 () -> "signature checks " + once.signatureChecks() + " -> " + twice.signatureChecks());
     }
 
@@ -156,8 +159,10 @@ final class VerifierCostTest {
     // ---- deep wildcards ----
 
     private static ViewerRequest wildcardCookies(String resource, String url) {
-        SignedCookies cookies = rsa().signCookies(Policy.builder().resource(resource)
-                .expiresIn(Duration.ofMinutes(5)).build());
+        SignedCookies cookies = rsa().signCookies(Policy.builder()
+                .resource(resource)
+                .expiresIn(Duration.ofMinutes(5))
+                .build());
         return ViewerRequest.builder().url(url).cookies(cookies.cookies()).build();
     }
 
@@ -205,8 +210,8 @@ final class VerifierCostTest {
     void urlOfExactly8192Bytes_isVerified() {
         String signed = rsa().signUrl(URL, Duration.ofMinutes(5));
         int target = signed.length() - HOST.length();
-        String padded = rsa().signUrl(HOST + "/" + "p".repeat(8192 - target - 1)
-                + "/images/cat.jpg", Duration.ofMinutes(5));
+        String padded =
+                rsa().signUrl(HOST + "/" + "p".repeat(8192 - target - 1) + "/images/cat.jpg", Duration.ofMinutes(5));
         ViewerRequest request = ViewerRequest.fromUrl(padded);
         assertEquals(8192, request.rawPath().length() + 1 + request.rawQuery().length());
         assertTrue(verifier().verify(request).isAllowed());
@@ -228,8 +233,12 @@ final class VerifierCostTest {
 
     @Test
     void policyOverTheLimit_isRefusedBeforeAnySignatureCheck() {
-        ViewerRequest request = ViewerRequest.builder().url(URL).cookie("CloudFront-Policy", "A".repeat(8193))
-                .cookie("CloudFront-Signature", FORGED_RSA).cookie("CloudFront-Key-Pair-Id", "K2JCJMDEHXQW5F").build();
+        ViewerRequest request = ViewerRequest.builder()
+                .url(URL)
+                .cookie("CloudFront-Policy", "A".repeat(8193))
+                .cookie("CloudFront-Signature", FORGED_RSA)
+                .cookie("CloudFront-Key-Pair-Id", "K2JCJMDEHXQW5F")
+                .build();
         Verdict verdict = verifier().verify(request);
         assertEquals(RequestLimit.POLICY_SIZE, verdict.exceededLimit());
         assertEquals(0, verdict.cost().signatureChecks());
@@ -280,15 +289,21 @@ final class VerifierCostTest {
     @Test
     void ecdsaCookiesSignedWithTheOtherHash_areStillExplained() {
         SignedCookies cookies = signer("K3ECDSAKEY", TestKeys.EC.getPrivate(), HashAlgorithm.SHA256)
-                .signCookies(Policy.builder().resource(HOST + "/*").expiresIn(Duration.ofMinutes(5)).build());
+                .signCookies(Policy.builder()
+                        .resource(HOST + "/*")
+                        .expiresIn(Duration.ofMinutes(5))
+                        .build());
         ViewerRequest.Builder builder = ViewerRequest.builder().url(URL).clientIp("192.0.2.1");
         for (SignedCookies.Cookie c : cookies.cookies()) {
             if (!c.name().equals("CloudFront-Hash-Algorithm")) {
                 builder.cookie(c.name(), c.value());
             }
         }
-        Verdict verdict = CloudFrontVerifier.builder().trustedKey("K3ECDSAKEY", TestKeys.EC.getPublic()).clock(CLOCK)
-                .build().verify(builder.build());
+        Verdict verdict = CloudFrontVerifier.builder()
+                .trustedKey("K3ECDSAKEY", TestKeys.EC.getPublic())
+                .clock(CLOCK)
+                .build()
+                .verify(builder.build());
         assertTrue(verdict.reason().contains("add CloudFront-Hash-Algorithm=SHA256"), verdict::toString);
         assertEquals(2, verdict.cost().signatureChecks());
     }

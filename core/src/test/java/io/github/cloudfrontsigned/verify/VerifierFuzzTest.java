@@ -1,19 +1,18 @@
 package io.github.cloudfrontsigned.verify;
 
-import io.github.cloudfrontsigned.SignedCookies;
-import io.github.cloudfrontsigned.internal.VerificationCost;
-import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.Policy;
-import io.github.cloudfrontsigned.SharedTestData;
-import io.github.cloudfrontsigned.internal.CloudFrontBase64;
-import io.github.cloudfrontsigned.internal.ResourcePattern;
-import io.github.cloudfrontsigned.key.KeySource;
-import io.github.cloudfrontsigned.key.Keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.cloudfrontsigned.SharedTestData;
+import io.github.cloudfrontsigned.SignedCookies;
+import io.github.cloudfrontsigned.internal.CloudFrontBase64;
+import io.github.cloudfrontsigned.internal.PolicyDocument;
+import io.github.cloudfrontsigned.internal.ResourcePattern;
+import io.github.cloudfrontsigned.internal.VerificationCost;
+import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -48,10 +47,13 @@ final class VerifierFuzzTest {
 
     /** Before the shared vectors' expiry, so their signed URLs in the corpus reach the allow path. */
     private static final Instant NOW = Instant.parse("2025-12-01T00:00:00Z");
-    private static final PrivateKey SIGNING_KEY = Keys.loadPrivateKey(KeySource.file(SharedTestData.file("test-rsa-key.pem")));
+
+    private static final PrivateKey SIGNING_KEY =
+            Keys.loadPrivateKey(KeySource.file(SharedTestData.file("test-rsa-key.pem")));
     private static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
             .trustedKey("K1TESTKEY", Keys.loadPublicKey(KeySource.file(SharedTestData.file("test-rsa-key-public.pem"))))
-            .trustedKey("K2ECDSATEST", Keys.loadPublicKey(KeySource.file(SharedTestData.file("test-ecdsa-key-public.pem"))))
+            .trustedKey(
+                    "K2ECDSATEST", Keys.loadPublicKey(KeySource.file(SharedTestData.file("test-ecdsa-key-public.pem"))))
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
 
@@ -68,7 +70,10 @@ final class VerifierFuzzTest {
         try {
             builder = ViewerRequest.builder().url(url);
         } catch (IllegalArgumentException e) {
-            builder = ViewerRequest.builder().scheme("https").host("d111111abcdef8.cloudfront.net").rawPath(url);
+            builder = ViewerRequest.builder()
+                    .scheme("https")
+                    .host("d111111abcdef8.cloudfront.net")
+                    .rawPath(url);
         }
         builder.cookieHeader(cookieHeader).clientIp(clientIp.isEmpty() ? null : clientIp);
         ViewerRequest request = builder.build();
@@ -85,13 +90,16 @@ final class VerifierFuzzTest {
             assertNotNull(verdict.dateLessThan());
         } else {
             assertNotNull(verdict.code());
-            assertEquals(true, verdict.toErrorXml().contains("<Code>" + verdict.code().code() + "</Code>"));
+            assertEquals(
+                    true,
+                    verdict.toErrorXml().contains("<Code>" + verdict.code().code() + "</Code>"));
         }
 
         SignedRequest parsed = SignedRequest.parse(request);
         assertNotNull(parsed.problems());
         assertNotNull(parsed.dateLessThan() == null ? "" : parsed.dateLessThan().toString());
-        assertNotNull(SignedRequest.ofCookies(ViewerRequest.parseCookieHeader(cookieHeader)).problems());
+        assertNotNull(SignedRequest.ofCookies(ViewerRequest.parseCookieHeader(cookieHeader))
+                .problems());
 
         if (!resource.isEmpty()) {
             ResourcePattern pattern = ResourcePattern.of(resource);
@@ -124,8 +132,8 @@ final class VerifierFuzzTest {
         long words = 1 + (input + 1) / 64;
         long bound = 2L * VerificationCost.DIAGNOSIS_BUDGET + 16 * input + 4 * input * words;
         if (cost.steps() > bound) {
-            throw new AssertionError(cost.steps() + " steps for " + input + " characters of input: over the bound of "
-                    + bound);
+            throw new AssertionError(
+                    cost.steps() + " steps for " + input + " characters of input: over the bound of " + bound);
         }
         if (cost.diagnosisCharacters() > VerificationCost.DIAGNOSIS_BUDGET) {
             throw new AssertionError("diagnosis tried " + cost.diagnosisCharacters() + " characters of URL variants");
@@ -149,7 +157,9 @@ final class VerifierFuzzTest {
         signature.initSign(SIGNING_KEY);
         signature.update(policy.getBytes(StandardCharsets.UTF_8));
         parameters += "&Signature=" + CloudFrontBase64.encode(signature.sign()) + "&Key-Pair-Id=K1TESTKEY";
-        return request.toBuilder().rawQuery(query == null ? parameters : query + "&" + parameters).build();
+        return request.toBuilder()
+                .rawQuery(query == null ? parameters : query + "&" + parameters)
+                .build();
     }
 
     private static String line(String[] lines, int i) {

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.examples;
 
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
@@ -32,12 +32,10 @@ final class DemoFiles {
     static final List<String> SEGMENTS = List.of("segment0.ts", "segment1.ts", "segment2.ts");
     static final String PLAYLIST = "playlist.m3u8";
 
-    private DemoFiles() {
-    }
+    private DemoFiles() {}
 
     /** The generated key, its ID and the file it is in. */
-    record DemoKey(String keyPairId, PrivateKey privateKey, Path file, boolean created) {
-    }
+    record DemoKey(String keyPairId, PrivateKey privateKey, Path file, boolean created) {}
 
     /** Loads the demo key from {@code dir/keys}, or makes one: RSA-2048, PKCS#8 PEM, key pair ID from its fingerprint. */
     static DemoKey key(Path dir) {
@@ -46,19 +44,26 @@ final class DemoFiles {
         Path idFile = keys.resolve("key-pair-id.txt");
         try {
             if (Files.isRegularFile(privatePem) && Files.isRegularFile(idFile)) {
-                return new DemoKey(Files.readString(idFile).trim(), Keys.loadPrivateKey(KeySource.file(privatePem)),
-                        privatePem, false);
+                return new DemoKey(
+                        Files.readString(idFile).trim(),
+                        Keys.loadPrivateKey(KeySource.file(privatePem)),
+                        privatePem,
+                        false);
             }
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair pair = g.generateKeyPair();
-            String id = "K" + Keys.fingerprint(pair.getPublic()).substring(0, 13).toUpperCase(Locale.ROOT);
+            String id =
+                    "K" + Keys.fingerprint(pair.getPublic()).substring(0, 13).toUpperCase(Locale.ROOT);
             Files.createDirectories(keys);
             Files.deleteIfExists(privatePem); // a half-written key from an interrupted first start
             ownerOnly(privatePem);
-            Files.writeString(privatePem, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(
+                    privatePem,
+                    "-----BEGIN PRIVATE KEY-----\n"
+                            + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                    .encodeToString(pair.getPrivate().getEncoded())
+                            + "\n-----END PRIVATE KEY-----\n");
             Files.writeString(keys.resolve("public_key.pem"), Keys.toPem(pair.getPublic()));
             Files.writeString(idFile, id + "\n");
             return new DemoKey(id, pair.getPrivate(), privatePem, true);
@@ -85,7 +90,8 @@ final class DemoFiles {
             Color[][] colors = {
                 {new Color(0xFF7E5F), new Color(0xFEB47B)}, {new Color(0x134E5E), new Color(0x71B280)},
                 {new Color(0x2193B0), new Color(0x6DD5ED)}, {new Color(0x8E2DE2), new Color(0x4A00E0)},
-                {new Color(0xF7971E), new Color(0xFFD200)}};
+                {new Color(0xF7971E), new Color(0xFFD200)}
+            };
             int i = 0;
             for (String name : IMAGES) {
                 png(cdn.resolve("private/images").resolve(name), name, colors[i++ % colors.length]);
@@ -94,9 +100,11 @@ final class DemoFiles {
                 png(cdn.resolve("members/gallery").resolve(name), name, colors[i++ % colors.length]);
             }
             write(cdn.resolve("private/downloads/report.txt"), "Quarterly report (demo)\nAll figures are made up.\n");
-            write(cdn.resolve("private/downloads/price-list.csv"), "item,price\nsunset print,12.00\nforest print,15.00\n");
-            StringBuilder playlist = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
-                    + "#EXT-X-MEDIA-SEQUENCE:0\n");
+            write(
+                    cdn.resolve("private/downloads/price-list.csv"),
+                    "item,price\nsunset print,12.00\nforest print,15.00\n");
+            StringBuilder playlist = new StringBuilder(
+                    "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n" + "#EXT-X-MEDIA-SEQUENCE:0\n");
             for (int s = 0; s < SEGMENTS.size(); s++) {
                 playlist.append("#EXTINF:2.0,\n").append(SEGMENTS.get(s)).append('\n');
                 Path segment = cdn.resolve("members/stream").resolve(SEGMENTS.get(s));

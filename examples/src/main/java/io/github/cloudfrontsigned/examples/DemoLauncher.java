@@ -16,8 +16,7 @@ import java.security.PrivateKey;
  */
 public final class DemoLauncher {
 
-    private DemoLauncher() {
-    }
+    private DemoLauncher() {}
 
     private static String setting(String property) {
         String value = System.getProperty(property);
@@ -53,7 +52,8 @@ public final class DemoLauncher {
         String dataDir = setting("demo.data-dir");
         DemoServer.Builder builder = DemoServer.builder()
                 .port(port(port))
-                .dataDir(Path.of(dataDir == null ? "cloudfront-signed-demo" : dataDir).toAbsolutePath());
+                .dataDir(Path.of(dataDir == null ? "cloudfront-signed-demo" : dataDir)
+                        .toAbsolutePath());
         String keyPairId = setting("cloudfront.key-pair-id");
         String keyLocation = setting("cloudfront.private-key.location");
         String realKey = null;
@@ -70,24 +70,37 @@ public final class DemoLauncher {
             builder.cdnUrl(cdnUrl.endsWith("/") ? cdnUrl.substring(0, cdnUrl.length() - 1) : cdnUrl);
         }
         DemoServer server = builder.start();
-        DemoFiles.DemoKey generated = realKey == null ? DemoFiles.key(Path.of(dataDir == null
-                ? "cloudfront-signed-demo" : dataDir).toAbsolutePath()) : null;
+        DemoFiles.DemoKey generated = realKey == null
+                ? DemoFiles.key(Path.of(dataDir == null ? "cloudfront-signed-demo" : dataDir)
+                        .toAbsolutePath())
+                : null;
         StringBuilder banner = new StringBuilder("\n=== cloudfront-signed demo: a private media library ===\n");
         if (generated != null) {
-            banner.append("Key pair ID ").append(server.keyPairId()).append(", public key SHA-256 fingerprint ")
-                    .append(Keys.fingerprint(Keys.publicKey(server.privateKey()))).append("\n  private key: ")
-                    .append(generated.file()).append(" (made by the demo at its first start, public_key.pem next to it)\n");
+            banner.append("Key pair ID ")
+                    .append(server.keyPairId())
+                    .append(", public key SHA-256 fingerprint ")
+                    .append(Keys.fingerprint(Keys.publicKey(server.privateKey())))
+                    .append("\n  private key: ")
+                    .append(generated.file())
+                    .append(" (made by the demo at its first start, public_key.pem next to it)\n");
         } else {
-            banner.append("Signing with ").append(realKey).append(", fingerprint ")
-                    .append(Keys.fingerprint(Keys.publicKey(server.privateKey()))).append('\n');
+            banner.append("Signing with ")
+                    .append(realKey)
+                    .append(", fingerprint ")
+                    .append(Keys.fingerprint(Keys.publicKey(server.privateKey())))
+                    .append('\n');
         }
         banner.append("Links point to ").append(server.cdnUrl()).append('\n');
         if (generated != null && cdnUrl != null) {
-            banner.append("  (that distribution must trust this generated key: upload public_key.pem, add it to the"
-                    + " cache behavior's key group, or set cloudfront.key-pair-id and cloudfront.private-key.location)\n");
+            banner.append(
+                    "  (that distribution must trust this generated key: upload public_key.pem, add it to the"
+                            + " cache behavior's key group, or set cloudfront.key-pair-id and cloudfront.private-key.location)\n");
         }
         banner.append("\nOpen ").append(server.baseUrl()).append("/library\n");
-        DemoServer.USERS.forEach((u, p) -> banner.append("  user ").append(u).append(", password ").append(p)
+        DemoServer.USERS.forEach((u, p) -> banner.append("  user ")
+                .append(u)
+                .append(", password ")
+                .append(p)
                 .append('\n'));
         banner.append("Press Ctrl+C to stop.\n");
         System.out.println(banner);

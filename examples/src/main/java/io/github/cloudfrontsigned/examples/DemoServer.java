@@ -1,14 +1,14 @@
 package io.github.cloudfrontsigned.examples;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.CookieAttributes;
-import io.github.cloudfrontsigned.key.Keys;
-import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
 import io.github.cloudfrontsigned.jaxrs.CloudFrontSignedFeature;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.request.CookieSpec;
 import io.github.cloudfrontsigned.servlet.CloudFrontEdgeFilter;
 import io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.SessionTrackingMode;
 import java.nio.file.Path;
@@ -124,8 +124,7 @@ public final class DemoServer implements AutoCloseable {
         private Clock signerClock = Clock.systemUTC();
         private Clock edgeClock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param dataDir where the generated key and sample files are kept between runs
@@ -210,14 +209,20 @@ public final class DemoServer implements AutoCloseable {
             try {
                 connector.open();
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
-                        + "); choose another port with -Ddemo.port=8081", e);
+                throw new IllegalStateException(
+                        "cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                                + "); choose another port with -Ddemo.port=8081",
+                        e);
             }
             String base = "http://127.0.0.1:" + connector.getLocalPort();
             String cdn = cdnUrl != null ? cdnUrl : base + "/cdn";
 
-            CloudFrontSigner signer = CloudFrontSigner.builder().key(keyPairId, privateKey).clock(signerClock).build();
-            CookieAttributes cookieAttributes = CookieAttributes.builder().secure(cdn.startsWith("https:")).build();
+            CloudFrontSigner signer = CloudFrontSigner.builder()
+                    .key(keyPairId, privateKey)
+                    .clock(signerClock)
+                    .build();
+            CookieAttributes cookieAttributes =
+                    CookieAttributes.builder().secure(cdn.startsWith("https:")).build();
             SigningConfiguration signing = SigningConfiguration.builder()
                     .signer(signer)
                     .protectedPrefixes(List.of(cdn + "/private/"))
@@ -231,7 +236,9 @@ public final class DemoServer implements AutoCloseable {
             ContextHandlerCollection contexts = new ContextHandlerCollection();
             contexts.addHandler(application(signing, cdn));
             CloudFrontVerifier verifier = CloudFrontVerifier.builder()
-                    .trustedKey(keyPairId, Keys.publicKey(privateKey)).clock(edgeClock).build();
+                    .trustedKey(keyPairId, Keys.publicKey(privateKey))
+                    .clock(edgeClock)
+                    .build();
             contexts.addHandler(edge(verifier, files));
             server.setHandler(contexts);
             try {

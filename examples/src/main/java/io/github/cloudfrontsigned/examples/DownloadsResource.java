@@ -28,12 +28,19 @@ public final class DownloadsResource {
     @CloudFrontSigned(ttl = "5m")
     public String downloads(@Context SecurityContext security) {
         String cdn = (String) configuration.getProperty(CDN_URL);
-        StringBuilder json = new StringBuilder("{\"user\":\"").append(security.getUserPrincipal().getName())
+        StringBuilder json = new StringBuilder("{\"user\":\"")
+                .append(security.getUserPrincipal().getName())
                 .append("\",\"downloads\":[");
         for (int i = 0; i < DemoFiles.DOWNLOADS.size(); i++) {
             String name = DemoFiles.DOWNLOADS.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(name).append("\",\"url\":\"").append(cdn)
-                    .append("/private/downloads/").append(name).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(name)
+                    .append("\",\"url\":\"")
+                    .append(cdn)
+                    .append("/private/downloads/")
+                    .append(name)
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

@@ -14,8 +14,7 @@ import java.util.List;
 /** The application's pages: plain servlets writing HTML; the signing filter signs their CDN links. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
@@ -26,7 +25,8 @@ final class Pages {
         resp.setHeader("Cache-Control", "no-store");
         PrintWriter out = resp.getWriter();
         out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
-                + "</title><link rel=\"icon\" href=\"" + escape(req.getContextPath()) + "/favicon.svg\" type=\"image/svg+xml\">"
+                + "</title><link rel=\"icon\" href=\"" + escape(req.getContextPath())
+                + "/favicon.svg\" type=\"image/svg+xml\">"
                 + "<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
                 + "img{margin:4px;border-radius:6px;box-shadow:0 1px 4px #0004}"
                 + "h2{margin-top:1.5em;border-bottom:1px solid #ccc}code{background:#eee;padding:0 3px}"
@@ -81,18 +81,19 @@ final class Pages {
                     + "</strong>. Links to <code>" + escape(cdn) + "</code> are served by the "
                     + (cdn.endsWith("/cdn") ? "local edge (a stand-in for CloudFront)" : "CloudFront distribution")
                     + ". <a id=\"sign-out\" href=\"" + escape(req.getContextPath()) + "/logout\">Sign out</a></p>");
-            out.println("<details id=\"lifetimes\"><summary>Why links live 10 minutes here and 5 minutes in the API, and"
-                    + " cookies an hour</summary><p>Links in this page are signed for 10 minutes"
-                    + " (<code>urlTtl</code>): the page is read by a person, who may click a download a few minutes"
-                    + " later; the signing filter rounds expiry times so that the same link is reused while you reload."
-                    + " The JSON API signs for 5 minutes (<code>@CloudFrontSigned(ttl = \"5m\")</code>): a program"
-                    + " fetches the list and uses the links at once, so a shorter lifetime leaks less if a response is"
-                    + " logged or shared. The gallery, stream and your folder use signed cookies for an hour: they cover"
-                    + " many files at once and are renewed while you keep using the page; signing out removes"
-                    + " them.</p><p>The key is kept in the demo's data folder (<code>keys/</code>), outside"
-                    + " <code>target/</code>. If that folder is deleted, the next start makes a new key with a new key"
-                    + " pair ID, and links signed before then fail at the edge with <code>InvalidKey</code>: the key"
-                    + " pair ID is not in the trusted key group. Reload this page for fresh links.</p></details>");
+            out.println(
+                    "<details id=\"lifetimes\"><summary>Why links live 10 minutes here and 5 minutes in the API, and"
+                            + " cookies an hour</summary><p>Links in this page are signed for 10 minutes"
+                            + " (<code>urlTtl</code>): the page is read by a person, who may click a download a few minutes"
+                            + " later; the signing filter rounds expiry times so that the same link is reused while you reload."
+                            + " The JSON API signs for 5 minutes (<code>@CloudFrontSigned(ttl = \"5m\")</code>): a program"
+                            + " fetches the list and uses the links at once, so a shorter lifetime leaks less if a response is"
+                            + " logged or shared. The gallery, stream and your folder use signed cookies for an hour: they cover"
+                            + " many files at once and are renewed while you keep using the page; signing out removes"
+                            + " them.</p><p>The key is kept in the demo's data folder (<code>keys/</code>), outside"
+                            + " <code>target/</code>. If that folder is deleted, the next start makes a new key with a new key"
+                            + " pair ID, and links signed before then fail at the edge with <code>InvalidKey</code>: the key"
+                            + " pair ID is not in the trusted key group. Reload this page for fresh links.</p></details>");
             out.println("<h2>Images (signed URLs, written by the servlet filter)</h2><div id=\"images\">");
             for (String image : DemoFiles.IMAGES) {
                 out.println("<img class=\"signed\" width=\"320\" height=\"200\" alt=\"" + image + "\" src=\""
@@ -155,11 +156,17 @@ final class Pages {
             String user = req.getRemoteUser();
             for (CookieSpec spec : cookies) {
                 CookieAttributes attributes = spec.attributes(user == null ? "" : user);
-                for (String name : List.of(SignedCookies.EXPIRES, SignedCookies.POLICY, SignedCookies.SIGNATURE,
-                        SignedCookies.KEY_PAIR_ID, SignedCookies.HASH_ALGORITHM)) {
-                    resp.addHeader("Set-Cookie", name + "=; Path=" + attributes.path() + (attributes.domain() == null
-                            ? "" : "; Domain=" + attributes.domain()) + "; Max-Age=0" + (attributes.secure()
-                            ? "; Secure" : "") + "; HttpOnly");
+                for (String name : List.of(
+                        SignedCookies.EXPIRES,
+                        SignedCookies.POLICY,
+                        SignedCookies.SIGNATURE,
+                        SignedCookies.KEY_PAIR_ID,
+                        SignedCookies.HASH_ALGORITHM)) {
+                    resp.addHeader(
+                            "Set-Cookie",
+                            name + "=; Path=" + attributes.path()
+                                    + (attributes.domain() == null ? "" : "; Domain=" + attributes.domain())
+                                    + "; Max-Age=0" + (attributes.secure() ? "; Secure" : "") + "; HttpOnly");
                 }
             }
             HttpSession session = req.getSession(false);

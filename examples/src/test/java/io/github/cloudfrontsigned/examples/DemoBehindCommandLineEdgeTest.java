@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.cli.Main;
+import io.github.cloudfrontsigned.key.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.HttpCookie;
@@ -47,9 +47,24 @@ final class DemoBehindCommandLineEdgeTest {
         Path publicKey = data.resolve("public_key.pem");
         Files.writeString(publicKey, Keys.toPem(Keys.publicKey(demo.privateKey())));
         PrintStream out = new PrintStream(PRINTED, true, StandardCharsets.UTF_8);
-        String[] args = {"edge", "--port", "0", "--origin-dir", data.resolve("cdn").toString(), "--public-key",
-            demo.keyPairId() + "=" + publicKey, "--public-url", DISTRIBUTION, "--protect", "/private/*", "--protect",
-            "/members/*", "--protect", "/users/*", "--dev"};
+        String[] args = {
+            "edge",
+            "--port",
+            "0",
+            "--origin-dir",
+            data.resolve("cdn").toString(),
+            "--public-key",
+            demo.keyPairId() + "=" + publicKey,
+            "--public-url",
+            DISTRIBUTION,
+            "--protect",
+            "/private/*",
+            "--protect",
+            "/members/*",
+            "--protect",
+            "/users/*",
+            "--dev"
+        };
         edgeThread = new Thread(() -> Main.run(out, out, args), "cloudfront-signed edge");
         edgeThread.start();
         Pattern listening = Pattern.compile("edge on (http://127\\.0\\.0\\.1:\\d+)");
@@ -93,8 +108,10 @@ final class DemoBehindCommandLineEdgeTest {
     /** The signed cookies the demo set for a path, as a browser sends them to the distribution. */
     private static String cookiesFor(Visitor visitor, String path) {
         List<HttpCookie> cookies = visitor.cookies.getCookieStore().getCookies();
-        return cookies.stream().filter(c -> c.getName().startsWith("CloudFront-") && path.startsWith(c.getPath()))
-                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        return cookies.stream()
+                .filter(c -> c.getName().startsWith("CloudFront-") && path.startsWith(c.getPath()))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     @Test
@@ -113,7 +130,9 @@ final class DemoBehindCommandLineEdgeTest {
     @Test
     void downloadRedirect_opensThroughTheEdge() throws Exception {
         Visitor alice = Visitor.loggedIn(demo.baseUrl(), "alice");
-        String location = alice.get("/download/" + DemoFiles.DOWNLOADS.get(0)).headers().firstValue("Location")
+        String location = alice.get("/download/" + DemoFiles.DOWNLOADS.get(0))
+                .headers()
+                .firstValue("Location")
                 .orElseThrow();
         assertEquals(200, viaEdge(location, null).statusCode(), location);
     }
@@ -125,27 +144,37 @@ final class DemoBehindCommandLineEdgeTest {
         String gallery = DISTRIBUTION + "/members/gallery/" + DemoFiles.GALLERY.get(0);
         assertEquals(200, viaEdge(gallery, cookiesFor(bob, "/members/gallery/")).statusCode());
         String folder = DISTRIBUTION + "/users/bob/notes.txt";
-        assertEquals("Private notes of bob.\n", new String(viaEdge(folder, cookiesFor(bob, "/users/bob/")).body(),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                "Private notes of bob.\n",
+                new String(viaEdge(folder, cookiesFor(bob, "/users/bob/")).body(), StandardCharsets.UTF_8));
     }
 
     @Test
     void bobsCookiesForAlicesFolder_areDeniedWithTheResourceInTheReason() throws Exception {
         Visitor bob = Visitor.loggedIn(demo.baseUrl(), "bob");
         bob.text("/library");
-        assertDenied("AccessDenied", "is not covered by the policy Resource", viaEdge(DISTRIBUTION + "/users/alice/notes.txt",
-                cookiesFor(bob, "/users/bob/")));
+        assertDenied(
+                "AccessDenied",
+                "is not covered by the policy Resource",
+                viaEdge(DISTRIBUTION + "/users/alice/notes.txt", cookiesFor(bob, "/users/bob/")));
     }
 
     @Test
     void tamperedOrUnsignedLinks_areDeniedWithTheirReasons() throws Exception {
         Visitor alice = Visitor.loggedIn(demo.baseUrl(), "alice");
-        String link = Visitor.attributes(alice.text("/library"), "signed", "src").get(0);
+        String link =
+                Visitor.attributes(alice.text("/library"), "signed", "src").get(0);
         assertDenied("MissingKey", "no signing query parameter", viaEdge(link.substring(0, link.indexOf('?')), null));
-        assertDenied("InvalidKey", "not in the trusted key group", viaEdge(link.replace("Key-Pair-Id="
-                + demo.keyPairId(), "Key-Pair-Id=KNOTTRUSTED000"), null));
-        assertDenied("AccessDenied", "", viaEdge(link.replaceFirst("Signature=.", link.contains("Signature=A")
-                ? "Signature=B" : "Signature=A"), null));
+        assertDenied(
+                "InvalidKey",
+                "not in the trusted key group",
+                viaEdge(link.replace("Key-Pair-Id=" + demo.keyPairId(), "Key-Pair-Id=KNOTTRUSTED000"), null));
+        assertDenied(
+                "AccessDenied",
+                "",
+                viaEdge(
+                        link.replaceFirst("Signature=.", link.contains("Signature=A") ? "Signature=B" : "Signature=A"),
+                        null));
         assertTrue(PRINTED.toString(StandardCharsets.UTF_8).contains("403 /private/images/"), PRINTED::toString);
     }
 }

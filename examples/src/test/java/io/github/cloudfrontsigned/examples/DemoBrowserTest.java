@@ -49,25 +49,41 @@ final class DemoBrowserTest {
             fail("CI=true but Debian's chromium and chromium-driver are not installed: apt-get install -y chromium"
                     + " chromium-driver");
         }
-        assumeTrue(installed, "Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
+        assumeTrue(
+                installed, "Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
-        server = DemoServer.builder().port(0).dataDir(Files.createTempDirectory("demo-browser-test")).start();
+        server = DemoServer.builder()
+                .port(0)
+                .dataDir(Files.createTempDirectory("demo-browser-test"))
+                .start();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1100,1500", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1100,1500",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.get(server.baseUrl() + "/library");
         browser.findElement(By.id("username")).sendKeys("alice");
         browser.findElement(By.id("password")).sendKeys(DemoServer.USERS.get("alice"));
         browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(
-                "#stream[data-done='true']")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.cssSelector("#stream[data-done='true']"))
+                        .isEmpty());
     }
 
     @AfterAll
@@ -81,8 +97,8 @@ final class DemoBrowserTest {
     }
 
     private static long naturalWidth(WebElement image) {
-        Object width = ((JavascriptExecutor) browser).executeScript(
-                "return arguments[0].complete ? arguments[0].naturalWidth : -1;", image);
+        Object width = ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : -1;", image);
         return ((Number) width).longValue();
     }
 
@@ -118,10 +134,12 @@ final class DemoBrowserTest {
     }
 
     private static String fetch(String url) {
-        return String.valueOf(((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {credentials: 'include'})"
-                + ".then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('error ' + e));", url));
+        return String.valueOf(((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'include'})"
+                                + ".then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('error ' + e));",
+                        url));
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.KeySource;
+import io.github.cloudfrontsigned.key.Keys;
+import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ final class DemoConfigurationTest {
         assertTrue(first.created());
         assertFalse(second.created());
         assertEquals(first.keyPairId(), second.keyPairId());
-        assertEquals(Keys.fingerprint(Keys.loadPublicKey(KeySource.file(data.resolve("keys/public_key.pem")))),
+        assertEquals(
+                Keys.fingerprint(Keys.loadPublicKey(KeySource.file(data.resolve("keys/public_key.pem")))),
                 Keys.fingerprint(Keys.publicKey(second.privateKey())));
     }
 
@@ -37,16 +38,23 @@ final class DemoConfigurationTest {
         g.initialize(2048);
         KeyPair own = g.generateKeyPair();
         String distribution = "https://d111111abcdef8.cloudfront.net";
-        try (DemoServer server = DemoServer.builder().port(0).dataDir(Files.createTempDirectory("demo-own-key"))
-                .key("K2JCJMDEHXQW5F", own.getPrivate()).cdnUrl(distribution).start()) {
-            List<String> images = Visitor.attributes(Visitor.loggedIn(server.baseUrl(), "alice").text("/library"),
-                    "signed", "src");
-            CloudFrontVerifier cloudFront = CloudFrontVerifier.builder().trustedKey("K2JCJMDEHXQW5F", own.getPublic())
+        try (DemoServer server = DemoServer.builder()
+                .port(0)
+                .dataDir(Files.createTempDirectory("demo-own-key"))
+                .key("K2JCJMDEHXQW5F", own.getPrivate())
+                .cdnUrl(distribution)
+                .start()) {
+            List<String> images = Visitor.attributes(
+                    Visitor.loggedIn(server.baseUrl(), "alice").text("/library"), "signed", "src");
+            CloudFrontVerifier cloudFront = CloudFrontVerifier.builder()
+                    .trustedKey("K2JCJMDEHXQW5F", own.getPublic())
                     .build();
             assertEquals(DemoFiles.IMAGES.size(), images.size());
             for (String image : images) {
                 assertTrue(image.startsWith(distribution + "/private/images/"), image);
-                assertTrue(cloudFront.verify(image).isAllowed(), cloudFront.verify(image).toString());
+                assertTrue(
+                        cloudFront.verify(image).isAllowed(),
+                        cloudFront.verify(image).toString());
             }
         }
     }

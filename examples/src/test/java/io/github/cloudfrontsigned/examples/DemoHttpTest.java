@@ -33,7 +33,8 @@ final class DemoHttpTest {
     @BeforeAll
     static void start() throws IOException {
         data = Files.createTempDirectory("demo-http-test");
-        server = DemoServer.builder().port(0).dataDir(data).edgeClock(EDGE_CLOCK).start();
+        server =
+                DemoServer.builder().port(0).dataDir(data).edgeClock(EDGE_CLOCK).start();
     }
 
     @AfterAll
@@ -53,7 +54,8 @@ final class DemoHttpTest {
 
     private static void assertDenied(String code, HttpResponse<byte[]> r) {
         assertEquals(403, r.statusCode(), r.uri().toString());
-        assertEquals("text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("Error from cloudfront", r.headers().firstValue("x-cache").orElse(""));
         assertTrue(body(r).contains("<Error><Code>" + code + "</Code>"), body(r));
     }
@@ -65,7 +67,10 @@ final class DemoHttpTest {
             links.add(m.group(1));
         }
         for (String download : DemoFiles.DOWNLOADS) {
-            links.add(alice.get("/download/" + download).headers().firstValue("Location").orElseThrow());
+            links.add(alice.get("/download/" + download)
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow());
         }
         return links;
     }
@@ -95,8 +100,8 @@ final class DemoHttpTest {
         assertEquals(200, page.statusCode());
         List<String> images = Visitor.attributes(body(page), "signed", "src");
         assertEquals(DemoFiles.IMAGES.size(), images.size());
-        images.forEach(src -> assertTrue(src.contains("Signature=") && src.contains("Key-Pair-Id="
-                + server.keyPairId()), src));
+        images.forEach(src ->
+                assertTrue(src.contains("Signature=") && src.contains("Key-Pair-Id=" + server.keyPairId()), src));
     }
 
     @Test
@@ -116,8 +121,11 @@ final class DemoHttpTest {
     void everyTamperedSignature_isAccessDenied() {
         Visitor alice = Visitor.loggedIn(server.baseUrl(), "alice");
         for (String link : signedLinks(alice)) {
-            assertDenied("AccessDenied", alice.get(link.replaceFirst("Signature=.", "Signature=A").replaceFirst(
-                    "Signature=A", link.contains("Signature=A") ? "Signature=B" : "Signature=A")));
+            assertDenied(
+                    "AccessDenied",
+                    alice.get(link.replaceFirst("Signature=.", "Signature=A")
+                            .replaceFirst(
+                                    "Signature=A", link.contains("Signature=A") ? "Signature=B" : "Signature=A")));
         }
     }
 
@@ -125,8 +133,9 @@ final class DemoHttpTest {
     void everyLinkToAnotherFile_isAccessDenied() {
         Visitor alice = Visitor.loggedIn(server.baseUrl(), "alice");
         for (String link : signedLinks(alice)) {
-            assertDenied("AccessDenied", alice.get(link.replaceFirst("/private/[a-z]+/[^?]+\\?",
-                    "/private/images/ocean.png?x=1&")));
+            assertDenied(
+                    "AccessDenied",
+                    alice.get(link.replaceFirst("/private/[a-z]+/[^?]+\\?", "/private/images/ocean.png?x=1&")));
         }
     }
 
@@ -134,8 +143,9 @@ final class DemoHttpTest {
     void unknownKeyPairId_isInvalidKey_andNoneIsMissingKey() {
         Visitor alice = Visitor.loggedIn(server.baseUrl(), "alice");
         for (String link : signedLinks(alice)) {
-            assertDenied("InvalidKey", alice.get(link.replace("Key-Pair-Id=" + server.keyPairId(),
-                    "Key-Pair-Id=KNOTTRUSTED000")));
+            assertDenied(
+                    "InvalidKey",
+                    alice.get(link.replace("Key-Pair-Id=" + server.keyPairId(), "Key-Pair-Id=KNOTTRUSTED000")));
             assertDenied("MissingKey", alice.get(link.replace("&Key-Pair-Id=" + server.keyPairId(), "")));
         }
     }
@@ -201,8 +211,13 @@ final class DemoHttpTest {
         bob.get("/library");
         String aliceNotes = server.cdnUrl() + "/users/alice/notes.txt";
         String bobNotes = server.cdnUrl() + "/users/bob/notes.txt";
-        assertEquals(aliceNotes, Visitor.attributes(alice.text("/library").replace("id=\"user-file\"",
-                "class=\"user-file\""), "user-file", "href").get(0));
+        assertEquals(
+                aliceNotes,
+                Visitor.attributes(
+                                alice.text("/library").replace("id=\"user-file\"", "class=\"user-file\""),
+                                "user-file",
+                                "href")
+                        .get(0));
         HttpResponse<byte[]> own = alice.get(aliceNotes);
         assertEquals(200, own.statusCode());
         assertArrayEquals(file(aliceNotes), own.body());
@@ -216,13 +231,21 @@ final class DemoHttpTest {
     void aliceCookiesSentForBobsFolder_areAccessDenied() {
         Visitor alice = Visitor.loggedIn(server.baseUrl(), "alice");
         alice.get("/library");
-        String aliceCookies = alice.cookies.getCookieStore().get(java.net.URI.create(server.cdnUrl()
-                + "/users/alice/notes.txt")).stream().map(c -> c.getName() + "=" + c.getValue())
-                .reduce((a, b) -> a + "; " + b).orElseThrow();
+        String aliceCookies =
+                alice
+                        .cookies
+                        .getCookieStore()
+                        .get(java.net.URI.create(server.cdnUrl() + "/users/alice/notes.txt"))
+                        .stream()
+                        .map(c -> c.getName() + "=" + c.getValue())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElseThrow();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         try {
-            HttpResponse<byte[]> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    server.cdnUrl() + "/users/bob/notes.txt")).header("Cookie", aliceCookies).build(),
+            HttpResponse<byte[]> r = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.cdnUrl() + "/users/bob/notes.txt"))
+                            .header("Cookie", aliceCookies)
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertDenied("AccessDenied", r);
         } catch (IOException | InterruptedException e) {
@@ -234,12 +257,17 @@ final class DemoHttpTest {
     void signOut_endsTheSessionAndRemovesTheSignedCookies() {
         Visitor bob = Visitor.loggedIn(server.baseUrl(), "bob");
         bob.text("/library");
-        assertEquals(200, bob.get(server.cdnUrl() + "/members/gallery/" + DemoFiles.GALLERY.get(0)).statusCode());
+        assertEquals(
+                200,
+                bob.get(server.cdnUrl() + "/members/gallery/" + DemoFiles.GALLERY.get(0))
+                        .statusCode());
         HttpResponse<byte[]> out = bob.get("/logout");
         assertEquals(302, out.statusCode());
         assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login?signed-out"));
-        assertTrue(out.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("CloudFront-Signature=;")
-                && c.contains("Max-Age=0")), out.headers().allValues("Set-Cookie")::toString);
+        assertTrue(
+                out.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("CloudFront-Signature=;") && c.contains("Max-Age=0")),
+                out.headers().allValues("Set-Cookie")::toString);
         assertTrue(bob.text("/login?signed-out").contains("id=\"signed-out\""));
         assertDenied("MissingKey", bob.get(server.cdnUrl() + "/members/gallery/" + DemoFiles.GALLERY.get(0)));
         assertEquals(302, bob.get("/library").statusCode(), "signed out: the library asks for a login again");
@@ -251,7 +279,9 @@ final class DemoHttpTest {
         for (String icon : List.of("/favicon.ico", "/favicon.svg")) {
             HttpResponse<byte[]> r = anonymous.get(icon);
             assertEquals(200, r.statusCode(), icon);
-            assertEquals("image/svg+xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(
+                    "image/svg+xml",
+                    r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         }
     }
 
@@ -259,8 +289,7 @@ final class DemoHttpTest {
     void libraryPage_explainsTheLifetimesAndWhereTheKeyIs() {
         String page = Visitor.loggedIn(server.baseUrl(), "alice").text("/library");
         assertTrue(page.contains("id=\"lifetimes\""), page);
-        assertTrue(page.contains("signed for 10 minutes") && page.contains("@CloudFrontSigned(ttl = \"5m\")"),
-                page);
+        assertTrue(page.contains("signed for 10 minutes") && page.contains("@CloudFrontSigned(ttl = \"5m\")"), page);
         assertTrue(page.contains("<code>InvalidKey</code>"), page);
         assertTrue(page.contains("id=\"sign-out\""), page);
     }
@@ -278,12 +307,10 @@ final class DemoHttpTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         root.addHandler(handler);
         try {

@@ -24,15 +24,20 @@ final class Visitor {
 
     Visitor(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static Visitor loggedIn(String base, String user) {
         Visitor v = new Visitor(base);
         v.get("/library");
-        HttpResponse<byte[]> r = v.post("/j_security_check", "j_username=" + user + "&j_password="
-                + URLEncoder.encode(DemoServer.USERS.get(user), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> r = v.post(
+                "/j_security_check",
+                "j_username=" + user + "&j_password="
+                        + URLEncoder.encode(DemoServer.USERS.get(user), StandardCharsets.UTF_8));
         if (r.statusCode() / 100 != 3) {
             throw new IllegalStateException("login of " + user + " answered " + r.statusCode());
         }
@@ -48,7 +53,8 @@ final class Visitor {
     }
 
     HttpResponse<byte[]> post(String path, String form) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -58,7 +64,8 @@ final class Visitor {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -39,13 +39,18 @@ final class ResponseRulesResteasyTest {
      * @return the rows
      */
     static List<ResponseCase> rows() {
-        return ResponseCase.all().stream().filter(row -> !"gzip".equals(row.contentEncoding())).toList();
+        return ResponseCase.all().stream()
+                .filter(row -> !"gzip".equals(row.contentEncoding()))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void response_getsTheHeadersOfItsRow(ResponseCase row) {
-        row.check(TestHttp.send(row.method(), SERVER.get().uri("/api/case?" + row.query()),
-                HttpResponse.BodyHandlers.ofByteArray(), row.requestHeaders()));
+        row.check(TestHttp.send(
+                row.method(),
+                SERVER.get().uri("/api/case?" + row.query()),
+                HttpResponse.BodyHandlers.ofByteArray(),
+                row.requestHeaders()));
     }
 }

@@ -13,8 +13,7 @@ import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 /** The test application on RESTEasy's servlet dispatcher in a real Jetty. */
 final class ResteasyServer {
 
-    private ResteasyServer() {
-    }
+    private ResteasyServer() {}
 
     /** The configuration as application properties: test key, private prefix, cookies for example.com. */
     static Map<String, Object> properties() {

@@ -44,8 +44,10 @@ final class ResteasyTest {
     void seeOtherLocation_isSigned() {
         HttpResponse<String> r = SERVER.get().get("/api/catalog/download/report.pdf");
         assertEquals(303, r.statusCode());
-        assertEquals(CatalogResource.PRIVATE + "files/report.pdf",
-                Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow()).url());
+        assertEquals(
+                CatalogResource.PRIVATE + "files/report.pdf",
+                Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow())
+                        .url());
     }
 
     @Test
@@ -54,8 +56,9 @@ final class ResteasyTest {
         assertEquals(201, r.statusCode());
         Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow());
         String link = r.headers().firstValue("Link").orElseThrow();
-        assertEquals(CatalogResource.PRIVATE + "fonts/a.woff2", Signatures.verifyUrl(link.substring(1,
-                link.indexOf('>'))).url());
+        assertEquals(
+                CatalogResource.PRIVATE + "fonts/a.woff2",
+                Signatures.verifyUrl(link.substring(1, link.indexOf('>'))).url());
     }
 
     @Test
@@ -67,11 +70,14 @@ final class ResteasyTest {
 
     @Test
     void refusedRequest_getsNoCookiesAndNoSignatures() {
-        assertTrue(TestServer.setCookies(SERVER.get().get("/api/courses/java-101", "X-Deny", "yes")).isEmpty());
+        assertTrue(TestServer.setCookies(SERVER.get().get("/api/courses/java-101", "X-Deny", "yes"))
+                .isEmpty());
         HttpResponse<String> r = SERVER.get().get("/api/catalog/forbidden");
         assertEquals(403, r.statusCode());
         assertEquals(CatalogResource.PAGE, r.body());
-        assertEquals(CatalogResource.PRIVATE + "x", r.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                CatalogResource.PRIVATE + "x",
+                r.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
@@ -87,20 +93,29 @@ final class ResteasyTest {
 
     @Test
     void ipBinding_bindsToTheServletRemoteAddress() {
-        String location = SERVER.get().get("/api/catalog/bound").headers().firstValue("Location").orElseThrow();
+        String location = SERVER.get()
+                .get("/api/catalog/bound")
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         assertTrue(Signatures.verifyUrl(location).policy().contains("\"AWS:SourceIp\":\"127.0.0.1/32\""), location);
     }
 
     @Test
     void resource_signsAUrlWithTheInjectedSigner() {
-        List<String> urls = Signatures.signedUrls(SERVER.get().get("/api/catalog/manual").body());
-        assertEquals(CatalogResource.PRIVATE + "videos/lesson-7.mp4", Signatures.verifyUrl(urls.get(0)).url());
+        List<String> urls =
+                Signatures.signedUrls(SERVER.get().get("/api/catalog/manual").body());
+        assertEquals(
+                CatalogResource.PRIVATE + "videos/lesson-7.mp4",
+                Signatures.verifyUrl(urls.get(0)).url());
     }
 
     @Test
     void badProperty_failsTheDeploymentNamingIt() {
         String failure = Deployment.failure(() -> ResteasyServer.start(ResteasyServer.Misconfigured.class));
-        assertTrue(failure.contains("cloudfront.url.ttl = \"-5m\" (JAX-RS application property): the link lifetime"
-                + " must be positive"), failure);
+        assertTrue(
+                failure.contains("cloudfront.url.ttl = \"-5m\" (JAX-RS application property): the link lifetime"
+                        + " must be positive"),
+                failure);
     }
 }

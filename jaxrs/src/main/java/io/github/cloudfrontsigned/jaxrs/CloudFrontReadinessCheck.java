@@ -32,8 +32,7 @@ public class CloudFrontReadinessCheck implements HealthCheck {
     public static final String NAME = "cloudfront";
 
     /** Created by CDI. */
-    public CloudFrontReadinessCheck() {
-    }
+    public CloudFrontReadinessCheck() {}
 
     /** @return the key's state as a readiness response; never throws */
     @Override
@@ -44,11 +43,17 @@ public class CloudFrontReadinessCheck implements HealthCheck {
         } catch (IllegalStateException | ConfigurationException e) {
             // no JAX-RS application with the feature here, or one with no key configured at all (it uses no
             // @CloudFrontSigned resource): nothing to sign with, and nothing that should keep the application unready
-            return HealthCheckResponse.named(NAME).up().withData("state", "NOT_CONFIGURED")
-                    .withData("reason", "no CloudFront key is configured for this application").build();
+            return HealthCheckResponse.named(NAME)
+                    .up()
+                    .withData("state", "NOT_CONFIGURED")
+                    .withData("reason", "no CloudFront key is configured for this application")
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down().withData("state", KeyStatus.State.DOWN.name())
-                    .withData("lastError", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named(NAME)
+                    .down()
+                    .withData("state", KeyStatus.State.DOWN.name())
+                    .withData("lastError", String.valueOf(e.getMessage()))
+                    .build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(status.isUp());
         for (Map.Entry<String, Object> d : status.details().entrySet()) {

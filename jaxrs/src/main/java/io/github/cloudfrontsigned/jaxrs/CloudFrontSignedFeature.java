@@ -164,8 +164,8 @@ public final class CloudFrontSignedFeature implements Feature {
         } else {
             ConfigLookup lookup = properties(current);
             state.offerProperties(lookup, () -> {
-                SigningConfiguration shared = SharedConfigurations.configuration(classLoader(),
-                        applicationProperties(current), APPLICATION_PROPERTY, false);
+                SigningConfiguration shared = SharedConfigurations.configuration(
+                        classLoader(), applicationProperties(current), APPLICATION_PROPERTY, false);
                 return shared != null ? shared : SigningConfiguration.read(lookup, false);
             });
         }
@@ -196,8 +196,8 @@ public final class CloudFrontSignedFeature implements Feature {
      * @throws ConfigurationException if it is registered but not configured
      */
     public static CloudFrontSigner signer(Providers providers) {
-        ContextResolver<CloudFrontSigner> resolver = providers.getContextResolver(CloudFrontSigner.class,
-                MediaType.WILDCARD_TYPE);
+        ContextResolver<CloudFrontSigner> resolver =
+                providers.getContextResolver(CloudFrontSigner.class, MediaType.WILDCARD_TYPE);
         CloudFrontSigner signer = resolver == null ? null : resolver.getContext(CloudFrontSigner.class);
         if (signer == null) {
             throw new IllegalStateException("no CloudFront signer: register CloudFrontSignedFeature in the"
@@ -207,10 +207,12 @@ public final class CloudFrontSignedFeature implements Feature {
     }
 
     private static ConfigLookup properties(Configuration configuration) {
-        ConfigLookup application = ConfigLookup.of(name -> {
-            Object v = configuration.getProperty(name);
-            return v == null ? null : v.toString();
-        }, APPLICATION_PROPERTY);
+        ConfigLookup application = ConfigLookup.of(
+                name -> {
+                    Object v = configuration.getProperty(name);
+                    return v == null ? null : v.toString();
+                },
+                APPLICATION_PROPERTY);
         return ConfigSources.forApplication(classLoader(), application);
     }
 
@@ -233,8 +235,8 @@ public final class CloudFrontSignedFeature implements Feature {
 
     private static boolean servletApiPresent() {
         try {
-            Class.forName("jakarta.servlet.http.HttpServletRequest", false,
-                    CloudFrontSignedFeature.class.getClassLoader());
+            Class.forName(
+                    "jakarta.servlet.http.HttpServletRequest", false, CloudFrontSignedFeature.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -24,8 +24,8 @@ final class DeploymentCheck implements DynamicFeature {
         if (SigningState.annotation(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()) != null) {
             Class<?> resourceClass = resourceInfo.getResourceClass();
             Method method = resourceInfo.getResourceMethod();
-            context.register(new ResourceBinding(state.resource(resourceClass, method),
-                    ResourceSigning.where(method, resourceClass)));
+            context.register(new ResourceBinding(
+                    state.resource(resourceClass, method), ResourceSigning.where(method, resourceClass)));
         }
     }
 }

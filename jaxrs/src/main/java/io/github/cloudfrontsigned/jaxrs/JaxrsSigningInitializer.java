@@ -38,8 +38,7 @@ import java.util.Set;
 public final class JaxrsSigningInitializer implements ServletContainerInitializer {
 
     /** Called by the container through {@code ServiceLoader}. */
-    public JaxrsSigningInitializer() {
-    }
+    public JaxrsSigningInitializer() {}
 
     /**
      * Records the context-params and validates the configuration; see the class comment.
@@ -50,7 +49,8 @@ public final class JaxrsSigningInitializer implements ServletContainerInitialize
      */
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        ClassLoader classLoader = context.getClassLoader() != null ? context.getClassLoader()
+        ClassLoader classLoader = context.getClassLoader() != null
+                ? context.getClassLoader()
                 : JaxrsSigningInitializer.class.getClassLoader();
         Map<String, String> params = new HashMap<>();
         for (String name : Collections.list(context.getInitParameterNames())) {
@@ -67,8 +67,10 @@ public final class JaxrsSigningInitializer implements ServletContainerInitialize
             }
         } catch (ConfigurationException e) {
             SharedConfigurations.stop(classLoader); // the application will not start, so it will not stop either
-            ServletException failure = new ServletException("CloudFront @CloudFrontSigned resources cannot start in"
-                    + " web application \"" + context.getContextPath() + "\". " + e.getMessage(), e);
+            ServletException failure = new ServletException(
+                    "CloudFront @CloudFrontSigned resources cannot start in" + " web application \""
+                            + context.getContextPath() + "\". " + e.getMessage(),
+                    e);
             context.addListener(new FailStart(failure));
             throw failure;
         }

@@ -32,8 +32,7 @@ public final class MatchedResourceFilter implements ContainerRequestFilter {
     private ResourceInfo resourceInfo;
 
     /** For the Jakarta REST implementation. */
-    public MatchedResourceFilter() {
-    }
+    public MatchedResourceFilter() {}
 
     /** Stores the matched resource class and method as a request property. */
     @Override

@@ -22,6 +22,7 @@ final class ResourceBinding implements ContainerRequestFilter {
     final ResourceSigning resource;
     /** The resource method, {@code Class.method()}, for log lines. */
     final String where;
+
     private final boolean bindsClientIp;
 
     ResourceBinding(ResourceSigning resource, String where) {

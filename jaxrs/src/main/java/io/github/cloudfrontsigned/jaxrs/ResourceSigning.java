@@ -37,12 +37,23 @@ final class ResourceSigning {
     final LinkRewriter rewriting;
     final List<CookieTemplate> cookies;
 
-    private ResourceSigning(SigningConfiguration config, CloudFrontSigner signer, LinkRewriter rewriting,
-            Duration linkTtl, Duration cookieTtl, boolean bindClientIp, List<CookieTemplate> cookies) {
+    private ResourceSigning(
+            SigningConfiguration config,
+            CloudFrontSigner signer,
+            LinkRewriter rewriting,
+            Duration linkTtl,
+            Duration cookieTtl,
+            boolean bindClientIp,
+            List<CookieTemplate> cookies) {
         this.config = config;
         // A cookie set that fails to sign fails the response (500), unlike the servlet filter.
-        this.settings = RequestSigning.Settings.builder(config.requestRules()).signer(signer)
-                .linkTtl(linkTtl).cookieTtl(cookieTtl).bindClientIp(bindClientIp).cookieFailuresThrow(true).log(LOG)
+        this.settings = RequestSigning.Settings.builder(config.requestRules())
+                .signer(signer)
+                .linkTtl(linkTtl)
+                .cookieTtl(cookieTtl)
+                .bindClientIp(bindClientIp)
+                .cookieFailuresThrow(true)
+                .log(LOG)
                 .build();
         this.rewriting = rewriting;
         this.cookies = cookies;
@@ -59,11 +70,17 @@ final class ResourceSigning {
      * @throws ConfigurationException listing every bad attribute, each named
      *     {@code @CloudFrontSigned(attribute)} with the method as its source
      */
-    static ResourceSigning resolve(SigningConfiguration config, CloudFrontSigned annotation, Method method,
-            Class<?> resourceClass) {
+    static ResourceSigning resolve(
+            SigningConfiguration config, CloudFrontSigned annotation, Method method, Class<?> resourceClass) {
         if (annotation == null) {
-            return new ResourceSigning(config, config.signer(), config.rewriter(), config.urlTtl(),
-                    config.cookieTtl(), config.bindClientIp(), configuredCookies(config));
+            return new ResourceSigning(
+                    config,
+                    config.signer(),
+                    config.rewriter(),
+                    config.urlTtl(),
+                    config.cookieTtl(),
+                    config.bindClientIp(),
+                    configuredCookies(config));
         }
         String where = where(method, resourceClass);
         List<ConfigurationException.Problem> problems = new ArrayList<>();
@@ -72,25 +89,35 @@ final class ResourceSigning {
         CloudFrontSigner signer = config.signer();
         if (!annotation.hashAlgorithm().isBlank()) {
             try {
-                signer = signer.withHashAlgorithm(HashAlgorithm.parse(annotation.hashAlgorithm().trim()));
+                signer = signer.withHashAlgorithm(
+                        HashAlgorithm.parse(annotation.hashAlgorithm().trim()));
             } catch (IllegalArgumentException e) {
                 problems.add(problem("hashAlgorithm", annotation.hashAlgorithm(), where, e.getMessage()));
             }
         }
-        List<String> prefixes = annotation.protectedPrefixes().length == 0 ? config.protectedPrefixes()
-                : Arrays.stream(annotation.protectedPrefixes()).map(String::trim).toList();
+        List<String> prefixes = annotation.protectedPrefixes().length == 0
+                ? config.protectedPrefixes()
+                : Arrays.stream(annotation.protectedPrefixes())
+                        .map(String::trim)
+                        .toList();
         boolean bind = switch (annotation.ipBinding()) {
             case BIND -> true;
             case NONE -> false;
             case CONFIGURED -> config.bindClientIp();
         };
-        List<CookieTemplate> cookies = annotation.cookies().length == 0 ? configuredCookies(config)
+        List<CookieTemplate> cookies = annotation.cookies().length == 0
+                ? configuredCookies(config)
                 : cookieTemplates(config, annotation.cookies(), pathParameters(method, resourceClass), where, problems);
 
         // The configuration's own checks (prefix syntax, positive lifetimes, cookie Domain and Path) on the
         // overridden values; the refresh margin does not apply to annotated resources.
-        SigningConfiguration.Builder check = SigningConfiguration.builder().signer(signer).requireSigningTargets(false)
-                .protectedPrefixes(prefixes).urlTtl(linkTtl).cookieTtl(cookieTtl).cookieRefreshMargin(Duration.ZERO);
+        SigningConfiguration.Builder check = SigningConfiguration.builder()
+                .signer(signer)
+                .requireSigningTargets(false)
+                .protectedPrefixes(prefixes)
+                .urlTtl(linkTtl)
+                .cookieTtl(cookieTtl)
+                .cookieRefreshMargin(Duration.ZERO);
         for (CookieTemplate c : cookies) {
             if (c.example != null) {
                 check.cookie(c.example);
@@ -127,8 +154,8 @@ final class ResourceSigning {
         return builder.build();
     }
 
-    private static ConfigurationException.Problem translate(ConfigurationException.Problem p,
-            CloudFrontSigned annotation, String where) {
+    private static ConfigurationException.Problem translate(
+            ConfigurationException.Problem p, CloudFrontSigned annotation, String where) {
         String property = p.property();
         if (property.equals(ConfigProperties.PROTECTED_PREFIXES) && annotation.protectedPrefixes().length > 0) {
             return problem("protectedPrefixes", String.join(", ", annotation.protectedPrefixes()), where, p.message());
@@ -141,14 +168,17 @@ final class ResourceSigning {
         }
         if (property.startsWith(ConfigProperties.COOKIE_PREFIX) && annotation.cookies().length > 0) {
             // Domain or Path against a resource of the annotation: name both.
-            return problem("cookies", String.join(", ", annotation.cookies()), where, "with " + property
-                    + (p.value() == null ? "" : " = \"" + p.value() + "\"") + ": " + p.message());
+            return problem(
+                    "cookies",
+                    String.join(", ", annotation.cookies()),
+                    where,
+                    "with " + property + (p.value() == null ? "" : " = \"" + p.value() + "\"") + ": " + p.message());
         }
         return p;
     }
 
-    private static ConfigurationException.Problem problem(String attribute, String value, String where,
-            String message) {
+    private static ConfigurationException.Problem problem(
+            String attribute, String value, String where, String message) {
         return new ConfigurationException.Problem("@CloudFrontSigned(" + attribute + ")", value, where, message);
     }
 
@@ -158,7 +188,11 @@ final class ResourceSigning {
                 + "()";
     }
 
-    private static Duration duration(String text, Duration defaultValue, String attribute, String where,
+    private static Duration duration(
+            String text,
+            Duration defaultValue,
+            String attribute,
+            String where,
             List<ConfigurationException.Problem> problems) {
         if (text.isBlank()) {
             return defaultValue;
@@ -172,7 +206,8 @@ final class ResourceSigning {
     }
 
     private static List<CookieTemplate> configuredCookies(SigningConfiguration config) {
-        return config.cookies().stream().map(spec -> new CookieTemplate(spec.resourceTemplate(), List.of(), spec))
+        return config.cookies().stream()
+                .map(spec -> new CookieTemplate(spec.resourceTemplate(), List.of(), spec))
                 .toList();
     }
 
@@ -198,8 +233,12 @@ final class ResourceSigning {
         }
     }
 
-    private static List<CookieTemplate> cookieTemplates(SigningConfiguration config, String[] templates,
-            Set<String> pathParameters, String where, List<ConfigurationException.Problem> problems) {
+    private static List<CookieTemplate> cookieTemplates(
+            SigningConfiguration config,
+            String[] templates,
+            Set<String> pathParameters,
+            String where,
+            List<ConfigurationException.Problem> problems) {
         List<CookieTemplate> result = new ArrayList<>();
         for (String raw : templates) {
             String template = raw.trim();
@@ -212,12 +251,21 @@ final class ResourceSigning {
                     continue;
                 }
                 if (!name.matches("\\w[\\w.-]*")) {
-                    problems.add(problem("cookies", template, where, "placeholder {" + name + "} is not a path"
-                            + " parameter name; write {user} or the name of a path parameter, for example {courseId}"));
+                    problems.add(
+                            problem(
+                                    "cookies",
+                                    template,
+                                    where,
+                                    "placeholder {" + name + "} is not a path"
+                                            + " parameter name; write {user} or the name of a path parameter, for example {courseId}"));
                     ok = false;
                 } else if (pathParameters != null && !pathParameters.contains(name)) {
-                    problems.add(problem("cookies", template, where, "{" + name + "} is not a path parameter of this"
-                            + " resource method (its @Path declares " + pathParameters + "); use one of those or {user}"));
+                    problems.add(problem(
+                            "cookies",
+                            template,
+                            where,
+                            "{" + name + "} is not a path parameter of this" + " resource method (its @Path declares "
+                                    + pathParameters + "); use one of those or {user}"));
                     ok = false;
                 } else {
                     names.add(name);
@@ -268,9 +316,10 @@ final class ResourceSigning {
             Map<String, String> segments = new java.util.HashMap<>();
             for (String name : names) {
                 List<String> values = pathParameters.get(name);
-                String segment = values == null || values.isEmpty() ? null
-                        : config.requestRules().pathSegment("path parameter {" + name + "}",
-                                values.get(values.size() - 1));
+                String segment = values == null || values.isEmpty()
+                        ? null
+                        : config.requestRules()
+                                .pathSegment("path parameter {" + name + "}", values.get(values.size() - 1));
                 if (segment == null) {
                     return null;
                 }

@@ -47,7 +47,8 @@ final class SigningDecision {
         if (!decision.allowed()) {
             return null;
         }
-        return new SigningDecision(resource, request.getUriInfo().getRequestUri().getScheme(), decision);
+        return new SigningDecision(
+                resource, request.getUriInfo().getRequestUri().getScheme(), decision);
     }
 
     /**
@@ -85,7 +86,8 @@ final class SigningDecision {
      */
     List<String> setCookieHeaders(Map<String, List<String>> pathParameters) {
         List<CookieSpec> specs = resource.cookies.stream()
-                .map(template -> template.spec(resource.config, pathParameters)).toList();
+                .map(template -> template.spec(resource.config, pathParameters))
+                .toList();
         return decision.setCookieHeaders(specs);
     }
 

@@ -57,17 +57,24 @@ final class SigningResponseFilter implements ContainerResponseFilter {
             }
         }
         if (status == 304) {
-            ResponseRules.notModified(new SigningWriterInterceptor.EntityHeaders(response.getHeaders(), false),
+            ResponseRules.notModified(
+                    new SigningWriterInterceptor.EntityHeaders(response.getHeaders(), false),
                     request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         }
         try {
-            ResourceSigning resource = binding != null ? binding.resource
-                    : state.resource((Class<?>) matched[0], (Method) matched[1]);
+            ResourceSigning resource =
+                    binding != null ? binding.resource : state.resource((Class<?>) matched[0], (Method) matched[1]);
             sign(request, response, status, resource);
         } catch (RuntimeException e) {
             // A configuration or key failure: fail closed, without details in the response.
-            LOG.log(System.Logger.Level.ERROR, "CloudFront signing failed for " + (binding != null ? binding.where
-                    : ResourceSigning.where((Method) matched[1], (Class<?>) matched[0])) + "; answering 500", e);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "CloudFront signing failed for "
+                            + (binding != null
+                                    ? binding.where
+                                    : ResourceSigning.where((Method) matched[1], (Class<?>) matched[0]))
+                            + "; answering 500",
+                    e);
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.remove(HttpHeaders.LOCATION);
             headers.remove(HttpHeaders.LINK);
@@ -88,8 +95,8 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         return captured instanceof Object[] ? (Object[]) captured : null;
     }
 
-    private void sign(ContainerRequestContext request, ContainerResponseContext response, int status,
-            ResourceSigning resource) {
+    private void sign(
+            ContainerRequestContext request, ContainerResponseContext response, int status, ResourceSigning resource) {
         SigningDecision signing = SigningDecision.decide(resource, request);
         if (signing == null) {
             return;
@@ -104,8 +111,9 @@ final class SigningResponseFilter implements ContainerResponseFilter {
         }
         if (resource.rewriting != null && response.hasEntity()) {
             request.setProperty(SigningDecision.PROPERTY, signing);
-            request.setProperty(SigningWriterInterceptor.EXCHANGE, new SigningWriterInterceptor.Exchange(
-                    request.getMethod(), status, response.getEntityStream()));
+            request.setProperty(
+                    SigningWriterInterceptor.EXCHANGE,
+                    new SigningWriterInterceptor.Exchange(request.getMethod(), status, response.getEntityStream()));
         }
     }
 

@@ -140,17 +140,24 @@ final class SigningState {
             if (settled == null) {
                 SigningConfiguration chosen = programmatic != null ? programmatic : fromProperties;
                 if (chosen == null) {
-                    throw deferred != null ? deferred : new IllegalStateException("CloudFrontSignedFeature is not"
-                            + " configured");
+                    throw deferred != null
+                            ? deferred
+                            : new IllegalStateException("CloudFrontSignedFeature is not" + " configured");
                 }
                 settled = chosen;
-                LOG.log(System.Logger.Level.INFO, "CloudFront @CloudFrontSigned resources sign with {0}; {1}"
-                        + " protected prefixes, {2} cookie resources configured ({3})",
-                        chosen.signer().describeActiveKey(), chosen.protectedPrefixes().size(), chosen.cookies().size(),
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "CloudFront @CloudFrontSigned resources sign with {0}; {1}"
+                                + " protected prefixes, {2} cookie resources configured ({3})",
+                        chosen.signer().describeActiveKey(),
+                        chosen.protectedPrefixes().size(),
+                        chosen.cookies().size(),
                         programmatic != null ? "configuration in code" : "configuration properties");
                 if (chosen.accessPolicyClass() != null) {
-                    LOG.log(System.Logger.Level.WARNING, "{0} names a servlet access policy; it does not apply to"
-                            + " @CloudFrontSigned resources, which authorize in the resource method",
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "{0} names a servlet access policy; it does not apply to"
+                                    + " @CloudFrontSigned resources, which authorize in the resource method",
                             ConfigProperties.AUTH_POLICY);
                 }
                 if (LOG.isLoggable(System.Logger.Level.DEBUG)) {

@@ -49,8 +49,7 @@ final class SigningWriterInterceptor implements WriterInterceptor {
      * @param status the response status
      * @param entityStream the entity stream as the filter saw it
      */
-    record Exchange(String method, int status, Object entityStream) {
-    }
+    record Exchange(String method, int status, Object entityStream) {}
 
     /** Whether an encoded entity was passed through unsigned already (reported once). */
     private volatile boolean encodedReported;
@@ -75,14 +74,16 @@ final class SigningWriterInterceptor implements WriterInterceptor {
         boolean coderAhead = exchange.entityStream != null && exchange.entityStream != context.getOutputStream();
         EntityHeaders headers = new EntityHeaders(context.getHeaders(), coderAhead);
         if (ResponseRules.body(exchange.method, exchange.status, headers) == ResponseRules.Body.PASS) {
-            if (!coderAhead && ResponseRules.isEncoded(headers.get(HttpHeaders.CONTENT_ENCODING))
-                    && !encodedReported) {
+            if (!coderAhead && ResponseRules.isEncoded(headers.get(HttpHeaders.CONTENT_ENCODING)) && !encodedReported) {
                 encodedReported = true;
-                LOG.log(System.Logger.Level.INFO, "CloudFront links in {0} entities with Content-Encoding {1} are not"
-                        + " signed: the header was set before the entity was written, so it is taken as already"
-                        + " encoded (no entity coder such as Jersey''s GZipEncoder wraps the stream). If a filter"
-                        + " sets the header for compression done elsewhere, compress in the container instead (Jetty"
-                        + " GzipHandler, Tomcat compression, a proxy), which runs after signing. Logged once.", mediaType,
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "CloudFront links in {0} entities with Content-Encoding {1} are not"
+                                + " signed: the header was set before the entity was written, so it is taken as already"
+                                + " encoded (no entity coder such as Jersey''s GZipEncoder wraps the stream). If a filter"
+                                + " sets the header for compression done elsewhere, compress in the container instead (Jetty"
+                                + " GzipHandler, Tomcat compression, a proxy), which runs after signing. Logged once.",
+                        mediaType,
                         headers.get(HttpHeaders.CONTENT_ENCODING));
             }
             context.proceed();
@@ -96,11 +97,18 @@ final class SigningWriterInterceptor implements WriterInterceptor {
             if (decision.charsetError != null) {
                 throw decision.charsetError;
             }
-            rewriting = signing.resource.rewriting.wrap(KeepOpen.outputStream(original), decision.charset,
-                    decision.contentType, signing.scheme, signing.links());
+            rewriting = signing.resource.rewriting.wrap(
+                    KeepOpen.outputStream(original),
+                    decision.charset,
+                    decision.contentType,
+                    signing.scheme,
+                    signing.links());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Entity of {0} left unsigned: the link rewriter could not start ({1})",
-                    mediaType, e.getClass().getName());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Entity of {0} left unsigned: the link rewriter could not start ({1})",
+                    mediaType,
+                    e.getClass().getName());
             context.proceed();
             return;
         }
@@ -116,8 +124,13 @@ final class SigningWriterInterceptor implements WriterInterceptor {
      * share their media type, so the last decision is kept and reused while the media type and configuration are
      * equal: no header string is built or parsed per response.
      */
-    private record Decision(MediaType mediaType, SigningConfiguration config, boolean rewritable, String contentType,
-            Charset charset, IllegalArgumentException charsetError) {
+    private record Decision(
+            MediaType mediaType,
+            SigningConfiguration config,
+            boolean rewritable,
+            String contentType,
+            Charset charset,
+            IllegalArgumentException charsetError) {
 
         // written out: the generated ones keep an undeployed web application reachable on Java 17 (JDK-8078641);
         // a Decision is compared by its fields in decide(), never by equals, so identity is its equality
@@ -196,7 +209,9 @@ final class SigningWriterInterceptor implements WriterInterceptor {
                 return null;
             }
             if (value instanceof EntityTag tag) {
-                return RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(tag);
+                return RuntimeDelegate.getInstance()
+                        .createHeaderDelegate(EntityTag.class)
+                        .toString(tag);
             }
             return value.toString();
         }

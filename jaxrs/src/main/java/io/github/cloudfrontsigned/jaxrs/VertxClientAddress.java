@@ -35,7 +35,8 @@ final class VertxClientAddress implements ContainerRequestFilter {
 
     private static final String CONTAINER_REQUEST_CONTEXT =
             "org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext";
-    private static final String REQUEST_CONTEXT = "org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext";
+    private static final String REQUEST_CONTEXT =
+            "org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext";
     private static final String SERVER_HTTP_REQUEST = "org.jboss.resteasy.reactive.server.spi.ServerHttpRequest";
     private static final String VERTX_REQUEST = "io.vertx.core.http.HttpServerRequest";
     private static final String VERTX_ADDRESS = "io.vertx.core.net.SocketAddress";
@@ -74,8 +75,14 @@ final class VertxClientAddress implements ContainerRequestFilter {
     }
 
     /** The reflective path from a JAX-RS request context to the Vert.x peer address. */
-    private record Chain(Method serverRequestContext, Class<?> requestContext, Method serverRequest, Method unwrap,
-            Class<?> vertxRequest, Method remoteAddress, Method hostAddress) {
+    private record Chain(
+            Method serverRequestContext,
+            Class<?> requestContext,
+            Method serverRequest,
+            Method unwrap,
+            Class<?> vertxRequest,
+            Method remoteAddress,
+            Method hostAddress) {
 
         static final Chain NONE = new Chain(null, null, null, null, null, null, null);
 
@@ -106,10 +113,13 @@ final class VertxClientAddress implements ContainerRequestFilter {
                 }
                 Class<?> requestContext = Class.forName(REQUEST_CONTEXT, false, cl);
                 Class<?> vertxRequest = Class.forName(VERTX_REQUEST, false, cl);
-                return new Chain(containerRequestContext.getMethod("getServerRequestContext"), requestContext,
+                return new Chain(
+                        containerRequestContext.getMethod("getServerRequestContext"),
+                        requestContext,
                         requestContext.getMethod("serverRequest"),
                         Class.forName(SERVER_HTTP_REQUEST, false, cl).getMethod("unwrap", Class.class),
-                        vertxRequest, vertxRequest.getMethod("remoteAddress"),
+                        vertxRequest,
+                        vertxRequest.getMethod("remoteAddress"),
                         Class.forName(VERTX_ADDRESS, false, cl).getMethod("hostAddress"));
             } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
                 return NONE;

@@ -17,7 +17,8 @@ final class AnnotationOverridesTest {
 
     @Test
     void hashAlgorithm_signsWithSha256() {
-        List<String> urls = Signatures.signedUrls(SERVER.get().get("/api/catalog/sha256").body());
+        List<String> urls =
+                Signatures.signedUrls(SERVER.get().get("/api/catalog/sha256").body());
         assertEquals(2, urls.size());
         for (String url : urls) {
             assertTrue(url.endsWith("&Hash-Algorithm=SHA256"), url);
@@ -30,13 +31,19 @@ final class AnnotationOverridesTest {
         String body = SERVER.get().get("/api/catalog/media").body();
         List<String> urls = Signatures.signedUrls(body);
         assertEquals(1, urls.size(), body);
-        assertEquals("https://media.example.com/hd/a.mp4", Signatures.verifyUrl(urls.get(0)).url());
+        assertEquals(
+                "https://media.example.com/hd/a.mp4",
+                Signatures.verifyUrl(urls.get(0)).url());
         assertTrue(body.contains(" " + CatalogResource.PRIVATE + "b.mp4\n"), body);
     }
 
     @Test
     void ipBinding_bindsTheLinkToTheClientAddress() {
-        String location = SERVER.get().get("/api/catalog/bound").headers().firstValue("Location").orElseThrow();
+        String location = SERVER.get()
+                .get("/api/catalog/bound")
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         Signatures.Verified v = Signatures.verifyUrl(location);
         assertTrue(v.policy().contains("\"IpAddress\":{\"AWS:SourceIp\":\"127.0.0.1/32\"}"), v.policy());
         assertEquals(CatalogResource.PRIVATE + "files/bound.pdf", v.url());
@@ -44,8 +51,11 @@ final class AnnotationOverridesTest {
 
     @Test
     void ipBinding_trustsForwardedForOnlyFromConfiguredProxies() {
-        String location = SERVER.get().get("/api/catalog/bound", "X-Forwarded-For", "198.51.100.7").headers()
-                .firstValue("Location").orElseThrow();
+        String location = SERVER.get()
+                .get("/api/catalog/bound", "X-Forwarded-For", "198.51.100.7")
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         assertTrue(Signatures.verifyUrl(location).policy().contains("\"AWS:SourceIp\":\"127.0.0.1/32\""), location);
     }
 }

@@ -20,7 +20,9 @@ final class ApplicationBindingTest {
                 .register(new CloudFrontSignedFeature(JerseyServer.configuration()));
         try (TestServer server = JerseyServer.start(config)) {
             String body = server.get("/api/plain").body();
-            assertEquals(CatalogResource.PRIVATE + "a.txt", Signatures.verifyUrl(body).url());
+            assertEquals(
+                    CatalogResource.PRIVATE + "a.txt",
+                    Signatures.verifyUrl(body).url());
         }
     }
 

@@ -34,11 +34,15 @@ final class CdiInjectionTest {
     void injectedSigner_isTheOneTheFeatureConfigured() {
         SigningConfiguration configuration = JerseyServer.configuration().build();
         try (TestServer server = JerseyServer.start(Map.of(), new CloudFrontSignedFeature(configuration));
-                WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(JaxrsCdiProducer.class,
-                        VideoLinks.class).initialize()) {
+                WeldContainer cdi = new Weld()
+                        .disableDiscovery()
+                        .addBeanClasses(JaxrsCdiProducer.class, VideoLinks.class)
+                        .initialize()) {
             VideoLinks links = cdi.select(VideoLinks.class).get();
             assertSame(configuration.signer(), links.signer);
-            assertEquals(CatalogResource.PRIVATE + "videos/a.mp4", Signatures.verifyUrl(links.link("a.mp4")).url());
+            assertEquals(
+                    CatalogResource.PRIVATE + "videos/a.mp4",
+                    Signatures.verifyUrl(links.link("a.mp4")).url());
             server.get("/api/catalog/items"); // the JAX-RS side keeps working alongside
         }
     }

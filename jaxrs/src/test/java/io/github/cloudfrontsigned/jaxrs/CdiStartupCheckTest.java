@@ -30,14 +30,18 @@ final class CdiStartupCheckTest {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader application = new URLClassLoader(new URL[0], previous)) {
             Config config = new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(properties, "test properties", 500)).build();
+                    .withSources(new PropertiesConfigSource(properties, "test properties", 500))
+                    .build();
             ConfigProviderResolver resolver = ConfigProviderResolver.instance();
             resolver.registerConfig(config, application);
             if (servletInitializerRan) {
                 ConfigSources.registerContextParams(application, Map.of());
             }
             Thread.currentThread().setContextClassLoader(application);
-            try (WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(CdiStartupCheck.class).initialize()) {
+            try (WeldContainer cdi = new Weld()
+                    .disableDiscovery()
+                    .addBeanClasses(CdiStartupCheck.class)
+                    .initialize()) {
                 assertTrue(cdi.isRunning());
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
@@ -74,8 +78,11 @@ final class CdiStartupCheckTest {
     void badDuration_stopsStartUpWithThePropertyValueSourceAndFix() {
         Map<String, String> properties = valid();
         properties.put(ConfigProperties.URL_TTL, "ten minutes");
-        assertContains(startFails(properties).getMessage(),
-                ConfigProperties.URL_TTL + " = \"ten minutes\"", "test properties", "10m");
+        assertContains(
+                startFails(properties).getMessage(),
+                ConfigProperties.URL_TTL + " = \"ten minutes\"",
+                "test properties",
+                "10m");
     }
 
     @Test

@@ -24,8 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class CompressionTest {
 
     @RegisterExtension
-    static final RunningServer SERVER = new RunningServer(() -> JerseyServer.start(Map.of(),
-            new CloudFrontSignedFeature(JerseyServer.configuration()), EncodingFilter.class, GZipEncoder.class));
+    static final RunningServer SERVER = new RunningServer(() -> JerseyServer.start(
+            Map.of(),
+            new CloudFrontSignedFeature(JerseyServer.configuration()),
+            EncodingFilter.class,
+            GZipEncoder.class));
 
     static String gunzip(byte[] body) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {

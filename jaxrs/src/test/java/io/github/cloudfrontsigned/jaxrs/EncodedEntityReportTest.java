@@ -21,11 +21,16 @@ final class EncodedEntityReportTest {
     @Test
     void encodedEntity_isReportedOnce_namingTheEncodingAndTheRemedy() {
         List<String> messages = LogCapture.messages(LogCapture.logged(CloudFrontSignedFeature.class, () -> {
-            SERVER.get().getBytes("/api/catalog/compressed");
-            SERVER.get().getBytes("/api/catalog/compressed");
-        })).stream().filter(m -> m.contains("Content-Encoding")).toList();
+                    SERVER.get().getBytes("/api/catalog/compressed");
+                    SERVER.get().getBytes("/api/catalog/compressed");
+                }))
+                .stream()
+                .filter(m -> m.contains("Content-Encoding"))
+                .toList();
         assertEquals(1, messages.size(), messages.toString());
-        assertTrue(messages.get(0).contains("Content-Encoding gzip") && messages.get(0).contains("GzipHandler"),
+        assertTrue(
+                messages.get(0).contains("Content-Encoding gzip")
+                        && messages.get(0).contains("GzipHandler"),
                 messages.get(0));
     }
 }

@@ -39,9 +39,14 @@ final class EntityLinkSigningTest {
     @Test
     void linkWithQuery_getsTheSignatureAfterItsOwnParameters() {
         String body = SERVER.get().get("/api/catalog/items?n=1").body();
-        String poster = Signatures.signedUrls(body).stream().filter(u -> u.contains("posters")).findFirst().orElseThrow();
+        String poster = Signatures.signedUrls(body).stream()
+                .filter(u -> u.contains("posters"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(poster.startsWith(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360&Expires="), poster);
-        assertEquals(CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360", Signatures.verifyUrl(poster).url());
+        assertEquals(
+                CatalogResource.PRIVATE + "posters/lesson-1.jpg?w=640&h=360",
+                Signatures.verifyUrl(poster).url());
     }
 
     @Test
@@ -56,10 +61,12 @@ final class EntityLinkSigningTest {
     @Test
     void xmlAndTextEntities_areSigned() {
         String xml = SERVER.get().get("/api/catalog/xml").body();
-        assertEquals(CatalogResource.PRIVATE + "videos/x.mp4?a=1&b=2",
+        assertEquals(
+                CatalogResource.PRIVATE + "videos/x.mp4?a=1&b=2",
                 Signatures.verifyUrl(Signatures.signedUrls(xml).get(0)).url());
         String text = SERVER.get().get("/api/catalog/text").body();
-        assertEquals(CatalogResource.PRIVATE + "files/notes.txt",
+        assertEquals(
+                CatalogResource.PRIVATE + "files/notes.txt",
                 Signatures.verifyUrl(Signatures.signedUrls(text).get(0)).url());
     }
 
@@ -80,14 +87,17 @@ final class EntityLinkSigningTest {
         HttpResponse<String> r = SERVER.get().get("/api/catalog/tagged");
         assertEquals("W/\"v1\"", r.headers().firstValue("ETag").orElseThrow());
         assertFalse(Signatures.signedUrls(r.body()).isEmpty(), r.body());
-        r.headers().firstValue("Content-Length").ifPresent(length ->
-                assertEquals(r.body().getBytes(StandardCharsets.UTF_8).length, Integer.parseInt(length)));
+        r.headers()
+                .firstValue("Content-Length")
+                .ifPresent(length ->
+                        assertEquals(r.body().getBytes(StandardCharsets.UTF_8).length, Integer.parseInt(length)));
     }
 
     @Test
     void streamingOutput_linkSplitAcrossWritesAndAFlush_isSigned() {
         String body = SERVER.get().get("/api/catalog/streamed").body();
-        assertEquals(CatalogResource.PRIVATE + "videos/split.mp4",
+        assertEquals(
+                CatalogResource.PRIVATE + "videos/split.mp4",
                 Signatures.verifyUrl(Signatures.signedUrls(body).get(0)).url());
         assertEquals("first " + CatalogResource.PRIVATE + "videos/split.mp4 last\n", Signatures.unsigned(body));
     }
@@ -104,8 +114,11 @@ final class EntityLinkSigningTest {
     void linkTheSignerRefuses_staysAsWrittenAndTheRestIsSigned() {
         String body = SERVER.get().get("/api/catalog/unsignable").body();
         assertTrue(body.startsWith(CatalogResource.PRIVATE + "a*b.mp4 "), body);
-        assertEquals(List.of(CatalogResource.PRIVATE + "ok.mp4"),
-                Signatures.signedUrls(body).stream().map(u -> Signatures.verifyUrl(u).url()).toList());
+        assertEquals(
+                List.of(CatalogResource.PRIVATE + "ok.mp4"),
+                Signatures.signedUrls(body).stream()
+                        .map(u -> Signatures.verifyUrl(u).url())
+                        .toList());
     }
 
     @Test
@@ -123,6 +136,7 @@ final class EntityLinkSigningTest {
 
     @Test
     void errorResponse_keepsItsEntityUnsigned() {
-        assertEquals(CatalogResource.PAGE, SERVER.get().get("/api/catalog/forbidden").body());
+        assertEquals(
+                CatalogResource.PAGE, SERVER.get().get("/api/catalog/forbidden").body());
     }
 }

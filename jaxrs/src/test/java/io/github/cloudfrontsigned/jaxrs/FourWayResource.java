@@ -30,6 +30,7 @@ public class FourWayResource {
 
     /** The annotated endpoint's response bodies, by {@code posters}, fetched once the server runs. */
     static final Map<Boolean, byte[]> READY = new ConcurrentHashMap<>();
+
     static volatile CloudFrontSigner signer;
     private static final Map<String, List<Item>> PRESIGNED = new ConcurrentHashMap<>();
     private static final CloudFrontUtilities SDK = CloudFrontUtilities.create();
@@ -54,10 +55,10 @@ public class FourWayResource {
      */
     @GET
     @Path("presigned")
-    public List<Item> presigned(@QueryParam("n") @DefaultValue("3") int n,
-            @QueryParam("posters") @DefaultValue("true") boolean posters) {
-        return PRESIGNED.computeIfAbsent(n + "/" + posters,
-                key -> signed(n, posters, url -> signer.signUrl(url, Duration.ofMinutes(10))));
+    public List<Item> presigned(
+            @QueryParam("n") @DefaultValue("3") int n, @QueryParam("posters") @DefaultValue("true") boolean posters) {
+        return PRESIGNED.computeIfAbsent(
+                n + "/" + posters, key -> signed(n, posters, url -> signer.signUrl(url, Duration.ofMinutes(10))));
     }
 
     /**
@@ -67,12 +68,19 @@ public class FourWayResource {
      */
     @GET
     @Path("sdk")
-    public List<Item> sdk(@QueryParam("n") @DefaultValue("3") int n,
-            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+    public List<Item> sdk(
+            @QueryParam("n") @DefaultValue("3") int n, @QueryParam("posters") @DefaultValue("true") boolean posters) {
         Instant expires = Instant.now().plus(Duration.ofMinutes(10));
-        return signed(n, posters, url -> SDK.getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
-                .resourceUrl(url).keyPairId(TestKeys.KEY_PAIR_ID).privateKey(TestKeys.RSA.getPrivate())
-                .expirationDate(expires).build()).url());
+        return signed(
+                n,
+                posters,
+                url -> SDK.getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
+                                .resourceUrl(url)
+                                .keyPairId(TestKeys.KEY_PAIR_ID)
+                                .privateKey(TestKeys.RSA.getPrivate())
+                                .expirationDate(expires)
+                                .build())
+                        .url());
     }
 
     /**
@@ -82,8 +90,8 @@ public class FourWayResource {
      */
     @GET
     @Path("signer")
-    public List<Item> signer(@QueryParam("n") @DefaultValue("3") int n,
-            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+    public List<Item> signer(
+            @QueryParam("n") @DefaultValue("3") int n, @QueryParam("posters") @DefaultValue("true") boolean posters) {
         return signed(n, posters, url -> signer.signUrl(url, Duration.ofMinutes(10)));
     }
 

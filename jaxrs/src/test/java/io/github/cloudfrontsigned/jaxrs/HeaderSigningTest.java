@@ -30,15 +30,18 @@ final class HeaderSigningTest {
         assertTrue(v.canned(), location);
         // 5 minutes, rounded up to the expiry granularity
         Duration ttl = Duration.between(before, v.expires());
-        assertTrue(ttl.compareTo(Duration.ofMinutes(5)) >= 0 && ttl.compareTo(Duration.ofMinutes(7)) < 0, ttl.toString());
+        assertTrue(
+                ttl.compareTo(Duration.ofMinutes(5)) >= 0 && ttl.compareTo(Duration.ofMinutes(7)) < 0, ttl.toString());
     }
 
     @Test
     void createdLocationAndLinkHeader_areSigned() {
         HttpResponse<String> r = SERVER.get().send("POST", "/api/catalog/uploads");
         assertEquals(201, r.statusCode());
-        assertEquals(CatalogResource.PRIVATE + "uploads/1.bin",
-                Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow()).url());
+        assertEquals(
+                CatalogResource.PRIVATE + "uploads/1.bin",
+                Signatures.verifyUrl(r.headers().firstValue("Location").orElseThrow())
+                        .url());
         String link = r.headers().firstValue("Link").orElseThrow();
         assertTrue(link.startsWith("<" + CatalogResource.PRIVATE + "fonts/a.woff2?Expires="), link);
         assertTrue(link.endsWith(">; rel=preload; as=font"), link);
@@ -49,7 +52,9 @@ final class HeaderSigningTest {
     void errorResponse_keepsItsLocationUnsigned() {
         HttpResponse<String> r = SERVER.get().get("/api/catalog/forbidden");
         assertEquals(403, r.statusCode());
-        assertEquals(CatalogResource.PRIVATE + "x", r.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                CatalogResource.PRIVATE + "x",
+                r.headers().firstValue("Location").orElseThrow());
         assertEquals(CatalogResource.PAGE, r.body());
         assertTrue(TestServer.setCookies(r).isEmpty());
     }

@@ -16,14 +16,15 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /** The test application on Jersey's {@code ServletContainer} in a real Jetty. */
 final class JerseyServer {
 
-    private JerseyServer() {
-    }
+    private JerseyServer() {}
 
     /** The configuration most tests use: the test key, the private prefix, cookies for example.com. */
     static SigningConfiguration.Builder configuration() {
-        return SigningConfiguration.builder().signer(TestKeys.signer())
+        return SigningConfiguration.builder()
+                .signer(TestKeys.signer())
                 .protectedPrefixes(List.of(CatalogResource.PRIVATE))
-                .cookieAttributes(CookieAttributes.builder().domain("example.com").build());
+                .cookieAttributes(
+                        CookieAttributes.builder().domain("example.com").build());
     }
 
     /** The test application with the feature configured in code. */

@@ -28,8 +28,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class LoadTestServer {
 
-    private LoadTestServer() {
-    }
+    private LoadTestServer() {}
 
     /**
      * @param args the port (default 8090)
@@ -37,15 +36,17 @@ public final class LoadTestServer {
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
-        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
-                .expiryGranularity(Duration.ofMinutes(5)).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .expiryGranularity(Duration.ofMinutes(5))
+                .build();
         ResourceConfig config = new ResourceConfig();
         config.registerClasses(TestApplication.CLASSES);
         config.register(FourWayResource.class);
         FourWayResource.signer = signer;
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        config.register(new CloudFrontSignedFeature(SigningConfiguration.builder().signer(signer)
-                .protectedPrefixes(List.of(CatalogResource.PRIVATE))));
+        config.register(new CloudFrontSignedFeature(
+                SigningConfiguration.builder().signer(signer).protectedPrefixes(List.of(CatalogResource.PRIVATE))));
         ServletContextHandler context = new ServletContextHandler("/");
         ServletHolder holder = new ServletHolder(new ServletContainer(config));
         holder.setInitOrder(1);
@@ -59,9 +60,14 @@ public final class LoadTestServer {
         server.start();
         HttpClient client = HttpClient.newHttpClient();
         for (boolean posters : new boolean[] {true, false}) {
-            FourWayResource.READY.put(posters, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + port + "/api/catalog/items?n=100&posters=" + posters)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body());
+            FourWayResource.READY.put(
+                    posters,
+                    client.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                                    + "/api/catalog/items?n=100&posters=" + posters))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .body());
         }
         System.out.println("READY http://127.0.0.1:" + port + "/api/catalog/items?n=100 and /api/fourway/"
                 + "{presigned,limit,sdk,signer}?n=100");

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Signatures;
-import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestRules;
 import io.github.cloudfrontsigned.testing.TestServer;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.request.RequestRules;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.logging.Level;
@@ -33,26 +32,38 @@ final class PathSegmentsTest {
 
     @RegisterExtension
     static final RunningServer SERVER = RunningServer.jersey();
+
     private static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
-            .trustedKey(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPublic()).build();
+            .trustedKey(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPublic())
+            .build();
 
     private static void assertNeverReadsASibling(List<String> set, String what) {
-        String cookieHeader = set.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
-        for (String sibling : List.of("https://cdn.example.com/courses/java-101/a.mp4",
-                "https://cdn.example.com/courses/a.mp4", "https://cdn.example.com/users/alice/a.pdf")) {
-            assertFalse(VERIFIER.verify(ViewerRequest.builder().url(sibling).cookieHeader(cookieHeader).build())
-                    .isAllowed(), () -> what + ": " + set + " reads " + sibling);
+        String cookieHeader =
+                set.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        for (String sibling : List.of(
+                "https://cdn.example.com/courses/java-101/a.mp4",
+                "https://cdn.example.com/courses/a.mp4",
+                "https://cdn.example.com/users/alice/a.pdf")) {
+            assertFalse(
+                    VERIFIER.verify(ViewerRequest.builder()
+                                    .url(sibling)
+                                    .cookieHeader(cookieHeader)
+                                    .build())
+                            .isAllowed(),
+                    () -> what + ": " + set + " reads " + sibling);
         }
     }
 
     @Test
     @Order(1)
     void dotSegmentPathParameter_isOneWarningNamingTheRule() {
-        List<String> warnings = LogCapture.messages(LogCapture.logged(RequestRules.class,
-                () -> SERVER.get().get("/api/courses/%252e%252e")).stream()
-                .filter(r -> r.getLevel().equals(Level.WARNING)).toList());
+        List<String> warnings = LogCapture.messages(
+                LogCapture.logged(RequestRules.class, () -> SERVER.get().get("/api/courses/%252e%252e")).stream()
+                        .filter(r -> r.getLevel().equals(Level.WARNING))
+                        .toList());
         assertEquals(1, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).contains("path parameter {courseId} \"%2e%2e\" cannot be a path segment"),
+        assertTrue(
+                warnings.get(0).contains("path parameter {courseId} \"%2e%2e\" cannot be a path segment"),
                 warnings.get(0));
     }
 
@@ -74,8 +85,19 @@ final class PathSegmentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a%2Ab", "%3Fx", "100%25", "%252f", "..a", "...", "java-101%2A", "%252e%252e%252f",
-        "a%5Cb", "%2A"})
+    @ValueSource(
+            strings = {
+                "a%2Ab",
+                "%3Fx",
+                "100%25",
+                "%252f",
+                "..a",
+                "...",
+                "java-101%2A",
+                "%252e%252e%252f",
+                "a%5Cb",
+                "%2A"
+            })
     void otherPathParameter_getsCookiesThatNeverReadASiblingsFiles(String rawValue) {
         HttpResponse<String> r = SERVER.get().get("/api/courses/" + rawValue);
         List<String> set = TestServer.setCookies(r);
@@ -87,7 +109,8 @@ final class PathSegmentsTest {
     @ValueSource(strings = {"a/b", "..\\alice", "*", "../alice", "alice*", "alice/..", "...", "%", "*/alice"})
     void otherUser_getsCookiesThatNeverReadASiblingsFiles(String user) {
         List<String> set = TestServer.setCookies(SERVER.get().get("/api/courses/c1", "X-User", user)).stream()
-                .filter(c -> c.contains("Path=/users/")).toList();
+                .filter(c -> c.contains("Path=/users/"))
+                .toList();
         assertEquals(3, set.size(), set.toString());
         assertNeverReadsASibling(set, user);
     }

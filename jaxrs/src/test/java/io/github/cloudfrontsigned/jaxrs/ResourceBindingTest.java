@@ -30,8 +30,8 @@ final class ResourceBindingTest {
     }
 
     @RegisterExtension
-    static final RunningServer SERVER = new RunningServer(() -> JerseyServer.start(Map.of(),
-            new CloudFrontSignedFeature(JerseyServer.configuration()), new Probe()));
+    static final RunningServer SERVER = new RunningServer(
+            () -> JerseyServer.start(Map.of(), new CloudFrontSignedFeature(JerseyServer.configuration()), new Probe()));
 
     private static String header(HttpResponse<String> r, String name) {
         return r.headers().firstValue(name).orElseThrow();

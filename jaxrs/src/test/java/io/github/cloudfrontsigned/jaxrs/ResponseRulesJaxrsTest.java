@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class ResponseRulesJaxrsTest {
 
     @RegisterExtension
-    static final RunningServer SERVER = new RunningServer(() -> JerseyServer.start(Set.of(CaseResource.class),
-            Map.of(), new CloudFrontSignedFeature(JerseyServer.configuration())));
+    static final RunningServer SERVER = new RunningServer(() -> JerseyServer.start(
+            Set.of(CaseResource.class), Map.of(), new CloudFrontSignedFeature(JerseyServer.configuration())));
 
     static List<ResponseCase> rows() {
         return ResponseCase.all();
@@ -33,8 +33,11 @@ final class ResponseRulesJaxrsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void response_getsTheHeadersOfItsRow(ResponseCase row) {
-        row.check(TestHttp.send(row.method(), SERVER.get().uri("/api/case?" + row.query()),
-                HttpResponse.BodyHandlers.ofByteArray(), row.requestHeaders()));
+        row.check(TestHttp.send(
+                row.method(),
+                SERVER.get().uri("/api/case?" + row.query()),
+                HttpResponse.BodyHandlers.ofByteArray(),
+                row.requestHeaders()));
     }
 
     /** {@code /case}: the response of one row, read from the query; signed. */

@@ -31,8 +31,10 @@ final class SignedCookiesTest {
     void pathParameter_namesTheCookieResource() {
         HttpResponse<String> r = SERVER.get().get("/api/courses/java-101");
         assertEquals(200, r.statusCode());
-        List<String> set = Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
-        assertTrue(set.get(0).endsWith("; Domain=example.com; Path=/courses/java-101/; Secure; HttpOnly; SameSite=Lax"),
+        List<String> set =
+                Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
+        assertTrue(
+                set.get(0).endsWith("; Domain=example.com; Path=/courses/java-101/; Secure; HttpOnly; SameSite=Lax"),
                 set.get(0));
     }
 
@@ -45,7 +47,8 @@ final class SignedCookiesTest {
     @Test
     void user_namesTheCookieResource() {
         HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "X-User", "ann lee");
-        List<String> set = Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/users/ann%20lee/*");
+        List<String> set =
+                Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/users/ann%20lee/*");
         assertTrue(set.get(0).contains("; Path=/users/ann%20lee/;"), set.get(0));
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
     }
@@ -59,19 +62,22 @@ final class SignedCookiesTest {
     @Test
     void cookiePolicy_lastsTheAnnotationsCookieTtl() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<String> set = Signatures.verifyCookies(TestServer.setCookies(SERVER.get().get("/api/courses/c1")),
-                "https://cdn.example.com/courses/c1/*");
+        List<String> set = Signatures.verifyCookies(
+                TestServer.setCookies(SERVER.get().get("/api/courses/c1")), "https://cdn.example.com/courses/c1/*");
         Matcher m = Pattern.compile("\"AWS:EpochTime\":(\\d+)").matcher(Signatures.cookiePolicy(set));
         assertTrue(m.find());
         Duration ttl = Duration.between(before, Instant.ofEpochSecond(Long.parseLong(m.group(1))));
-        assertTrue(ttl.compareTo(Duration.ofHours(2)) >= 0 && ttl.compareTo(Duration.ofHours(2).plusMinutes(1)) < 0,
+        assertTrue(
+                ttl.compareTo(Duration.ofHours(2)) >= 0
+                        && ttl.compareTo(Duration.ofHours(2).plusMinutes(1)) < 0,
                 ttl.toString());
     }
 
     @Test
     void freshCookiesInTheRequest_areNotReissued() {
         List<String> first = TestServer.setCookies(SERVER.get().get("/api/courses/java-101"));
-        String cookieHeader = first.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        String cookieHeader =
+                first.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
         HttpResponse<String> again = SERVER.get().get("/api/courses/java-101", "Cookie", cookieHeader);
         assertEquals(200, again.statusCode());
         assertEquals(List.of(), TestServer.setCookies(again));
@@ -79,9 +85,14 @@ final class SignedCookiesTest {
 
     @Test
     void cookiesAboutToExpire_areReissued() {
-        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate()).build();
-        String old = signer.signCookies(Policy.builder().resource("https://cdn.example.com/courses/java-101/*")
-                .expiresIn(Duration.ofMinutes(1)).build()).toCookieHeader();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .build();
+        String old = signer.signCookies(Policy.builder()
+                        .resource("https://cdn.example.com/courses/java-101/*")
+                        .expiresIn(Duration.ofMinutes(1))
+                        .build())
+                .toCookieHeader();
         HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "Cookie", old);
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
     }
@@ -89,7 +100,8 @@ final class SignedCookiesTest {
     @Test
     void freshCookiesForAnotherCourse_doNotStopThisCoursesCookies() {
         List<String> other = TestServer.setCookies(SERVER.get().get("/api/courses/other"));
-        String cookieHeader = other.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+        String cookieHeader =
+                other.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
         HttpResponse<String> r = SERVER.get().get("/api/courses/java-101", "Cookie", cookieHeader);
         Signatures.verifyCookies(TestServer.setCookies(r), "https://cdn.example.com/courses/java-101/*");
     }

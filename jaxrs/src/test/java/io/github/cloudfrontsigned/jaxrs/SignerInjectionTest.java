@@ -16,8 +16,11 @@ final class SignerInjectionTest {
 
     @Test
     void resource_signsAUrlWithTheInjectedSigner() {
-        List<String> urls = Signatures.signedUrls(SERVER.get().get("/api/catalog/manual").body());
+        List<String> urls =
+                Signatures.signedUrls(SERVER.get().get("/api/catalog/manual").body());
         assertEquals(1, urls.size());
-        assertEquals(CatalogResource.PRIVATE + "videos/lesson-7.mp4", Signatures.verifyUrl(urls.get(0)).url());
+        assertEquals(
+                CatalogResource.PRIVATE + "videos/lesson-7.mp4",
+                Signatures.verifyUrl(urls.get(0)).url());
     }
 }

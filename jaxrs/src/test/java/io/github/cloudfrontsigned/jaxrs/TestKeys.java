@@ -14,8 +14,7 @@ public final class TestKeys {
     /** The private key as a PEM file (deleted on exit). */
     public static final Path RSA_PEM = io.github.cloudfrontsigned.TestKeys.pemFile(RSA.getPrivate());
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** @return a new signer over the test key (SHA-1, CloudFront's default for RSA) */
     public static CloudFrontSigner signer() {

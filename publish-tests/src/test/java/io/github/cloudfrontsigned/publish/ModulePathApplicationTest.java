@@ -47,21 +47,36 @@ final class ModulePathApplicationTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-            boolean compiled = javac.getTask(diagnostics, files, null, List.of("--release", "17", "-Xlint:all",
-                    "-Werror", "--module-path", MODULE_PATH.toString(), "-d", classes.toString()), null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            boolean compiled = javac.getTask(
+                            diagnostics,
+                            files,
+                            null,
+                            List.of(
+                                    "--release",
+                                    "17",
+                                    "-Xlint:all",
+                                    "-Werror",
+                                    "--module-path",
+                                    MODULE_PATH.toString(),
+                                    "-d",
+                                    classes.toString()),
+                            null,
+                            files.getJavaFileObjectsFromPaths(sources))
+                    .call();
             assertTrue(compiled, diagnostics::toString);
         }
 
         Path key = privateKeyFile();
-        String out = java("--module-path", classes + File.pathSeparator + MODULE_PATH, "-m", "app/app.Main",
-                key.toString());
+        String out =
+                java("--module-path", classes + File.pathSeparator + MODULE_PATH, "-m", "app/app.Main", key.toString());
 
         assertTrue(out.contains("signed: https://d111111abcdef8.cloudfront.net/private/a.jpg?Expires="), out);
         assertTrue(out.contains("verified: allowed\n"), out);
         assertTrue(out.contains("filter: io.github.cloudfrontsigned.servlet\n"), out);
-        assertTrue(out.contains("initializer: io.github.cloudfrontsigned.servlet.ServletSigningInitializer in"
-                + " io.github.cloudfrontsigned.servlet\n"), out);
+        assertTrue(
+                out.contains("initializer: io.github.cloudfrontsigned.servlet.ServletSigningInitializer in"
+                        + " io.github.cloudfrontsigned.servlet\n"),
+                out);
     }
 
     /** A new P-256 key pair's private key as a PKCS#8 PEM file. */
@@ -69,18 +84,25 @@ final class ModulePathApplicationTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-        return Files.writeString(temp.resolve("private_key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END PRIVATE KEY-----\n",
+        return Files.writeString(
+                temp.resolve("private_key.pem"),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                        + "\n-----END PRIVATE KEY-----\n",
                 StandardCharsets.US_ASCII);
     }
 
     /** Runs this JDK's {@code java} with {@code args}; returns what it printed, standard error included. */
     private String java(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(args));
         Path output = temp.resolve("output.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
                 .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -29,17 +29,28 @@ final class PublishedRepositoryTest {
 
     private static final String GROUP = "io.github.cloudfrontsigned";
     private static final String VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
-    private static final Path REPOSITORY = Paths.get(System.getProperty("publish.repository",
-            "../target/publish-repository"));
+    private static final Path REPOSITORY =
+            Paths.get(System.getProperty("publish.repository", "../target/publish-repository"));
 
     /** The library modules: what a user depends on, and what the BOM must name. */
-    private static final List<String> LIBRARY_MODULES = List.of("cloudfront-signed-core",
-            "cloudfront-signed-servlet", "cloudfront-signed-jaxrs", "cloudfront-signed-aws", "cloudfront-signed-cli",
+    private static final List<String> LIBRARY_MODULES = List.of(
+            "cloudfront-signed-core",
+            "cloudfront-signed-servlet",
+            "cloudfront-signed-jaxrs",
+            "cloudfront-signed-aws",
+            "cloudfront-signed-cli",
             "cloudfront-signed-spring-boot-starter");
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloudfront-signed-core", "cloudfront-signed-servlet", "cloudfront-signed-jaxrs",
-        "cloudfront-signed-aws", "cloudfront-signed-cli", "cloudfront-signed-spring-boot-starter"})
+    @ValueSource(
+            strings = {
+                "cloudfront-signed-core",
+                "cloudfront-signed-servlet",
+                "cloudfront-signed-jaxrs",
+                "cloudfront-signed-aws",
+                "cloudfront-signed-cli",
+                "cloudfront-signed-spring-boot-starter"
+            })
     void libraryModule_isDeployedWithPomJarSourcesJavadocAndSbom(String artifactId) throws Exception {
         Path jar = file(artifactId, "", "jar");
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -55,14 +66,22 @@ final class PublishedRepositoryTest {
         }
         String sbom = Files.readString(file(artifactId, "-cyclonedx", "json"), StandardCharsets.UTF_8);
         assertTrue(sbom.contains("\"bomFormat\" : \"CycloneDX\""), artifactId + ": a CycloneDX SBOM");
-        assertTrue(sbom.contains("\"purl\" : \"pkg:maven/" + GROUP + "/" + artifactId + "@" + VERSION),
+        assertTrue(
+                sbom.contains("\"purl\" : \"pkg:maven/" + GROUP + "/" + artifactId + "@" + VERSION),
                 artifactId + ": the SBOM describes the module");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cloudfront-signed-core", "cloudfront-signed-servlet", "cloudfront-signed-jaxrs",
-        "cloudfront-signed-aws", "cloudfront-signed-cli", "cloudfront-signed-spring-boot-starter",
-        "cloudfront-signed-bom"})
+    @ValueSource(
+            strings = {
+                "cloudfront-signed-core",
+                "cloudfront-signed-servlet",
+                "cloudfront-signed-jaxrs",
+                "cloudfront-signed-aws",
+                "cloudfront-signed-cli",
+                "cloudfront-signed-spring-boot-starter",
+                "cloudfront-signed-bom"
+            })
     void publishedPom_standsAlone_withoutParentOrProperties(String artifactId) throws Exception {
         Path pom = file(artifactId, "", "pom");
         String text = Files.readString(pom, StandardCharsets.UTF_8);
@@ -70,8 +89,8 @@ final class PublishedRepositoryTest {
         assertFalse(text.contains("${"), pom + ": every property is resolved");
         assertFalse(text.contains("<scope>test</scope>"), pom + ": no test dependency");
         Element project = xml(pom).getDocumentElement();
-        for (String element : List.of("groupId", "artifactId", "version", "name", "description", "url",
-                "licenses", "scm")) {
+        for (String element :
+                List.of("groupId", "artifactId", "version", "name", "description", "url", "licenses", "scm")) {
             assertEquals(1, children(project, element).size(), pom + ": " + element + " (what Central asks for)");
         }
         for (Element dependency : children(project, "dependencies", "dependency")) {
@@ -105,12 +124,14 @@ final class PublishedRepositoryTest {
      * asserted to exist.
      */
     private static Path file(String artifactId, String classifier, String extension) throws Exception {
-        Path dir = REPOSITORY.resolve(GROUP.replace('.', '/')).resolve(artifactId).resolve(VERSION);
+        Path dir =
+                REPOSITORY.resolve(GROUP.replace('.', '/')).resolve(artifactId).resolve(VERSION);
         String version = VERSION;
         if (VERSION.endsWith("-SNAPSHOT")) {
             Path metadata = dir.resolve("maven-metadata.xml");
             assertTrue(Files.isRegularFile(metadata), metadata + ": " + artifactId + " was deployed");
-            Element snapshot = children(xml(metadata).getDocumentElement(), "versioning", "snapshot").get(0);
+            Element snapshot = children(xml(metadata).getDocumentElement(), "versioning", "snapshot")
+                    .get(0);
             version = VERSION.replace("SNAPSHOT", text(snapshot, "timestamp") + "-" + text(snapshot, "buildNumber"));
         }
         Path file = dir.resolve(artifactId + "-" + version + classifier + "." + extension);
@@ -136,7 +157,8 @@ final class PublishedRepositoryTest {
             for (Element e : level) {
                 NodeList nodes = e.getChildNodes();
                 for (int i = 0; i < nodes.getLength(); i++) {
-                    if (nodes.item(i) instanceof Element child && child.getTagName().equals(name)) {
+                    if (nodes.item(i) instanceof Element child
+                            && child.getTagName().equals(name)) {
                         next.add(child);
                     }
                 }

@@ -23,8 +23,7 @@ public class ShelfResource {
     public static final String PAGE = "<img src=\"" + FILE + "\">";
 
     /** A JSON entity with a link, written by Jackson. */
-    public record Book(String title, String cover) {
-    }
+    public record Book(String title, String cover) {}
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -68,6 +67,7 @@ public class ShelfResource {
     @Path("download/{name}")
     @CloudFrontSigned(ttl = "5m")
     public Response download(@PathParam("name") String name) {
-        return Response.seeOther(URI.create("https://cdn.example.com/private/" + name)).build();
+        return Response.seeOther(URI.create("https://cdn.example.com/private/" + name))
+                .build();
     }
 }

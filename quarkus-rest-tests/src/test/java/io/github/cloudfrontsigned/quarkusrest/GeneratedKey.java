@@ -9,10 +9,11 @@ public final class GeneratedKey implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("cloudfront.private-key.location", TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
+        return Map.of(
+                "cloudfront.private-key.location",
+                TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

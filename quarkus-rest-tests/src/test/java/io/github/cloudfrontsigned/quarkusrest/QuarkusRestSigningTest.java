@@ -31,16 +31,19 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GeneratedKey.class)
 final class QuarkusRestSigningTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern SIGNED = Pattern.compile(Pattern.quote(ShelfResource.FILE) + "\\?[^\"]+");
     private static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
-            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).build();
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
+            .build();
 
     @TestHTTPResource("/")
     URL base;
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve(path));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -54,7 +57,8 @@ final class QuarkusRestSigningTest {
     }
 
     private static Verdict verify(String url, String clientIp) {
-        return VERIFIER.verify(ViewerRequest.builder().url(url).clientIp(clientIp).build());
+        return VERIFIER.verify(
+                ViewerRequest.builder().url(url).clientIp(clientIp).build());
     }
 
     @Test
@@ -88,7 +92,8 @@ final class QuarkusRestSigningTest {
     @Test
     void ipBoundResource_ignoresForwardedForFromAnUntrustedPeer() throws Exception {
         // No cloudfront.client-ip.trusted-proxies: the header is the client's own word, so the peer address counts.
-        String link = signedLink(get("shelf/bound", "X-Forwarded-For", "198.51.100.7").body());
+        String link =
+                signedLink(get("shelf/bound", "X-Forwarded-For", "198.51.100.7").body());
         Verdict fromClient = verify(link, "127.0.0.1");
         assertTrue(fromClient.isAllowed(), fromClient.reason());
         assertFalse(verify(link, "198.51.100.7").isAllowed(), "X-Forwarded-For from an untrusted peer was believed");
@@ -98,7 +103,8 @@ final class QuarkusRestSigningTest {
     void annotationCookies_areAcceptedByTheVerifier() throws Exception {
         HttpResponse<String> response = get("shelf/members");
         List<String> setCookies = response.headers().allValues("Set-Cookie");
-        ViewerRequest.Builder request = ViewerRequest.builder().url("https://cdn.example.com/members/intro.mp4")
+        ViewerRequest.Builder request = ViewerRequest.builder()
+                .url("https://cdn.example.com/members/intro.mp4")
                 .clientIp("198.51.100.7");
         for (String setCookie : setCookies) {
             String pair = setCookie.split(";", 2)[0];

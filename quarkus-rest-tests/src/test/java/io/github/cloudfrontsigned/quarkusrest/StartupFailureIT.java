@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 final class StartupFailureIT {
 
     private static final Path APPLICATION = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final String KEY_FILE = TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString();
+    private static final String KEY_FILE =
+            TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString();
 
     /** What a run printed and how it ended. */
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     /**
      * Starts the packaged application and waits for it to stop; fails if it starts serving instead.
@@ -52,8 +52,8 @@ final class StartupFailureIT {
         builder.environment().putAll(environment);
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 output.append(line).append('\n');
                 if (line.contains("Listening on:")) {

@@ -42,20 +42,31 @@ final class TrustedProxyTest {
 
     private static final Pattern SIGNED = Pattern.compile(Pattern.quote(ShelfResource.FILE) + "\\?[^\"]+");
     private static final CloudFrontVerifier VERIFIER = CloudFrontVerifier.builder()
-            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic()).build();
+            .trustedKey("K2JCJMDEHXQW5F", TestKeys.RSA.getPublic())
+            .build();
 
     @TestHTTPResource("/shelf/bound")
     URL bound;
 
     @Test
     void forwardedForFromATrustedProxy_bindsTheLinkToTheClientItNames() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                bound.toString())).header("X-Forwarded-For", "198.51.100.7").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(bound.toString()))
+                                .header("X-Forwarded-For", "198.51.100.7")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher m = SIGNED.matcher(response.body().replace("&amp;", "&"));
         assertTrue(m.find(), response.body());
-        Verdict fromClient = VERIFIER.verify(ViewerRequest.builder().url(m.group()).clientIp("198.51.100.7").build());
+        Verdict fromClient = VERIFIER.verify(
+                ViewerRequest.builder().url(m.group()).clientIp("198.51.100.7").build());
         assertTrue(fromClient.isAllowed(), fromClient.reason());
-        assertFalse(VERIFIER.verify(ViewerRequest.builder().url(m.group()).clientIp("127.0.0.1").build()).isAllowed(),
+        assertFalse(
+                VERIFIER.verify(ViewerRequest.builder()
+                                .url(m.group())
+                                .clientIp("127.0.0.1")
+                                .build())
+                        .isAllowed(),
                 "the link must be bound to the forwarded client, not to the proxy");
     }
 }

@@ -48,7 +48,8 @@ public class LibraryResource {
     @Path("download/{name}")
     @CloudFrontSigned(ttl = "5m")
     public Response download(@PathParam("name") String name) {
-        return Response.seeOther(URI.create("https://cdn.example.com/private/" + name)).build();
+        return Response.seeOther(URI.create("https://cdn.example.com/private/" + name))
+                .build();
     }
 
     @GET

@@ -23,12 +23,19 @@ final class QuarkusHealthTest {
 
     @Test
     void readiness_reportsTheSigningKeyUpWithItsIdentity() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base.toString()).resolve("q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String body = ready.body().replaceAll("\\s+", "");
         assertEquals(200, ready.statusCode(), body);
-        assertTrue(body.contains("\"name\":\"cloudfront\"") && body.contains("\"keyPairId\":\"K2JCJMDEHXQW5F\"")
-                && body.contains("\"keyType\":\"RSA2048-bit\"") && body.contains("\"state\":\"UP\""), body);
+        assertTrue(
+                body.contains("\"name\":\"cloudfront\"")
+                        && body.contains("\"keyPairId\":\"K2JCJMDEHXQW5F\"")
+                        && body.contains("\"keyType\":\"RSA2048-bit\"")
+                        && body.contains("\"state\":\"UP\""),
+                body);
         assertTrue(body.matches(".*\"name\":\"cloudfront\",\"status\":\"UP\".*"), body);
     }
 }

@@ -24,14 +24,17 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GeneratedKey.class)
 final class QuarkusSigningTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern SIGNED = Pattern.compile("https://cdn\\.example\\.com/private/a\\.jpg\\?([^\"]+)\"");
 
     @TestHTTPResource("/")
     URL base;
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -57,8 +60,10 @@ final class QuarkusSigningTest {
     @Test
     void annotationCookies_areSet() throws Exception {
         HttpResponse<String> response = get("library/members");
-        assertTrue(response.headers().allValues("Set-Cookie").stream()
-                .anyMatch(c -> c.startsWith("CloudFront-Signature=")), response.headers().map().toString());
+        assertTrue(
+                response.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("CloudFront-Signature=")),
+                response.headers().map().toString());
     }
 
     @Test

@@ -26,10 +26,14 @@ final class CdiProducersTest {
         try (WeldContainer cdi = new Weld().initialize()) {
             assertTrue(cdi.select(CloudFrontSigner.class).isResolvable());
             assertFalse(cdi.select(CloudFrontSigner.class).isAmbiguous());
-            assertEquals("io.github.cloudfrontsigned.jaxrs.JaxrsCdiProducer",
-                    resolvedProducer(cdi.getBeanManager(), CloudFrontSigner.class).getName());
-            assertEquals("io.github.cloudfrontsigned.servlet.ServletCdiProducer",
-                    resolvedProducer(cdi.getBeanManager(), SigningConfiguration.class).getName());
+            assertEquals(
+                    "io.github.cloudfrontsigned.jaxrs.JaxrsCdiProducer",
+                    resolvedProducer(cdi.getBeanManager(), CloudFrontSigner.class)
+                            .getName());
+            assertEquals(
+                    "io.github.cloudfrontsigned.servlet.ServletCdiProducer",
+                    resolvedProducer(cdi.getBeanManager(), SigningConfiguration.class)
+                            .getName());
         }
     }
 }

@@ -25,11 +25,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** A real servlet container deploying a WAR-shaped directory with its own initializer and fragment discovery. */
 enum Container {
-
     TOMCAT_11 {
         @Override
         Deployed deploy(Path webapp) throws Exception {
-            return tomcat(webapp, context -> { });
+            return tomcat(webapp, context -> {});
         }
     },
 
@@ -65,8 +64,10 @@ enum Container {
         }
     };
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /**
      * @throws StartupFailed when the container did not start the application; its message holds what was logged
@@ -102,12 +103,10 @@ enum Container {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
@@ -145,7 +144,9 @@ enum Container {
 
         HttpResponse<String> get(String path) {
             try {
-                return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                return CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -23,13 +23,22 @@ final class ContainerLoader extends URLClassLoader {
     }
 
     ContainerLoader() {
-        super("container", new URL[] {location(org.apache.catalina.startup.Tomcat.class),
-                location(jakarta.annotation.PostConstruct.class)}, ClassLoader.getPlatformClassLoader());
+        super(
+                "container",
+                new URL[] {
+                    location(org.apache.catalina.startup.Tomcat.class), location(jakarta.annotation.PostConstruct.class)
+                },
+                ClassLoader.getPlatformClassLoader());
     }
 
     private static URL location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toUri().toURL();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toUri()
+                    .toURL();
         } catch (URISyntaxException | MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -38,15 +38,22 @@ final class DropInTest {
     private static void assertTtlAbout(Duration expected, String signedUrl) {
         Duration ttl = ttl(signedUrl);
         // the default expiry granularity (5 minutes) rounds the expiry up
-        assertTrue(ttl.compareTo(expected.minusSeconds(5)) >= 0 && ttl.compareTo(expected.plusMinutes(5)) <= 0,
+        assertTrue(
+                ttl.compareTo(expected.minusSeconds(5)) >= 0 && ttl.compareTo(expected.plusMinutes(5)) <= 0,
                 "expected about " + expected + ", was " + ttl);
     }
 
     @ParameterizedTest
     @EnumSource(Container.class)
     void webXmlInitParams_signLinks_andTheFilterIsNotDoubled(Container container) throws Exception {
-        WarApp app = new WarApp().declaredFilter(Map.of("cloudfront.key-pair-id", WarApp.KEY_PAIR_ID,
-                "cloudfront.private-key.location", WarApp.KEY_LOCATION, "cloudfront.protected-prefixes", WarApp.CDN));
+        WarApp app = new WarApp()
+                .declaredFilter(Map.of(
+                        "cloudfront.key-pair-id",
+                        WarApp.KEY_PAIR_ID,
+                        "cloudfront.private-key.location",
+                        WarApp.KEY_LOCATION,
+                        "cloudfront.protected-prefixes",
+                        WarApp.CDN));
         try (Container.Deployed d = container.deploy(app.write())) {
             assertSignedLink(d.get("/page").body());
             assertEquals("cloudfront-declared [/*]", d.get("/filters").body());
@@ -85,7 +92,8 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void microProfileConfigOnly_registersTheFilter(Container container) throws Exception {
-        WarApp app = new WarApp().microProfileConfig("cloudfront.key-pair-id", WarApp.KEY_PAIR_ID)
+        WarApp app = new WarApp()
+                .microProfileConfig("cloudfront.key-pair-id", WarApp.KEY_PAIR_ID)
                 .microProfileConfig("cloudfront.private-key.location", WarApp.KEY_LOCATION)
                 .microProfileConfig("cloudfront.protected-prefixes", WarApp.CDN);
         try (Container.Deployed d = container.deploy(app.write())) {
@@ -97,13 +105,16 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void precedence_microProfileConfigThenInitParamThenContextParam(Container container) throws Exception {
-        WarApp initOverContext = WarApp.contextParamsOnly().contextParam("cloudfront.url.ttl", "2h")
+        WarApp initOverContext = WarApp.contextParamsOnly()
+                .contextParam("cloudfront.url.ttl", "2h")
                 .declaredFilter(Map.of("cloudfront.url.ttl", "30m"));
         try (Container.Deployed d = container.deploy(initOverContext.write())) {
             assertTtlAbout(Duration.ofMinutes(30), d.get("/page").body());
         }
-        WarApp mpOverBoth = WarApp.contextParamsOnly().contextParam("cloudfront.url.ttl", "2h")
-                .declaredFilter(Map.of("cloudfront.url.ttl", "30m")).microProfileConfig("cloudfront.url.ttl", "4h");
+        WarApp mpOverBoth = WarApp.contextParamsOnly()
+                .contextParam("cloudfront.url.ttl", "2h")
+                .declaredFilter(Map.of("cloudfront.url.ttl", "30m"))
+                .microProfileConfig("cloudfront.url.ttl", "4h");
         try (Container.Deployed d = container.deploy(mpOverBoth.write())) {
             assertTtlAbout(Duration.ofHours(4), d.get("/page").body());
         }
@@ -122,7 +133,8 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void metadataComplete_registersNoFilter(Container container) throws Exception {
-        try (Container.Deployed d = container.deploy(WarApp.contextParamsOnly().metadataComplete().write())) {
+        try (Container.Deployed d =
+                container.deploy(WarApp.contextParamsOnly().metadataComplete().write())) {
             assertEquals(PageServlet.PAGE, d.get("/page").body());
             assertEquals("", d.get("/filters").body());
         }
@@ -131,8 +143,8 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void missingKeyFile_failsTheDeployment_withTheProperty(Container container) {
-        WarApp app = WarApp.contextParamsOnly().contextParam("cloudfront.private-key.location",
-                "classpath:cloudfront/missing.pem");
+        WarApp app = WarApp.contextParamsOnly()
+                .contextParam("cloudfront.private-key.location", "classpath:cloudfront/missing.pem");
         Container.StartupFailed e = assertThrows(Container.StartupFailed.class, () -> container.deploy(app.write()));
         assertTrue(e.getMessage().contains("cloudfront.private-key.location"), e.getMessage());
         assertTrue(e.getMessage().contains("missing.pem"), e.getMessage());
@@ -141,9 +153,16 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void misconfiguredDeclaredFilter_failsTheDeployment_beforeAnyRequest(Container container) {
-        WarApp app = new WarApp().declaredFilter(Map.of("cloudfront.key-pair-id", WarApp.KEY_PAIR_ID,
-                "cloudfront.private-key.location", WarApp.KEY_LOCATION, "cloudfront.protected-prefixes", WarApp.CDN,
-                "cloudfront.url.ttl", "ten minutes"));
+        WarApp app = new WarApp()
+                .declaredFilter(Map.of(
+                        "cloudfront.key-pair-id",
+                        WarApp.KEY_PAIR_ID,
+                        "cloudfront.private-key.location",
+                        WarApp.KEY_LOCATION,
+                        "cloudfront.protected-prefixes",
+                        WarApp.CDN,
+                        "cloudfront.url.ttl",
+                        "ten minutes"));
         Container.StartupFailed e = assertThrows(Container.StartupFailed.class, () -> container.deploy(app.write()));
         assertTrue(e.getMessage().contains("cloudfront.url.ttl"), e.getMessage());
         assertTrue(e.getMessage().contains("cloudfront-declared"), e.getMessage());
@@ -154,10 +173,13 @@ final class DropInTest {
     void misconfiguredContextParams_failTheDeployment_evenWithNoFilterToInitialize(Container container) {
         // metadata-complete: no filter is registered, so only the initializer's check can stop the deployment
         // (as on Undertow, which initializes filters on their first request)
-        WarApp app = WarApp.contextParamsOnly().contextParam("cloudfront.url.ttl", "ten minutes").metadataComplete();
+        WarApp app = WarApp.contextParamsOnly()
+                .contextParam("cloudfront.url.ttl", "ten minutes")
+                .metadataComplete();
         Container.StartupFailed e = assertThrows(Container.StartupFailed.class, () -> container.deploy(app.write()));
         // the servlet jar's or the jaxrs jar's initializer, whichever the container runs first: the same check
-        assertTrue(e.getMessage().matches("(?s).*CloudFront (signing|@CloudFrontSigned resources) cannot start.*"),
+        assertTrue(
+                e.getMessage().matches("(?s).*CloudFront (signing|@CloudFrontSigned resources) cannot start.*"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("cloudfront.url.ttl = \"ten minutes\" (context-param)"), e.getMessage());
     }
@@ -178,7 +200,9 @@ final class DropInTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void jaxrs_readsTheContextParams(Container container) throws Exception {
-        WarApp app = WarApp.contextParamsOnly().contextParam("cloudfront.url.ttl", "2h").jaxrs();
+        WarApp app = WarApp.contextParamsOnly()
+                .contextParam("cloudfront.url.ttl", "2h")
+                .jaxrs();
         try (Container.Deployed d = container.deploy(app.write())) {
             HttpResponse<String> r = d.get("/api/download");
             String location = r.headers().firstValue("Location").orElseThrow();

@@ -34,7 +34,8 @@ final class EdgeFilterUrlPatternTest {
         Files.writeString(dir.resolve("private/hello.txt"), SECRET + "\n");
         Files.writeString(dir.resolve("private/sub/x.txt"), SECRET + " x\n");
         Files.writeString(dir.resolve("public/p.txt"), "public p\n");
-        Path publicKey = dir.resolve("../" + dir.getFileName() + "-public_key.pem").normalize();
+        Path publicKey =
+                dir.resolve("../" + dir.getFileName() + "-public_key.pem").normalize();
         Files.writeString(publicKey, Keys.toPem(TestKeys.RSA.getPublic()));
         Files.createDirectories(dir.resolve("WEB-INF"));
         String filter = !edge ? "" : """
@@ -64,8 +65,12 @@ final class EdgeFilterUrlPatternTest {
     void withoutTheEdge_theContainerServesEncodedAndDotSpellingsAsTheProtectedFile(Container container)
             throws Exception {
         try (Container.Deployed d = container.deploy(webapp(false))) {
-            for (String target : new String[] {"/public/../private/hello.txt", "/%70rivate/hello.txt",
-                "/private;x=1/hello.txt", "/public/p.txt/../../private/hello.txt"}) {
+            for (String target : new String[] {
+                "/public/../private/hello.txt",
+                "/%70rivate/hello.txt",
+                "/private;x=1/hello.txt",
+                "/public/p.txt/../../private/hello.txt"
+            }) {
                 RawHttp.Response r = RawHttp.get(d.port(), target);
                 assertEquals(200, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains(SECRET), target + "\n" + r.text());
@@ -90,8 +95,8 @@ final class EdgeFilterUrlPatternTest {
     void edgeFilter_encodedSpellingOfAProtectedPath_reachesTheFilterAndIsMissingKey(Container container)
             throws Exception {
         try (Container.Deployed d = container.deploy(webapp(true))) {
-            for (String target : new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt",
-                "/private/%68ello.txt"}) {
+            for (String target :
+                    new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt", "/private/%68ello.txt"}) {
                 RawHttp.Response r = RawHttp.get(d.port(), target);
                 assertEquals(403, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains("<Code>MissingKey</Code>"), target + "\n" + r.text());
@@ -104,7 +109,9 @@ final class EdgeFilterUrlPatternTest {
     void edgeFilter_signedUrl_stillServesTheProtectedFile(Container container) throws Exception {
         try (Container.Deployed d = container.deploy(webapp(true))) {
             String base = "http://127.0.0.1:" + d.port();
-            String signed = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build()
+            String signed = CloudFrontSigner.builder()
+                    .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+                    .build()
                     .signUrl(base + "/private/sub/x.txt", Duration.ofMinutes(5));
             RawHttp.Response r = RawHttp.get(d.port(), signed.substring(base.length()));
             assertEquals(200, r.status(), r.text());

@@ -60,8 +60,10 @@ final class IsolatedTomcat implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         try {
-            return Container.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + call("port") + path))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return Container.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + call("port") + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -35,9 +35,18 @@ final class LibraryWar {
     static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
 
     /** Jars of the test class path that a WAR with the library and Jersey carries, by file name prefix. */
-    private static final List<String> THIRD_PARTY = List.of("bcprov-", "bcpkix-", "bcutil-", "jersey-", "hk2-",
-            "aopalliance-repackaged-", "jakarta.inject-api-", "jakarta.ws.rs-api-", "jakarta.validation-api-",
-            "javassist-", "osgi-resource-locator-");
+    private static final List<String> THIRD_PARTY = List.of(
+            "bcprov-",
+            "bcpkix-",
+            "bcutil-",
+            "jersey-",
+            "hk2-",
+            "aopalliance-repackaged-",
+            "jakarta.inject-api-",
+            "jakarta.ws.rs-api-",
+            "jakarta.validation-api-",
+            "javassist-",
+            "osgi-resource-locator-");
 
     private final Path dir;
     private final Path pem;
@@ -55,8 +64,8 @@ final class LibraryWar {
             Path pem = keys.resolve("private_key.pem");
             Files.writeString(pem, TestKeys.pem(TestKeys.RSA.getPrivate()));
             Path lib = Files.createDirectories(dir.resolve("WEB-INF/lib"));
-            for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class,
-                    CloudFrontSigned.class)) {
+            for (Class<?> module :
+                    List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class, CloudFrontSigned.class)) {
                 copyOrJar(location(module), lib);
             }
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -68,7 +77,8 @@ final class LibraryWar {
             }
             copyPackage(location(Page.class), Page.class.getPackageName(), dir.resolve("WEB-INF/classes"));
             Path services = Files.createDirectories(dir.resolve("WEB-INF/classes/META-INF/services"));
-            Files.writeString(services.resolve("io.github.cloudfrontsigned.config.KeyServiceProvider"),
+            Files.writeString(
+                    services.resolve("io.github.cloudfrontsigned.config.KeyServiceProvider"),
                     CountingKeyStore.class.getName() + "\n");
             Files.writeString(dir.resolve("WEB-INF/web.xml"), webXml(pem));
             return new LibraryWar(dir, pem);
@@ -114,7 +124,8 @@ final class LibraryWar {
 
     private static Path location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -130,9 +141,11 @@ final class LibraryWar {
         try (OutputStream out = Files.newOutputStream(lib.resolve(module.getFileName() + ".jar"));
                 JarOutputStream jar = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(location)) {
-            List<Path> all = new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
+            List<Path> all =
+                    new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
             for (Path file : all) {
-                jar.putNextEntry(new JarEntry(location.relativize(file).toString().replace(File.separatorChar, '/')));
+                jar.putNextEntry(
+                        new JarEntry(location.relativize(file).toString().replace(File.separatorChar, '/')));
                 Files.copy(file, jar);
                 jar.closeEntry();
             }

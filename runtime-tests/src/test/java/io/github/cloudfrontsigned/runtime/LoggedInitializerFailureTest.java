@@ -31,11 +31,15 @@ final class LoggedInitializerFailureTest {
     @ValueSource(classes = {ServletSigningInitializer.class, JaxrsSigningInitializer.class})
     void missingKeyFile_failsTheDeployment_whereTheContainerOnlyLogsTheInitializersException(Class<?> initializer) {
         WarApp app = WarApp.contextParamsOnly()
-                .contextParam("cloudfront.private-key.location", "classpath:cloudfront/missing.pem").metadataComplete();
-        Container.StartupFailed e = assertThrows(Container.StartupFailed.class,
+                .contextParam("cloudfront.private-key.location", "classpath:cloudfront/missing.pem")
+                .metadataComplete();
+        Container.StartupFailed e = assertThrows(
+                Container.StartupFailed.class,
                 () -> Container.tomcat(app.write(), context -> onlyLogging(context, initializer)));
-        assertTrue(e.getMessage().contains(
-                "cloudfront.private-key.location = \"classpath:cloudfront/missing.pem\" (context-param)"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "cloudfront.private-key.location = \"classpath:cloudfront/missing.pem\" (context-param)"),
                 e.getMessage());
     }
 
@@ -43,7 +47,9 @@ final class LoggedInitializerFailureTest {
         context.setContainerSciFilter(OUR_INITIALIZERS);
         try {
             context.addServletContainerInitializer(
-                    new OnlyLogged((ServletContainerInitializer) initializer.getConstructor().newInstance()), null);
+                    new OnlyLogged((ServletContainerInitializer)
+                            initializer.getConstructor().newInstance()),
+                    null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -63,8 +69,8 @@ final class LoggedInitializerFailureTest {
                 delegate.onStartup(classes, context);
             } catch (ServletException | RuntimeException e) {
                 // not at SEVERE, and without the exception: Container collects thrown messages as the failure
-                Logger.getLogger(OnlyLogged.class.getName()).log(Level.WARNING, "initializer {0} failed; starting"
-                        + " the application anyway", delegate);
+                Logger.getLogger(OnlyLogged.class.getName())
+                        .log(Level.WARNING, "initializer {0} failed; starting" + " the application anyway", delegate);
             }
         }
     }

@@ -22,8 +22,13 @@ public final class NonBlockingServlet extends HttpServlet {
     static String page() {
         StringBuilder sb = new StringBuilder("<html><body>\n");
         for (int i = 0; i < LINKS; i++) {
-            sb.append("<a href=\"").append(WarApp.CDN).append("v-").append(i % 100).append(".mp4\">video ")
-                    .append(i).append("</a>\n");
+            sb.append("<a href=\"")
+                    .append(WarApp.CDN)
+                    .append("v-")
+                    .append(i % 100)
+                    .append(".mp4\">video ")
+                    .append(i)
+                    .append("</a>\n");
         }
         return sb.append("</body></html>\n").toString();
     }

@@ -42,12 +42,14 @@ final class RecordMethodsTest {
     }
 
     private static List<String> generatedRecordMethods(Class<?> module) throws Exception {
-        Path location = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(
+                module.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> found = new ArrayList<>();
         try (FileSystem jar = Files.isRegularFile(location) ? FileSystems.newFileSystem(location) : null) {
             Path root = jar == null ? location : jar.getPath("/");
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".class")).toList()) {
                     try (InputStream in = Files.newInputStream(file)) {
                         if (contains(in.readAllBytes(), OBJECT_METHODS)) {
                             found.add(root.relativize(file).toString());
@@ -63,10 +65,11 @@ final class RecordMethodsTest {
 
     @Test
     void libraryClasses_haveNoGeneratedRecordMethods() throws Exception {
-        for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class,
-                CloudFrontSigned.class)) {
-            assertEquals(List.of(), generatedRecordMethods(module), "records of " + module.getPackageName()
-                    + " whose equals, hashCode or toString the JDK generates");
+        for (Class<?> module : List.of(CloudFrontSigner.class, CloudFrontSigningFilter.class, CloudFrontSigned.class)) {
+            assertEquals(
+                    List.of(),
+                    generatedRecordMethods(module),
+                    "records of " + module.getPackageName() + " whose equals, hashCode or toString the JDK generates");
         }
     }
 }

@@ -70,8 +70,8 @@ final class RedeployTest {
             }
             List<String> leaks = tomcat.reachableUndeployedApplications();
             if (!leaks.isEmpty() && System.getProperty("heapdump") != null) {
-                com.sun.management.HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(
-                        com.sun.management.HotSpotDiagnosticMXBean.class);
+                com.sun.management.HotSpotDiagnosticMXBean bean =
+                        ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
                 bean.dumpHeap(Path.of(System.getProperty("heapdump")).toString(), true);
             }
             assertEquals(List.of(), leaks, "undeployed applications whose class loader is still reachable");

@@ -20,9 +20,11 @@ final class ResponseRulesContainerTest {
     @EnumSource(Container.class)
     void everyRow_getsTheHeadersOfItsRow(Container container) throws Exception {
         try (Container.Deployed d = container.deploy(WarApp.contextParamsOnly().write())) {
-            assertAll(ResponseCase.all().stream().map(row -> (Executable) () -> row.check(TestHttp.send(row.method(),
+            assertAll(ResponseCase.all().stream().map(row -> (Executable) () -> row.check(TestHttp.send(
+                    row.method(),
                     URI.create("http://127.0.0.1:" + d.port() + "/case?" + row.query()),
-                    HttpResponse.BodyHandlers.ofByteArray(), row.requestHeaders()))));
+                    HttpResponse.BodyHandlers.ofByteArray(),
+                    row.requestHeaders()))));
         }
     }
 }

@@ -43,12 +43,10 @@ public final class TomcatHost implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /** Starts Tomcat with no application. */

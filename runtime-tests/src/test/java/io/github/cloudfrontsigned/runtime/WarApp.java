@@ -32,7 +32,8 @@ final class WarApp {
 
     /** The shortest working configuration as context-params. */
     static WarApp contextParamsOnly() {
-        return new WarApp().contextParam("cloudfront.key-pair-id", KEY_PAIR_ID)
+        return new WarApp()
+                .contextParam("cloudfront.key-pair-id", KEY_PAIR_ID)
                 .contextParam("cloudfront.private-key.location", KEY_LOCATION)
                 .contextParam("cloudfront.protected-prefixes", CDN);
     }
@@ -70,18 +71,21 @@ final class WarApp {
         try {
             Path dir = Files.createTempDirectory("cloudfront-war");
             Path classes = Files.createDirectories(dir.resolve("WEB-INF/classes/cloudfront"));
-            Files.writeString(classes.resolve("private_key.pem"),
+            Files.writeString(
+                    classes.resolve("private_key.pem"),
                     io.github.cloudfrontsigned.TestKeys.pem(io.github.cloudfrontsigned.TestKeys.RSA.getPrivate()));
             if (!microProfileConfig.isEmpty()) {
                 Path metaInf = Files.createDirectories(dir.resolve("WEB-INF/classes/META-INF"));
                 StringBuilder p = new StringBuilder();
-                microProfileConfig.forEach((k, v) -> p.append(k).append('=').append(v).append('\n'));
+                microProfileConfig.forEach(
+                        (k, v) -> p.append(k).append('=').append(v).append('\n'));
                 Files.writeString(metaInf.resolve("microprofile-config.properties"), p);
             }
             Path lib = Files.createDirectories(dir.resolve("WEB-INF/lib"));
             try (OutputStream out = Files.newOutputStream(lib.resolve("cloudfront-signed-servlet.jar"));
                     JarOutputStream jar = new JarOutputStream(out);
-                    InputStream fragment = WarApp.class.getClassLoader().getResourceAsStream("META-INF/web-fragment.xml")) {
+                    InputStream fragment =
+                            WarApp.class.getClassLoader().getResourceAsStream("META-INF/web-fragment.xml")) {
                 jar.putNextEntry(new JarEntry("META-INF/web-fragment.xml"));
                 fragment.transferTo(jar);
                 jar.closeEntry();
@@ -97,14 +101,20 @@ final class WarApp {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\" metadata-complete=\""
                 + metadataComplete + "\">\n");
-        contextParams.forEach((k, v) -> x.append("  <context-param><param-name>").append(k)
-                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
+        contextParams.forEach((k, v) -> x.append("  <context-param><param-name>")
+                .append(k)
+                .append("</param-name><param-value>")
+                .append(v)
+                .append("</param-value></context-param>\n"));
         if (declareFilter) {
             x.append("  <filter><filter-name>cloudfront-declared</filter-name><filter-class>"
                     + "io.github.cloudfrontsigned.servlet.CloudFrontSigningFilter</filter-class>\n"
                     + "    <async-supported>true</async-supported>\n");
-            filterInitParams.forEach((k, v) -> x.append("    <init-param><param-name>").append(k)
-                    .append("</param-name><param-value>").append(v).append("</param-value></init-param>\n"));
+            filterInitParams.forEach((k, v) -> x.append("    <init-param><param-name>")
+                    .append(k)
+                    .append("</param-name><param-value>")
+                    .append(v)
+                    .append("</param-value></init-param>\n"));
             x.append("  </filter>\n  <filter-mapping><filter-name>cloudfront-declared</filter-name>"
                     + "<url-pattern>/*</url-pattern></filter-mapping>\n");
         }
@@ -125,8 +135,15 @@ final class WarApp {
     }
 
     private static void servlet(StringBuilder x, String name, String className, String pattern) {
-        x.append("  <servlet><servlet-name>").append(name).append("</servlet-name><servlet-class>").append(className)
-                .append("</servlet-class><async-supported>true</async-supported></servlet>\n  <servlet-mapping><servlet-name>").append(name)
-                .append("</servlet-name><url-pattern>").append(pattern).append("</url-pattern></servlet-mapping>\n");
+        x.append("  <servlet><servlet-name>")
+                .append(name)
+                .append("</servlet-name><servlet-class>")
+                .append(className)
+                .append(
+                        "</servlet-class><async-supported>true</async-supported></servlet>\n  <servlet-mapping><servlet-name>")
+                .append(name)
+                .append("</servlet-name><url-pattern>")
+                .append(pattern)
+                .append("</url-pattern></servlet-mapping>\n");
     }
 }

@@ -111,8 +111,8 @@ final class AsyncAwareRequest extends HttpServletRequestWrapper {
         }
 
         @Override
-        public void addListener(AsyncListener listener, ServletRequest servletRequest,
-                ServletResponse servletResponse) {
+        public void addListener(
+                AsyncListener listener, ServletRequest servletRequest, ServletResponse servletResponse) {
             delegate.addListener(listener, servletRequest, servletResponse);
         }
 

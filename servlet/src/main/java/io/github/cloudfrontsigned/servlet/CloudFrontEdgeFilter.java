@@ -1,12 +1,12 @@
 package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.SigningParameter;
+import io.github.cloudfrontsigned.config.ConfigurationException;
+import io.github.cloudfrontsigned.config.EdgeConfiguration;
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
 import io.github.cloudfrontsigned.verify.EdgeAccess;
 import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.github.cloudfrontsigned.verify.ViewerRequest;
-import io.github.cloudfrontsigned.config.ConfigurationException;
-import io.github.cloudfrontsigned.config.EdgeConfiguration;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -19,10 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -142,8 +142,9 @@ public class CloudFrontEdgeFilter implements Filter {
             try {
                 edge = EdgeConfiguration.read(ServletConfigSources.forFilter(filterConfig));
             } catch (ConfigurationException e) {
-                throw new ServletException("CloudFrontEdgeFilter \"" + filterConfig.getFilterName()
-                        + "\" cannot start. " + e.getMessage(), e);
+                throw new ServletException(
+                        "CloudFrontEdgeFilter \"" + filterConfig.getFilterName() + "\" cannot start. " + e.getMessage(),
+                        e);
             }
         }
         LOG.log(System.Logger.Level.INFO, "CloudFront edge filter \"{0}\": {1}", filterConfig.getFilterName(), edge);
@@ -208,8 +209,11 @@ public class CloudFrontEdgeFilter implements Filter {
             response.getOutputStream().write(body);
             return;
         }
-        chain.doFilter(request.getQueryString() == null ? request
-                : new WithoutSigningParameters(request, decision.originQuery()), response);
+        chain.doFilter(
+                request.getQueryString() == null
+                        ? request
+                        : new WithoutSigningParameters(request, decision.originQuery()),
+                response);
     }
 
     @Override

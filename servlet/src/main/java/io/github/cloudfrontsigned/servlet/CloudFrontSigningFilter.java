@@ -2,9 +2,9 @@ package io.github.cloudfrontsigned.servlet;
 
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.config.ConfigurationException;
-import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.config.SharedConfigurations;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -96,6 +96,7 @@ public class CloudFrontSigningFilter implements Filter {
     private volatile SigningConfiguration config;
     /** Whether {@link #destroy()} closes {@link #config}: read by this filter, not shared, not given. */
     private volatile boolean owned;
+
     private volatile CloudFrontAccessPolicy policy;
     private volatile RequestSigning.Settings settings;
 
@@ -143,8 +144,11 @@ public class CloudFrontSigningFilter implements Filter {
         boolean readHere = false;
         if (read == null) {
             try {
-                read = SharedConfigurations.configuration(classLoader, ServletConfigSources.initParamMap(filterConfig),
-                        ServletConfigSources.initParamSource(filterConfig.getFilterName()), true);
+                read = SharedConfigurations.configuration(
+                        classLoader,
+                        ServletConfigSources.initParamMap(filterConfig),
+                        ServletConfigSources.initParamSource(filterConfig.getFilterName()),
+                        true);
                 if (read == null) {
                     read = SigningConfiguration.read(ServletConfigSources.forFilter(filterConfig));
                     readHere = true;
@@ -162,19 +166,29 @@ public class CloudFrontSigningFilter implements Filter {
                 read.close();
             }
             ConfigurationException e = new ConfigurationException(problems);
-            throw new ServletException("CloudFrontSigningFilter \"" + filterConfig.getFilterName() + "\" cannot start. "
-                    + e.getMessage(), e);
+            throw new ServletException(
+                    "CloudFrontSigningFilter \"" + filterConfig.getFilterName() + "\" cannot start. " + e.getMessage(),
+                    e);
         }
-        this.settings = RequestSigning.Settings.builder(read.requestRules()).log(LOG).build();
+        this.settings =
+                RequestSigning.Settings.builder(read.requestRules()).log(LOG).build();
         this.policy = found;
         this.owned = readHere;
         this.config = read; // last: doFilter starts signing once it sees the configuration
-        LOG.log(System.Logger.Level.INFO, "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes,"
-                + " {3} cookie resources", filterConfig.getFilterName(), read.signer().describeActiveKey(),
-                read.protectedPrefixes().size(), read.cookies().size());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "CloudFront signing filter \"{0}\" signs with {1}; {2} protected prefixes," + " {3} cookie resources",
+                filterConfig.getFilterName(),
+                read.signer().describeActiveKey(),
+                read.protectedPrefixes().size(),
+                read.cookies().size());
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "CloudFront signing filter \"{0}\": {1}, access policy {2}",
-                    filterConfig.getFilterName(), read, found == null ? "none" : found.getClass().getName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "CloudFront signing filter \"{0}\": {1}, access policy {2}",
+                    filterConfig.getFilterName(),
+                    read,
+                    found == null ? "none" : found.getClass().getName());
         }
     }
 
@@ -183,8 +197,8 @@ public class CloudFrontSigningFilter implements Filter {
         return config;
     }
 
-    private static CloudFrontAccessPolicy findPolicy(SigningConfiguration config, ClassLoader classLoader,
-            List<ConfigurationException.Problem> problems) {
+    private static CloudFrontAccessPolicy findPolicy(
+            SigningConfiguration config, ClassLoader classLoader, List<ConfigurationException.Problem> problems) {
         String className = config == null ? null : config.accessPolicyClass();
         if (className != null) {
             String fix = "; give the fully qualified name of a public class with a public no-argument constructor"
@@ -192,17 +206,23 @@ public class CloudFrontSigningFilter implements Filter {
             try {
                 Class<?> type = Class.forName(className, true, classLoader);
                 if (!CloudFrontAccessPolicy.class.isAssignableFrom(type)) {
-                    problems.add(new ConfigurationException.Problem(ConfigProperties.AUTH_POLICY, className, null,
+                    problems.add(new ConfigurationException.Problem(
+                            ConfigProperties.AUTH_POLICY,
+                            className,
+                            null,
                             "the class does not implement " + CloudFrontAccessPolicy.class.getName() + fix));
                     return null;
                 }
                 return (CloudFrontAccessPolicy) type.getConstructor().newInstance();
             } catch (ClassNotFoundException e) {
-                problems.add(new ConfigurationException.Problem(ConfigProperties.AUTH_POLICY, className, null,
-                        "no such class in the web application" + fix));
+                problems.add(new ConfigurationException.Problem(
+                        ConfigProperties.AUTH_POLICY, className, null, "no such class in the web application" + fix));
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                problems.add(new ConfigurationException.Problem(ConfigProperties.AUTH_POLICY, className, null,
+                problems.add(new ConfigurationException.Problem(
+                        ConfigProperties.AUTH_POLICY,
+                        className,
+                        null,
                         "cannot be instantiated (" + cause.getClass().getName() + ")" + fix));
             }
             return null;
@@ -211,16 +231,23 @@ public class CloudFrontSigningFilter implements Filter {
         try {
             ServiceLoader.load(CloudFrontAccessPolicy.class, classLoader).forEach(found::add);
         } catch (ServiceConfigurationError e) {
-            problems.add(new ConfigurationException.Problem(ConfigProperties.AUTH_POLICY, null, null,
+            problems.add(new ConfigurationException.Problem(
+                    ConfigProperties.AUTH_POLICY,
+                    null,
+                    null,
                     "META-INF/services/" + CloudFrontAccessPolicy.class.getName() + " names a class that cannot be"
-                    + " loaded (" + e.getMessage() + "); fix the file or name the policy in " + ConfigProperties.AUTH_POLICY));
+                            + " loaded (" + e.getMessage() + "); fix the file or name the policy in "
+                            + ConfigProperties.AUTH_POLICY));
             return null;
         }
         if (found.size() > 1) {
             List<String> names = found.stream().map(p -> p.getClass().getName()).toList();
-            problems.add(new ConfigurationException.Problem(ConfigProperties.AUTH_POLICY, null, null,
+            problems.add(new ConfigurationException.Problem(
+                    ConfigProperties.AUTH_POLICY,
+                    null,
+                    null,
                     "several access policies are listed in META-INF/services (" + names + "); name the one to use"
-                    + " in " + ConfigProperties.AUTH_POLICY));
+                            + " in " + ConfigProperties.AUTH_POLICY));
             return null;
         }
         return found.isEmpty() ? null : found.get(0);

@@ -40,8 +40,7 @@ public final class CloudFrontSigningRegistrar implements ServletContextListener 
     public static final String FILTER_NAME = "cloudfront";
 
     /** Called by the container for the {@code web-fragment.xml} declaration. */
-    public CloudFrontSigningRegistrar() {
-    }
+    public CloudFrontSigningRegistrar() {}
 
     /**
      * Registers the filter when the conditions of the class comment hold.
@@ -52,20 +51,27 @@ public final class CloudFrontSigningRegistrar implements ServletContextListener 
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         ConfigLookup config = ServletConfigSources.forContext(context);
-        if (!ConfigSources.enabled(config) || isBlank(config.value(ConfigProperties.PROTECTED_PREFIXES))
-                && isBlank(config.value(ConfigProperties.COOKIE_RESOURCES))) {
+        if (!ConfigSources.enabled(config)
+                || isBlank(config.value(ConfigProperties.PROTECTED_PREFIXES))
+                        && isBlank(config.value(ConfigProperties.COOKIE_RESOURCES))) {
             return;
         }
         for (FilterRegistration existing : context.getFilterRegistrations().values()) {
             if (CloudFrontSigningFilter.class.getName().equals(existing.getClassName())) {
-                LOG.log(System.Logger.Level.DEBUG, "CloudFrontSigningFilter \"{0}\" is declared; not registering"
-                        + " another", existing.getName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "CloudFrontSigningFilter \"{0}\" is declared; not registering" + " another",
+                        existing.getName());
                 return;
             }
         }
         String patterns = config.value(ConfigProperties.FILTER_URL_PATTERNS);
-        String[] urlPatterns = isBlank(patterns) ? new String[] {"/*"}
-                : Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toArray(String[]::new);
+        String[] urlPatterns = isBlank(patterns)
+                ? new String[] {"/*"}
+                : Arrays.stream(patterns.split(","))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toArray(String[]::new);
         FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, CloudFrontSigningFilter.class);
         if (filter == null) {
             throw new IllegalStateException("CloudFront signing: a filter named \"" + FILTER_NAME + "\" of another"
@@ -73,8 +79,8 @@ public final class CloudFrontSigningRegistrar implements ServletContextListener 
                     + ConfigProperties.ENABLED + "=false");
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC,
-                DispatcherType.ERROR), true, urlPatterns);
+        filter.addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR), true, urlPatterns);
         LOG.log(System.Logger.Level.INFO, "CloudFront signing filter registered on {0}", Arrays.toString(urlPatterns));
     }
 

@@ -1,7 +1,7 @@
 package io.github.cloudfrontsigned.servlet;
 
-import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.rewrite.KeepOpen;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import io.github.cloudfrontsigned.rewrite.ResponseRules;
@@ -48,7 +48,11 @@ final class RewritingResponse extends HttpServletResponseWrapper {
 
     private static final System.Logger LOG = System.getLogger(CloudFrontSigningFilter.class.getName());
 
-    private enum State { UNDECIDED, PASS, REWRITE }
+    private enum State {
+        UNDECIDED,
+        PASS,
+        REWRITE
+    }
 
     private final HttpServletRequest request;
     private final RequestSigning signing;
@@ -64,7 +68,10 @@ final class RewritingResponse extends HttpServletResponseWrapper {
     private PrintWriter printWriter;
     private final ResponseRules.Headers headers = new ContainerHeaders();
 
-    RewritingResponse(HttpServletResponse response, HttpServletRequest request, RequestSigning signing,
+    RewritingResponse(
+            HttpServletResponse response,
+            HttpServletRequest request,
+            RequestSigning signing,
             SigningConfiguration config) {
         super(response);
         this.request = request;
@@ -113,7 +120,9 @@ final class RewritingResponse extends HttpServletResponseWrapper {
             return ResponseRules.Body.PASS;
         }
         ResponseRules.Body body = ResponseRules.body(request.getMethod(), getStatus(), headers);
-        if (body == ResponseRules.Body.PASS || !config.isRewritable(getContentType()) || charset() == null
+        if (body == ResponseRules.Body.PASS
+                || !config.isRewritable(getContentType())
+                || charset() == null
                 || !signing.allowed()) {
             return ResponseRules.Body.PASS;
         }
@@ -151,7 +160,9 @@ final class RewritingResponse extends HttpServletResponseWrapper {
         try {
             return wrap.get();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Response body left unsigned: the link rewriter could not start ({0})",
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Response body left unsigned: the link rewriter could not start ({0})",
                     e.getClass().getName());
             return container;
         }
@@ -207,10 +218,14 @@ final class RewritingResponse extends HttpServletResponseWrapper {
     public PrintWriter getWriter() throws IOException {
         if (printWriter == null) {
             PrintWriter container = super.getWriter();
-            writer = new BodyTarget<>(container, () -> decide() == State.REWRITE
-                    ? rewriting(container, () -> rewriter.wrap(KeepOpen.writer(container), getContentType(),
-                            request.getScheme(), signing))
-                    : container);
+            writer = new BodyTarget<>(
+                    container,
+                    () -> decide() == State.REWRITE
+                            ? rewriting(
+                                    container,
+                                    () -> rewriter.wrap(
+                                            KeepOpen.writer(container), getContentType(), request.getScheme(), signing))
+                            : container);
             printWriter = new PrintWriter(new Text(writer), false);
         }
         return printWriter;
@@ -433,16 +448,24 @@ final class RewritingResponse extends HttpServletResponseWrapper {
 
         Stream(ServletOutputStream container) {
             this.container = new NonBlockingOutput(container);
-            this.body = new BodyTarget<>(this.container, () -> decide() == State.REWRITE
-                    ? rewriting(this.container, () -> rewriter.wrap(KeepOpen.outputStream(this.container),
-                            charset(), getContentType(), request.getScheme(), signing))
-                    : this.container);
+            this.body = new BodyTarget<>(
+                    this.container,
+                    () -> decide() == State.REWRITE
+                            ? rewriting(
+                                    this.container,
+                                    () -> rewriter.wrap(
+                                            KeepOpen.outputStream(this.container),
+                                            charset(),
+                                            getContentType(),
+                                            request.getScheme(),
+                                            signing))
+                            : this.container);
         }
 
         private void checkReady() {
             if (container.hasPending()) {
-                throw new IllegalStateException("write while isReady() is false: wait for"
-                        + " WriteListener.onWritePossible()");
+                throw new IllegalStateException(
+                        "write while isReady() is false: wait for" + " WriteListener.onWritePossible()");
             }
         }
 

@@ -16,13 +16,13 @@ import java.util.Map;
  */
 final class ServletConfigSources {
 
-    private ServletConfigSources() {
-    }
+    private ServletConfigSources() {}
 
     /** What a filter reads in {@code init}. */
     static ConfigLookup forFilter(FilterConfig filterConfig) {
         ServletContext context = filterConfig.getServletContext();
-        return ConfigSources.standard(ConfigLookup.microProfileConfig(classLoader(context)),
+        return ConfigSources.standard(
+                ConfigLookup.microProfileConfig(classLoader(context)),
                 ConfigLookup.of(filterConfig::getInitParameter, initParamSource(filterConfig.getFilterName())),
                 contextParams(context));
     }
@@ -30,15 +30,16 @@ final class ServletConfigSources {
     /** What a declared filter will read, before it is initialized (for the check at startup). */
     static ConfigLookup forRegistration(ServletContext context, FilterRegistration registration) {
         Map<String, String> initParams = registration.getInitParameters();
-        return ConfigSources.standard(ConfigLookup.microProfileConfig(classLoader(context)),
+        return ConfigSources.standard(
+                ConfigLookup.microProfileConfig(classLoader(context)),
                 ConfigLookup.of(initParams == null ? Map.of() : initParams, initParamSource(registration.getName())),
                 contextParams(context));
     }
 
     /** What the web application configures for every entry point: no init-params. */
     static ConfigLookup forContext(ServletContext context) {
-        return ConfigSources.standard(ConfigLookup.microProfileConfig(classLoader(context)), null,
-                contextParams(context));
+        return ConfigSources.standard(
+                ConfigLookup.microProfileConfig(classLoader(context)), null, contextParams(context));
     }
 
     /** A filter's init-params, copied. */

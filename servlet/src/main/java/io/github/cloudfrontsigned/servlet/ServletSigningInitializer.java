@@ -51,8 +51,7 @@ public final class ServletSigningInitializer implements ServletContainerInitiali
     private static final System.Logger LOG = System.getLogger(ServletSigningInitializer.class.getName());
 
     /** Called by the container through {@code ServiceLoader}. */
-    public ServletSigningInitializer() {
-    }
+    public ServletSigningInitializer() {}
 
     /**
      * Records the context-params and validates the configuration; see the class comment.
@@ -73,8 +72,11 @@ public final class ServletSigningInitializer implements ServletContainerInitiali
         List<ConfigurationException.Problem> problems = new ArrayList<>();
         try {
             if (!ConfigSources.enabled(application)) {
-                LOG.log(System.Logger.Level.INFO, "CloudFront signing is off for {0} ({1}=false)",
-                        name(context), ConfigProperties.ENABLED);
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "CloudFront signing is off for {0} ({1}=false)",
+                        name(context),
+                        ConfigProperties.ENABLED);
                 return;
             }
         } catch (ConfigurationException e) {
@@ -83,8 +85,12 @@ public final class ServletSigningInitializer implements ServletContainerInitiali
         }
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (CloudFrontSigningFilter.class.getName().equals(registration.getClassName())) {
-                read(classLoader, registration.getInitParameters(),
-                        ServletConfigSources.initParamSource(registration.getName()), true, problems);
+                read(
+                        classLoader,
+                        registration.getInitParameters(),
+                        ServletConfigSources.initParamSource(registration.getName()),
+                        true,
+                        problems);
             }
         }
         if (problems.isEmpty() && ConfigSources.configuresSigning(application)) {
@@ -97,8 +103,12 @@ public final class ServletSigningInitializer implements ServletContainerInitiali
     }
 
     /** Reads (once: {@link SharedConfigurations}) what an entry point will use, collecting its problems. */
-    private static void read(ClassLoader classLoader, Map<String, String> ownParams, String ownSource,
-            boolean requireSigningTargets, List<ConfigurationException.Problem> problems) {
+    private static void read(
+            ClassLoader classLoader,
+            Map<String, String> ownParams,
+            String ownSource,
+            boolean requireSigningTargets,
+            List<ConfigurationException.Problem> problems) {
         try {
             SharedConfigurations.configuration(classLoader, ownParams, ownSource, requireSigningTargets);
         } catch (ConfigurationException e) {
@@ -112,8 +122,8 @@ public final class ServletSigningInitializer implements ServletContainerInitiali
 
     private static ServletException failure(ServletContext context, List<ConfigurationException.Problem> problems) {
         ConfigurationException e = new ConfigurationException(problems);
-        ServletException failure = new ServletException("CloudFront signing cannot start in " + name(context) + ". "
-                + e.getMessage(), e);
+        ServletException failure =
+                new ServletException("CloudFront signing cannot start in " + name(context) + ". " + e.getMessage(), e);
         context.addListener(new FailStart(failure));
         return failure;
     }

@@ -28,10 +28,10 @@ final class ServletViewer implements RequestSigning.Viewer {
      * @param request the request
      * @return the signing of this request, decided when first needed
      */
-    static RequestSigning signing(RequestSigning.Settings settings, CloudFrontAccessPolicy policy,
-            HttpServletRequest request) {
-        return RequestSigning.of(settings, new ServletViewer(request), policy == null ? null : new PolicyHooks(policy,
-                request));
+    static RequestSigning signing(
+            RequestSigning.Settings settings, CloudFrontAccessPolicy policy, HttpServletRequest request) {
+        return RequestSigning.of(
+                settings, new ServletViewer(request), policy == null ? null : new PolicyHooks(policy, request));
     }
 
     @Override
@@ -104,8 +104,7 @@ final class ServletViewer implements RequestSigning.Viewer {
                 return false;
             }
             PolicyHooks other = (PolicyHooks) o;
-            return java.util.Objects.equals(policy, other.policy)
-                    && java.util.Objects.equals(request, other.request);
+            return java.util.Objects.equals(policy, other.policy) && java.util.Objects.equals(request, other.request);
         }
 
         @Override
@@ -115,8 +114,7 @@ final class ServletViewer implements RequestSigning.Viewer {
 
         @Override
         public String toString() {
-            return "PolicyHooks[policy=" + policy
-                    + ", request=" + request + "]";
+            return "PolicyHooks[policy=" + policy + ", request=" + request + "]";
         }
     }
 }

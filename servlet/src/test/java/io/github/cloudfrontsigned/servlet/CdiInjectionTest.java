@@ -27,6 +27,7 @@ final class CdiInjectionTest {
     static class VideoLinks {
         @Inject
         CloudFrontSigner signer;
+
         @Inject
         SigningConfiguration configuration;
 
@@ -39,11 +40,19 @@ final class CdiInjectionTest {
     void injectedSigner_isBuiltFromTheContextParams() {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         // what ServletSigningInitializer records at startup
-        ConfigSources.registerContextParams(application, Map.of(ConfigProperties.KEY_PAIR_ID, TestKeys.KEY_PAIR_ID,
-                ConfigProperties.PRIVATE_KEY_LOCATION, TestKeys.RSA_PEM.toString(),
-                ConfigProperties.URL_TTL, "2h"));
-        try (WeldContainer cdi = new Weld().disableDiscovery().addBeanClasses(ServletCdiProducer.class,
-                VideoLinks.class).initialize()) {
+        ConfigSources.registerContextParams(
+                application,
+                Map.of(
+                        ConfigProperties.KEY_PAIR_ID,
+                        TestKeys.KEY_PAIR_ID,
+                        ConfigProperties.PRIVATE_KEY_LOCATION,
+                        TestKeys.RSA_PEM.toString(),
+                        ConfigProperties.URL_TTL,
+                        "2h"));
+        try (WeldContainer cdi = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(ServletCdiProducer.class, VideoLinks.class)
+                .initialize()) {
             VideoLinks links = cdi.select(VideoLinks.class).get();
             assertEquals(Duration.ofHours(2), links.configuration.urlTtl());
             assertSame(links.configuration.signer(), links.signer);

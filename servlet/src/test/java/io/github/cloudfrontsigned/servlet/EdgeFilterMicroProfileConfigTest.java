@@ -30,29 +30,39 @@ final class EdgeFilterMicroProfileConfigTest {
 
     @Test
     void trustedKeys_comeFromMicroProfileConfig() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
-                ConfigProperties.EDGE_TRUSTED_KEYS, TestKeys.KEY_PAIR_ID,
-                ConfigProperties.edgePublicKey(TestKeys.KEY_PAIR_ID), Keys.toPem(TestKeys.RSA.getPublic())),
-                "test-mp-source", 500)).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(
+                        Map.of(
+                                ConfigProperties.EDGE_TRUSTED_KEYS,
+                                TestKeys.KEY_PAIR_ID,
+                                ConfigProperties.edgePublicKey(TestKeys.KEY_PAIR_ID),
+                                Keys.toPem(TestKeys.RSA.getPublic())),
+                        "test-mp-source",
+                        500))
+                .build();
         ClassLoader loader = new URLClassLoader(new URL[0], getClass().getClassLoader());
         ConfigProviderResolver.instance().registerConfig(config, loader);
         TestServer server;
         try {
             server = TestApp.start(context -> {
                 context.setClassLoader(loader);
-                context.addFilter(new FilterHolder(CloudFrontEdgeFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
-                context.addServlet(new ServletHolder(new HttpServlet() {
-                    @Override
-                    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                        resp.getWriter().print("origin");
-                    }
-                }), "/*");
+                context.addFilter(
+                        new FilterHolder(CloudFrontEdgeFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addServlet(
+                        new ServletHolder(new HttpServlet() {
+                            @Override
+                            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                                resp.getWriter().print("origin");
+                            }
+                        }),
+                        "/*");
             });
         } finally {
             ConfigProviderResolver.instance().releaseConfig(config);
         }
         try (server) {
-            CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+            CloudFrontSigner signer = CloudFrontSigner.builder()
+                    .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
                     .build();
             String url = signer.signUrl(server.uri("/file.txt").toString(), Duration.ofMinutes(5));
             assertEquals(

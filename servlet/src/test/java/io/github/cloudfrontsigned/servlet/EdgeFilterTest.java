@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.RawHttp;
-import io.github.cloudfrontsigned.verify.EdgeAccess;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.LogCapture;
 import io.github.cloudfrontsigned.Policy;
+import io.github.cloudfrontsigned.RawHttp;
 import io.github.cloudfrontsigned.SignedCookies;
 import io.github.cloudfrontsigned.config.ConfigProperties;
 import io.github.cloudfrontsigned.key.Keys;
@@ -71,12 +69,16 @@ final class EdgeFilterTest {
             FilterHolder edge = new FilterHolder(CloudFrontEdgeFilter.class);
             edge.setInitParameters(params);
             context.addFilter(edge, "/*", EnumSet.of(DispatcherType.REQUEST));
-            context.addServlet(new ServletHolder(new HttpServlet() {
-                @Override
-                protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                    resp.getWriter().print(req.getQueryString() + "|" + req.getParameterMap().keySet());
-                }
-            }), "/echo");
+            context.addServlet(
+                    new ServletHolder(new HttpServlet() {
+                        @Override
+                        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                            resp.getWriter()
+                                    .print(req.getQueryString() + "|"
+                                            + req.getParameterMap().keySet());
+                        }
+                    }),
+                    "/echo");
             context.addServlet(DefaultServlet.class, "/");
         });
         behindProxy = TestApp.start(context -> {
@@ -98,7 +100,9 @@ final class EdgeFilterTest {
             context.setBaseResourceAsPath(folder);
             context.addServlet(DefaultServlet.class, "/");
         });
-        signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate()).build();
+        signer = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .build();
     }
 
     @AfterAll
@@ -126,11 +130,14 @@ final class EdgeFilterTest {
         String url = signer.signUrl(server.uri("/private/photo.jpg").toString(), Duration.ofMinutes(5));
         HttpResponse<byte[]> r = server.getBytes(pathOf(url).replace("Signature=", "Signature=AAAA"));
         assertEquals(403, r.statusCode());
-        assertEquals("text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "text/xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("Error from cloudfront", r.headers().firstValue("x-cache").orElse(""));
         assertEquals("CloudFront", r.headers().firstValue("server").orElse(""));
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access"
-                + " denied</Message></Error>", new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access"
+                        + " denied</Message></Error>",
+                new String(r.body(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -176,8 +183,11 @@ final class EdgeFilterTest {
     }
 
     private static String publicCookies(TestServer on) {
-        return signer.signCookies(Policy.builder().resource(on.uri("/public/*").toString())
-                .expiresIn(Duration.ofMinutes(5)).build()).toCookieHeader();
+        return signer.signCookies(Policy.builder()
+                        .resource(on.uri("/public/*").toString())
+                        .expiresIn(Duration.ofMinutes(5))
+                        .build())
+                .toCookieHeader();
     }
 
     @Test
@@ -188,11 +198,22 @@ final class EdgeFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/../private/photo.jpg", "/public/%2e%2e/private/photo.jpg",
-        "/public/%2E%2E/private/photo.jpg", "/public/.%2e/private/photo.jpg", "/public/..%2fprivate/photo.jpg",
-        "/public/%2e%2e%2fprivate/photo.jpg", "/public/..%5cprivate/photo.jpg", "/public/..\\private/photo.jpg",
-        "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
-        "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg"})
+    @ValueSource(
+            strings = {
+                "/public/../private/photo.jpg",
+                "/public/%2e%2e/private/photo.jpg",
+                "/public/%2E%2E/private/photo.jpg",
+                "/public/.%2e/private/photo.jpg",
+                "/public/..%2fprivate/photo.jpg",
+                "/public/%2e%2e%2fprivate/photo.jpg",
+                "/public/..%5cprivate/photo.jpg",
+                "/public/..\\private/photo.jpg",
+                "/public/..;/private/photo.jpg",
+                "/public/%2e%2e;x=1/private/photo.jpg",
+                "/public/./../private/photo.jpg",
+                "/public//../private/photo.jpg",
+                "/public/x/../../private/photo.jpg"
+            })
     void pathThatTheContainerServesFromElsewhere_isRefusedNotServed(String rawPath) {
         RawHttp.Response r = RawHttp.get(server.port(), rawPath, "Cookie: " + publicCookies());
         assertEquals(400, r.status(), r.text());
@@ -200,8 +221,13 @@ final class EdgeFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/%2e%2e/private/photo.jpg", "/public/.%2e/private/photo.jpg",
-        "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg"})
+    @ValueSource(
+            strings = {
+                "/public/%2e%2e/private/photo.jpg",
+                "/public/.%2e/private/photo.jpg",
+                "/public/..;/private/photo.jpg",
+                "/public/%2e%2e;x=1/private/photo.jpg"
+            })
     void lenientContainer_wouldServeThePrivateFile(String rawPath) {
         RawHttp.Response r = RawHttp.get(lenientWithoutEdge.port(), rawPath);
         assertEquals(200, r.status(), r.text());
@@ -209,11 +235,23 @@ final class EdgeFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/public/../private/photo.jpg", "/public/%2e%2e/private/photo.jpg",
-        "/public/%2E%2E/private/photo.jpg", "/public/.%2e/private/photo.jpg", "/public/..%2fprivate/photo.jpg",
-        "/public/%2e%2e%2fprivate/photo.jpg", "/public/..%5cprivate/photo.jpg", "/public/..\\private/photo.jpg",
-        "/public/..;/private/photo.jpg", "/public/%2e%2e;x=1/private/photo.jpg", "/public/./../private/photo.jpg",
-        "/public//../private/photo.jpg", "/public/x/../../private/photo.jpg", "/public/%2e%2e/private/%2e/photo.jpg"})
+    @ValueSource(
+            strings = {
+                "/public/../private/photo.jpg",
+                "/public/%2e%2e/private/photo.jpg",
+                "/public/%2E%2E/private/photo.jpg",
+                "/public/.%2e/private/photo.jpg",
+                "/public/..%2fprivate/photo.jpg",
+                "/public/%2e%2e%2fprivate/photo.jpg",
+                "/public/..%5cprivate/photo.jpg",
+                "/public/..\\private/photo.jpg",
+                "/public/..;/private/photo.jpg",
+                "/public/%2e%2e;x=1/private/photo.jpg",
+                "/public/./../private/photo.jpg",
+                "/public//../private/photo.jpg",
+                "/public/x/../../private/photo.jpg",
+                "/public/%2e%2e/private/%2e/photo.jpg"
+            })
     void lenientContainer_behindTheEdge_refusesThePathWith400(String rawPath) {
         RawHttp.Response r = RawHttp.get(lenient.port(), rawPath, "Cookie: " + publicCookies(lenient));
         assertEquals(400, r.status(), r.text());
@@ -273,7 +311,8 @@ final class EdgeFilterTest {
                 assertEquals(403, server.getBytes(forged).statusCode());
             }
         });
-        List<LogRecord> fine = records.stream().filter(r -> r.getLevel().equals(Level.FINE)).toList();
+        List<LogRecord> fine =
+                records.stream().filter(r -> r.getLevel().equals(Level.FINE)).toList();
         assertEquals(20, fine.size());
         for (String line : LogCapture.messages(fine)) {
             assertTrue(line.length() < 600 && !line.contains("\n") && !line.contains("Signature="), line);

@@ -35,9 +35,11 @@ final class FilterConfigurationTest {
         Map<String, String> p = HttpSemanticsTest.params();
         p.put("cloudfront.url.ttl", "-5m");
         String m = failure(p);
-        assertTrue(m.contains("CloudFrontSigningFilter \"cloudfront\" cannot start. CloudFront signing configuration"
-                + " has 1 problem:\n  cloudfront.url.ttl = \"-5m\" (init-param of filter \"cloudfront\"): the link"
-                + " lifetime must be positive"), m);
+        assertTrue(
+                m.contains("CloudFrontSigningFilter \"cloudfront\" cannot start. CloudFront signing configuration"
+                        + " has 1 problem:\n  cloudfront.url.ttl = \"-5m\" (init-param of filter \"cloudfront\"): the link"
+                        + " lifetime must be positive"),
+                m);
     }
 
     @Test
@@ -75,8 +77,10 @@ final class FilterConfigurationTest {
         Map<String, String> p = HttpSemanticsTest.params();
         p.put("cloudfront.auth.policy", String.class.getName());
         String m = failure(p);
-        assertTrue(m.contains("cloudfront.auth.policy = \"java.lang.String\": the class does not implement"
-                + " io.github.cloudfrontsigned.servlet.CloudFrontAccessPolicy"), m);
+        assertTrue(
+                m.contains("cloudfront.auth.policy = \"java.lang.String\": the class does not implement"
+                        + " io.github.cloudfrontsigned.servlet.CloudFrontAccessPolicy"),
+                m);
     }
 
     @Test

@@ -12,18 +12,18 @@ import io.github.cloudfrontsigned.testing.TestServer;
 import jakarta.servlet.DispatcherType;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,9 @@ final class HttpSemanticsTest {
     void rewrittenBody_losesContentLengthAndGetsWeakETag() {
         HttpResponse<byte[]> r = server.getBytes("/page?via=stream&etag=1");
         assertEquals(200, r.statusCode());
-        assertEquals(r.body().length, r.headers().firstValueAsLong("Content-Length").orElse(r.body().length),
+        assertEquals(
+                r.body().length,
+                r.headers().firstValueAsLong("Content-Length").orElse(r.body().length),
                 "Content-Length, when present, is the length of the signed body");
         assertTrue(r.body().length > TestApp.page(50).getBytes(StandardCharsets.UTF_8).length, "links were signed");
         assertEquals(Optional.of("W/\"v1\""), r.headers().firstValue("ETag"));
@@ -76,7 +78,11 @@ final class HttpSemanticsTest {
         assertEquals(200, r.statusCode());
         assertEquals(0, r.body().length);
         assertEquals(Optional.of("W/\"v1\""), r.headers().firstValue("ETag"));
-        assertFalse(r.headers().firstValue("Content-Length").filter(v -> !v.equals("0")).isPresent(),
+        assertFalse(
+                r.headers()
+                        .firstValue("Content-Length")
+                        .filter(v -> !v.equals("0"))
+                        .isPresent(),
                 r.headers().toString());
     }
 
@@ -94,7 +100,9 @@ final class HttpSemanticsTest {
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals(Files.readString(Path.of("src/test/resources/static/page.html")), Signatures.unsigned(body));
         assertEquals(5, Signatures.signedUrls(body).size(), body);
-        assertTrue(r.headers().firstValue("ETag").orElseThrow().startsWith("W/\""), r.headers().toString());
+        assertTrue(
+                r.headers().firstValue("ETag").orElseThrow().startsWith("W/\""),
+                r.headers().toString());
         assertEquals(Optional.of("none"), r.headers().firstValue("Accept-Ranges"));
     }
 
@@ -109,8 +117,11 @@ final class HttpSemanticsTest {
     @Test
     void outerGzipHandler_compressesTheSignedBody() throws Exception {
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(new FilterHolder(new CloudFrontSigningFilter(SigningConfiguration.read(
-                ConfigLookup.of(params(), "test")))), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                new FilterHolder(
+                        new CloudFrontSigningFilter(SigningConfiguration.read(ConfigLookup.of(params(), "test")))),
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         TestApp.addServlets(context);
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(16);
@@ -118,8 +129,8 @@ final class HttpSemanticsTest {
         try (TestServer gzipped = TestServer.start(gzip)) {
             HttpResponse<byte[]> r = gzipped.getBytes("/page?n=30", "Accept-Encoding", "gzip");
             assertEquals(Optional.of("gzip"), r.headers().firstValue("Content-Encoding"));
-            String body = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String body = new String(
+                    new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(TestApp.page(30), Signatures.unsigned(body));
             Signatures.verifyCanned(Signatures.signedUrls(body).get(0));
         }

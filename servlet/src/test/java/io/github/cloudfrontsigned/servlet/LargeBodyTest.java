@@ -49,7 +49,8 @@ final class LargeBodyTest {
             assertTrue(suffix > 300, "suffix " + suffix);
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             assertTrue(used < maxHeap, "heap " + used);
-            assertTrue(maxHeap < 200L * 1024 * 1024 || !Boolean.getBoolean("cloudfront.large-body.strict"),
+            assertTrue(
+                    maxHeap < 200L * 1024 * 1024 || !Boolean.getBoolean("cloudfront.large-body.strict"),
                     "run with a heap smaller than the body to prove streaming; max heap " + maxHeap);
         }
         assertTrue(new String(TestApp.bigBlock(), StandardCharsets.US_ASCII).endsWith("part.mp4\">x</a>\n"));

@@ -86,8 +86,9 @@ final class LinkSigningTest {
         assertTrue(body.contains("https:\\/\\/cdn.example.com\\/private\\/a.mp4?Expires="), body);
         assertTrue(body.contains("b.mp4?q=1\\u0026r=2\\u0026Expires="), body);
         assertFalse(body.contains("public/c.mp4?"), body);
-        Signatures.verifyCanned(body.substring(body.indexOf("https:\\/\\/"), body.indexOf("\"}", body.indexOf("https:\\/\\/")))
-                .replace("\\/", "/"));
+        Signatures.verifyCanned(
+                body.substring(body.indexOf("https:\\/\\/"), body.indexOf("\"}", body.indexOf("https:\\/\\/")))
+                        .replace("\\/", "/"));
     }
 
     @Test

@@ -43,8 +43,7 @@ import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;
  */
 public final class LoadTestServer {
 
-    private LoadTestServer() {
-    }
+    private LoadTestServer() {}
 
     private static final String PREFIX = "https://cdn.example.com/private/";
 
@@ -157,38 +156,61 @@ public final class LoadTestServer {
         connector.setPort(port);
         server.addConnector(connector);
 
-        CloudFrontSigner signer = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
-                .expiryGranularity(Duration.ofMinutes(5)).build();
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+                .expiryGranularity(Duration.ofMinutes(5))
+                .build();
         ServletContextHandler signed = context("/signed", new PageServlet());
-        SigningConfiguration config = SigningConfiguration.builder().signer(signer)
-                .protectedPrefixes(List.of(PREFIX)).build();
-        signed.addFilter(new FilterHolder(new CloudFrontSigningFilter(config)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+        SigningConfiguration config = SigningConfiguration.builder()
+                .signer(signer)
+                .protectedPrefixes(List.of(PREFIX))
+                .build();
+        signed.addFilter(
+                new FilterHolder(new CloudFrontSigningFilter(config)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ServletContextHandler writerSigned = context("/writer-signed", new WriterServlet(pieces(url -> url)));
-        writerSigned.addFilter(new FilterHolder(new CloudFrontSigningFilter(config)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+        writerSigned.addFilter(
+                new FilterHolder(new CloudFrontSigningFilter(config)), "/*", EnumSet.of(DispatcherType.REQUEST));
         // signed once, now: what the filter inserts, without the filter
         List<String> presigned = pieces(url -> signer.signUrl(url, Duration.ofMinutes(10)));
         byte[][] limit = {new byte[0]};
         CloudFrontUtilities sdk = CloudFrontUtilities.create();
-        server.setHandler(new Handler.Sequence(context("/plain", new PageServlet()), signed,
+        server.setHandler(new Handler.Sequence(
+                context("/plain", new PageServlet()),
+                signed,
                 context("/limit", new BytesServlet(() -> limit[0])),
-                context("/sdk", new BytesServlet(() -> template(url -> sdk.getSignedUrlWithCannedPolicy(
-                        CannedSignerRequest.builder().resourceUrl(url).keyPairId(TestKeys.KEY_PAIR_ID)
-                                .privateKey(TestKeys.RSA.getPrivate())
-                                .expirationDate(Instant.now().plus(Duration.ofMinutes(10))).build()).url()))),
-                context("/signer", new BytesServlet(() -> template(url -> signer.signUrl(url, Duration.ofMinutes(10))))),
-                context("/writer-limit", new WriterServlet(presigned)), writerSigned));
+                context(
+                        "/sdk",
+                        new BytesServlet(() ->
+                                template(url -> sdk.getSignedUrlWithCannedPolicy(CannedSignerRequest.builder()
+                                                .resourceUrl(url)
+                                                .keyPairId(TestKeys.KEY_PAIR_ID)
+                                                .privateKey(TestKeys.RSA.getPrivate())
+                                                .expirationDate(Instant.now().plus(Duration.ofMinutes(10)))
+                                                .build())
+                                        .url()))),
+                context(
+                        "/signer",
+                        new BytesServlet(() -> template(url -> signer.signUrl(url, Duration.ofMinutes(10))))),
+                context("/writer-limit", new WriterServlet(presigned)),
+                writerSigned));
         server.start();
-        limit[0] = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/signed/page")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
-        int writerSignedLength = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/writer-signed/page")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        limit[0] = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signed/page"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        int writerSignedLength = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/writer-signed/page"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body()
+                .length;
         System.out.println("READY http://127.0.0.1:" + port + "/{plain,limit,sdk,signer,signed,writer-limit,"
                 + "writer-signed}/page, page " + page().length + " bytes, signed " + limit[0].length + " bytes,"
-                + " writer-limit " + render(url -> signer.signUrl(url, Duration.ofMinutes(10))).length()
+                + " writer-limit "
+                + render(url -> signer.signUrl(url, Duration.ofMinutes(10))).length()
                 + " chars, writer-signed " + writerSignedLength + " bytes");
         server.join();
     }

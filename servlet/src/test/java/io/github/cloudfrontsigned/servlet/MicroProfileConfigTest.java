@@ -27,7 +27,8 @@ final class MicroProfileConfigTest {
     /** Starts the application with this MicroProfile configuration and these init-params. */
     private static TestServer start(Map<String, String> mpConfig, Map<String, String> initParams) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(mpConfig, "test-mp-source", 500)).build();
+                .withSources(new PropertiesConfigSource(mpConfig, "test-mp-source", 500))
+                .build();
         ClassLoader loader = new URLClassLoader(new URL[0], MicroProfileConfigTest.class.getClassLoader());
         ConfigProviderResolver.instance().registerConfig(config, loader);
         try {
@@ -81,12 +82,17 @@ final class MicroProfileConfigTest {
     void badValue_namesTheConfigSource() {
         Map<String, String> mp = new HashMap<>(HttpSemanticsTest.params());
         mp.put("cloudfront.cookie.same-site", "sometimes");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(mp, Map.of()).close());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> start(mp, Map.of()).close());
         Throwable t = e;
         while (t.getCause() != null && !t.getMessage().contains("cloudfront.cookie.same-site")) {
             t = t.getCause();
         }
-        assertTrue(t.getMessage().contains("cloudfront.cookie.same-site = \"sometimes\" (MicroProfile Config"
-                + " source PropertiesConfigSource[source=test-mp-source]): SameSite \"sometimes\" is not Strict, Lax or None"), t.getMessage());
+        assertTrue(
+                t.getMessage()
+                        .contains(
+                                "cloudfront.cookie.same-site = \"sometimes\" (MicroProfile Config"
+                                        + " source PropertiesConfigSource[source=test-mp-source]): SameSite \"sometimes\" is not Strict, Lax or None"),
+                t.getMessage());
     }
 }

@@ -24,7 +24,9 @@ final class SignedCookiesTest {
     @BeforeAll
     static void start() {
         Map<String, String> p = HttpSemanticsTest.params();
-        p.put("cloudfront.cookie.resources", "https://cdn.example.com/members/*, https://cdn.example.com/users/{user}/*");
+        p.put(
+                "cloudfront.cookie.resources",
+                "https://cdn.example.com/members/*, https://cdn.example.com/users/{user}/*");
         p.put("cloudfront.cookie.domain", "example.com");
         p.put("cloudfront.cookie.same-site", "strict");
         p.put("cloudfront.cookie.ttl", "10m");
@@ -39,7 +41,8 @@ final class SignedCookiesTest {
     }
 
     private static List<String> setCookies(HttpResponse<?> r, String path) {
-        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.contains("; Path=" + path + ";"))
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.contains("; Path=" + path + ";"))
                 .collect(Collectors.toList());
     }
 
@@ -62,7 +65,8 @@ final class SignedCookiesTest {
         List<String> cookies =
                 setCookies(server.getBytes("/page?n=1", "X-Test-User", "anna smith"), "/users/anna%20smith/");
         assertEquals(3, cookies.size(), cookies.toString());
-        assertTrue(Signatures.verifyCookies(cookies).contains("\"Resource\":\"https://cdn.example.com/users/anna%20smith/*\""));
+        assertTrue(Signatures.verifyCookies(cookies)
+                .contains("\"Resource\":\"https://cdn.example.com/users/anna%20smith/*\""));
     }
 
     @Test
@@ -84,7 +88,8 @@ final class SignedCookiesTest {
 
     @Test
     void cookiesAboutToExpire_areReissued() {
-        CloudFrontSigner shortLived = CloudFrontSigner.builder().key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
+        CloudFrontSigner shortLived = CloudFrontSigner.builder()
+                .key(TestKeys.KEY_PAIR_ID, TestKeys.RSA.getPrivate())
                 .build();
         String old = shortLived
                 .signCookies(Policy.builder()

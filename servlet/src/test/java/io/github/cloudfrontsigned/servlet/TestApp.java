@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
-import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -37,8 +37,7 @@ final class TestApp {
 
     static final String CDN = "https://cdn.example.com/private/";
 
-    private TestApp() {
-    }
+    private TestApp() {}
 
     /** The test application, with the filter configured by init-params (none: the filter is left out). */
     static TestServer withFilter(Map<String, String> initParams) {
@@ -272,8 +271,9 @@ final class TestApp {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setContentType("text/html; charset=UTF-8");
-            resp.getWriter().write("<p>You searched for: " + req.getParameter("q") + "</p><a href=\"" + CDN
-                    + "public-catalog.pdf\">catalog</a>");
+            resp.getWriter()
+                    .write("<p>You searched for: " + req.getParameter("q") + "</p><a href=\"" + CDN
+                            + "public-catalog.pdf\">catalog</a>");
         }
     }
 
@@ -334,23 +334,26 @@ final class TestApp {
                 chain.doFilter(req, res);
                 return;
             }
-            List<String> roles = Arrays.asList(String.valueOf(req.getHeader("X-Test-Roles")).split(","));
-            chain.doFilter(new HttpServletRequestWrapper(req) {
-                @Override
-                public Principal getUserPrincipal() {
-                    return () -> user;
-                }
+            List<String> roles =
+                    Arrays.asList(String.valueOf(req.getHeader("X-Test-Roles")).split(","));
+            chain.doFilter(
+                    new HttpServletRequestWrapper(req) {
+                        @Override
+                        public Principal getUserPrincipal() {
+                            return () -> user;
+                        }
 
-                @Override
-                public String getRemoteUser() {
-                    return user;
-                }
+                        @Override
+                        public String getRemoteUser() {
+                            return user;
+                        }
 
-                @Override
-                public boolean isUserInRole(String role) {
-                    return roles.contains(role);
-                }
-            }, res);
+                        @Override
+                        public boolean isUserInRole(String role) {
+                            return roles.contains(role);
+                        }
+                    },
+                    res);
         }
     }
 

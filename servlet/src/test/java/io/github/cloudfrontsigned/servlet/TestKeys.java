@@ -10,8 +10,7 @@ final class TestKeys {
     static final KeyPair RSA = io.github.cloudfrontsigned.TestKeys.RSA;
     static final Path RSA_PEM = io.github.cloudfrontsigned.TestKeys.pemFile(RSA.getPrivate());
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static String pem(KeyPair pair) {
         return io.github.cloudfrontsigned.TestKeys.pem(pair.getPrivate());

@@ -57,7 +57,8 @@ final class WebXmlTest {
         HttpResponse<byte[]> r = server.getBytes("/download?file=a.zip");
         List<String> cookies = r.headers().allValues("Set-Cookie");
         assertEquals(3, cookies.size(), cookies.toString());
-        assertTrue(cookies.get(0).endsWith("; Domain=cdn.example.com; Path=/members/; Secure; HttpOnly; SameSite=Lax"),
+        assertTrue(
+                cookies.get(0).endsWith("; Domain=cdn.example.com; Path=/members/; Secure; HttpOnly; SameSite=Lax"),
                 cookies.get(0));
         Signatures.verifyCookies(cookies);
         Signatures.verifyCanned(r.headers().firstValue("Location").orElseThrow());

@@ -58,12 +58,12 @@ import org.springframework.core.env.Environment;
 public class CloudFrontAutoConfiguration {
 
     /** The filters' dispatches: a request, its asynchronous continuation, and error pages. */
-    private static final DispatcherType[] DISPATCHES = {DispatcherType.REQUEST, DispatcherType.ASYNC,
-        DispatcherType.ERROR};
+    private static final DispatcherType[] DISPATCHES = {
+        DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR
+    };
 
     /** Created by Spring Boot. */
-    public CloudFrontAutoConfiguration() {
-    }
+    public CloudFrontAutoConfiguration() {}
 
     /** The configuration and the signer, from {@code cloudfront.*} properties. */
     @Configuration(proxyBeanMethods = false)
@@ -99,10 +99,13 @@ public class CloudFrontAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "cloudFrontSigningFilter")
-        FilterRegistrationBean<CloudFrontSigningFilter> cloudFrontSigningFilter(SigningConfiguration configuration,
-                ObjectProvider<CloudFrontAccessPolicy> accessPolicy, CloudFrontProperties properties) {
+        FilterRegistrationBean<CloudFrontSigningFilter> cloudFrontSigningFilter(
+                SigningConfiguration configuration,
+                ObjectProvider<CloudFrontAccessPolicy> accessPolicy,
+                CloudFrontProperties properties) {
             CloudFrontAccessPolicy policy = accessPolicy.getIfUnique();
-            CloudFrontSigningFilter filter = policy == null ? new CloudFrontSigningFilter(configuration)
+            CloudFrontSigningFilter filter = policy == null
+                    ? new CloudFrontSigningFilter(configuration)
                     : new CloudFrontSigningFilter(configuration, policy);
             FilterRegistrationBean<CloudFrontSigningFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setName("cloudFrontSigningFilter");
@@ -111,7 +114,8 @@ public class CloudFrontAutoConfiguration {
             registration.setAsyncSupported(true);
             registration.setOrder(properties.getFilter().getOrder());
             // a configuration with neither prefixes nor cookie resources only provides the signer bean
-            registration.setEnabled(!configuration.protectedPrefixes().isEmpty() || !configuration.cookies().isEmpty());
+            registration.setEnabled(!configuration.protectedPrefixes().isEmpty()
+                    || !configuration.cookies().isEmpty());
             return registration;
         }
     }
@@ -132,16 +136,19 @@ public class CloudFrontAutoConfiguration {
         CloudFrontEdgeFilter cloudFrontEdgeFilter(Environment environment, CloudFrontProperties properties) {
             if (properties.getEdge().getUrlPatterns().isEmpty()) {
                 throw new ConfigurationException(List.of(new ConfigurationException.Problem(
-                        "cloudfront.edge.url-patterns", null, null, "required with "
-                        + ConfigProperties.EDGE_TRUSTED_KEYS + ": the paths the local edge guards, for example"
-                        + " /cdn/*")));
+                        "cloudfront.edge.url-patterns",
+                        null,
+                        null,
+                        "required with "
+                                + ConfigProperties.EDGE_TRUSTED_KEYS + ": the paths the local edge guards, for example"
+                                + " /cdn/*")));
             }
             return new CloudFrontEdgeFilter(EdgeConfiguration.read(new EnvironmentConfigLookup(environment)));
         }
 
         @Bean
-        FilterRegistrationBean<CloudFrontEdgeFilter> cloudFrontEdgeFilterRegistration(CloudFrontEdgeFilter filter,
-                CloudFrontProperties properties) {
+        FilterRegistrationBean<CloudFrontEdgeFilter> cloudFrontEdgeFilterRegistration(
+                CloudFrontEdgeFilter filter, CloudFrontProperties properties) {
             FilterRegistrationBean<CloudFrontEdgeFilter> registration = new FilterRegistrationBean<>(filter);
             registration.setName("cloudFrontEdgeFilter");
             registration.setUrlPatterns(properties.getEdge().getUrlPatterns());
@@ -196,14 +203,17 @@ public class CloudFrontAutoConfiguration {
 
     /** Micrometer meters of the signer and the local edge, bound by Boot to every meter registry. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"io.micrometer.core.instrument.binder.MeterBinder",
-        "org.springframework.boot.actuate.info.InfoContributor"})
+    @ConditionalOnClass(
+            name = {
+                "io.micrometer.core.instrument.binder.MeterBinder",
+                "org.springframework.boot.actuate.info.InfoContributor"
+            })
     static class Metrics {
 
         @Bean
         @ConditionalOnMissingBean(name = "cloudFrontMeters")
-        CloudFrontMeters cloudFrontMeters(ObjectProvider<SigningConfiguration> configuration,
-                ObjectProvider<CloudFrontEdgeFilter> edge) {
+        CloudFrontMeters cloudFrontMeters(
+                ObjectProvider<SigningConfiguration> configuration, ObjectProvider<CloudFrontEdgeFilter> edge) {
             SigningConfiguration c = configuration.getIfUnique();
             return new CloudFrontMeters(c == null ? null : c.signer(), edge.getIfUnique());
         }

@@ -14,8 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 public final class CloudFrontFailureAnalyzer extends AbstractFailureAnalyzer<ConfigurationException> {
 
     /** Created by Spring Boot's {@code SpringFactoriesLoader}. */
-    public CloudFrontFailureAnalyzer() {
-    }
+    public CloudFrontFailureAnalyzer() {}
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigurationException cause) {
@@ -24,8 +23,11 @@ public final class CloudFrontFailureAnalyzer extends AbstractFailureAnalyzer<Con
                 .append(" where it is set (the origin is in parentheses above): application.properties,"
                         + " application.yml or the environment:");
         for (ConfigurationException.Problem p : cause.problems()) {
-            action.append("\n  ").append(p.property()).append(" (environment variable ")
-                    .append(p.property().replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT)).append(')');
+            action.append("\n  ")
+                    .append(p.property())
+                    .append(" (environment variable ")
+                    .append(p.property().replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT))
+                    .append(')');
         }
         action.append("\nThe README's Configuration table describes every property and its default.");
         return new FailureAnalysis(cause.getMessage(), action.toString(), cause);

@@ -24,6 +24,8 @@ final class CloudFrontHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         KeyStatus status = configuration.keyStatus();
-        return (status.isUp() ? Health.up() : Health.down()).withDetails(status.details()).build();
+        return (status.isUp() ? Health.up() : Health.down())
+                .withDetails(status.details())
+                .build();
     }
 }

@@ -2,8 +2,8 @@ package io.github.cloudfrontsigned.spring;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.metrics.CloudFrontMetrics;
-import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.github.cloudfrontsigned.servlet.CloudFrontEdgeFilter;
+import io.github.cloudfrontsigned.verify.ErrorCode;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,29 +43,58 @@ final class CloudFrontMeters implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         if (signer != null) {
-            FunctionCounter.builder(CloudFrontMetrics.LINKS_SIGNED, signer, s -> s.statistics().linksSigned())
-                    .description("Links signed").register(registry);
-            FunctionCounter.builder(CloudFrontMetrics.COOKIES_ISSUED, signer, s -> s.statistics().cookiesSigned())
-                    .description("Signed cookie sets issued").register(registry);
-            FunctionCounter.builder(CloudFrontMetrics.SIGNATURES, signer, s -> s.statistics().signaturesComputed())
-                    .tag(CloudFrontMetrics.RESULT, "computed").description("Signatures computed with the key or reused")
+            FunctionCounter.builder(
+                            CloudFrontMetrics.LINKS_SIGNED,
+                            signer,
+                            s -> s.statistics().linksSigned())
+                    .description("Links signed")
                     .register(registry);
-            FunctionCounter.builder(CloudFrontMetrics.SIGNATURES, signer, s -> s.statistics().signaturesReused())
-                    .tag(CloudFrontMetrics.RESULT, "reused").description("Signatures computed with the key or reused")
+            FunctionCounter.builder(
+                            CloudFrontMetrics.COOKIES_ISSUED,
+                            signer,
+                            s -> s.statistics().cookiesSigned())
+                    .description("Signed cookie sets issued")
                     .register(registry);
-            Gauge.builder(CloudFrontMetrics.SIGNATURES_REUSE_RATIO, signer, s -> s.statistics().reuseRatio())
-                    .description("Share of signatures reused from the cache (0 to 1)").register(registry);
-            FunctionCounter.builder(CloudFrontMetrics.KEY_REFRESHES, signer, s -> s.keyRefreshes().successes())
-                    .tag(CloudFrontMetrics.RESULT, "success").description("Fetches of keys from a refreshing source")
+            FunctionCounter.builder(
+                            CloudFrontMetrics.SIGNATURES,
+                            signer,
+                            s -> s.statistics().signaturesComputed())
+                    .tag(CloudFrontMetrics.RESULT, "computed")
+                    .description("Signatures computed with the key or reused")
                     .register(registry);
-            FunctionCounter.builder(CloudFrontMetrics.KEY_REFRESHES, signer, s -> s.keyRefreshes().failures())
-                    .tag(CloudFrontMetrics.RESULT, "failure").description("Fetches of keys from a refreshing source")
+            FunctionCounter.builder(
+                            CloudFrontMetrics.SIGNATURES,
+                            signer,
+                            s -> s.statistics().signaturesReused())
+                    .tag(CloudFrontMetrics.RESULT, "reused")
+                    .description("Signatures computed with the key or reused")
+                    .register(registry);
+            Gauge.builder(
+                            CloudFrontMetrics.SIGNATURES_REUSE_RATIO,
+                            signer,
+                            s -> s.statistics().reuseRatio())
+                    .description("Share of signatures reused from the cache (0 to 1)")
+                    .register(registry);
+            FunctionCounter.builder(
+                            CloudFrontMetrics.KEY_REFRESHES,
+                            signer,
+                            s -> s.keyRefreshes().successes())
+                    .tag(CloudFrontMetrics.RESULT, "success")
+                    .description("Fetches of keys from a refreshing source")
+                    .register(registry);
+            FunctionCounter.builder(
+                            CloudFrontMetrics.KEY_REFRESHES,
+                            signer,
+                            s -> s.keyRefreshes().failures())
+                    .tag(CloudFrontMetrics.RESULT, "failure")
+                    .description("Fetches of keys from a refreshing source")
                     .register(registry);
         }
         if (edge != null) {
             for (ErrorCode code : ErrorCode.values()) {
                 FunctionCounter.builder(CloudFrontMetrics.EDGE_DENIALS, edge, e -> e.denials(code))
-                        .tag(CloudFrontMetrics.CODE, code.code()).description("Requests the local edge answered 403, by error code")
+                        .tag(CloudFrontMetrics.CODE, code.code())
+                        .description("Requests the local edge answered 403, by error code")
                         .register(registry);
             }
         }

@@ -18,8 +18,7 @@ public class CloudFrontProperties {
     private final Edge edge = new Edge();
 
     /** Creates the defaults. */
-    public CloudFrontProperties() {
-    }
+    public CloudFrontProperties() {}
 
     /** @return the signing filter's registration */
     public Filter getFilter() {
@@ -42,8 +41,7 @@ public class CloudFrontProperties {
         private int order = 0;
 
         /** Creates the defaults. */
-        public Filter() {
-        }
+        public Filter() {}
 
         /** @return the URL patterns; default {@code /*} */
         public List<String> getUrlPatterns() {
@@ -78,8 +76,7 @@ public class CloudFrontProperties {
         private int order = -110;
 
         /** Creates the defaults. */
-        public Edge() {
-        }
+        public Edge() {}
 
         /** @return the URL patterns; default none */
         public List<String> getUrlPatterns() {

@@ -20,14 +20,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 final class AutoConfigurationConditionsTest {
 
     private static final CloudFrontSigner OWN = CloudFrontSigner.builder()
-            .key("KOWNSIGNER", TestKeys.EC.getPrivate()).build();
+            .key("KOWNSIGNER", TestKeys.EC.getPrivate())
+            .build();
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CloudFrontAutoConfiguration.class));
 
     private static String[] keyProperties() {
-        return new String[] {"cloudfront.key-pair-id=K2JCJMDEHXQW5F",
-            "cloudfront.private-key.location=" + TestKeys.pemFile(TestKeys.RSA.getPrivate())};
+        return new String[] {
+            "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+            "cloudfront.private-key.location=" + TestKeys.pemFile(TestKeys.RSA.getPrivate())
+        };
     }
 
     @Test
@@ -42,26 +45,34 @@ final class AutoConfigurationConditionsTest {
     @Test
     void keysOnly_giveASignerAndADisabledFilter() {
         runner.withPropertyValues(keyProperties()).run(context -> {
-            assertEquals("K2JCJMDEHXQW5F", context.getBean(CloudFrontSigner.class).activeKeyPairId());
-            assertFalse(context.getBean("cloudFrontSigningFilter", FilterRegistrationBean.class).isEnabled());
+            assertEquals(
+                    "K2JCJMDEHXQW5F", context.getBean(CloudFrontSigner.class).activeKeyPairId());
+            assertFalse(context.getBean("cloudFrontSigningFilter", FilterRegistrationBean.class)
+                    .isEnabled());
         });
     }
 
     @Test
     void applicationSigner_replacesTheAutoConfiguredOne() {
-        runner.withPropertyValues(keyProperties()).withBean(CloudFrontSigner.class, () -> OWN).run(context -> {
-            assertSame(OWN, context.getBean(CloudFrontSigner.class));
-        });
+        runner.withPropertyValues(keyProperties())
+                .withBean(CloudFrontSigner.class, () -> OWN)
+                .run(context -> {
+                    assertSame(OWN, context.getBean(CloudFrontSigner.class));
+                });
     }
 
     @Test
     void applicationSigningConfiguration_isWhatTheFilterUses() {
-        SigningConfiguration own = SigningConfiguration.builder().signer(OWN)
-                .protectedPrefixes(java.util.List.of("https://cdn.example.com/private/")).build();
-        runner.withPropertyValues("cloudfront.key-pair-id=KOWNSIGNER").withBean(SigningConfiguration.class, () -> own)
+        SigningConfiguration own = SigningConfiguration.builder()
+                .signer(OWN)
+                .protectedPrefixes(java.util.List.of("https://cdn.example.com/private/"))
+                .build();
+        runner.withPropertyValues("cloudfront.key-pair-id=KOWNSIGNER")
+                .withBean(SigningConfiguration.class, () -> own)
                 .run(context -> {
                     assertSame(OWN, context.getBean(CloudFrontSigner.class));
-                    assertTrue(context.getBean("cloudFrontSigningFilter", FilterRegistrationBean.class).isEnabled());
+                    assertTrue(context.getBean("cloudFrontSigningFilter", FilterRegistrationBean.class)
+                            .isEnabled());
                 });
     }
 

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 final class ConfigurationMetadataTest {
 
     private static Set<String> documented() throws IOException {
-        try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertNotNull(in, "no configuration metadata in the jar");
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Set<String> names = new HashSet<>();
-            Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(cloudfront\\.[^\"]+)\"").matcher(json);
+            Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(cloudfront\\.[^\"]+)\"")
+                    .matcher(json);
             while (m.find()) {
                 names.add(m.group(1));
             }
@@ -43,7 +44,9 @@ final class ConfigurationMetadataTest {
         Set<String> documented = documented();
         List<String> missing = new ArrayList<>();
         for (Field f : ConfigProperties.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && !f.getName().equals("PREFIX")) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
+                    && !f.getName().equals("PREFIX")) {
                 String name = (String) f.get(null);
                 if (!name.endsWith(".") && !documented.contains(name)) { // a name ending in . is a prefix
                     missing.add(name);
@@ -56,8 +59,11 @@ final class ConfigurationMetadataTest {
     @Test
     void metadata_namesTheStartersOwnProperties() throws Exception {
         Set<String> documented = documented();
-        for (String name : List.of("cloudfront.filter.url-patterns", "cloudfront.filter.order",
-                "cloudfront.edge.url-patterns", "cloudfront.edge.order")) {
+        for (String name : List.of(
+                "cloudfront.filter.url-patterns",
+                "cloudfront.filter.order",
+                "cloudfront.edge.url-patterns",
+                "cloudfront.edge.order")) {
             assertEquals(true, documented.contains(name), name);
         }
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.TestKeys;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.spring.app.MediaApp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,15 +22,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The local edge from properties: signed URLs pass, tampered ones get CloudFront's 403, denials are counted. */
-@SpringBootTest(classes = MediaApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
-    "cloudfront.edge.trusted-keys=K2JCJMDEHXQW5F",
-    "cloudfront.edge.url-patterns=/cdn/*"})
+@SpringBootTest(
+        classes = MediaApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+            "cloudfront.edge.trusted-keys=K2JCJMDEHXQW5F",
+            "cloudfront.edge.url-patterns=/cdn/*"
+        })
 final class EdgeFilterTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("cloudfront.private-key.location", () -> TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
+        registry.add(
+                "cloudfront.private-key.location",
+                () -> TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
         registry.add("cloudfront.edge.keys.K2JCJMDEHXQW5F.public-key.location", EdgeFilterTest::publicKeyFile);
     }
 
@@ -56,21 +62,28 @@ final class EdgeFilterTest {
 
     @Test
     void edge_servesASignedUrl() {
-        HttpResponse<String> file = Http.get(signer.signUrl("http://127.0.0.1:" + port + "/cdn/a.txt",
-                Duration.ofMinutes(5)));
+        HttpResponse<String> file =
+                Http.get(signer.signUrl("http://127.0.0.1:" + port + "/cdn/a.txt", Duration.ofMinutes(5)));
         assertEquals(200, file.statusCode());
         assertEquals("file a.txt", file.body());
     }
 
     @Test
     void edge_refusesATamperedUrlAndCountsTheDenialByCode() {
-        double before = meters.get("cloudfront.edge.denials").tag("code", "AccessDenied").functionCounter().count();
+        double before = meters.get("cloudfront.edge.denials")
+                .tag("code", "AccessDenied")
+                .functionCounter()
+                .count();
         String signed = signer.signUrl("http://127.0.0.1:" + port + "/cdn/a.txt", Duration.ofMinutes(5));
         HttpResponse<String> refused = Http.get(signed.replace("/cdn/a.txt", "/cdn/b.txt"));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("<Code>AccessDenied</Code>"), refused.body());
-        assertEquals(before + 1,
-                meters.get("cloudfront.edge.denials").tag("code", "AccessDenied").functionCounter().count());
+        assertEquals(
+                before + 1,
+                meters.get("cloudfront.edge.denials")
+                        .tag("code", "AccessDenied")
+                        .functionCounter()
+                        .count());
     }
 
     @Test

@@ -35,9 +35,10 @@ final class EdgeUrlPatternTest {
         Path publicKey = Files.createTempFile("edge", ".pem");
         Files.writeString(publicKey, Keys.toPem(TestKeys.RSA.getPublic()));
         publicKey.toFile().deleteOnExit();
-        return new SpringApplicationBuilder(FilesApp.class,
-                server.equals("jetty") ? OnJetty.class : OnTomcat.class)
-                .properties("server.port=0", "server.address=127.0.0.1",
+        return new SpringApplicationBuilder(FilesApp.class, server.equals("jetty") ? OnJetty.class : OnTomcat.class)
+                .properties(
+                        "server.port=0",
+                        "server.address=127.0.0.1",
                         "cloudfront.edge.trusted-keys=K2JCJMDEHXQW5F",
                         "cloudfront.edge.keys.K2JCJMDEHXQW5F.public-key.location=" + publicKey,
                         "cloudfront.edge.url-patterns=/private/*")
@@ -52,7 +53,10 @@ final class EdgeUrlPatternTest {
     @ValueSource(strings = {"tomcat", "jetty"})
     void edge_servesNoProtectedByteUnsignedWhateverTheSpelling(String server) throws Exception {
         try (ConfigurableApplicationContext context = start(server)) {
-            String webServer = ((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName();
+            String webServer = ((WebServerApplicationContext) context)
+                    .getWebServer()
+                    .getClass()
+                    .getSimpleName();
             assertTrue(webServer.toLowerCase(java.util.Locale.ROOT).startsWith(server), webServer);
             for (String target : RawHttp.PROTECTED_FILE_SPELLINGS) {
                 RawHttp.Response r = RawHttp.get(port(context), target);
@@ -66,8 +70,8 @@ final class EdgeUrlPatternTest {
     @ValueSource(strings = {"tomcat", "jetty"})
     void edge_encodedSpellingOfAProtectedPath_isMatchedByTheUrlPatternAndMissingKey(String server) throws Exception {
         try (ConfigurableApplicationContext context = start(server)) {
-            for (String target : new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt",
-                "/private/%68ello.txt"}) {
+            for (String target :
+                    new String[] {"/%70rivate/hello.txt", "/priv%61te/hello.txt", "/private/%68ello.txt"}) {
                 RawHttp.Response r = RawHttp.get(port(context), target);
                 assertEquals(403, r.status(), target + "\n" + r.text());
                 assertTrue(r.text().contains("<Code>MissingKey</Code>"), target + "\n" + r.text());
@@ -80,7 +84,9 @@ final class EdgeUrlPatternTest {
     void edge_signedUrl_stillServesTheProtectedFile(String server) throws Exception {
         try (ConfigurableApplicationContext context = start(server)) {
             String base = "http://127.0.0.1:" + port(context);
-            String signed = CloudFrontSigner.builder().key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate()).build()
+            String signed = CloudFrontSigner.builder()
+                    .key("K2JCJMDEHXQW5F", TestKeys.RSA.getPrivate())
+                    .build()
                     .signUrl(base + "/private/sub/x.txt", Duration.ofMinutes(5));
             RawHttp.Response r = RawHttp.get(port(context), signed.substring(base.length()));
             assertEquals(200, r.status(), r.text());

@@ -28,10 +28,10 @@ import org.springframework.context.annotation.Bean;
  * (UP with a warning) or lose its key (DOWN). Run on Spring Boot 4 here and on Spring Boot 3 by
  * spring-boot-starter-boot3-tests (the indicator is built for each one's health API).
  */
-@SpringBootTest(classes = {MediaApp.class, HealthIndicatorTest.StoreKey.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-            "cloudfront.key-pair-id=KSTORE",
-            "management.endpoint.health.show-details=always"})
+@SpringBootTest(
+        classes = {MediaApp.class, HealthIndicatorTest.StoreKey.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cloudfront.key-pair-id=KSTORE", "management.endpoint.health.show-details=always"})
 final class HealthIndicatorTest {
 
     /** A key from a store: the store can fail its fetches, or the provider can have no key left. */
@@ -70,8 +70,10 @@ final class HealthIndicatorTest {
     static class StoreKey {
         @Bean
         SigningConfiguration signingConfiguration() {
-            return SigningConfiguration.builder().signer(CloudFrontSigner.builder().key("KSTORE", KEY).build())
-                    .protectedPrefixes(List.of("https://cdn.example.com/private/")).build();
+            return SigningConfiguration.builder()
+                    .signer(CloudFrontSigner.builder().key("KSTORE", KEY).build())
+                    .protectedPrefixes(List.of("https://cdn.example.com/private/"))
+                    .build();
         }
     }
 
@@ -97,9 +99,13 @@ final class HealthIndicatorTest {
         HttpResponse<String> health = health();
         assertEquals(200, health.statusCode());
         String body = health.body();
-        assertTrue(body.contains("\"status\":\"UP\"") && body.contains("\"keyPairId\":\"KSTORE\"")
-                && body.contains("\"keyType\":\"RSA 2048-bit\"") && body.contains("\"source\":\"in-test store\"")
-                && body.contains("\"lastLoaded\":"), body);
+        assertTrue(
+                body.contains("\"status\":\"UP\"")
+                        && body.contains("\"keyPairId\":\"KSTORE\"")
+                        && body.contains("\"keyType\":\"RSA 2048-bit\"")
+                        && body.contains("\"source\":\"in-test store\"")
+                        && body.contains("\"lastLoaded\":"),
+                body);
         assertFalse(body.contains("warning"), body);
     }
 
@@ -111,9 +117,12 @@ final class HealthIndicatorTest {
         HttpResponse<String> health = health();
         assertEquals(200, health.statusCode());
         String body = health.body();
-        assertTrue(body.contains("\"status\":\"UP\"") && body.contains("\"state\":\"WARNING\"")
-                && body.contains("\"consecutiveFailures\":2")
-                && body.contains("\"lastError\":\"InternalFailure (HTTP 500)\"") && body.contains("\"warning\":"),
+        assertTrue(
+                body.contains("\"status\":\"UP\"")
+                        && body.contains("\"state\":\"WARNING\"")
+                        && body.contains("\"consecutiveFailures\":2")
+                        && body.contains("\"lastError\":\"InternalFailure (HTTP 500)\"")
+                        && body.contains("\"warning\":"),
                 body);
     }
 
@@ -122,20 +131,35 @@ final class HealthIndicatorTest {
         KEY.noKeyLeft = true;
         HttpResponse<String> health = health();
         assertEquals(503, health.statusCode());
-        assertTrue(health.body().contains("\"status\":\"DOWN\"") && health.body().contains("revoked"), health.body());
+        assertTrue(
+                health.body().contains("\"status\":\"DOWN\"") && health.body().contains("revoked"), health.body());
     }
 
     @Test
     void meters_countKeyRefreshSuccessesAndFailures() {
-        double failures = meters.get("cloudfront.key.refreshes").tag("result", "failure").functionCounter().count();
-        double successes = meters.get("cloudfront.key.refreshes").tag("result", "success").functionCounter().count();
+        double failures = meters.get("cloudfront.key.refreshes")
+                .tag("result", "failure")
+                .functionCounter()
+                .count();
+        double successes = meters.get("cloudfront.key.refreshes")
+                .tag("result", "success")
+                .functionCounter()
+                .count();
         KEY.storeDown = true;
         KEY.refreshing.refresh();
-        assertEquals(failures + 1,
-                meters.get("cloudfront.key.refreshes").tag("result", "failure").functionCounter().count());
+        assertEquals(
+                failures + 1,
+                meters.get("cloudfront.key.refreshes")
+                        .tag("result", "failure")
+                        .functionCounter()
+                        .count());
         KEY.storeDown = false;
         KEY.refreshing.refresh();
-        assertEquals(successes + 1,
-                meters.get("cloudfront.key.refreshes").tag("result", "success").functionCounter().count());
+        assertEquals(
+                successes + 1,
+                meters.get("cloudfront.key.refreshes")
+                        .tag("result", "success")
+                        .functionCounter()
+                        .count());
     }
 }

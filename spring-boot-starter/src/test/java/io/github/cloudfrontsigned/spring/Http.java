@@ -13,10 +13,10 @@ import java.util.List;
 /** Real HTTP to the test server with the JDK's client, optionally as a user (HTTP Basic). */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpResponse<String> get(String url) {
         return get(url, null, null);
@@ -25,8 +25,11 @@ final class Http {
     static HttpResponse<String> get(String url, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -40,6 +43,8 @@ final class Http {
 
     /** The {@code CloudFront-*} cookies the response sets. */
     static List<String> cloudFrontCookies(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CloudFront-")).toList();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("CloudFront-"))
+                .toList();
     }
 }

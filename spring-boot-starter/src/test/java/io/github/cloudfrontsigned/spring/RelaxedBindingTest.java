@@ -24,9 +24,12 @@ final class RelaxedBindingTest {
 
     private static ConfigurableApplicationContext start(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        variables));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         SpringApplication application = new SpringApplication(MediaApp.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setEnvironment(environment);
@@ -37,13 +40,16 @@ final class RelaxedBindingTest {
     void environmentVariables_configureTheSigner() {
         try (ConfigurableApplicationContext context = start(Map.of(
                 "CLOUDFRONT_KEY_PAIR_ID", "K2JCJMDEHXQW5F",
-                "CLOUDFRONT_PRIVATE_KEY_LOCATION", TestKeys.pemFile(TestKeys.EC.getPrivate()).toString(),
+                "CLOUDFRONT_PRIVATE_KEY_LOCATION",
+                        TestKeys.pemFile(TestKeys.EC.getPrivate()).toString(),
                 "CLOUDFRONT_PROTECTED_PREFIXES", "https://cdn.example.com/private/,https://cdn.example.com/media/",
                 "CLOUDFRONT_URL_TTL", "10m"))) {
             SigningConfiguration configuration = context.getBean(SigningConfiguration.class);
-            assertEquals("K2JCJMDEHXQW5F", context.getBean(CloudFrontSigner.class).activeKeyPairId());
+            assertEquals(
+                    "K2JCJMDEHXQW5F", context.getBean(CloudFrontSigner.class).activeKeyPairId());
             assertEquals(Duration.ofMinutes(10), configuration.urlTtl());
-            assertEquals(List.of("https://cdn.example.com/private/", "https://cdn.example.com/media/"),
+            assertEquals(
+                    List.of("https://cdn.example.com/private/", "https://cdn.example.com/media/"),
                     configuration.protectedPrefixes());
         }
     }
@@ -52,9 +58,12 @@ final class RelaxedBindingTest {
     void canonicalEnvironmentVariables_workToo() {
         try (ConfigurableApplicationContext context = start(Map.of(
                 "CLOUDFRONT_KEY_PAIR_ID", "K2JCJMDEHXQW5F",
-                "CLOUDFRONT_PRIVATEKEY_LOCATION", TestKeys.pemFile(TestKeys.EC.getPrivate()).toString(),
+                "CLOUDFRONT_PRIVATEKEY_LOCATION",
+                        TestKeys.pemFile(TestKeys.EC.getPrivate()).toString(),
                 "CLOUDFRONT_COOKIE_REFRESHMARGIN", "2m"))) {
-            assertEquals(Duration.ofMinutes(2), context.getBean(SigningConfiguration.class).cookieRefreshMargin());
+            assertEquals(
+                    Duration.ofMinutes(2),
+                    context.getBean(SigningConfiguration.class).cookieRefreshMargin());
         }
     }
 }

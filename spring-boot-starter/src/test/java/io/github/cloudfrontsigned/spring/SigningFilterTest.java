@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.IndependentCheck;
-import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.TestKeys;
 import io.github.cloudfrontsigned.config.SigningConfiguration;
+import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.spring.app.MediaApp;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -27,19 +27,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * The starter in a Spring Boot web application with Spring Security and Actuator, over real HTTP: properties in,
  * signed links and cookies out, for the right users only.
  */
-@SpringBootTest(classes = MediaApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
-    "cloudfront.protected-prefixes=https://cdn.example.com/private/",
-    "cloudfront.cookie.resources=https://cdn.example.com/users/{user}/*",
-    "cloudfront.auth.roles=MEMBER",
-    "management.endpoints.web.exposure.include=info,metrics"})
+@SpringBootTest(
+        classes = MediaApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+            "cloudfront.protected-prefixes=https://cdn.example.com/private/",
+            "cloudfront.cookie.resources=https://cdn.example.com/users/{user}/*",
+            "cloudfront.auth.roles=MEMBER",
+            "management.endpoints.web.exposure.include=info,metrics"
+        })
 final class SigningFilterTest {
 
     private static final Pattern SIGNED_A = Pattern.compile("https://cdn\\.example\\.com/private/a\\.jpg\\?([^\"]+)\"");
 
     @DynamicPropertySource
     static void key(DynamicPropertyRegistry registry) {
-        registry.add("cloudfront.private-key.location", () -> TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
+        registry.add(
+                "cloudfront.private-key.location",
+                () -> TestKeys.pemFile(TestKeys.RSA.getPrivate()).toString());
     }
 
     @LocalServerPort
@@ -70,10 +76,13 @@ final class SigningFilterTest {
     @Test
     void filter_setsCookiesForTheSpringSecurityPrincipal() {
         HttpResponse<String> page = Http.get(url("/members/page"), "alice", "wonderland");
-        String policyCookie = Http.cloudFrontCookies(page).stream().filter(c -> c.startsWith("CloudFront-Policy="))
-                .findFirst().orElseThrow(() -> new AssertionError(page.headers().map()));
+        String policyCookie = Http.cloudFrontCookies(page).stream()
+                .filter(c -> c.startsWith("CloudFront-Policy="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(page.headers().map()));
         String value = policyCookie.substring("CloudFront-Policy=".length(), policyCookie.indexOf(';'));
-        assertTrue(IndependentCheck.decode(value).contains("\"https://cdn.example.com/users/alice/*\""),
+        assertTrue(
+                IndependentCheck.decode(value).contains("\"https://cdn.example.com/users/alice/*\""),
                 IndependentCheck.decode(value));
     }
 
@@ -127,8 +136,14 @@ final class SigningFilterTest {
     @Test
     void metricsEndpoint_hasTheCacheHitRatioAndIssuedCookies() {
         Http.get(url("/members/page"), "alice", "wonderland");
-        assertEquals(200, Http.get(url("/actuator/metrics/cloudfront.signatures.reuse.ratio")).statusCode());
-        assertEquals(200, Http.get(url("/actuator/metrics/cloudfront.cookies.issued")).statusCode());
-        assertTrue(Http.get(url("/actuator/metrics/cloudfront.signatures")).body().contains("\"reused\""));
+        assertEquals(
+                200,
+                Http.get(url("/actuator/metrics/cloudfront.signatures.reuse.ratio"))
+                        .statusCode());
+        assertEquals(
+                200,
+                Http.get(url("/actuator/metrics/cloudfront.cookies.issued")).statusCode());
+        assertTrue(
+                Http.get(url("/actuator/metrics/cloudfront.signatures")).body().contains("\"reused\""));
     }
 }

@@ -20,14 +20,22 @@ final class StartupFailureTest {
     private static final String PEM = TestKeys.pem(TestKeys.RSA.getPrivate());
 
     private static void start(String... properties) {
-        assertThrows(RuntimeException.class, () -> new SpringApplicationBuilder(MediaApp.class)
-                .web(WebApplicationType.NONE).properties(properties).run().close());
+        assertThrows(
+                RuntimeException.class,
+                () -> new SpringApplicationBuilder(MediaApp.class)
+                        .web(WebApplicationType.NONE)
+                        .properties(properties)
+                        .run()
+                        .close());
     }
 
     @Test
     void badProperty_failsStartupWithPropertyValueAndFix(CapturedOutput output) {
-        start("cloudfront.key-pair-id=K2JCJMDEHXQW5F", "cloudfront.private-key=" + PEM.replace("\n", "\\n"),
-                "cloudfront.protected-prefixes=https://cdn.example.com/private/", "cloudfront.url.ttl=-5m");
+        start(
+                "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+                "cloudfront.private-key=" + PEM.replace("\n", "\\n"),
+                "cloudfront.protected-prefixes=https://cdn.example.com/private/",
+                "cloudfront.url.ttl=-5m");
         String out = output.getAll();
         assertTrue(out.contains("APPLICATION FAILED TO START"), out);
         assertTrue(out.contains("cloudfront.url.ttl = \"-5m\""), out);
@@ -44,8 +52,11 @@ final class StartupFailureTest {
 
     @Test
     void report_neverShowsKeyMaterial(CapturedOutput output) {
-        start("cloudfront.key-pair-id=K2JCJMDEHXQW5F", "cloudfront.private-key=" + PEM.replace("\n", "\\n"),
-                "cloudfront.cookie.same-site=sometimes", "cloudfront.cookie.resources=https://cdn.example.com/m/*");
+        start(
+                "cloudfront.key-pair-id=K2JCJMDEHXQW5F",
+                "cloudfront.private-key=" + PEM.replace("\n", "\\n"),
+                "cloudfront.cookie.same-site=sometimes",
+                "cloudfront.cookie.resources=https://cdn.example.com/m/*");
         String out = output.getAll();
         assertTrue(out.contains("cloudfront.cookie.same-site"), out);
         String body = PEM.split("\n")[1];
@@ -54,8 +65,12 @@ final class StartupFailureTest {
 
     @Test
     void edgeWithoutUrlPatterns_failsStartupWithTheFix(CapturedOutput output) {
-        assertThrows(RuntimeException.class, () -> new SpringApplicationBuilder(MediaApp.class)
-                .properties("server.port=0", "cloudfront.edge.trusted-keys=K2JCJMDEHXQW5F").run().close());
+        assertThrows(
+                RuntimeException.class,
+                () -> new SpringApplicationBuilder(MediaApp.class)
+                        .properties("server.port=0", "cloudfront.edge.trusted-keys=K2JCJMDEHXQW5F")
+                        .run()
+                        .close());
         assertTrue(output.getAll().contains("cloudfront.edge.url-patterns (not set): required with"), output.getAll());
     }
 }

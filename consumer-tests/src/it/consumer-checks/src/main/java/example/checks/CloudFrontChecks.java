@@ -1,8 +1,8 @@
 package example.checks;
 
 import io.github.cloudfrontsigned.verify.CloudFrontVerifier;
-import io.github.cloudfrontsigned.verify.ViewerRequest;
 import io.github.cloudfrontsigned.verify.Verdict;
+import io.github.cloudfrontsigned.verify.ViewerRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,11 +43,17 @@ public final class CloudFrontChecks {
         KeyPair pair = generator.generateKeyPair();
         Files.createDirectories(privateKeyPem.getParent());
         Files.deleteIfExists(privateKeyPem);
-        Files.createFile(privateKeyPem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(privateKeyPem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        return new CloudFrontChecks(CloudFrontVerifier.builder().trustedKey(KEY_PAIR_ID, pair.getPublic()).build());
+        Files.createFile(
+                privateKeyPem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(
+                privateKeyPem,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        return new CloudFrontChecks(CloudFrontVerifier.builder()
+                .trustedKey(KEY_PAIR_ID, pair.getPublic())
+                .build());
     }
 
     /** A plain GET, as a browser's first request: no cookies, redirects not followed. */
@@ -73,7 +79,8 @@ public final class CloudFrontChecks {
     public Verdict verifyCookies(String url, HttpResponse<?> response) {
         List<String> setCookies = response.headers().allValues("Set-Cookie");
         String cookieHeader = setCookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
-        return verifier.verify(ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
+        return verifier.verify(
+                ViewerRequest.builder().url(url).cookieHeader(cookieHeader).build());
     }
 
     /**
@@ -100,8 +107,8 @@ public final class CloudFrontChecks {
     public void assertSignedCookies(HttpResponse<?> response, String opened, String notOpened) {
         Verdict allowed = verifyCookies(opened, response);
         if (!allowed.isAllowed()) {
-            throw new AssertionError("the cookies set do not open " + opened + ": " + allowed
-                    + "\nSet-Cookie: " + response.headers().allValues("Set-Cookie"));
+            throw new AssertionError("the cookies set do not open " + opened + ": " + allowed + "\nSet-Cookie: "
+                    + response.headers().allValues("Set-Cookie"));
         }
         Verdict refused = verifyCookies(notOpened, response);
         if (refused.isAllowed()) {

@@ -26,8 +26,7 @@ final class DemoData {
     static final List<String> DOWNLOADS = List.of("report.txt", "price-list.csv");
     static final String GALLERY = "gallery.svg";
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /**
      * Makes what is missing and returns the properties that point the application at it: the key pair ID, the
@@ -48,8 +47,12 @@ final class DemoData {
             if (!Files.exists(privateKey)) {
                 KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
                 Files.createDirectories(keys);
-                Files.writeString(privateKey, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64,
-                        new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+                Files.writeString(
+                        privateKey,
+                        "-----BEGIN PRIVATE KEY-----\n"
+                                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                        .encodeToString(pair.getPrivate().getEncoded())
+                                + "\n-----END PRIVATE KEY-----\n");
                 Files.writeString(publicKey, Keys.toPem(pair.getPublic()));
                 String fingerprint = Keys.fingerprint(pair.getPublic());
                 Files.writeString(idFile, "KDEMO" + fingerprint.substring(0, 9).toUpperCase(Locale.ROOT));
@@ -70,8 +73,8 @@ final class DemoData {
             properties.put("demo.data-dir", dir.toAbsolutePath().toString());
             properties.put("cloudfront.key-pair-id", keyPairId);
             properties.put("cloudfront.private-key.location", "file:" + privateKey.toAbsolutePath());
-            properties.put("cloudfront.edge.keys." + keyPairId + ".public-key.location",
-                    "file:" + publicKey.toAbsolutePath());
+            properties.put(
+                    "cloudfront.edge.keys." + keyPairId + ".public-key.location", "file:" + publicKey.toAbsolutePath());
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo data to " + dir, e);

@@ -46,7 +46,8 @@ public class MediaLibraryApplication {
      */
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(MediaLibraryApplication.class);
-        application.setDefaultProperties(DemoData.prepare(dataDir(), USERS.stream().map(u -> u[0]).toList()));
+        application.setDefaultProperties(
+                DemoData.prepare(dataDir(), USERS.stream().map(u -> u[0]).toList()));
         String port = application.run(args).getEnvironment().getProperty("local.server.port");
         System.out.println("\nPrivate media library: http://127.0.0.1:" + port + "/library  (users: alice/wonderland,"
                 + " bob/builder; the local CloudFront is at /cdn)\n");
@@ -63,17 +64,32 @@ public class MediaLibraryApplication {
                 + "</head><body><h1>Private media library</h1><p>Signed in as " + name
                 + " (<a href=\"/logout\">sign out</a>)</p><h2>Photos (signed URLs)</h2>");
         for (String photo : DemoData.PHOTOS) {
-            html.append("<img alt=\"").append(photo).append("\" src=\"").append(cdn).append("/private/photos/")
-                    .append(photo).append("\">");
+            html.append("<img alt=\"")
+                    .append(photo)
+                    .append("\" src=\"")
+                    .append(cdn)
+                    .append("/private/photos/")
+                    .append(photo)
+                    .append("\">");
         }
         html.append("<h2>Downloads (redirect to a signed URL)</h2><ul>");
         for (String download : DemoData.DOWNLOADS) {
-            html.append("<li><a href=\"/download/").append(download).append("\">").append(download)
+            html.append("<li><a href=\"/download/")
+                    .append(download)
+                    .append("\">")
+                    .append(download)
                     .append("</a></li>");
         }
-        html.append("</ul><h2>Members' gallery (signed cookies)</h2><img alt=\"gallery\" src=\"").append(cdn)
-                .append("/members/").append(DemoData.GALLERY).append("\"><h2>Your folder (signed cookies)</h2>")
-                .append("<a href=\"").append(cdn).append("/users/").append(name).append("/notes.txt\">notes.txt</a>")
+        html.append("</ul><h2>Members' gallery (signed cookies)</h2><img alt=\"gallery\" src=\"")
+                .append(cdn)
+                .append("/members/")
+                .append(DemoData.GALLERY)
+                .append("\"><h2>Your folder (signed cookies)</h2>")
+                .append("<a href=\"")
+                .append(cdn)
+                .append("/users/")
+                .append(name)
+                .append("/notes.txt\">notes.txt</a>")
                 .append("</body></html>");
         return html.toString();
     }
@@ -84,19 +100,24 @@ public class MediaLibraryApplication {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.LOCATION, cdn + "/private/downloads/" + name).build();
+                .header(HttpHeaders.LOCATION, cdn + "/private/downloads/" + name)
+                .build();
     }
 
     @GetMapping("/")
     ResponseEntity<Void> home() {
-        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/library").build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, "/library")
+                .build();
     }
 
     /** Form login for people, HTTP Basic for scripts; the local edge and Actuator are open. */
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/cdn/**", "/actuator/**").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.requestMatchers("/cdn/**", "/actuator/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults());
         return http.build();
@@ -105,6 +126,10 @@ public class MediaLibraryApplication {
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(USERS.stream()
-                .map(u -> User.withUsername(u[0]).password("{noop}" + u[1]).roles("MEMBER").build()).toList());
+                .map(u -> User.withUsername(u[0])
+                        .password("{noop}" + u[1])
+                        .roles("MEMBER")
+                        .build())
+                .toList());
     }
 }

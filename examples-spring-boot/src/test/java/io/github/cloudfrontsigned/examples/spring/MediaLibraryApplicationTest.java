@@ -46,13 +46,15 @@ final class MediaLibraryApplicationTest {
 
     /** A browser-like client for one user: keeps cookies, sends HTTP Basic to the application only. */
     private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         private final String authorization;
 
         Client(String user, String password) {
-            this.authorization = "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            this.authorization = "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
 
         HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -12,8 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Providers;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.ext.Providers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -48,8 +48,8 @@ public class CatalogResource {
     @Path("items")
     @Produces(MediaType.APPLICATION_JSON)
     @CloudFrontSigned
-    public List<Item> items(@QueryParam("n") @DefaultValue("3") int n,
-            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+    public List<Item> items(
+            @QueryParam("n") @DefaultValue("3") int n, @QueryParam("posters") @DefaultValue("true") boolean posters) {
         return unsignedItems(n, posters);
     }
 
@@ -61,8 +61,8 @@ public class CatalogResource {
     @GET
     @Path("items-unsigned")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Item> unsignedItems(@QueryParam("n") @DefaultValue("3") int n,
-            @QueryParam("posters") @DefaultValue("true") boolean posters) {
+    public List<Item> unsignedItems(
+            @QueryParam("n") @DefaultValue("3") int n, @QueryParam("posters") @DefaultValue("true") boolean posters) {
         List<Item> items = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             Item item = Item.number(i);
@@ -89,7 +89,9 @@ public class CatalogResource {
     @Produces(MediaType.TEXT_HTML)
     @CloudFrontSigned
     public Response tagged() {
-        return Response.ok(PAGE).tag("v1").header("Content-Length", PAGE.getBytes(StandardCharsets.UTF_8).length)
+        return Response.ok(PAGE)
+                .tag("v1")
+                .header("Content-Length", PAGE.getBytes(StandardCharsets.UTF_8).length)
                 .build();
     }
 
@@ -137,7 +139,8 @@ public class CatalogResource {
     @CloudFrontSigned
     public Response upload() {
         return Response.created(URI.create(PRIVATE + "uploads/1.bin"))
-                .header("Link", "<" + PRIVATE + "fonts/a.woff2>; rel=preload; as=font").build();
+                .header("Link", "<" + PRIVATE + "fonts/a.woff2>; rel=preload; as=font")
+                .build();
     }
 
     /** @return 403 with a protected link in its body and Location: nothing is signed */
@@ -146,7 +149,10 @@ public class CatalogResource {
     @Produces(MediaType.TEXT_HTML)
     @CloudFrontSigned
     public Response forbidden() {
-        return Response.status(Response.Status.FORBIDDEN).entity(PAGE).location(URI.create(PRIVATE + "x")).build();
+        return Response.status(Response.Status.FORBIDDEN)
+                .entity(PAGE)
+                .location(URI.create(PRIVATE + "x"))
+                .build();
     }
 
     /** @return a streamed text body whose protected link is split across two writes and a flush */

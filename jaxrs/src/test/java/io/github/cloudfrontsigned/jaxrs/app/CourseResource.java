@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 /** Signed cookies per course and per user; the method authorizes (here: refuses when asked to). */
 @Path("/courses/{courseId}")
-@CloudFrontSigned(cookies = {"https://cdn.example.com/courses/{courseId}/*", "https://cdn.example.com/users/{user}/*"},
+@CloudFrontSigned(
+        cookies = {"https://cdn.example.com/courses/{courseId}/*", "https://cdn.example.com/users/{user}/*"},
         cookieTtl = "2h")
 public class CourseResource {
 

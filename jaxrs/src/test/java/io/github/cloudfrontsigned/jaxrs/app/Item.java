@@ -12,8 +12,7 @@ public class Item {
     public String page;
 
     /** For JSON-B. */
-    public Item() {
-    }
+    public Item() {}
 
     /**
      * @param i the item number

@@ -8,8 +8,7 @@ import jakarta.ws.rs.PathParam;
 /** Resources whose annotations cannot work: each must stop the deployment. */
 public final class MisconfiguredResources {
 
-    private MisconfiguredResources() {
-    }
+    private MisconfiguredResources() {}
 
     /** A TTL that is not a duration and a hash algorithm CloudFront does not know. */
     @Path("/bad-attributes")

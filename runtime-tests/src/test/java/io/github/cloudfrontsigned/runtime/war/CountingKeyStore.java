@@ -29,8 +29,7 @@ public final class CountingKeyStore implements KeyServiceProvider {
     public static final String REFRESH_THREAD = "cloudfront-key-refresh";
 
     /** Found by {@code ServiceLoader}. */
-    public CountingKeyStore() {
-    }
+    public CountingKeyStore() {}
 
     /** @return the file where the fetches of a key file are counted */
     public static Path fetchLog(Path pem) {
@@ -52,7 +51,11 @@ public final class CountingKeyStore implements KeyServiceProvider {
     public PrivateKeyProvider privateKey(String location, ConfigLookup lookup) {
         Path pem = Path.of(location.substring(SCHEME.length() + 1));
         return RefreshingPrivateKey.start("counting key store " + pem.getFileName(), Duration.ofHours(1), () -> {
-            Files.writeString(fetchLog(pem), "fetch\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    fetchLog(pem),
+                    "fetch\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             return Keys.loadPrivateKey(KeySource.file(pem));
         });

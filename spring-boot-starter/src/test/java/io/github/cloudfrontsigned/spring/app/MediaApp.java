@@ -37,7 +37,9 @@ public class MediaApp {
     /** HTML pages and the files a local edge would guard. */
     @RestController
     public static class Pages {
-        @GetMapping(value = {"/public/page", "/members/page"}, produces = "text/html")
+        @GetMapping(
+                value = {"/public/page", "/members/page"},
+                produces = "text/html")
         public String page() {
             return PAGE;
         }

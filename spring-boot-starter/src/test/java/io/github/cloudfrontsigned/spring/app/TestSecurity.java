@@ -17,7 +17,10 @@ public class TestSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/members/**").authenticated().anyRequest().permitAll())
+        http.authorizeHttpRequests(a -> a.requestMatchers("/members/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable());
         return http.build();
@@ -27,7 +30,13 @@ public class TestSecurity {
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(
-                User.withUsername("alice").password("{noop}wonderland").roles("MEMBER").build(),
-                User.withUsername("bob").password("{noop}builder").roles("GUEST").build());
+                User.withUsername("alice")
+                        .password("{noop}wonderland")
+                        .roles("MEMBER")
+                        .build(),
+                User.withUsername("bob")
+                        .password("{noop}builder")
+                        .roles("GUEST")
+                        .build());
     }
 }
