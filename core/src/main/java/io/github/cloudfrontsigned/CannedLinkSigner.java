@@ -65,9 +65,9 @@ final class CannedLinkSigner implements LinkSigner {
 
     /** One response's links: every link signed as {@link CloudFrontSigner} would at the snapshot's instant. */
     private final class Snapshot implements LinkSigner {
-        private final CloudFrontSigner.Snapshot now;
+        private final SigningSnapshot now;
 
-        Snapshot(CloudFrontSigner.Snapshot now) {
+        Snapshot(SigningSnapshot now) {
             this.now = now;
         }
 

@@ -2,7 +2,6 @@ package io.github.cloudfrontsigned;
 
 import io.github.cloudfrontsigned.internal.CloudFrontBase64;
 import io.github.cloudfrontsigned.internal.PolicyDocument;
-import io.github.cloudfrontsigned.internal.SignatureEngines;
 import io.github.cloudfrontsigned.internal.Validation;
 import io.github.cloudfrontsigned.key.KeyLoadingException;
 import io.github.cloudfrontsigned.key.KeySource;
@@ -236,34 +235,13 @@ public final class CloudFrontSigner {
     }
 
     /**
-     * What one response's links are signed with: the clock read, the expiry computed, the active key looked up
-     * and its hash algorithm chosen once. Immutable.
-     */
-    static final class Snapshot {
-        final long now;
-        final long expires;
-        final SigningKey key;
-        final HashAlgorithm hash;
-
-        private Snapshot(long now, long expires, SigningKey key, HashAlgorithm hash) {
-            this.now = now;
-            this.expires = expires;
-            this.key = key;
-            this.hash = hash;
-        }
-    }
-
-    /**
-     * Reads the clock and the active key now, for {@link #signingParameters(String, Policy, Snapshot)}.
+     * Reads the clock and the active key now, for {@link #signingParameters(String, Policy, SigningSnapshot)}.
      *
      * @throws IllegalArgumentException if the policy's expiry is not in the future, or the active key cannot
      *     sign with the configured hash algorithm
      */
-    Snapshot snapshot(Policy policy) {
-        long now = clock.instant().getEpochSecond();
-        long expires = expiry(policy, now);
-        SigningKey key = ring.active.get().key();
-        return new Snapshot(now, expires, key, hashFor(key));
+    SigningSnapshot snapshot(Policy policy) {
+        return SigningSnapshot.take(clock, granularitySeconds, ring.active.get().key(), hashAlgorithm, policy);
     }
 
     /**
@@ -271,7 +249,7 @@ public final class CloudFrontSigner {
      *
      * @throws IllegalArgumentException as {@link #signingParameters(String, Policy)}
      */
-    String signingParameters(String url, Policy policy, Snapshot snapshot) {
+    String signingParameters(String url, Policy policy, SigningSnapshot snapshot) {
         checkLink(url, policy);
         return parameters(url, policy, snapshot);
     }
@@ -283,7 +261,7 @@ public final class CloudFrontSigner {
         UrlChecks.checkNoSigningParameter(url);
     }
 
-    private String parameters(String url, Policy policy, Snapshot snapshot) {
+    private String parameters(String url, Policy policy, SigningSnapshot snapshot) {
         long expires = snapshot.expires;
         SigningKey key = snapshot.key;
         HashAlgorithm hash = snapshot.hash;
@@ -294,7 +272,7 @@ public final class CloudFrontSigner {
         String policyJson = canned
                 ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
-        String signature = signature(key, hash, policyJson, expires, snapshot.now);
+        String signature = snapshot.signature(policyJson, cache, counters);
         StringBuilder sb = new StringBuilder(canned ? 400 : 700);
         if (canned) {
             sb.append("Expires=").append(expires);
@@ -326,10 +304,10 @@ public final class CloudFrontSigner {
             throw new IllegalArgumentException("signed cookies need a policy resource, for example"
                     + " https://d111111abcdef8.cloudfront.net/members/*: set Policy.builder().resource(...)");
         }
-        long now = clock.instant().getEpochSecond();
-        long expires = expiry(policy, now);
-        SigningKey key = ring.active.get().key();
-        HashAlgorithm hash = hashFor(key);
+        SigningSnapshot snapshot = snapshot(policy);
+        long expires = snapshot.expires;
+        SigningKey key = snapshot.key;
+        HashAlgorithm hash = snapshot.hash;
         boolean canned = policy.cannedFor(null);
         String resource = policy.resource();
         if (canned) {
@@ -338,7 +316,7 @@ public final class CloudFrontSigner {
         String policyJson = canned
                 ? PolicyDocument.writeCanned(resource, expires)
                 : PolicyDocument.writeCustom(resource, expires, policy.dateGreaterThan(), policy.ipAddress());
-        String signature = signature(key, hash, policyJson, expires, now);
+        String signature = snapshot.signature(policyJson, cache, counters);
         List<SignedCookies.Cookie> cookies = new ArrayList<>(4);
         if (canned) {
             cookies.add(new SignedCookies.Cookie(SignedCookies.EXPIRES, Long.toString(expires)));
@@ -394,7 +372,8 @@ public final class CloudFrontSigner {
      * @return the expiry, in whole epoch seconds
      */
     public Instant expiryFor(Duration ttl) {
-        return Instant.ofEpochSecond(quantize(clock.instant().getEpochSecond(), ttl));
+        return Instant.ofEpochSecond(
+                SigningSnapshot.quantize(clock.instant().getEpochSecond(), ttl, granularitySeconds));
     }
 
     /**
@@ -479,17 +458,7 @@ public final class CloudFrontSigner {
      *     public-key fingerprint; never key material
      */
     public String describeActiveKey() {
-        SigningKey key = ring.active.get().key();
-        String fingerprint;
-        try {
-            fingerprint = Keys.fingerprint(key.publicKey());
-        } catch (RuntimeException e) {
-            fingerprint = "unknown (" + e.getMessage() + ")";
-        }
-        return "key pair ID " + key.keyPairId + ", " + key.describe() + ", hash "
-                + hashFor(key).parameterValue()
-                + (key.remote != null ? ", signed remotely" : ", provider " + SignatureEngines.name(key.provider))
-                + ", public key SHA-256 fingerprint " + fingerprint;
+        return ring.describeActive(hashAlgorithm);
     }
 
     /**
@@ -531,52 +500,6 @@ public final class CloudFrontSigner {
     /** @return the expiry granularity */
     public Duration expiryGranularity() {
         return Duration.ofSeconds(granularitySeconds);
-    }
-
-    private HashAlgorithm hashFor(SigningKey key) {
-        if (key.remote != null) {
-            if (hashAlgorithm == HashAlgorithm.SHA1) {
-                throw new IllegalArgumentException("key pair ID " + key.keyPairId + " is signed by "
-                        + key.remote.description() + ", which signs with SHA256 only; do not ask for SHA1");
-            }
-            return HashAlgorithm.SHA256;
-        }
-        return hashAlgorithm != null ? hashAlgorithm : key.defaultHash();
-    }
-
-    private long expiry(Policy policy, long now) {
-        long expires = policy.dateLessThan() != null
-                ? policy.dateLessThan().getEpochSecond()
-                : quantize(now, policy.expiresIn());
-        if (expires <= now) {
-            throw new IllegalArgumentException("DateLessThan (the expiration) " + Instant.ofEpochSecond(expires)
-                    + " (" + expires + ") is not in the future (now " + Instant.ofEpochSecond(now)
-                    + "); CloudFront would refuse the URL at once");
-        }
-        return expires;
-    }
-
-    private long quantize(long now, Duration ttl) {
-        long ttlSeconds = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
-        long raw = Math.addExact(now, ttlSeconds);
-        long g = granularitySeconds;
-        return g <= 1 ? raw : Math.multiplyExact(Math.floorDiv(raw + g - 1, g), g);
-    }
-
-    private String signature(SigningKey key, HashAlgorithm hash, String policyJson, long expires, long now) {
-        if (cache != null) {
-            String cached = cache.get(key, hash, policyJson);
-            if (cached != null) {
-                counters.reused.increment();
-                return cached;
-            }
-        }
-        String signature = CloudFrontBase64.encode(key.sign(hash, policyJson.getBytes(StandardCharsets.UTF_8)));
-        counters.computed.increment();
-        if (cache != null) {
-            cache.put(key, hash, policyJson, signature, expires, now);
-        }
-        return signature;
     }
 
     /**

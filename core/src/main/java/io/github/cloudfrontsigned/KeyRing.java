@@ -1,5 +1,6 @@
 package io.github.cloudfrontsigned;
 
+import io.github.cloudfrontsigned.internal.SignatureEngines;
 import io.github.cloudfrontsigned.key.Keys;
 import io.github.cloudfrontsigned.key.PrivateKeyProvider;
 import io.github.cloudfrontsigned.key.RemoteSigner;
@@ -207,5 +208,24 @@ final class KeyRing {
                 return c;
             }
         }
+    }
+
+    /**
+     * @param configured the signer's configured hash algorithm, or {@code null} to follow the key type
+     * @return the active key described for logs: key pair ID, key type, hash algorithm, provider or remote signer,
+     *     public key fingerprint (never key material)
+     */
+    String describeActive(HashAlgorithm configured) {
+        SigningKey key = active.get().key();
+        String fingerprint;
+        try {
+            fingerprint = Keys.fingerprint(key.publicKey());
+        } catch (RuntimeException e) {
+            fingerprint = "unknown (" + e.getMessage() + ")";
+        }
+        return "key pair ID " + key.keyPairId + ", " + key.describe() + ", hash "
+                + SigningSnapshot.hashFor(key, configured).parameterValue()
+                + (key.remote != null ? ", signed remotely" : ", provider " + SignatureEngines.name(key.provider))
+                + ", public key SHA-256 fingerprint " + fingerprint;
     }
 }

@@ -107,4 +107,21 @@ final class KeyText {
         }
         return key.getAlgorithm();
     }
+
+    /**
+     * @param text a key file's text that is neither PEM nor base64
+     * @return {@code ": "} and how to convert it, for the formats people try (PuTTY, OpenSSH public keys), else ""
+     */
+    static String unsupportedFormatHint(String text) {
+        String t = text.stripLeading();
+        if (t.startsWith("PuTTY-User-Key-File")) {
+            return ": PuTTY .ppk keys are not supported; export a PEM key with puttygen"
+                    + " (puttygen key.ppk -O private-openssh -o private_key.pem)";
+        }
+        if (t.startsWith("ssh-rsa ") || t.startsWith("ecdsa-sha2-") || t.startsWith("ssh-ed25519 ")) {
+            return ": OpenSSH public keys (ssh-rsa AAAA...) are not supported; CloudFront needs a PEM key"
+                    + " (openssl rsa -pubout / openssl ec -pubout)";
+        }
+        return "";
+    }
 }

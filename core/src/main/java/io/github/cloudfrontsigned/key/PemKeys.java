@@ -233,22 +233,10 @@ final class PemKeys {
         if (content.text || isPrintableText(bytes)) {
             throw new KeyLoadingException(
                     source,
-                    "it is text but neither PEM (no -----BEGIN line) nor base64" + " of a DER key" + textHint(text));
+                    "it is text but neither PEM (no -----BEGIN line) nor base64" + " of a DER key"
+                            + KeyText.unsupportedFormatHint(text));
         }
         return bytes;
-    }
-
-    private static String textHint(String text) {
-        String t = text.stripLeading();
-        if (t.startsWith("PuTTY-User-Key-File")) {
-            return ": PuTTY .ppk keys are not supported; export a PEM key with puttygen"
-                    + " (puttygen key.ppk -O private-openssh -o private_key.pem)";
-        }
-        if (t.startsWith("ssh-rsa ") || t.startsWith("ecdsa-sha2-") || t.startsWith("ssh-ed25519 ")) {
-            return ": OpenSSH public keys (ssh-rsa AAAA...) are not supported; CloudFront needs a PEM key"
-                    + " (openssl rsa -pubout / openssl ec -pubout)";
-        }
-        return "";
     }
 
     private static boolean isBase64(String s) {

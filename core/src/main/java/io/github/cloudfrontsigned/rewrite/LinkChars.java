@@ -2,8 +2,9 @@ package io.github.cloudfrontsigned.rewrite;
 
 /**
  * The byte classes the scanner looks up while it walks a link: what ends a link, what needs a closer look inside
- * one, and what a browser percent-encodes. Tables of 256 entries indexed by {@code byte & 0xFF}, built once;
- * immutable after class initialisation.
+ * one, and what a browser percent-encodes (tables of 256 entries indexed by {@code byte & 0xFF}, built once,
+ * immutable after class initialisation); and the byte comparisons the markup syntax needs ({@link #regionMatches},
+ * {@link #tagEnd}).
  */
 final class LinkChars {
 
@@ -66,5 +67,42 @@ final class LinkChars {
     /** Whether a decoded character ends a link: a quote, an angle bracket, a space or a control. */
     static boolean isQuoteOrSpace(int c) {
         return c == '"' || c == '\'' || c == '<' || c == '>' || (c >= 0 && c <= 0x20);
+    }
+
+    /**
+     * Compares {@code s[pos...]} with {@code text}: 1 if equal, 0 if not, {@link LinkScanner#NEED} if the bytes so far match
+     * but more are needed.
+     */
+    static int regionMatches(byte[] s, int pos, String text, boolean ignoreCase, int to, boolean eof) {
+        for (int k = 0; k < text.length(); k++) {
+            if (pos + k >= to) {
+                return eof ? 0 : LinkScanner.NEED;
+            }
+            int c = s[pos + k];
+            if (ignoreCase) {
+                c |= 0x20;
+            }
+            if (c != text.charAt(k)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Whether {@code s[pos...]} is the tag name {@code name} (any case) followed by a byte that ends a tag name: 1
+     * if so, 0 if not, {@link LinkScanner#NEED} if more bytes are needed to tell.
+     */
+    static int tagEnd(byte[] s, int pos, String name, int to, boolean eof) {
+        int m = regionMatches(s, pos, name, true, to, eof);
+        if (m != 1) {
+            return m;
+        }
+        int end = pos + name.length();
+        if (end >= to) {
+            return eof ? 1 : LinkScanner.NEED;
+        }
+        int c = s[end];
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' ? 1 : 0;
     }
 }

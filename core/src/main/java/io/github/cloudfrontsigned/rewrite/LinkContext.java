@@ -160,7 +160,7 @@ final class LinkContext {
             }
         }
         if ((c | 0x20) == 'h') {
-            int m = LinkScanner.regionMatches(s, k, "http", true, to, eof);
+            int m = LinkChars.regionMatches(s, k, "http", true, to, eof);
             return m == NEED ? NEED : 1 - m;
         }
         return 1;

@@ -245,7 +245,7 @@ abstract class LinkScanner {
                 continue;
             }
             if (c == '<') {
-                int m = regionMatches(s, i + 1, "?xml", false, to, eof);
+                int m = LinkChars.regionMatches(s, i + 1, "?xml", false, to, eof);
                 if (m == NEED) {
                     needMore = i;
                     return i;
@@ -259,39 +259,6 @@ abstract class LinkScanner {
         return i;
     }
 
-    /**
-     * Compares {@code s[pos...]} with {@code text}: 1 if equal, 0 if not, {@link #NEED} if the bytes so far match
-     * but more are needed.
-     */
-    static int regionMatches(byte[] s, int pos, String text, boolean ignoreCase, int to, boolean eof) {
-        for (int k = 0; k < text.length(); k++) {
-            if (pos + k >= to) {
-                return eof ? 0 : NEED;
-            }
-            int c = s[pos + k];
-            if (ignoreCase) {
-                c |= 0x20;
-            }
-            if (c != text.charAt(k)) {
-                return 0;
-            }
-        }
-        return 1;
-    }
-
-    private int tagEnd(int pos, String name, int to, boolean eof) {
-        int m = regionMatches(s, pos, name, true, to, eof);
-        if (m != 1) {
-            return m;
-        }
-        int end = pos + name.length();
-        if (end >= to) {
-            return eof ? 1 : NEED;
-        }
-        int c = s[end];
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' ? 1 : 0;
-    }
-
     private int markup(int p, int to, boolean eof) {
         int c = s[p];
         switch (state) {
@@ -300,12 +267,12 @@ abstract class LinkScanner {
                     return p + 1;
                 }
                 if (mode == HTML) {
-                    int m = tagEnd(p + 1, "script", to, eof);
+                    int m = LinkChars.tagEnd(s, p + 1, "script", to, eof);
                     if (m == 1) {
                         state = SCRIPT_TAG;
                         return p + 7;
                     }
-                    int n = tagEnd(p + 1, "style", to, eof);
+                    int n = LinkChars.tagEnd(s, p + 1, "style", to, eof);
                     if (n == 1) {
                         state = STYLE_TAG;
                         return p + 6;
@@ -316,12 +283,12 @@ abstract class LinkScanner {
                     }
                     return p + 1; // comments are not tracked in HTML: a <script> in one is only harmless noise
                 }
-                int m = regionMatches(s, p + 1, "!--", false, to, eof);
+                int m = LinkChars.regionMatches(s, p + 1, "!--", false, to, eof);
                 if (m == 1) {
                     state = COMMENT;
                     return p + 4;
                 }
-                int n = regionMatches(s, p + 1, "![CDATA[", false, to, eof);
+                int n = LinkChars.regionMatches(s, p + 1, "![CDATA[", false, to, eof);
                 if (n == 1) {
                     state = CDATA;
                     return p + 9;
@@ -353,7 +320,7 @@ abstract class LinkScanner {
                 if (s[p + 1] != '/') {
                     return p + 1;
                 }
-                int m = tagEnd(p + 2, state == SCRIPT_RAW ? "script" : "style", to, eof);
+                int m = LinkChars.tagEnd(s, p + 2, state == SCRIPT_RAW ? "script" : "style", to, eof);
                 if (m == NEED) {
                     needMore = p;
                     return p;
@@ -622,7 +589,7 @@ abstract class LinkScanner {
                 }
                 n = k >= to ? (eof ? 0 : NEED) : LinkChars.isWhitespace(s[k]) ? 0 : k - j; // srcset separators
             } else if (ch == '-' && state == COMMENT || ch == ']' && state == CDATA) {
-                int m = regionMatches(s, j + 1, ch == '-' ? "->" : "]>", false, to, eof);
+                int m = LinkChars.regionMatches(s, j + 1, ch == '-' ? "->" : "]>", false, to, eof);
                 n = m == NEED ? NEED : 1 - m;
             } else { // { } $ ) : a URI template (RFC 6570, JavaScript, DASH) or a parenthesis of the URL
                 c.unsignable |= ch != ')';
@@ -656,7 +623,7 @@ abstract class LinkScanner {
         LinkMemo memo = matcher.memo;
         int hash = LinkMemo.hash(s, c.hostEnd, c.end);
         LinkMemo.Entry known = hash == LinkMemo.NOT_ASCII ? null : memo.find(s, c.hostEnd, c.end, hash, c.host, scheme);
-        String target = known != null ? known.target : target(c, scheme);
+        String target = known != null ? known.target : TargetUrl.toSign(this, s, scheme, c, url);
         if (target == null) {
             return;
         }
@@ -698,16 +665,6 @@ abstract class LinkScanner {
         }
         emitTo(c.end);
         emitInsertion(insertion.bytes(), len);
-    }
-
-    /** The URL to sign, or {@code null} if the link cannot be signed (see {@link TargetUrl#build}) or already is. */
-    private String target(ScannedLink c, String scheme) {
-        String target = TargetUrl.build(this, s, scheme, c.host.lower, c.hostEnd, c.end, url);
-        if (target == null) {
-            return null;
-        }
-        int queryAt = target.indexOf('?');
-        return queryAt >= 0 && TargetUrl.alreadySigned(target, queryAt) ? null : target;
     }
 
     /** Called on {@code flush()}: the next link takes a new {@link LinkSigner#forResponse() response signer}. */

@@ -147,4 +147,17 @@ final class TargetUrl {
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q) + "?...";
     }
+
+    /**
+     * The URL the scanner asks the signer for, for the link it is examining; {@code null} if the link cannot be
+     * signed (see {@link #build}) or is signed already.
+     */
+    static String toSign(LinkScanner scanner, byte[] s, String scheme, ScannedLink c, UrlBuilder url) {
+        String target = build(scanner, s, scheme, c.host.lower, c.hostEnd, c.end, url);
+        if (target == null) {
+            return null;
+        }
+        int queryAt = target.indexOf('?');
+        return queryAt >= 0 && alreadySigned(target, queryAt) ? null : target;
+    }
 }

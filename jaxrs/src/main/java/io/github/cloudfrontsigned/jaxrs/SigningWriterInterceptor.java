@@ -45,11 +45,23 @@ final class SigningWriterInterceptor implements WriterInterceptor {
      * wrapped it, and a {@code Content-Encoding} names what that coder will do to the bytes written here, not
      * what they are.
      *
-     * @param method the request method
-     * @param status the response status
-     * @param entityStream the entity stream as the filter saw it
+     * A class, not a record: a record's generated {@code equals} would keep this class loader reachable on Java 17
+     * (JDK-8078641; {@code RecordMethodsTest}). Immutable.
      */
-    record Exchange(String method, int status, Object entityStream) {}
+    static final class Exchange {
+        /** The request method. */
+        final String method;
+        /** The response status. */
+        final int status;
+        /** The entity stream as the filter saw it. */
+        final Object entityStream;
+
+        Exchange(String method, int status, Object entityStream) {
+            this.method = method;
+            this.status = status;
+            this.entityStream = entityStream;
+        }
+    }
 
     /** Whether an encoded entity was passed through unsigned already (reported once). */
     private volatile boolean encodedReported;
