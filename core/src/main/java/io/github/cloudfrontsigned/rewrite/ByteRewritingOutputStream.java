@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
  * The byte-level wrapper for ASCII-compatible charsets. Writes are copied into a carry window and scanned there
  * (where {@link AnchorSearch#flag} can mark them in a second array at the same index): small writes are gathered
  * until it fills or {@link #flush()} is called, larger ones are scanned one window at a time; a candidate link that
- * is not complete yet is kept in the same window. What a scan emits, runs of unchanged bytes and inserted
- * parameters, is gathered in a second buffer and written downstream once at the end of the scan (or when that
- * buffer is full; a run of {@value #DIRECT} bytes or more is written straight from the array scanned), so a page of
- * 50 links costs a few writes to the container instead of two per link. Nothing stays gathered once a {@code write}
+ * is not complete yet is kept in the same window. What the scans of one {@code write} emit, runs of unchanged
+ * bytes and inserted parameters, is gathered in a second buffer of {@value #GATHERED} bytes and written downstream
+ * when that buffer is full or the {@code write} returns (a run of {@value #DIRECT} bytes or more is written straight
+ * from the array scanned), so a 100 KB page of 50 links written at once costs about four writes to the container
+ * (each larger than the container's aggregation size, so each goes to the network as it is) instead of two per
+ * link, or one per 8 KiB window. Nothing stays gathered once a {@code write}
  * returns. The buffers (window, marks, gathered output) come from {@link CarryPool} on first use and go back at
  * {@link #close()}. Not thread-safe.
  */
@@ -95,6 +97,7 @@ final class ByteRewritingOutputStream extends OutputStream {
         state.ensureOpen();
         if (carryLen == capacity) {
             process(false);
+            drain();
             if (state.passThrough) {
                 out.write(b);
                 return;
@@ -114,6 +117,7 @@ final class ByteRewritingOutputStream extends OutputStream {
         if (len < GATHER_BELOW) {
             if (capacity - carryLen < len) {
                 process(false);
+                drain();
                 if (state.passThrough) {
                     out.write(b, off, len);
                     return;
@@ -138,6 +142,7 @@ final class ByteRewritingOutputStream extends OutputStream {
                 return;
             }
         }
+        drain();
     }
 
     /** Adds to the gathered output; writes it first when {@code b} does not fit. */
@@ -179,6 +184,12 @@ final class ByteRewritingOutputStream extends OutputStream {
         return carry;
     }
 
+    private void processAndDrain(boolean eof) throws IOException {
+        process(eof);
+        drain();
+    }
+
+    /** Scans the window; what it emits stays gathered (up to {@value #GATHERED} bytes) until the caller drains. */
     private void process(boolean eof) throws IOException {
         if (carryLen == 0) {
             return;
@@ -208,20 +219,19 @@ final class ByteRewritingOutputStream extends OutputStream {
             out.write(s, done, to - done);
             return to;
         }
-        drain();
         return r;
     }
 
     @Override
     public void flush() throws IOException {
-        state.flush(carryLen > 0, this::process, out);
+        state.flush(carryLen > 0, this::processAndDrain, out);
         scanner.flushed();
     }
 
     @Override
     public void close() throws IOException {
         try {
-            state.close(this::process, out);
+            state.close(this::processAndDrain, out);
         } finally {
             if (state.closed) {
                 byte[] done = carry;
