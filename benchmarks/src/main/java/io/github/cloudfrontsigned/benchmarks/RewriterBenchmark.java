@@ -2,6 +2,8 @@ package io.github.cloudfrontsigned.benchmarks;
 
 import io.github.cloudfrontsigned.CloudFrontSigner;
 import io.github.cloudfrontsigned.key.SignatureProvider;
+import io.github.cloudfrontsigned.request.RequestRules;
+import io.github.cloudfrontsigned.request.RequestSigning;
 import io.github.cloudfrontsigned.rewrite.LinkRewriter;
 import io.github.cloudfrontsigned.rewrite.LinkSigner;
 import java.io.IOException;
@@ -95,6 +97,34 @@ public class RewriterBenchmark extends ThroughputBenchmark {
         public void close() {}
     }
 
+    /** An anonymous viewer at 127.0.0.1 without cookies: what a request asks of the filter's viewer. */
+    static final RequestSigning.Viewer ANONYMOUS = new RequestSigning.Viewer() {
+        @Override
+        public String userName() {
+            return null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public String remoteAddress() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public java.util.List<String> forwardedFor() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Map<String, String> cloudFrontCookies() {
+            return java.util.Map.of();
+        }
+    };
+
     /** The page, the rewriter and a warm signer. */
     @State(Scope.Thread)
     public static class Page {
@@ -107,9 +137,11 @@ public class RewriterBenchmark extends ThroughputBenchmark {
          * {@link CloudFrontSigner#linkSigner(Duration)} (distinct parameters per link, as served);
          * {@code constant} returns one string for every link (the rewriter's own work: finding the link, building
          * its URL, inserting parameters it has already checked); {@code unsigned} returns {@code null} (links found
-         * and their URLs built, nothing inserted).
+         * and their URLs built, nothing inserted); {@code request} is what the servlet filter and the JAX-RS
+         * interceptor hand the rewriter: a new {@link RequestSigning} per page over the same {@code memo} signer
+         * (a request with no hooks, authentication or IP binding).
          */
-        @Param({"memo", "constant", "unsigned"})
+        @Param({"memo", "constant", "unsigned", "request"})
         public String signer;
 
         byte[] page;
@@ -118,6 +150,9 @@ public class RewriterBenchmark extends ThroughputBenchmark {
 
         LinkRewriter rewriter;
         LinkSigner linkSigner;
+        /** For {@code request}: the filter's settings, from which each page takes a new {@link RequestSigning}. */
+        RequestSigning.Settings settings;
+
         final CopyingSink sink = new CopyingSink();
         final CopyingWriter writerSink = new CopyingWriter();
 
@@ -152,12 +187,24 @@ public class RewriterBenchmark extends ThroughputBenchmark {
                 case "unsigned":
                     linkSigner = url -> null;
                     break;
+                case "request":
+                    settings = RequestSigning.Settings.builder(
+                                    RequestRules.builder(cloudFront).build())
+                            .signer(cloudFront)
+                            .build();
+                    linkSigner = RequestSigning.of(settings, ANONYMOUS, null);
+                    break;
                 default:
                     throw new IllegalArgumentException("signer: memo, constant or unsigned, not " + this.signer);
             }
             OutputStream warmUp = rewriter.wrap(sink, StandardCharsets.UTF_8, linkSigner);
             warmUp.write(page);
             warmUp.close();
+        }
+
+        /** @return the signer of one page: a new {@link RequestSigning} per page for {@code request} */
+        LinkSigner signerForPage() {
+            return settings == null ? linkSigner : RequestSigning.of(settings, ANONYMOUS, null);
         }
 
         static byte[] html(int links) {
@@ -223,7 +270,7 @@ public class RewriterBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public long rewrite(Page p) throws IOException {
-        OutputStream out = p.rewriter.wrap(p.sink, StandardCharsets.UTF_8, p.linkSigner);
+        OutputStream out = p.rewriter.wrap(p.sink, StandardCharsets.UTF_8, p.signerForPage());
         writeInChunks(out, p.page);
         out.close();
         return p.sink.total;
@@ -239,7 +286,7 @@ public class RewriterBenchmark extends ThroughputBenchmark {
      */
     @Benchmark
     public long rewriteWriter(Page p) throws IOException {
-        Writer out = p.rewriter.wrap(p.writerSink, "text/html", null, p.linkSigner);
+        Writer out = p.rewriter.wrap(p.writerSink, "text/html", null, p.signerForPage());
         for (String piece : p.pieces) {
             out.write(piece);
         }

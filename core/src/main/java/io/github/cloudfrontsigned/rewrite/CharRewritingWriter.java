@@ -2,13 +2,17 @@ package io.github.cloudfrontsigned.rewrite;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderMalfunctionError;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The character-level wrapper: gathers characters in a bounded window, scans an ASCII shadow of them (every
- * non-ASCII character, surrogates included, becomes one byte {@code 0x80}) and writes the original characters.
+ * The character-level wrapper: gathers characters in a bounded window, scans a byte shadow of them (ASCII stays
+ * itself, every other character, surrogates included, becomes one byte {@code >= 0x80}; made once per window with
+ * the JDK's ISO-8859-1 encoder, see {@link #shadeNew}) and writes the original characters.
  * Characters leave when the window fills or on {@link #flush()}, except a candidate link that is not complete yet.
  * What a scan emits, runs of the window and inserted parameters, is gathered in an output buffer and written
  * downstream once per scan (or when that buffer is full), not twice per link. The window, its shadow and the output
@@ -19,6 +23,8 @@ import java.util.Objects;
 final class CharRewritingWriter extends Writer {
 
     private static final int CHUNK = 8192;
+    /** Characters shaded one by one after one the encoder stops at (above U+00FF). */
+    private static final int SCALAR_RUN = 64;
 
     private final Writer out;
     private final Scanner scanner;
@@ -30,6 +36,13 @@ final class CharRewritingWriter extends Writer {
 
     private byte[] shadow;
     private int len;
+    /** {@code shadow[0, shaded)} is made; {@code chars[shaded, len)} still needs its shadow. */
+    private int shaded;
+    /** The ISO-8859-1 encoder that makes the shadow, over views of the pooled window (see {@link #shadeNew}). */
+    private CharsetEncoder latin1;
+
+    private CharBuffer charView;
+    private ByteBuffer shadowView;
     /** The gathered output ({@code null} when not pooled: then emitted pieces are written as they come). */
     private char[] gathered;
 
@@ -62,6 +75,11 @@ final class CharRewritingWriter extends Writer {
             shadow = CarryPool.acquire(capacity);
             scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
             gathered = CarryPool.acquireChars(capacity);
+            if (latin1 == null) {
+                latin1 = StandardCharsets.ISO_8859_1.newEncoder();
+            }
+            charView = CharBuffer.wrap(chars);
+            shadowView = ByteBuffer.wrap(shadow);
         } else {
             chars = new char[capacity];
             shadow = new byte[capacity];
@@ -156,9 +174,7 @@ final class CharRewritingWriter extends Writer {
                 return;
             }
         }
-        chars[len] = (char) c;
-        shadow[len] = (char) c < 0x80 ? (byte) c : (byte) 0x80;
-        len++;
+        chars[len++] = (char) c;
     }
 
     @Override
@@ -173,7 +189,7 @@ final class CharRewritingWriter extends Writer {
         append(null, str, off, n);
     }
 
-    /** Appends from {@code cbuf} or else {@code str}. */
+    /** Appends from {@code cbuf} or else {@code str}; the shadow is made before the scan ({@link #shadeNew}). */
     private void append(char[] cbuf, String str, int off, int n) throws IOException {
         state.ensureOpen();
         if (chars == null && n > 0 && !state.passThrough) {
@@ -194,10 +210,8 @@ final class CharRewritingWriter extends Writer {
             int k = Math.min(n, chars.length - len);
             if (cbuf != null) {
                 System.arraycopy(cbuf, off, chars, len, k);
-                shade(len, k);
             } else {
                 str.getChars(off, off + k, chars, len);
-                shadeString(str, off, len, k);
             }
             len += k;
             off += k;
@@ -206,30 +220,43 @@ final class CharRewritingWriter extends Writer {
     }
 
     /**
-     * {@link #shade} for characters just copied from {@code str}: when they are all ASCII (the usual case for
-     * markup) the shadow is their low bytes, which {@code String.getBytes} copies in bulk (a plain copy for a
-     * Latin-1 string); otherwise the per-character loop.
+     * Makes the shadow of {@code chars[shaded, len)}: each character up to U+00FF becomes its ISO-8859-1 byte (so
+     * ASCII stays itself and every other one is a byte {@code >= 0x80}, as {@link LinkScanner} expects), each
+     * above it (surrogates included) the byte {@code 0x80}. The JDK's ISO-8859-1 encoder does the bulk of it
+     * with its intrinsic (SIMD on HotSpot) once per window, not a loop per character per write; after a
+     * character it stops at, the next {@value #SCALAR_RUN} go through the per-character loop, so text with
+     * many such characters (CJK) costs one encoder call per {@value #SCALAR_RUN} characters at most.
      */
-    @SuppressWarnings("deprecation")
-    private void shadeString(String str, int off, int start, int n) {
-        char[] c = chars;
-        int any = 0;
-        for (int i = start, end = start + n; i < end; i++) {
-            any |= c[i];
-        }
-        if (any < 0x80) {
-            str.getBytes(off, off + n, shadow, start);
+    private void shadeNew() {
+        int at = shaded;
+        int end = len;
+        if (latin1 == null) {
+            shade(at, end);
         } else {
-            shade(start, n);
+            CharBuffer in = charView;
+            ByteBuffer to = shadowView;
+            while (at < end) {
+                in.limit(end).position(at);
+                to.limit(end).position(at);
+                latin1.encode(in, to, false);
+                at = in.position();
+                if (at < end) {
+                    int stop = Math.min(end, at + SCALAR_RUN);
+                    shade(at, stop);
+                    at = stop;
+                }
+            }
         }
+        shaded = end;
     }
 
-    private void shade(int start, int n) {
+    /** The per-character shadow of {@code chars[start, end)}. */
+    private void shade(int start, int end) {
         char[] c = chars;
         byte[] sh = shadow;
-        for (int i = start, end = start + n; i < end; i++) {
+        for (int i = start; i < end; i++) {
             char ch = c[i];
-            sh[i] = ch < 0x80 ? (byte) ch : (byte) 0x80;
+            sh[i] = ch <= 0xFF ? (byte) ch : (byte) 0x80;
         }
     }
 
@@ -237,6 +264,7 @@ final class CharRewritingWriter extends Writer {
         if (len == 0) {
             return;
         }
+        shadeNew();
         int r;
         try {
             r = scanner.scan(shadow, 0, len, eof);
@@ -246,12 +274,14 @@ final class CharRewritingWriter extends Writer {
             int done = Math.max(0, Math.min(scanner.emitted, len));
             out.write(chars, done, len - done);
             len = 0;
+            shaded = 0;
             return;
         }
         drain();
         System.arraycopy(chars, r, chars, 0, len - r);
         System.arraycopy(shadow, r, shadow, 0, len - r);
         len -= r;
+        shaded = len;
     }
 
     @Override
@@ -274,7 +304,10 @@ final class CharRewritingWriter extends Writer {
                 shadow = null;
                 gathered = null;
                 scanner.flags = null;
+                charView = null;
+                shadowView = null;
                 len = 0;
+                shaded = 0;
                 gatheredLen = 0;
                 if (pooled) {
                     CarryPool.release(c);
