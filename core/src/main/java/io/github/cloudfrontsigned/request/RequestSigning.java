@@ -380,35 +380,85 @@ public final class RequestSigning implements LinkSigner {
             hookFailed(e);
             return null;
         }
-        try {
-            LinkSigner l = links;
-            if (l == null) {
-                l = (linkPolicy == settings.cannedLinkPolicy
-                                ? settings.cannedLinkSigner
-                                : settings.signer.linkSigner(linkPolicy))
-                        .forResponse();
-                links = l;
+        LinkSigner l = links;
+        if (l == null) {
+            try {
+                l = links = new ResponseLinks(responseSnapshot());
+            } catch (IllegalArgumentException e) {
+                return leftUnsigned(e);
             }
-            return l.signingParameters(url);
-        } catch (IllegalArgumentException e) {
-            // The URL cannot be signed as written (already signed, a character CloudFront cannot match): leave it.
-            if (settings.log.isLoggable(System.Logger.Level.DEBUG)) {
-                settings.log.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", LogText.of(e.getMessage()));
-            }
-            return null;
         }
+        return l.signingParameters(url);
+    }
+
+    /** Logs at DEBUG why a link stays as written (never key material: the signer's messages name no key). */
+    private String leftUnsigned(IllegalArgumentException e) {
+        if (settings.log.isLoggable(System.Logger.Level.DEBUG)) {
+            settings.log.log(System.Logger.Level.DEBUG, "Link left unsigned: {0}", LogText.of(e.getMessage()));
+        }
+        return null;
+    }
+
+    /** The snapshot of the signer for this request's policy (canned, or bound to its IP address). */
+    private LinkSigner responseSnapshot() {
+        return (linkPolicy == settings.cannedLinkPolicy
+                        ? settings.cannedLinkSigner
+                        : settings.signer.linkSigner(linkPolicy))
+                .forResponse();
     }
 
     /**
-     * Lets the links that follow be signed with a new snapshot of the signer's clock and active key, taken at the
-     * next link: a rewriter calls it at its first link and after each {@code flush()}.
+     * The signer of this response's links, with a new snapshot of the signer's clock and active key: a rewriter
+     * calls it at its first link and at the first link after each {@code flush()}. Without hooks this is the
+     * snapshot itself behind one small wrapper (or a signer of nothing when the request gets no signatures), so
+     * each link costs one lookup, not this request's decisions again; with hooks, this request's signing, which
+     * asks {@link AccessHooks#allowsLink(String)} per link.
      *
-     * @return this request's signing
+     * @return the signer of the links that follow
      */
     @Override
     public LinkSigner forResponse() {
         links = null;
-        return this;
+        if (hooks != null) {
+            return this;
+        }
+        if (!allowed()) {
+            return NO_LINKS;
+        }
+        try {
+            return new ResponseLinks(responseSnapshot());
+        } catch (IllegalArgumentException e) {
+            return this; // each link then meets the same failure and is left unsigned, as without the snapshot
+        }
+    }
+
+    /** Leaves every link unchanged: the signer of a response whose request gets no signatures. */
+    private static final LinkSigner NO_LINKS = url -> null;
+
+    /**
+     * One response's links signed with one snapshot; a link that cannot be signed as written (already signed, a
+     * character CloudFront cannot match) is left unchanged and logged at DEBUG, not reported as a failure.
+     */
+    private final class ResponseLinks implements LinkSigner {
+        private final LinkSigner snapshot;
+
+        ResponseLinks(LinkSigner snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public String signingParameters(String url) {
+            try {
+                return snapshot.signingParameters(url);
+            } catch (IllegalArgumentException e) {
+                return leftUnsigned(e);
+            }
+        }
+
+        @Override
+        public LinkSigner forResponse() {
+            return RequestSigning.this.forResponse();
+        }
     }
 
     /**

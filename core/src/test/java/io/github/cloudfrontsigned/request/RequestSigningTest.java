@@ -111,9 +111,22 @@ final class RequestSigningTest {
         AtomicInteger reads = new AtomicInteger();
         RequestSigning signing = signing(countingClockRules(reads, false), Request.anonymous("192.0.2.7"));
         signing.signingParameters(LINK);
-        assertEquals(signing, signing.forResponse());
-        signing.signingParameters(LINK);
+        io.github.cloudfrontsigned.rewrite.LinkSigner next = signing.forResponse();
+        next.signingParameters(LINK);
+        next.signingParameters(LINK);
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void forResponse_signsAsTheRequestDoes() {
+        RequestSigning signing = signing(rules().build(), Request.anonymous("192.0.2.7"));
+        assertEquals(signing.signingParameters(LINK), signing.forResponse().signingParameters(LINK));
+    }
+
+    @Test
+    void forResponse_ofARefusedRequest_signsNothing() {
+        RequestSigning signing = signing(rules().requireAuthenticated(true).build(), Request.anonymous("192.0.2.7"));
+        assertNull(signing.forResponse().signingParameters(LINK));
     }
 
     private static int clockReadsForThreeLinks(boolean bind) {
