@@ -15,9 +15,8 @@ import java.nio.charset.StandardCharsets;
  * when that buffer is full or the {@code write} returns (a run of {@value #DIRECT} bytes or more is written straight
  * from the array scanned), so a 100 KB page of 50 links written at once costs about four writes to the container
  * (each larger than the container's aggregation size, so each goes to the network as it is) instead of two per
- * link, or one per 8 KiB window. Nothing stays gathered once a {@code write}
- * returns. The buffers (window, marks, gathered output) come from {@link CarryPool} on first use and go back at
- * {@link #close()}. Not thread-safe.
+ * link, or one per 8 KiB window. Nothing stays gathered once a {@code write} returns. The buffers (window, marks,
+ * gathered output) come from {@link CarryPool} on first use and go back at {@link #close()}. Not thread-safe.
  */
 final class ByteRewritingOutputStream extends OutputStream {
 

@@ -75,9 +75,7 @@ final class CharRewritingWriter extends Writer {
             shadow = CarryPool.acquire(capacity);
             scanner.flags = AnchorSearch.FLAGGED ? CarryPool.acquire(capacity) : null;
             gathered = CarryPool.acquireChars(capacity);
-            if (latin1 == null) {
-                latin1 = StandardCharsets.ISO_8859_1.newEncoder();
-            }
+            latin1 = StandardCharsets.ISO_8859_1.newEncoder();
             charView = CharBuffer.wrap(chars);
             shadowView = ByteBuffer.wrap(shadow);
         } else {
